@@ -1,0 +1,63 @@
+"""ruralstudy: source-traced data and analysis for village revitalisation in Guizhou.
+
+>>> import ruralstudy as rs
+>>> facts = rs.load_facts()            # the long master table, validated
+>>> land = rs.load_land_consolidation()  # a wide place-year view of it
+
+Heavy parts (plot, maps, causal, simulate, compare) load on first use, so
+``import ruralstudy`` costs little more than ``import pandas``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ruralstudy.datasets import (
+    load_collective_economy,
+    load_facts,
+    load_indicators,
+    load_interventions,
+    load_land_consolidation,
+    load_places,
+    load_sources,
+    load_tourism,
+    read_table,
+    validate_file,
+)
+from ruralstudy.errors import DataValidationError
+
+__version__ = "0.1.0"
+
+_LAZY_SUBMODULES = {"plot", "maps", "causal", "simulate", "compare", "extract", "units", "report"}
+
+__all__ = [
+    "DataValidationError",
+    "__version__",
+    "causal",
+    "compare",
+    "extract_quantities",
+    "load_collective_economy",
+    "load_facts",
+    "load_indicators",
+    "load_interventions",
+    "load_land_consolidation",
+    "load_places",
+    "load_sources",
+    "load_tourism",
+    "maps",
+    "plot",
+    "read_table",
+    "simulate",
+    "validate_file",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562 lazy loading: geopandas, statsmodels and matplotlib are imported
+    # only when a user first touches rs.maps / rs.causal / rs.plot.
+    if name in _LAZY_SUBMODULES:
+        return importlib.import_module(f"ruralstudy.{name}")
+    if name == "extract_quantities":
+        return importlib.import_module("ruralstudy.extract").extract_quantities
+    raise AttributeError(f"module 'ruralstudy' has no attribute {name!r}")

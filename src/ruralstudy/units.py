@@ -1,0 +1,212 @@
+"""Units and Chinese reporting qualifiers.
+
+Two jobs, both pure and dependency-free:
+
+1. Written units (亩, 斤, 万元, 户 …) → the canonical unit an indicator is
+   stored in, with an exact conversion factor (``fractions.Fraction``, so
+   300 亩 is exactly 20 ha and 57.47万 is exactly 574700).
+2. Qualifiers (余/多, 逾, 近, 约 …) → the interval a reported figure implies.
+
+Qualifier rules, as Chinese reporting reads them (DESIGN.md, "Qualifiers"):
+
+=========  ==========================  =====================================
+qualifier  written as                  interval
+=========  ==========================  =====================================
+exact      a bare number               [X, X]
+plus       X余 / X多 (round number)      [X, X + step), step = place value of
+                                       the digit 余/多 follows: 2000多 →
+                                       [2000, 3000); 280余 → [280, 290);
+                                       20万余 → [200000, 210000); 20余万 →
+                                       [200000, 300000)
+over       逾 / 超 / 超过 / 突破 / 以上     lower = X, no upper bound
+under      近 / 不足 / 不到                upper = X, no lower bound
+approx     约 / 左右 / 大约                 no bounds: "about X", either side
+range      X至Y / X-Y                   [X, Y]
+=========  ==========================  =====================================
+
+Unit facts: 1 亩 = 1/15 ha exactly (6000 square 市尺 of 1/3 m, i.e. 666.67 m²,
+State Council order on statutory units, 1984); 1 斤 = 0.5 kg (市斤).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+QUALIFIERS: dict[str, str] = {
+    "exact": "exact figure",
+    "plus": "余/多: at least X, below X + step",
+    "over": "逾/超/超过/突破/以上: more than X, no upper bound",
+    "under": "近/不足/不到: just below X, no lower bound",
+    "approx": "约/左右/大约: about X, no bounds",
+    "range": "X至Y: between X and Y",
+}
+
+# Canonical units an indicator may be stored in.  Counts of things that have
+# their own classifier (家, 所 …) are written "count:<classifier>".
+CANONICAL_UNITS: dict[str, str] = {
+    "ha": "hectare",
+    "m2": "square metre",
+    "kg": "kilogram",
+    "t": "tonne",
+    "CNY": "yuan (renminbi)",
+    "CNY/person": "yuan per person",
+    "CNY/household": "yuan per household",
+    "CNY/month": "yuan per month",
+    "CNY/year": "yuan per year",
+    "kg/ha": "kilogram per hectare",
+    "CNY/kg": "yuan per kilogram",
+    "person": "people",
+    "household": "households",
+    "person-time": "visits (人次)",
+    "percent": "percent",
+    "m": "metre",
+    "km": "kilometre",
+    "year": "years (duration)",
+    "year_of_age": "years of age",
+    "count": "count (个)",
+    "building": "buildings (栋)",
+    "item": "items (项)",
+    "group": "groups (组)",
+    "rating": "rating level (e.g. A-grade of a scenic area)",
+}
+_COUNT_UNIT = re.compile(r"^count:\S+$")
+
+# Written unit -> (canonical unit, factor).  Factors are exact fractions.
+WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
+    "亩": ("ha", Fraction(1, 15)),
+    "公顷": ("ha", Fraction(1)),
+    "平方米": ("m2", Fraction(1)),
+    "斤": ("kg", Fraction(1, 2)),
+    "公斤": ("kg", Fraction(1)),
+    "千克": ("kg", Fraction(1)),
+    "吨": ("t", Fraction(1)),
+    "元": ("CNY", Fraction(1)),
+    "块": ("CNY", Fraction(1)),
+    "块钱": ("CNY", Fraction(1)),
+    "户": ("household", Fraction(1)),
+    "人": ("person", Fraction(1)),
+    "名": ("person", Fraction(1)),
+    "位": ("person", Fraction(1)),
+    "人次": ("person-time", Fraction(1)),
+    "%": ("percent", Fraction(1)),
+    "％": ("percent", Fraction(1)),
+    "米": ("m", Fraction(1)),
+    "公里": ("km", Fraction(1)),
+    "千米": ("km", Fraction(1)),
+    "年": ("year", Fraction(1)),
+    "载": ("year", Fraction(1)),
+    "岁": ("year_of_age", Fraction(1)),
+    "个": ("count", Fraction(1)),
+    "栋": ("building", Fraction(1)),
+    "项": ("item", Fraction(1)),
+    "组": ("group", Fraction(1)),
+}
+
+MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def is_canonical_unit(unit: str) -> bool:
+    """True if ``unit`` is a unit facts may be stored in (``"ha"``, ``"count:家"`` …)."""
+    return unit in CANONICAL_UNITS or bool(_COUNT_UNIT.match(unit))
+
+
+def canonical_unit(written: str) -> tuple[str, Fraction]:
+    """Canonical unit and exact factor for a written unit.
+
+    A classifier not in the table (张, 条, 座 …) is a count of its own kind.
+
+    >>> canonical_unit("亩")
+    ('ha', Fraction(1, 15))
+    >>> canonical_unit("家")
+    ('count:家', Fraction(1, 1))
+    """
+    if written in WRITTEN_UNITS:
+        return WRITTEN_UNITS[written]
+    if not written:
+        raise ValueError("empty unit")
+    return f"count:{written}", Fraction(1)
+
+
+def to_canonical(value: float | Fraction | int, written: str) -> tuple[float, str]:
+    """Convert a value in a written unit to the canonical unit.
+
+    >>> to_canonical(300, "亩")
+    (20.0, 'ha')
+    """
+    unit, factor = canonical_unit(written)
+    return float(Fraction(value) * factor), unit
+
+
+def interval(
+    value: float, qualifier: str, step: float | None = None, upper: float | None = None
+) -> tuple[float, float]:
+    """The (lower, upper) interval a qualified figure implies; NaN for no bound.
+
+    ``step`` is required for ``plus`` (the place value 余/多 follows), ``upper``
+    for ``range`` (``value`` is then the lower end).
+
+    >>> interval(2000, "plus", step=1000)
+    (2000.0, 3000.0)
+    >>> interval(20, "under")
+    (nan, 20.0)
+    """
+    nan = math.nan
+    if qualifier == "exact":
+        return float(value), float(value)
+    if qualifier == "plus":
+        if step is None or step <= 0:
+            raise ValueError("qualifier 'plus' (余/多) needs a positive step")
+        return float(value), float(value) + float(step)
+    if qualifier == "over":
+        return float(value), nan
+    if qualifier == "under":
+        return nan, float(value)
+    if qualifier == "approx":
+        return nan, nan
+    if qualifier == "range":
+        if upper is None:
+            raise ValueError("qualifier 'range' needs an upper end")
+        return float(value), float(upper)
+    raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {sorted(QUALIFIERS)}")
+
+
+def interval_problem(value: float, lower: float, upper: float, qualifier: str) -> str | None:
+    """Why (value, lower, upper) do not fit ``qualifier``, or None if they do.
+
+    Used by the facts schema: the stored bounds must be the ones the qualifier
+    implies, so a plot can trust them.
+    """
+    has_lo, has_up = not math.isnan(lower), not math.isnan(upper)
+    if has_lo and has_up and lower > upper:
+        return f"lower {lower:g} > upper {upper:g}"
+    if has_lo and value < lower - 1e-9 * max(1.0, abs(value)):
+        return f"value {value:g} < lower {lower:g}"
+    if has_up and value > upper + 1e-9 * max(1.0, abs(value)):
+        return f"value {value:g} > upper {upper:g}"
+    expected = {
+        "exact": (True, True),
+        "plus": (True, True),
+        "over": (True, False),
+        "under": (False, True),
+        "approx": (False, False),
+        "range": (True, True),
+    }.get(qualifier)
+    if expected is None:
+        return f"unknown qualifier {qualifier!r}"
+    if (has_lo, has_up) != expected:
+        want = {True: "a", False: "no"}
+        return (
+            f"qualifier {qualifier!r} needs {want[expected[0]]} lower and "
+            f"{want[expected[1]]} upper bound"
+        )
+    if qualifier == "exact" and not (lower == value == upper):
+        return "qualifier 'exact' needs lower == value == upper"
+    if qualifier == "plus" and not (lower == value < upper):
+        return "qualifier 'plus' (余/多) needs lower == value < upper"
+    if qualifier == "over" and lower != value:
+        return "qualifier 'over' (逾/超) needs lower == value"
+    if qualifier == "under" and upper != value:
+        return "qualifier 'under' (近) needs upper == value"
+    return None
