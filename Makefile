@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+):
+#   make report   execute the notebooks; write reports/*.html and reports/figures/
+#   make test     run every test: pytest, then the notebooks under nbval
+# Each creates .venv on first use and reinstalls only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+
+.PHONY: report test lint bench env clean
+
+report: $(STAMP)
+	$(BIN)/ruralstudy report --notebooks notebooks --out reports
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_import.py
+
+env: $(STAMP)
+
+# environment.yml (for conda-forge users) is generated from pyproject.toml;
+# tests/test_environment_sync.py fails when the two drift.
+environment.yml: pyproject.toml | $(STAMP)
+	$(BIN)/p2c yaml -e dev -n ruralstudy --python 3.11 -r "-e ." -o $@ -w force
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) reports build dist

@@ -1,0 +1,3 @@
+from ruralstudy.cli import main
+
+raise SystemExit(main())

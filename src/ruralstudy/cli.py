@@ -1,0 +1,104 @@
+"""The ``ruralstudy`` command: validate | extract | report | profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ruralstudy.errors import format_failure
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="ruralstudy", description="Source-traced village revitalisation data."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check data files against the ruralstudy schemas")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--table", help="table name (default: guessed from the columns)")
+
+    p = sub.add_parser("extract", help="Chinese text -> candidate fact rows (CSV)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--source-id", default="unknown-source")
+    p.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
+
+    p = sub.add_parser("report", help="execute the notebooks; write HTML and figures")
+    p.add_argument("--notebooks", type=Path, default=Path("notebooks"))
+    p.add_argument("--out", type=Path, default=Path("reports"))
+
+    p = sub.add_parser("profile", help="every fact about a place, with bounds and sources")
+    p.add_argument("place", help="place_id or Chinese/English name, e.g. 车田村")
+
+    args = parser.parse_args(argv)
+    return {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}[
+        args.command
+    ](args)
+
+
+def _validate(args) -> int:
+    from ruralstudy.datasets import validate_file
+
+    bad = 0
+    for path in args.files:
+        failures = validate_file(path, args.table)
+        if len(failures):
+            bad += 1
+            for rec in failures.to_dict("records"):
+                print(format_failure(rec))
+        else:
+            print(f"{path}: OK")
+    return 1 if bad else 0
+
+
+def _extract(args) -> int:
+    from ruralstudy.extract import fact_candidates
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{args.file}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+        return 2
+    rows = fact_candidates(text, args.source_id)
+    if args.output:
+        rows.to_csv(args.output, index=False, encoding="utf-8")
+        print(f"{len(rows)} candidate rows -> {args.output}")
+    else:
+        rows.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _report(args) -> int:
+    from ruralstudy.report import build
+
+    build(args.notebooks, args.out)
+    return 0
+
+
+def _profile(args) -> int:
+    from ruralstudy.datasets import load_facts, load_indicators, load_places
+
+    places = load_places()
+    hit = places[
+        (places["place_id"] == args.place)
+        | (places["name_zh"] == args.place)
+        | (places["name_en"].str.lower() == args.place.lower())
+    ]
+    if hit.empty:
+        print(f"no place called {args.place!r}", file=sys.stderr)
+        return 2
+    facts = load_facts().merge(load_indicators()[["indicator_id", "name_en"]], on="indicator_id")
+    for place in hit.itertuples():
+        rows = facts[facts["place_id"] == place.place_id]
+        print(f"{place.name_zh} {place.name_en} ({place.place_id}): {len(rows)} facts")
+        for f in rows.itertuples():
+            print(
+                f"  {f.year if f.year == f.year else '':>6}  {f.name_en}: {f.text or f.value} "
+                f"[{f.lower}, {f.upper}] {f.unit}  ({f.source_id})"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,365 @@
+"""Load the curated tables, and validate a researcher's own files the same way.
+
+The five master tables (sources, places, indicators, facts, interventions)
+ship inside the package; each loader validates its table against the schema
+in ``ruralstudy.schemas`` and against the tables it refers to, and returns a
+copy (the validated tables are cached for the life of the process).  The
+three domain tables (land consolidation, collective economy, tourism) are
+wide place-year views of the facts.
+
+>>> import ruralstudy as rs
+>>> facts = rs.load_facts()
+>>> mine = rs.read_table("my_survey.xlsx", table="tourism")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ruralstudy import schemas
+from ruralstudy.errors import DataValidationError, failures_frame
+from ruralstudy.io import read_text_table
+
+
+def _find_data_dir() -> Path:
+    installed = Path(__file__).resolve().parent / "data"  # inside a built wheel
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "data"  # a source checkout
+
+
+DATA_DIR = _find_data_dir()
+TEXTS_DIR = DATA_DIR / "sources"
+TABLE_NAMES = [*schemas.MASTER_TABLES, *schemas.WIDE_VIEWS]
+# Sources whose rows must quote the text a figure was read from.
+QUOTED_KINDS = {"news", "statistics", "literature"}
+
+
+# --- shipped tables -----------------------------------------------------------
+
+
+def load_sources() -> pd.DataFrame:
+    """Every source a number comes from (kind, publisher, title, date, url …)."""
+    return _shipped("sources").copy()
+
+
+def load_places() -> pd.DataFrame:
+    """Administrative units with their hierarchy and WGS84 coordinates."""
+    return _shipped("places").copy()
+
+
+def load_indicators() -> pd.DataFrame:
+    """What each fact measures: names in Chinese and English, unit, domain."""
+    return _shipped("indicators").copy()
+
+
+def load_facts() -> pd.DataFrame:
+    """The master table: one reported figure per row, with bounds and source.
+
+    >>> facts = load_facts()
+    >>> sorted(facts.columns)[:3]
+    ['as_of', 'fact_id', 'indicator_id']
+    """
+    return _shipped("facts").copy()
+
+
+def load_interventions() -> pd.DataFrame:
+    """Dated events that define 'before' and 'after' for a place."""
+    return _shipped("interventions").copy()
+
+
+def load_land_consolidation() -> pd.DataFrame:
+    """Abandoned-farmland consolidation and land figures, one row per place,
+    year and source; one column per indicator with ``_lower``/``_upper``."""
+    return wide_view("land_consolidation")
+
+
+def load_collective_economy() -> pd.DataFrame:
+    """Village collective income, dividends and payouts, wide by indicator."""
+    return wide_view("collective_economy")
+
+
+def load_tourism() -> pd.DataFrame:
+    """Homestay, farmhouse (农家乐) and tourism income and counts, wide by indicator."""
+    return wide_view("tourism")
+
+
+def wide_view(view: str) -> pd.DataFrame:
+    """A domain's facts pivoted to one row per (place_id, year, source_id).
+
+    Facts of the same indicator, place, year and source would collide in one
+    cell; that is reported as an error rather than resolved silently.
+    """
+    if view not in schemas.WIDE_VIEWS:
+        raise ValueError(f"unknown view {view!r}; expected one of {sorted(schemas.WIDE_VIEWS)}")
+    indicators = _shipped("indicators")
+    domain_ids = indicators.loc[indicators["domain"] == schemas.WIDE_VIEWS[view], "indicator_id"]
+    facts = _shipped("facts")
+    facts = facts[facts["indicator_id"].isin(domain_ids)]
+    key = schemas.WIDE_KEY_COLUMNS
+    clash = facts.duplicated(subset=[*key, "indicator_id"], keep=False)
+    if clash.any():
+        ids = ", ".join(facts.loc[clash, "fact_id"])
+        raise ValueError(f"{view}: facts share place, year, source and indicator: {ids}")
+    wide = facts.set_index([*key, "indicator_id"])[["value", "lower", "upper"]].unstack()
+    present = [i for i in domain_ids if i in set(facts["indicator_id"])]
+    columns = {
+        (part, ind): f"{ind}{suffix}"
+        for ind in present
+        for part, suffix in (("value", ""), ("lower", "_lower"), ("upper", "_upper"))
+    }
+    wide = wide.reindex(columns=list(columns))
+    wide.columns = list(columns.values())
+    return wide.reset_index().sort_values(key, na_position="last", ignore_index=True)
+
+
+@cache
+def _shipped(name: str) -> pd.DataFrame:
+    path = DATA_DIR / f"{name}.csv"
+    deps = {t: _shipped(t) for t in _references(name) if t != name}
+    return validate(read_text_table(path), name, file=_display(path), reference=deps)
+
+
+def _references(name: str) -> set[str]:
+    table = schemas.MASTER_TABLES[name]
+    refs = set(table.foreign_keys.values())
+    if name == "facts":
+        refs.add("indicators")
+    if name in {"facts", "interventions"}:
+        refs.add("sources")
+    return refs
+
+
+@cache
+def _stored_texts() -> dict[str, str]:
+    """Source texts kept in data/sources/<source_id>.txt, to check quotes."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(TEXTS_DIR.glob("*.txt"))}
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(DATA_DIR.parent))
+    except ValueError:
+        return str(path)
+
+
+# --- a researcher's own files ---------------------------------------------------
+
+
+def read_table(
+    path: str | Path, table: str = "facts", reference: dict[str, pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """Read and validate a researcher's CSV (UTF-8 or GB18030/GBK) or XLSX file.
+
+    ``table`` is one of the master tables (sources, places, indicators, facts,
+    interventions) or a wide view (land_consolidation, collective_economy,
+    tourism).  Ids are checked against the shipped tables plus any given in
+    ``reference`` (e.g. ``{"places": my_places}`` for your own villages).
+
+    Raises DataValidationError listing every problem with file, row, column.
+
+    >>> df = read_table("my_facts.csv", table="facts")  # doctest: +SKIP
+    """
+    if table not in TABLE_NAMES:
+        raise ValueError(f"unknown table {table!r}; expected one of {TABLE_NAMES}")
+    refs = {name: _shipped(name) for name in schemas.MASTER_TABLES if name != "facts"}
+    for name, df in (reference or {}).items():
+        refs[name] = pd.concat([refs.get(name), df], ignore_index=True)
+    return validate(read_text_table(path), table, file=str(path), reference=refs)
+
+
+def validate_file(path: str | Path, table: str | None = None) -> pd.DataFrame:
+    """Every problem in a file as a DataFrame (file, row, column, check, value);
+    empty when the file is valid.  ``table`` defaults to the one whose columns
+    the file has."""
+    try:
+        raw = read_text_table(path)
+        table = table or guess_table(raw, str(path))
+        read_table(path, table)
+    except DataValidationError as err:
+        return err.failures
+    return failures_frame([])
+
+
+def guess_table(raw: pd.DataFrame, file: str = "<data>") -> str:
+    """The table whose required columns a file has (for ``ruralstudy validate``)."""
+    columns = set(raw.columns)
+    for name, table in schemas.MASTER_TABLES.items():
+        if {c.name for c in table.columns if not c.optional} <= columns:
+            return name
+    indicators = _shipped("indicators")
+    best, best_hits = None, 0
+    for view in schemas.WIDE_VIEWS:
+        if set(schemas.WIDE_KEY_COLUMNS) <= columns:
+            names = set(schemas.wide_schema(view, indicators).column_names)
+            hits = len(columns & names)
+            if hits > best_hits:
+                best, best_hits = view, hits
+    if best is None:
+        raise DataValidationError(
+            failures_frame(
+                [
+                    {
+                        "file": file,
+                        "row": None,
+                        "column": None,
+                        "check": "cannot tell which table this is; pass --table "
+                        f"(one of {', '.join(TABLE_NAMES)})",
+                        "value": None,
+                    }
+                ]
+            )
+        )
+    return best
+
+
+# --- validation ---------------------------------------------------------------
+
+
+def validate(
+    raw: pd.DataFrame,
+    table: str,
+    file: str = "<data>",
+    reference: dict[str, pd.DataFrame] | None = None,
+) -> pd.DataFrame:
+    """Type and check a text table; return it typed, or raise with every failure.
+
+    Row order and row count are kept exactly: nothing is dropped or sorted.
+    """
+    reference = reference or {}
+    if table in schemas.MASTER_TABLES:
+        spec = schemas.MASTER_TABLES[table]
+    else:
+        indicators = reference.get("indicators")
+        spec = schemas.wide_schema(
+            table, indicators if indicators is not None else _shipped("indicators")
+        )
+    failures, typed = _column_failures(raw, spec, file)
+    failures += _table_failures(typed, spec, file, reference)
+    if failures:
+        raise DataValidationError(
+            failures_frame(failures), summary=f"{file} is not a valid {table} table"
+        )
+    for col in spec.columns:  # optional columns the file left out
+        if col.name not in typed.columns and col.kind == "text":
+            typed[col.name] = None
+    return typed
+
+
+def _column_failures(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
+    import pandera.errors
+
+    schema = schemas.pandera_schema(spec)
+    try:
+        return [], schema.validate(raw.copy(), lazy=True)
+    except pandera.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    # A value that fails to convert is also listed as failing its dtype; one line is enough.
+    cases = cases[~cases["check"].astype(str).str.startswith("dtype(")]
+    records = []
+    for case in cases.itertuples():
+        column = case.column if isinstance(case.column, str) else None
+        check = str(case.check)
+        if check in {"column_in_dataframe", "column_in_schema"}:
+            column, value, row = str(case.failure_case), None, None
+        else:
+            value = case.failure_case
+            row = None if pd.isna(case.index) else int(case.index) + 2
+        records.append(
+            {
+                "file": file,
+                "row": row,
+                "column": column,
+                "check": schemas.explain_check(check, spec, column),
+                "value": None if _missing(value) else value,
+            }
+        )
+    records.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
+    return records, _best_effort_types(raw, spec)
+
+
+def _best_effort_types(raw: pd.DataFrame, spec: schemas.TableSchema) -> pd.DataFrame:
+    # Only to run the cross-row rules on a file that already failed: the
+    # failures above are what the user sees; this frame is never returned.
+    typed = raw.copy()
+    for col in spec.columns:
+        if col.name in typed.columns and col.kind in {"float", "int"}:
+            typed[col.name] = pd.to_numeric(typed[col.name], errors="coerce")
+    return typed
+
+
+def _table_failures(
+    df: pd.DataFrame, spec: schemas.TableSchema, file: str, reference: dict[str, pd.DataFrame]
+) -> list[dict]:
+    known = {name: set(_ids(name, frame)) for name, frame in reference.items()}
+    if spec.name == "places":
+        known["places"] = set(df.get("place_id", pd.Series(dtype=object)).dropna()) | known.get(
+            "places", set()
+        )
+    out = schemas.foreign_key_failures(df, spec, known, file)
+    if spec.name == "indicators" and "unit" in df:
+        out += schemas.indicator_unit_failures(df, file)
+    if spec.name == "places":
+        out += _coordinate_failures(df, file)
+    if spec.name in {"facts", "interventions"}:
+        out += schemas.quote_failures(df, _stored_texts(), file)
+        out += _missing_quote_failures(df, reference.get("sources"), file)
+    if spec.name == "facts":
+        if {"value", "qualifier"} <= set(df.columns):
+            out += schemas.interval_failures(df, file)
+        if "indicators" in reference and "unit" in df:
+            out += schemas.unit_failures(df, reference["indicators"], file)
+        out += schemas.duplicate_fact_failures(df, file)
+    return out
+
+
+def _ids(name: str, frame: pd.DataFrame) -> list[str]:
+    key = {"sources": "source_id", "places": "place_id", "indicators": "indicator_id"}.get(name)
+    return list(frame[key].dropna()) if key and key in frame else []
+
+
+def _coordinate_failures(places: pd.DataFrame, file: str) -> list[dict]:
+    out = []
+    for idx, row in places.iterrows():
+        has_lon, has_lat = not _missing(row.get("lon")), not _missing(row.get("lat"))
+        if has_lon != has_lat:
+            out.append(
+                schemas.failure(
+                    file, idx, "lat" if has_lon else "lon", "lon and lat go together", None
+                )
+            )
+        if has_lon and _missing(row.get("coord_precision")):
+            out.append(
+                schemas.failure(
+                    file, idx, "coord_precision", "required where lon/lat are given", None
+                )
+            )
+        if has_lon and _missing(row.get("coord_source_id")):
+            out.append(
+                schemas.failure(
+                    file, idx, "coord_source_id", "required where lon/lat are given", None
+                )
+            )
+    return out
+
+
+def _missing_quote_failures(
+    df: pd.DataFrame, sources: pd.DataFrame | None, file: str
+) -> list[dict]:
+    if sources is None or "quote" not in df or "source_id" not in df:
+        return []
+    kind = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    return [
+        schemas.failure(
+            file, idx, "quote", f"required for a figure from a {kind[sid]} source", None
+        )
+        for idx, (sid, quote) in enumerate(zip(df["source_id"], df["quote"], strict=True))
+        if kind.get(sid) in QUOTED_KINDS and _missing(quote)
+    ]
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
