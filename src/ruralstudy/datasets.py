@@ -252,43 +252,58 @@ def validate(
 def _column_failures(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
     import pandera.errors
 
-    schema = schemas.pandera_schema(spec)
+    typed, records = _typed(raw, spec, file)
+    reported = {(r["column"], r["row"]) for r in records}
     try:
-        return [], schema.validate(raw.copy(), lazy=True)
+        schemas.pandera_schema(spec).validate(typed, lazy=True)
     except pandera.errors.SchemaErrors as err:
-        cases = err.failure_cases
-    # A value that fails to convert is also listed as failing its dtype; one line is enough.
-    cases = cases[~cases["check"].astype(str).str.startswith("dtype(")]
-    records = []
-    for case in cases.itertuples():
-        column = case.column if isinstance(case.column, str) else None
-        check = str(case.check)
-        if check in {"column_in_dataframe", "column_in_schema"}:
-            column, value, row = str(case.failure_case), None, None
-        else:
-            value = case.failure_case
-            row = None if pd.isna(case.index) else int(case.index) + 2
-        records.append(
-            {
-                "file": file,
-                "row": row,
-                "column": column,
-                "check": schemas.explain_check(check, spec, column),
-                "value": None if _missing(value) else value,
-            }
-        )
+        for case in err.failure_cases.itertuples():
+            column = case.column if isinstance(case.column, str) else None
+            check = str(case.check)
+            if check in {"column_in_dataframe", "column_in_schema"}:
+                column, value, row = str(case.failure_case), None, None
+            else:
+                value = case.failure_case
+                row = None if pd.isna(case.index) else int(case.index) + 2
+            if (column, row) in reported:
+                continue  # a cell that is not a number is reported once, as such
+            records.append(
+                {
+                    "file": file,
+                    "row": row,
+                    "column": column,
+                    "check": schemas.explain_check(check, spec, column),
+                    "value": None if _missing(value) else value,
+                }
+            )
     records.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
-    return records, _best_effort_types(raw, spec)
+    return records, typed
 
 
-def _best_effort_types(raw: pd.DataFrame, spec: schemas.TableSchema) -> pd.DataFrame:
-    # Only to run the cross-row rules on a file that already failed: the
-    # failures above are what the user sees; this frame is never returned.
+def _typed(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
+    """Numbers parsed from text, one cell at a time, so a cell that is not a
+    number ("20公顷", "2025年", "2025.0" for a year) is named, never turned
+    into NaN silently.  A cell that fails is NaN in the typed frame the other
+    rules run on; that frame is returned only when nothing failed."""
     typed = raw.copy()
+    records = []
     for col in spec.columns:
-        if col.name in typed.columns and col.kind in {"float", "int"}:
-            typed[col.name] = pd.to_numeric(typed[col.name], errors="coerce")
-    return typed
+        if col.name not in typed.columns or col.kind not in {"float", "int"}:
+            continue
+        text = typed[col.name]
+        present = text.notna()
+        if col.kind == "int":
+            ok = text.astype(str).str.fullmatch(r"[+-]?\d+")
+            parsed = pd.to_numeric(text.where(ok & present), errors="coerce").astype("Int64")
+        else:
+            parsed = pd.to_numeric(text, errors="coerce").astype("float64")
+            ok = parsed.abs().lt(float("inf"))  # NaN and ±inf fail
+            parsed = parsed.where(ok)
+        for idx in text.index[present & ~ok]:
+            check = "not a whole number" if col.kind == "int" else "not a number"
+            records.append(schemas.failure(file, idx, col.name, check, text[idx]))
+        typed[col.name] = parsed
+    return typed, records
 
 
 def _table_failures(

@@ -259,7 +259,6 @@ def pandera_schema(table: TableSchema):
             checks=checks,
             nullable=not col.required,
             unique=col.unique,
-            coerce=col.kind in _PANDERA_DTYPES,
             required=not col.optional,
         )
     return pa.DataFrameSchema(columns, strict=True, name=table.name)

@@ -196,11 +196,9 @@ def interval_problem(value: float, lower: float, upper: float, qualifier: str) -
     if expected is None:
         return f"unknown qualifier {qualifier!r}"
     if (has_lo, has_up) != expected:
-        want = {True: "a", False: "no"}
-        return (
-            f"qualifier {qualifier!r} needs {want[expected[0]]} lower and "
-            f"{want[expected[1]]} upper bound"
-        )
+        lo = "a lower bound" if expected[0] else "no lower bound"
+        up = "an upper bound" if expected[1] else "no upper bound"
+        return f"qualifier {qualifier!r} needs {lo} and {up}"
     if qualifier == "exact" and not (lower == value == upper):
         return "qualifier 'exact' needs lower == value == upper"
     if qualifier == "plus" and not (lower == value < upper):
