@@ -1,0 +1,74 @@
+"""read_table: the encodings and formats researchers' spreadsheets write, and
+clear errors for files that are not tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import write_csv
+
+from ruralstudy import DataValidationError
+from ruralstudy.datasets import validate
+from ruralstudy.io import read_text_table
+
+
+def refs(mini, table):
+    return {name: frame for name, frame in mini.items() if name != table}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings_read_the_same_text(mini, tmp_path, encoding):
+    path = write_csv(mini["facts"], tmp_path / f"facts-{encoding}.csv", encoding=encoding)
+    raw = read_text_table(path)
+    assert raw.columns[0] == "fact_id"  # no BOM glued to the first header
+    assert raw["quote"].tolist() == mini["facts"]["quote"].tolist()
+
+
+def test_xlsx_reads_numbers_as_written(mini, tmp_path):
+    path = tmp_path / "facts.xlsx"
+    mini["facts"].to_excel(path, index=False)
+    typed = validate(read_text_table(path), "facts", file=str(path), reference=refs(mini, "facts"))
+    assert typed["year"].tolist()[0] == 2025  # Excel's float 2025.0 is the year 2025
+    pd.testing.assert_series_equal(typed["value"], mini["facts"]["value"])
+
+
+def test_round_trip_read_write_read_is_equal(mini, tmp_path):
+    first_path = write_csv(mini["facts"], tmp_path / "a.csv")
+    first = validate(read_text_table(first_path), "facts", reference=refs(mini, "facts"))
+    second_path = tmp_path / "b.csv"
+    first.to_csv(second_path, index=False)
+    second = validate(read_text_table(second_path), "facts", reference=refs(mini, "facts"))
+    pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)) * 4, "binary data"),
+        ("名称,数值\n车田,1\n".encode("utf-16"), "binary data"),
+        (b"\x81\x30\xff\xfe\xfa" * 20, "unknown text encoding"),
+        (b"", "empty file"),
+        (b"PK\x03\x04 not really a workbook", "not a readable XLSX"),
+        (b'a,b\n"unterminated,1\n', "not a readable CSV"),
+    ],
+)
+def test_unreadable_files_raise_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "junk.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataValidationError, match=message) as info:
+        read_text_table(path)
+    assert info.value.failures["file"].tolist() == [str(path)]
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DataValidationError, match="cannot read file"):
+        read_text_table(tmp_path / "nope.csv")
+
+
+def test_a_text_file_that_is_not_the_table_lists_missing_columns(mini, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("今天的笔记\n车田村很美\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        validate(read_text_table(path), "facts", file=str(path), reference=refs(mini, "facts"))
+    missing = info.value.failures.query("check == 'missing column'")["column"]
+    assert {"fact_id", "value", "source_id"} <= set(missing)
