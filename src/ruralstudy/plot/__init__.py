@@ -1,0 +1,53 @@
+"""Figures policy writers can reuse as they are: bilingual, cited, interval-aware.
+
+>>> import ruralstudy as rs
+>>> rs.plot.use_style()
+>>> facts = rs.load_facts().query("indicator_id == 'collective_income'")
+>>> ax = rs.plot.bars(facts)  # doctest: +SKIP
+>>> rs.plot.save(ax.figure, "reports/figures/collective_income")  # doctest: +SKIP
+
+Every chart function takes the data first, options by keyword, ``ax=None``,
+returns the Axes, and writes a source caption naming the sources of the rows
+it drew (``caption=`` overrides the text; simulated rows always bring
+:data:`SIMULATED_MARK`).
+"""
+
+from __future__ import annotations
+
+from ruralstudy.plot.captions import (
+    SIMULATED_MARK,
+    add_caption,
+    caption_for,
+    figure_captions,
+    format_date,
+    is_simulated,
+    mark_simulated,
+)
+from ruralstudy.plot.export import save
+from ruralstudy.plot.style import (
+    CJK_FONT_FAMILY,
+    HOUSE_STYLE,
+    PALETTE,
+    cjk_font_path,
+    register_cjk_font,
+    style,
+    use_style,
+)
+
+__all__ = [
+    "CJK_FONT_FAMILY",
+    "HOUSE_STYLE",
+    "PALETTE",
+    "SIMULATED_MARK",
+    "add_caption",
+    "caption_for",
+    "cjk_font_path",
+    "figure_captions",
+    "format_date",
+    "is_simulated",
+    "mark_simulated",
+    "register_cjk_font",
+    "save",
+    "style",
+    "use_style",
+]

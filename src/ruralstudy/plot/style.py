@@ -1,0 +1,121 @@
+"""The house style: a CJK font that needs no system install, and print-ready defaults.
+
+Chinese must render on a fresh machine with no system CJK font, so the font
+comes from a pip package: mplfonts ships Noto Sans CJK SC (SIL Open Font
+Licence). We register that one file with matplotlib's font manager in memory.
+We never run ``mplfonts init`` (it writes into matplotlib's install and cache)
+and never touch the SimHei file mplfonts also carries (not freely licensed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib import font_manager
+
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+CJK_FONT_FAMILY = "Noto Sans CJK SC"
+
+# Okabe & Ito (2008) colour-blind-safe palette, minus yellow (too light on
+# white paper); black comes last for a benchmark-like series.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
+
+HOUSE_STYLE: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [CJK_FONT_FAMILY, "DejaVu Sans"],
+    # The CJK font's U+2212 minus is fine, but labels mixing fonts look
+    # uneven; a hyphen-minus renders identically everywhere.
+    "axes.unicode_minus": False,
+    "font.size": 9,
+    "axes.titlesize": 10.5,
+    "axes.titlelocation": "left",
+    "axes.titleweight": "normal",
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    # 16 cm: the text width of an A4 report page.
+    "figure.figsize": (6.3, 3.9),
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "figure.constrained_layout.use": True,
+    "savefig.dpi": 300,
+    "savefig.facecolor": "white",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE),
+    "lines.linewidth": 1.6,
+    "lines.markersize": 5,
+    # Type 42 mislabels this OpenType (CFF) font; Type 3 embeds the glyphs
+    # (measured, shared/reference/tooling-notes.md "Maps and fonts").
+    "pdf.fonttype": 3,
+    "svg.fonttype": "path",
+    # Fixed salt: SVG element ids stay the same from run to run.
+    "svg.hashsalt": "ruralstudy",
+}
+
+
+def cjk_font_path() -> Path:
+    """Path of the Noto Sans CJK SC file inside the installed mplfonts package.
+
+    Found without importing mplfonts (its import pulls in font tooling we
+    do not need).
+
+    >>> cjk_font_path().name
+    'NotoSansCJKsc-Regular.otf'
+    """
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or spec.origin is None:
+        raise RuntimeError(
+            "ruralstudy.plot needs the 'mplfonts' package for its CJK font: pip install mplfonts"
+        )
+    path = Path(spec.origin).parent / "fonts" / CJK_FONT_FILE
+    if not path.is_file():
+        raise RuntimeError(f"mplfonts is installed but {CJK_FONT_FILE} is missing at {path}")
+    return path
+
+
+def register_cjk_font() -> str:
+    """Register the CJK font with matplotlib (in memory, once); return its family name.
+
+    >>> register_cjk_font()
+    'Noto Sans CJK SC'
+    """
+    path = cjk_font_path()
+    if not any(Path(entry.fname) == path for entry in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(str(path))
+    return CJK_FONT_FAMILY
+
+
+def use_style() -> None:
+    """Set the house style for the rest of the session.
+
+    >>> import ruralstudy as rs
+    >>> rs.plot.use_style()
+    """
+    register_cjk_font()
+    mpl.rcParams.update(HOUSE_STYLE)
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """The house style inside a ``with`` block only; rcParams are restored after.
+
+    >>> import ruralstudy as rs
+    >>> with rs.plot.style():
+    ...     ax = rs.plot.bars(facts)  # doctest: +SKIP
+    """
+    register_cjk_font()
+    with mpl.rc_context(HOUSE_STYLE):
+        yield

@@ -1,0 +1,153 @@
+"""Source captions name the sources of exactly the rows drawn; simulated rows are marked."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from test_plot_frames import facts, simulated_facts, sources
+
+import ruralstudy.plot as rsp
+from ruralstudy.plot.captions import format_date, wrap_caption
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_caption_names_publisher_and_date_in_each_language():
+    rows = facts().query("source_id == 'test-news-a'")
+    zh = rsp.caption_for(rows, lang="zh", sources=sources())
+    en = rsp.caption_for(rows, lang="en", sources=sources())
+    both = rsp.caption_for(rows, lang="both", sources=sources())
+    assert zh == "数据来源：贵州日报《测试报道甲》，2025年10月"
+    assert en == "Source: Guizhou Daily, “测试报道甲”, Oct 2025"
+    assert both == "数据来源：贵州日报《测试报道甲》，2025年10月 · Source: Guizhou Daily, Oct 2025"
+
+
+def test_caption_lists_every_source_of_the_rows_once_in_order():
+    rows = facts().query("indicator_id == 'collective_income'").sort_values("fact_id")
+    text = rsp.caption_for(rows, lang="en", sources=sources())
+    assert text.startswith("Sources: Guizhou Daily")
+    assert text.count("Guizhou Daily") == 1
+    assert "Qiandongnan Daily" in text
+    assert "Statistics" not in text  # a source of no drawn row is not cited
+
+
+def test_caption_only_cites_rows_drawn():
+    rows = facts().query("place_id == 'cn.guizhou'")
+    text = rsp.caption_for(rows, lang="zh", sources=sources())
+    assert "贵州省统计局" in text
+    assert "贵州日报" not in text and "黔东南日报" not in text
+
+
+def test_synthetic_rows_bring_the_mark():
+    assert rsp.SIMULATED_MARK == "模拟数据 · simulated data"
+    real = facts().query("place_id == 'cn.guizhou'")
+    mixed = pd.concat([real, simulated_facts()])
+    for lang in ("zh", "en", "both"):
+        assert rsp.SIMULATED_MARK not in rsp.caption_for(real, lang=lang, sources=sources())
+        text = rsp.caption_for(mixed, lang=lang, sources=sources())
+        assert text.splitlines()[-1] == rsp.SIMULATED_MARK
+    assert rsp.is_simulated(mixed, sources=sources())
+    assert not rsp.is_simulated(real, sources=sources())
+
+
+def test_unknown_source_is_an_error_not_an_omission():
+    rows = facts().head(2).copy()
+    rows.loc[rows.index[1], "source_id"] = "no-such-source"
+    with pytest.raises(ValueError, match="no-such-source"):
+        rsp.caption_for(rows, sources=sources())
+
+
+def test_rows_without_source_or_column_are_errors():
+    rows = facts().head(3).copy()
+    rows.loc[rows.index[2], "source_id"] = pd.NA
+    with pytest.raises(ValueError, match="without a source_id"):
+        rsp.caption_for(rows, sources=sources())
+    with pytest.raises(ValueError, match="no 'source_id' column"):
+        rsp.caption_for(rows.drop(columns="source_id"), sources=sources())
+    with pytest.raises(ValueError, match="nothing to cite"):
+        rsp.caption_for(rows.iloc[:0], sources=sources())
+
+
+def test_bad_lang_is_an_error():
+    with pytest.raises(ValueError, match="lang"):
+        rsp.caption_for(facts(), lang="fr", sources=sources())
+
+
+@pytest.mark.parametrize(
+    ("date", "zh", "en"),
+    [
+        ("2024", "2024年", "2024"),
+        ("2025-10", "2025年10月", "Oct 2025"),
+        ("2024-11-28", "2024年11月28日", "28 Nov 2024"),
+        (2024.0, "2024年", "2024"),
+        (None, "", ""),
+    ],
+)
+def test_format_date(date, zh, en):
+    assert format_date(date, "zh") == zh
+    assert format_date(date, "en") == en
+
+
+def test_source_without_english_publisher_falls_back_to_publisher():
+    src = sources().drop(columns="publisher_en")
+    text = rsp.caption_for(facts().head(1), lang="en", sources=src)
+    assert text.startswith("Source: 贵州日报")
+
+
+def test_add_caption_draws_text_below_the_axes():
+    with rsp.style():
+        fig, ax = plt.subplots()
+        ax.plot([1, 2], [1, 2])
+        text = rsp.caption_for(facts(), sources=sources())
+        artist = rsp.add_caption(fig, text)
+        fig.canvas.draw()
+        caption_box = artist.get_window_extent()
+        axes_box = ax.get_tightbbox()
+        assert caption_box.y1 <= axes_box.y0 + 1  # below the axes and its tick labels
+        assert caption_box.x1 <= fig.bbox.x1  # wrapped inside the figure
+        assert rsp.figure_captions(fig) == [text]
+
+
+def test_add_caption_dedupes_and_draws_the_mark_once():
+    with rsp.style():
+        fig, _axes = plt.subplots(1, 2)
+        sim = rsp.caption_for(simulated_facts(), sources=sources())
+        real = rsp.caption_for(facts().query("place_id == 'cn.guizhou'"), sources=sources())
+        rsp.add_caption(fig, sim)
+        rsp.add_caption(fig, sim)
+        rsp.add_caption(fig, real)
+        drawn = [t.get_text() for t in fig.texts]
+        assert sum(t == rsp.SIMULATED_MARK for t in drawn) == 1
+        body = "".join(t for t in drawn if t != rsp.SIMULATED_MARK).replace("\n", "")
+        assert body.count("ruralstudy") == 2  # zh and en halves, once each
+        assert "贵州省统计局" in body
+
+
+def test_add_caption_keeps_axes_clear_without_a_layout_engine():
+    fig, ax = plt.subplots(layout="none")
+    ax.set_xlabel("x")
+    rsp.add_caption(fig, "数据来源：测试 · Source: test\n" + rsp.SIMULATED_MARK)
+    fig.canvas.draw()
+    lowest = min(t.get_window_extent().y1 for t in fig.texts)
+    assert ax.get_tightbbox().y0 >= max(t.get_window_extent().y1 for t in fig.texts) - 1
+    assert lowest > 0
+
+
+def test_wrap_caption_breaks_chinese_without_spaces():
+    text = "数据来源：" + "贵州日报《很长很长的标题》，2025年10月；" * 8
+    wrapped = wrap_caption(text, width_pt=300)
+    assert wrapped.replace("\n", "") == text
+    assert wrapped.count("\n") >= 2
+    assert not any(line.startswith(("，", "；", "》")) for line in wrapped.splitlines())
+
+
+def test_mark_simulated_stamps_the_axes():
+    _fig, ax = plt.subplots()
+    stamp = rsp.mark_simulated(ax)
+    assert stamp.get_text() == rsp.SIMULATED_MARK
+    assert stamp in ax.texts
