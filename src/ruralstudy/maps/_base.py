@@ -1,0 +1,183 @@
+"""The furniture every Guizhou map shares: base lines, scale bar, north arrow, notes.
+
+Maps are drawn in EPSG:4507 (metres), so the scale bar is true to within
+0.3 % across the province and error circles can be drawn in kilometres.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+
+from ruralstudy.maps.boundaries import PROJECTED_CRS, boundaries, boundary_credit
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from matplotlib.axes import Axes
+
+Lang = Literal["zh", "en", "both"]
+LANGS = ("zh", "en", "both")
+
+# Publishing a map in China needs official review (审图号) unless it is an
+# unmodified standard map; a research figure says it is a sketch.
+SKETCH_NOTE = {"zh": "示意图", "en": "Sketch map", "both": "示意图 · sketch map"}
+
+# Lines: the province outline heaviest, prefectures clearly heavier than counties.
+PROVINCE_LINE = {"color": "#222222", "linewidth": 1.1}
+PREFECTURE_LINE = {"color": "#555555", "linewidth": 0.75}
+COUNTY_LINE = {"color": "#9A9A9A", "linewidth": 0.3}
+LAND_FILL = "#F6F4EF"
+
+MAP_FIGSIZE = (6.3, 5.9)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    return lang
+
+
+def bilingual(zh: str, en: str, lang: Lang, sep: str = " ") -> str:
+    """Pick or join a Chinese and an English text by ``lang``."""
+    if lang == "zh" or not en:
+        return zh or en
+    if lang == "en" or not zh:
+        return en or zh
+    return f"{zh}{sep}{en}"
+
+
+def projected(level: Literal["province", "prefecture", "county"]) -> gpd.GeoDataFrame:
+    """Boundaries at ``level`` in the map CRS."""
+    return boundaries(level).to_crs(PROJECTED_CRS)
+
+
+def new_axes(ax: Axes | None) -> Axes:
+    """The given Axes, or a new figure's Axes sized for a map of Guizhou."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=MAP_FIGSIZE)
+    return ax
+
+
+def draw_base(ax: Axes, *, fill: bool = True, zorder: float = 1.0) -> None:
+    """Province fill, county lines, prefecture lines and the province outline."""
+    province = projected("province")
+    if fill:
+        province.plot(ax=ax, color=LAND_FILL, linewidth=0, zorder=zorder)
+    draw_lines(ax, zorder=zorder + 1)
+
+
+def draw_lines(ax: Axes, *, zorder: float = 2.0) -> None:
+    """County, prefecture and province boundaries as lines, lightest below."""
+    projected("county").boundary.plot(ax=ax, zorder=zorder, **COUNTY_LINE)
+    projected("prefecture").boundary.plot(ax=ax, zorder=zorder + 0.1, **PREFECTURE_LINE)
+    projected("province").boundary.plot(ax=ax, zorder=zorder + 0.2, **PROVINCE_LINE)
+
+
+def frame_map(ax: Axes, extra_xy: np.ndarray | None = None, pad_frac: float = 0.03) -> None:
+    """Equal-aspect view of Guizhou (and any extra points), axes hidden."""
+    xmin, ymin, xmax, ymax = projected("province").total_bounds
+    if extra_xy is not None and len(extra_xy):
+        xmin, ymin = min(xmin, extra_xy[:, 0].min()), min(ymin, extra_xy[:, 1].min())
+        xmax, ymax = max(xmax, extra_xy[:, 0].max()), max(ymax, extra_xy[:, 1].max())
+    pad = pad_frac * max(xmax - xmin, ymax - ymin)
+    ax.set_xlim(xmin - pad, xmax + pad)
+    ax.set_ylim(ymin - pad, ymax + pad)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+
+def add_scalebar(ax: Axes, lang: Lang) -> None:
+    """A metric scale bar (the map CRS is in metres)."""
+    from matplotlib_scalebar.scalebar import ScaleBar
+
+    ax.add_artist(
+        ScaleBar(
+            1.0,
+            units="m",
+            location="lower right",
+            length_fraction=0.22,
+            frameon=False,
+            scale_loc="top",
+            border_pad=0.6,
+            color="#222222",
+        )
+    )
+
+
+def add_north_arrow(ax: Axes, lang: Lang, xy: tuple[float, float] = (0.95, 0.90)) -> None:
+    """A north arrow near the top-right corner (grid north of EPSG:4507)."""
+    x, y = xy
+    ax.annotate(
+        "",
+        xy=(x, y),
+        xytext=(x, y - 0.08),
+        xycoords="axes fraction",
+        arrowprops={"arrowstyle": "-|>,head_length=0.6,head_width=0.3", "color": "#222222"},
+    )
+    ax.text(
+        x,
+        y + 0.012,
+        {"zh": "北", "en": "N", "both": "北 N"}[lang],
+        transform=ax.transAxes,
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        color="#222222",
+    )
+
+
+def add_sketch_note(ax: Axes, lang: Lang) -> None:
+    """The words 示意图 (sketch map) in the map's lower-left corner."""
+    ax.text(
+        0.01,
+        0.01,
+        SKETCH_NOTE[lang],
+        transform=ax.transAxes,
+        ha="left",
+        va="bottom",
+        fontsize=8,
+        color="#444444",
+    )
+
+
+def add_map_caption(ax: Axes, data_caption: str | None, lang: Lang) -> None:
+    """Source caption under the figure: the data's sources, then the boundaries'."""
+    from ruralstudy.plot import add_caption
+
+    fig = ax.figure
+    if data_caption:
+        add_caption(fig, data_caption, key=f"maps-data-{id(ax)}")
+    add_caption(fig, boundary_credit(lang), key="maps-boundaries")
+
+
+def format_number(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+def decimals_for(values: np.ndarray) -> int:
+    """Decimals that tell class breaks apart without false precision."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return 0
+    span = float(np.nanmax(finite) - np.nanmin(finite)) or float(np.nanmax(np.abs(finite))) or 1.0
+    return int(max(0, min(3, 2 - np.floor(np.log10(span)))))
+
+
+def add_legend(ax: Axes, handles: list, **kwargs: object) -> None:
+    """Legend under the map, outside the province, so it hides no unit."""
+    options: dict[str, object] = {
+        "loc": "upper left",
+        "bbox_to_anchor": (0.0, 0.0),
+        "fontsize": 7,
+        "handletextpad": 0.4,
+        "borderaxespad": 0.0,
+        "frameon": False,
+        "ncols": 2 if len(handles) > 3 else 1,
+        "columnspacing": 1.2,
+    }
+    options.update(kwargs)
+    ax.legend(handles=handles, **options)

@@ -1,0 +1,287 @@
+"""Classed choropleth of a county- or prefecture-level indicator.
+
+The data are joined to the boundaries on the 6-digit administrative code or
+on the unit's name (full 雷山县, short 雷山, or English Leishan County /
+Leishan). Units without a value are drawn hatched grey as "no data" — never
+as zero — and a row whose unit does not join is reported: a warning at draw
+time and a line under the map naming it, so it cannot vanish silently.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ruralstudy.maps import _base
+from ruralstudy.maps._base import Lang
+from ruralstudy.maps.boundaries import Level, boundaries
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from matplotlib.axes import Axes
+
+__all__ = ["UnmatchedUnitsWarning", "choropleth", "join_units"]
+
+NO_DATA = {"zh": "无数据", "en": "no data", "both": "无数据 / no data"}
+NO_DATA_STYLE = {"facecolor": "#EEEEEE", "edgecolor": "#BBBBBB", "hatch": "/////", "linewidth": 0}
+UNMATCHED = {"zh": "未能匹配的单位", "en": "Units not matched", "both": "未能匹配 / not matched"}
+
+_NAME_COLUMNS = ("name_zh", "name", "county", "name_en")
+
+
+class UnmatchedUnitsWarning(UserWarning):
+    """Rows of the data whose unit is not among the boundaries."""
+
+
+def _normalise_code(value: object) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    if re.fullmatch(r"\d+\.0", text):  # a code read as float
+        text = text[:-2]
+    # A 9- or 12-digit statistical code starts with the 6-digit unit code;
+    # it names that unit only if the rest is zeros.
+    if re.fullmatch(r"\d{9}|\d{12}", text) and set(text[6:]) == {"0"}:
+        text = text[:6]
+    return text
+
+
+def _name_key(value: object) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return re.sub(r"[\s'’\-]", "", str(value)).lower()
+
+
+def _name_lookup(units: pd.DataFrame) -> dict[str, str]:
+    """Every accepted spelling of a unit's name → its admin_code."""
+    lookup: dict[str, str] = {}
+    for row in units.itertuples(index=False):
+        short_en = row.name_en.split(" ")[0]
+        for name in (row.name_zh, row.name_short_zh, row.name_en, short_en):
+            key = _name_key(name)
+            if key:
+                lookup.setdefault(key, row.admin_code)
+    return lookup
+
+
+def _join_column(df: pd.DataFrame, on: str | None) -> str:
+    if on is not None:
+        if on not in df.columns:
+            raise ValueError(f"choropleth: join column {on!r} is not in the data")
+        return on
+    if "admin_code" in df.columns:
+        return "admin_code"
+    for col in _NAME_COLUMNS:
+        if col in df.columns:
+            return col
+    raise ValueError(
+        "choropleth: the data need an 'admin_code' column or a name column "
+        f"({', '.join(_NAME_COLUMNS)}), or on='<column>'"
+    )
+
+
+def join_units(
+    df: pd.DataFrame, level: Level = "county", on: str | None = None
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """Join ``df`` to Guizhou's units at ``level``; return (units, unmatched).
+
+    ``units`` has every unit of the level, with ``df``'s columns filled where a
+    row joined (units with no row keep NaN: no data). ``unmatched`` holds the
+    rows of ``df`` whose code or name is not a unit of that level. The join
+    column ``on`` defaults to ``admin_code`` if present, else a name column.
+    Two rows for the same unit are an error.
+
+    >>> units, unmatched = join_units(pd.DataFrame({"name_zh": ["雷山县"], "x": [1.0]}))
+    >>> len(units), int(units["x"].notna().sum()), len(unmatched)
+    (88, 1, 0)
+    """
+    if level == "province":
+        raise ValueError("choropleth: level must be 'prefecture' or 'county'")
+    units = boundaries(level)
+    col = _join_column(df, on)
+    if col == "admin_code":
+        codes = df[col].map(_normalise_code)
+        known = set(units["admin_code"])
+        codes = codes.where(codes.isin(known))
+    else:
+        lookup = _name_lookup(units)
+        codes = df[col].map(lambda v: lookup.get(_name_key(v) or ""))
+    unmatched = df.loc[codes.isna()]
+    matched = df.loc[codes.notna()].assign(_unit_code=codes[codes.notna()])
+    dup = matched["_unit_code"].duplicated(keep=False)
+    if dup.any():
+        names = units.set_index("admin_code").loc[matched.loc[dup, "_unit_code"], "name_zh"]
+        raise ValueError(
+            f"choropleth: several rows for the same unit ({sorted(set(names))}); "
+            "keep one row per unit (e.g. one year) before mapping"
+        )
+    clash = [c for c in matched.columns if c in units.columns and c != "geometry"]
+    matched = matched.drop(columns=clash)
+    joined = units.merge(matched, left_on="admin_code", right_on="_unit_code", how="left")
+    return joined.drop(columns="_unit_code"), unmatched
+
+
+def _classify(values: np.ndarray, scheme: str, k: int, bins: list[float] | None):
+    import mapclassify
+
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        raise ValueError("choropleth: no unit has a value to map")
+    if scheme == "user_defined":
+        if not bins:
+            raise ValueError("choropleth: scheme='user_defined' needs bins=[…]")
+        return mapclassify.UserDefined(finite, bins=list(bins))
+    n_unique = len(np.unique(finite))
+    k = max(1, min(k, n_unique))
+    classes = {
+        "quantiles": mapclassify.Quantiles,
+        "equal_interval": mapclassify.EqualInterval,
+        "fisher_jenks": mapclassify.FisherJenks,
+    }
+    if scheme not in classes:
+        raise ValueError(f"choropleth: scheme must be one of {[*classes, 'user_defined']}")
+    return classes[scheme](finite, k=k)
+
+
+def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[str]:
+    bins = np.asarray(classifier.bins, dtype=float)
+    lows = np.concatenate([[np.nanmin(values)], bins[:-1]])
+    d = _base.decimals_for(bins) if decimals is None else decimals
+    labels = []
+    for i, (lo, hi) in enumerate(zip(lows, bins, strict=True)):
+        lo_txt = _base.format_number(lo, d)
+        hi_txt = _base.format_number(hi, d)
+        labels.append(f"{lo_txt} – {hi_txt}" if i == 0 else f"> {lo_txt} – {hi_txt}")
+    return labels
+
+
+def choropleth(
+    df: pd.DataFrame,
+    column: str,
+    level: Level = "county",
+    ax: Axes | None = None,
+    *,
+    on: str | None = None,
+    scheme: str = "quantiles",
+    k: int = 5,
+    bins: list[float] | None = None,
+    unit: str | None = None,
+    label: str | None = None,
+    lang: Lang = "both",
+    cmap: str = "YlGnBu",
+    decimals: int | None = None,
+    title: str | None = None,
+    sources: pd.DataFrame | None = None,
+    caption: bool | str = True,
+    inset: bool = False,
+) -> Axes:
+    """Classed choropleth of ``df[column]`` over Guizhou's units; return the Axes.
+
+    ``df`` has one row per unit with ``admin_code`` (or a name column: see
+    :func:`join_units`) and the value ``column``. Classes come from
+    mapclassify (``scheme`` quantiles, equal_interval, fisher_jenks or
+    user_defined with ``bins``; ``k`` classes, fewer if there are fewer
+    distinct values). The legend title is ``label`` (default ``column``)
+    with ``unit`` in brackets; units with no value are hatched grey as
+    "无数据 / no data". Rows that do not join raise
+    :class:`UnmatchedUnitsWarning` and are named under the map.
+
+    The caption cites ``df``'s ``source_id`` column (with ``caption=True``),
+    or the string given, and always the boundaries.
+
+    >>> import ruralstudy as rs
+    >>> ax = rs.maps.choropleth(table, "income", unit="元", label="人均收入")  # doctest: +SKIP
+    """
+    from matplotlib.patches import Patch
+
+    from ruralstudy.plot import register_cjk_font
+
+    lang = _base.check_lang(lang)  # type: ignore[assignment]
+    if column not in df.columns:
+        raise ValueError(f"choropleth: column {column!r} is not in the data")
+    register_cjk_font()
+    units, unmatched = join_units(df, level=level, on=on)
+    values = pd.to_numeric(units[column], errors="raise").to_numpy(dtype=float)
+    has_value = np.isfinite(values)
+    classifier = _classify(values, scheme, k, bins)
+    n_classes = len(classifier.bins)
+
+    import matplotlib as mpl
+
+    colours = (
+        mpl.colormaps[cmap](np.linspace(0.15, 0.9, n_classes))
+        if n_classes > 1
+        else (mpl.colormaps[cmap](np.array([0.6])))
+    )
+    class_of = np.full(len(units), -1)
+    class_of[has_value] = classifier.yb
+
+    ax = _base.new_axes(ax)
+    projected = units.to_crs(_base.PROJECTED_CRS)
+    if (~has_value).any():
+        projected.loc[~has_value].plot(ax=ax, zorder=1, **NO_DATA_STYLE)
+    for i in range(n_classes):
+        sel = class_of == i
+        if sel.any():
+            projected.loc[sel].plot(ax=ax, color=colours[i], linewidth=0, zorder=1)
+    _base.draw_lines(ax, zorder=2)
+    _base.frame_map(ax)
+
+    handles = [
+        Patch(facecolor=colours[i], edgecolor="none", label=text)
+        for i, text in enumerate(_class_labels(classifier, values[has_value], decimals))
+    ]
+    if (~has_value).any():
+        handles.append(Patch(label=NO_DATA[lang], **{**NO_DATA_STYLE, "linewidth": 0.3}))
+    legend_title = label or column
+    if unit:
+        legend_title += f"（{unit}）" if lang == "zh" else f" ({unit})"
+    _base.add_legend(ax, handles, title=legend_title, title_fontsize=7.5, alignment="left")
+    _base.add_scalebar(ax, lang)
+    _base.add_north_arrow(ax, lang)
+    _base.add_sketch_note(ax, lang)
+    if title:
+        ax.set_title(title)
+    if inset:
+        from ruralstudy.maps.inset import add_inset
+
+        add_inset(ax)
+    data_caption = _data_caption(df, column, caption, lang, sources)
+    if len(unmatched):
+        names = _unmatched_names(unmatched, on or _join_column(df, on))
+        warnings.warn(
+            f"choropleth: {len(unmatched)} row(s) of the data are not {level}-level units "
+            f"of Guizhou and are not on the map: {names}",
+            UnmatchedUnitsWarning,
+            stacklevel=2,
+        )
+        note = f"{UNMATCHED[lang]}：{'、'.join(names)}"
+        data_caption = f"{data_caption}\n{note}" if data_caption else note
+    _base.add_map_caption(ax, data_caption, lang)
+    ax._ruralstudy_units = units  # type: ignore[attr-defined]  # joined table, for checks
+    return ax
+
+
+def _unmatched_names(unmatched: pd.DataFrame, col: str) -> list[str]:
+    return [str(v) for v in unmatched[col].tolist()]
+
+
+def _data_caption(
+    df: pd.DataFrame, column: str, caption: bool | str, lang: Lang, sources: pd.DataFrame | None
+) -> str | None:
+    if isinstance(caption, str):
+        return caption
+    if not caption:
+        return None
+    from ruralstudy.plot import caption_for
+
+    if "source_id" not in df.columns:
+        raise ValueError(
+            "choropleth: the data have no 'source_id' column to cite; "
+            "pass caption='…' naming the source, or caption=False"
+        )
+    return caption_for(df.loc[df[column].notna()], lang=lang, sources=sources)
