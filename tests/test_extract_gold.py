@@ -1,0 +1,182 @@
+"""Score the quantity extractor on hand-made gold lists (issue 5 targets).
+
+Matching: a gold row is found when an extracted span overlaps it.  An
+extracted row is a false positive when it overlaps a trap or no gold/optional
+row at all; rows on optional items are not scored.  A match is "right" when
+value, bounds, unit and normalised value/bounds/unit all agree.
+
+Run as a script to print the scores and the misses:
+    .venv/bin/python tests/test_extract_gold.py
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from ruralstudy.extract import extract_quantities
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_TEXT = FIXTURES / "gzrb-2025-10-village-governance.txt"
+SEED_GOLD = FIXTURES / "seed_quantities_gold.tsv"
+OWN_GOLD = FIXTURES / "own_quantities_gold.tsv"
+OWN_TEXTS = FIXTURES / "own_texts"
+NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
+
+
+def read_gold(path: Path) -> list[dict]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def gold_spans(text: str, row: dict) -> list[tuple[int, int]]:
+    surface = row["surface"].replace("\\n", "\n")
+    spans, i = [], text.find(surface)
+    while i >= 0:
+        spans.append((i, i + len(surface)))
+        i = text.find(surface, i + 1)
+    if row["occ"] == "*":
+        return spans
+    k = int(row["occ"])
+    assert len(spans) >= k, f"gold surface {surface!r} occurrence {k} not in text"
+    return [spans[k - 1]]
+
+
+def _same(a: str, b: float) -> bool:
+    if a == "":
+        return math.isnan(b)
+    return not math.isnan(b) and math.isclose(float(a), b, rel_tol=1e-4, abs_tol=1e-4)
+
+
+def is_right(gold: dict, found: dict) -> bool:
+    return (
+        all(_same(gold[c], found[c]) for c in NUMERIC)
+        and gold["unit"] == found["unit"]
+        and gold["norm_unit"] == found["norm_unit"]
+    )
+
+
+def score(text: str, gold_rows: list[dict]) -> dict:
+    """Precision, recall, share of matches right, and the rows behind them."""
+    found = extract_quantities(text).to_dict("records")
+    gold, other = [], []  # (span, row) pairs
+    for row in gold_rows:
+        for span in gold_spans(text, row):
+            (gold if row["cls"] == "gold" else other).append((span, row))
+    used, tp, right, wrong, fp = set(), 0, 0, [], []
+    missed = []
+    for span, row in gold:
+        hit = next(
+            (
+                i
+                for i, f in enumerate(found)
+                if i not in used and f["start"] < span[1] and span[0] < f["end"]
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(row["surface"])
+            continue
+        used.add(hit)
+        tp += 1
+        if is_right(row, found[hit]):
+            right += 1
+        else:
+            wrong.append((row["surface"], found[hit]["text"], found[hit]["qualifier"]))
+    for i, f in enumerate(found):
+        if i in used:
+            continue
+        on = [r for (a, b), r in other if f["start"] < b and a < f["end"]]
+        if not on or any(r["cls"] == "trap" for r in on):
+            fp.append(f["text"])
+    return {
+        "precision": tp / (tp + len(fp)) if tp + len(fp) else 1.0,
+        "recall": tp / len(gold) if gold else 1.0,
+        "right": right / tp if tp else 0.0,
+        "n_gold": len(gold),
+        "tp": tp,
+        "missed": missed,
+        "false_positives": fp,
+        "wrong": wrong,
+    }
+
+
+def score_seed() -> dict:
+    return score(SEED_TEXT.read_text(encoding="utf-8"), read_gold(SEED_GOLD))
+
+
+def score_own() -> dict:
+    """Pooled over the own texts: each text is scored on its own gold rows."""
+    rows = read_gold(OWN_GOLD)
+    pooled = {"tp": 0, "n_gold": 0, "fp": 0, "right": 0, "missed": [], "fps": [], "wrong": []}
+    for section in sorted({r["section"] for r in rows}):
+        text = (OWN_TEXTS / f"{section}.txt").read_text(encoding="utf-8")
+        s = score(text, [r for r in rows if r["section"] == section])
+        pooled["tp"] += s["tp"]
+        pooled["n_gold"] += s["n_gold"]
+        pooled["fp"] += len(s["false_positives"])
+        pooled["right"] += round(s["right"] * s["tp"])
+        pooled["missed"] += [f"{section}: {m}" for m in s["missed"]]
+        pooled["fps"] += [f"{section}: {m}" for m in s["false_positives"]]
+        pooled["wrong"] += [(section, *w) for w in s["wrong"]]
+    tp = pooled["tp"]
+    return {
+        "precision": tp / (tp + pooled["fp"]) if tp + pooled["fp"] else 1.0,
+        "recall": tp / pooled["n_gold"],
+        "right": pooled["right"] / tp if tp else 0.0,
+        "n_gold": pooled["n_gold"],
+        "tp": tp,
+        "missed": pooled["missed"],
+        "false_positives": pooled["fps"],
+        "wrong": pooled["wrong"],
+    }
+
+
+def test_seed_gold_has_what_the_issue_says():
+    rows = read_gold(SEED_GOLD)
+    assert sum(r["cls"] == "gold" for r in rows) == 43
+    assert sum(r["cls"] == "trap" for r in rows) == 50
+
+
+def test_own_gold_is_big_enough():
+    rows = read_gold(OWN_GOLD)
+    assert sum(r["cls"] == "gold" for r in rows) >= 30
+    assert sum(r["cls"] == "trap" for r in rows) >= 20
+
+
+@pytest.mark.parametrize("scorer", [score_seed, score_own], ids=["seed", "own"])
+def test_precision_and_recall(scorer):
+    s = scorer()
+    assert s["precision"] >= 0.98, s["false_positives"]
+    assert s["recall"] >= 0.98, s["missed"]
+
+
+@pytest.mark.parametrize("scorer", [score_seed, score_own], ids=["seed", "own"])
+def test_bounds_and_normalised_values(scorer):
+    s = scorer()
+    assert s["right"] >= 0.95, s["wrong"]
+
+
+def test_scorer_counts_a_trap_as_false_positive():
+    gold = [
+        {"cls": "gold", "surface": "300亩", "occ": "1"},
+        {"cls": "trap", "surface": "八月瓜", "occ": "*"},
+    ]
+    s = score("整合300亩，发展8个八月瓜基地", gold)
+    assert s["recall"] == 1.0
+    assert s["false_positives"] == ["8个"]  # 8个 overlaps nothing gold or optional
+
+
+if __name__ == "__main__":
+    for name, fn in [("seed", score_seed), ("own", score_own)]:
+        s = fn()
+        print(
+            f"{name}: precision {s['precision']:.3f}  recall {s['recall']:.3f} "
+            f"({s['tp']}/{s['n_gold']})  right {s['right']:.3f}"
+        )
+        for key in ("missed", "false_positives", "wrong"):
+            for item in s[key]:
+                print(f"  {key}: {item}")
