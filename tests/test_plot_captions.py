@@ -22,9 +22,54 @@ def test_caption_names_publisher_and_date_in_each_language():
     zh = rsp.caption_for(rows, lang="zh", sources=sources())
     en = rsp.caption_for(rows, lang="en", sources=sources())
     both = rsp.caption_for(rows, lang="both", sources=sources())
-    assert zh == "数据来源：贵州日报《测试报道甲》，2025年10月"
-    assert en == "Source: Guizhou Daily, “测试报道甲”, Oct 2025"
-    assert both == "数据来源：贵州日报《测试报道甲》，2025年10月 · Source: Guizhou Daily, Oct 2025"
+    assert zh == "数据来源：贵州日报，2025年10月"
+    assert en == "Source: Guizhou Daily, Oct 2025"
+    assert both == "数据来源：贵州日报，2025年10月 · Source: Guizhou Daily, Oct 2025"
+
+
+def test_caption_with_titles():
+    rows = facts().query("source_id == 'test-news-a'")
+    assert (
+        rsp.caption_for(rows, lang="zh", sources=sources(), titles=True)
+        == "数据来源：贵州日报《测试报道甲》，2025年10月"
+    )
+    assert (
+        rsp.caption_for(rows, lang="en", sources=sources(), titles=True)
+        == "Source: Guizhou Daily, “测试报道甲”, Oct 2025"
+    )
+    # bilingual: the title once, in the Chinese half
+    both = rsp.caption_for(rows, lang="both", sources=sources(), titles=True)
+    assert both.count("测试报道甲") == 1
+
+
+def test_caption_strips_provenance_notes_and_shortens_titles():
+    src = sources()
+    src.loc[0, "publisher"] = "贵州日报 (via 新浪财经 repost)"
+    src.loc[0, "title"] = "很" * 50 + " (title not shown)"
+    rows = facts().query("source_id == 'test-news-a'")
+    text = rsp.caption_for(rows, lang="zh", sources=src, titles=True)
+    assert "via" not in text and "not shown" not in text
+    assert "贵州日报《" + "很" * 29 + "…》" in text
+
+
+def test_sources_of_one_publisher_share_one_entry():
+    src = pd.DataFrame(
+        {
+            "source_id": [f"nbs-{y}" for y in range(2016, 2021)],
+            "kind": "statistics",
+            "publisher": [f"国家统计局 (via repost {y})" for y in range(2016, 2021)],
+            "publisher_en": "National Bureau of Statistics",
+            "title": "公报",
+            "date": [f"{y}-01" for y in range(2016, 2021)],
+        }
+    )
+    rows = pd.DataFrame({"source_id": list(src["source_id"])})
+    assert rsp.caption_for(rows, lang="both", sources=src) == (
+        "数据来源：国家统计局，2016年1月至2020年1月（5份） · "
+        "Sources: National Bureau of Statistics, Jan 2016 – Jan 2020 (5 sources)"
+    )
+    two = rsp.caption_for(rows.head(2), lang="zh", sources=src)
+    assert two == "数据来源：国家统计局，2016年1月、2017年1月（2份）"
 
 
 def test_caption_lists_every_source_of_the_rows_once_in_order():

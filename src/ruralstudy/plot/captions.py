@@ -124,33 +124,78 @@ def _field(row: pd.Series, name: str, lang: str) -> str:
     return _text(row.get(f"{name}_{lang}")) or _text(row.get(name))
 
 
-def _entry(row: pd.Series, lang: Literal["zh", "en"], with_title: bool) -> str:
-    publisher = _field(row, "publisher", lang)
-    title = _field(row, "title", lang) if with_title else ""
-    date = format_date(row.get("date"), lang)
+# A trailing "(via … repost)" or "（数字报）" is the curator's provenance note;
+# the caption names the publisher, data/sources.csv keeps the whole trail.
+_TRAILING_NOTE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
+TITLE_MAX_CHARS = 30
+
+
+def _publisher(row: pd.Series, lang: str) -> str:
+    name = _field(row, "publisher", lang)
+    while _TRAILING_NOTE.search(name) and _TRAILING_NOTE.sub("", name):
+        name = _TRAILING_NOTE.sub("", name)
+    return name or _text(row.get("source_id"))
+
+
+def _title(row: pd.Series, lang: str) -> str:
+    title = _TRAILING_NOTE.sub("", _field(row, "title", lang))
+    if len(title) > TITLE_MAX_CHARS:
+        title = title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+    return title
+
+
+def _entry(rows: list[pd.Series], lang: Literal["zh", "en"], with_title: bool) -> str:
+    """One publisher's part of the caption, for one or several of its sources."""
+    publisher = _publisher(rows[0], lang)
+    raw_dates = sorted({_text(r.get("date")) for r in rows} - {""})
+    dates = [format_date(d, lang) for d in raw_dates]
+    if len(rows) == 1:
+        title = _title(rows[0], lang) if with_title else ""
+        if lang == "zh":
+            head = publisher + (f"《{title}》" if title else "")
+            return "，".join(p for p in (head, *dates) if p)
+        return ", ".join(p for p in (publisher, f"“{title}”" if title else "", *dates) if p)
+    # Several sources of one publisher (a yearly bulletin, say): one entry.
+    n = len(rows)
     if lang == "zh":
-        head = publisher + (f"《{title}》" if title else "")
-        return "，".join(p for p in (head or _text(row.get("source_id")), date) if p)
-    parts = [publisher, f"“{title}”" if title else "", date]
-    return ", ".join(p for p in parts if p) or _text(row.get("source_id"))
+        when = "、".join(dates) if len(dates) <= 3 else f"{dates[0]}至{dates[-1]}"
+        return f"{publisher}，{when}（{n}份）" if when else f"{publisher}（{n}份）"
+    when = ", ".join(dates) if len(dates) <= 3 else f"{dates[0]} – {dates[-1]}"
+    return f"{publisher}, {when} ({n} sources)" if when else f"{publisher} ({n} sources)"
 
 
-def caption_for(df: pd.DataFrame, lang: Lang = "both", sources: pd.DataFrame | None = None) -> str:
+def _by_publisher(rows: list[pd.Series], lang: str) -> list[list[pd.Series]]:
+    groups: dict[str, list[pd.Series]] = {}
+    for row in rows:
+        groups.setdefault(_publisher(row, lang), []).append(row)
+    return list(groups.values())
+
+
+def caption_for(
+    df: pd.DataFrame,
+    lang: Lang = "both",
+    sources: pd.DataFrame | None = None,
+    *,
+    titles: bool = False,
+) -> str:
     """The source caption for the rows of ``df``.
 
     Each distinct ``source_id`` (in order of first appearance) is looked up in
-    ``sources`` (default ``rs.load_sources()``) and named by publisher, title
-    and date. If any of those sources is of kind ``synthetic`` the caption
-    ends with a line holding :data:`SIMULATED_MARK`. A source_id missing from
-    ``sources``, or a row without one, is an error: a figure never loses a
-    source silently. With ``lang="both"`` the title is given once, in the
-    Chinese part, to keep the caption short.
+    ``sources`` (default ``rs.load_sources()``) and named by publisher and
+    date, and by title too with ``titles=True`` (titles longer than 30
+    characters are shortened; with ``lang="both"`` the title appears once, in
+    the Chinese part). Several sources of one publisher share one entry
+    ("国家统计局，2016年1月至2025年1月（10份）"). A trailing bracketed note
+    on a publisher ("(via … repost)") is left to the sources table.
 
+    If any source is of kind ``synthetic`` the caption ends with a line
+    holding :data:`SIMULATED_MARK`. A source_id missing from ``sources``, or
+    a row without one, is an error: a figure never loses a source silently.
     Columns ``publisher_zh``/``publisher_en`` and ``title_zh``/``title_en``
-    in ``sources`` are used for that language when present.
+    are used for that language when the sources table has them.
 
     >>> caption_for(facts.query("source_id == 'gzrb-2025-10'"))  # doctest: +SKIP
-    '数据来源：贵州日报《…》，2025年10月 · Source: Guizhou Daily, Oct 2025'
+    '数据来源：贵州日报，2025年10月 · Source: Guizhou Daily, Oct 2025'
     """
     check_lang(lang)
     ids = _cited_ids(df)
@@ -162,9 +207,10 @@ def caption_for(df: pd.DataFrame, lang: Lang = "both", sources: pd.DataFrame | N
             "add them to sources (data/sources.csv) or pass sources="
         )
     rows = [table.loc[i] for i in ids]
-    zh = "数据来源：" + "；".join(_entry(r, "zh", with_title=True) for r in rows)
+    zh = "数据来源：" + "；".join(_entry(g, "zh", titles) for g in _by_publisher(rows, "zh"))
     en_label = "Source: " if len(rows) == 1 else "Sources: "
-    en = en_label + "; ".join(_entry(r, "en", with_title=lang == "en") for r in rows)
+    en_entries = [_entry(g, "en", titles and lang == "en") for g in _by_publisher(rows, "en")]
+    en = en_label + "; ".join(en_entries)
     text = {"zh": zh, "en": en, "both": f"{zh} · {en}"}[lang]
     if any(_text(r.get("kind")) == SYNTHETIC_KIND for r in rows):
         text += "\n" + SIMULATED_MARK

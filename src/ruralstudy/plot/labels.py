@@ -1,0 +1,171 @@
+"""Words and numbers on a figure, in Chinese, English or both.
+
+Names come from the data (indicator and place names in zh and en); units and
+qualifier marks from the tables below. A value is labelled the way it was
+reported: in Chinese with the source's own wording ("10万余元"), in English
+with a mark for its qualifier (10+, >17, <20, ≈25, 30–40).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from ruralstudy.plot.captions import check_lang
+
+# Canonical unit (ruralstudy.units.CANONICAL_UNITS) -> (Chinese, English) axis words.
+UNIT_LABELS: dict[str, tuple[str, str]] = {
+    "ha": ("公顷", "ha"),
+    "m2": ("平方米", "m²"),
+    "kg": ("公斤", "kg"),
+    "t": ("吨", "t"),
+    "CNY": ("元", "yuan"),
+    "CNY/person": ("元/人", "yuan per person"),
+    "CNY/household": ("元/户", "yuan per household"),
+    "CNY/month": ("元/月", "yuan per month"),
+    "CNY/year": ("元/年", "yuan per year"),
+    "kg/ha": ("公斤/公顷", "kg/ha"),
+    "CNY/kg": ("元/公斤", "yuan/kg"),
+    "person": ("人", "people"),
+    "household": ("户", "households"),
+    "person-time": ("人次", "visits"),
+    "percent": ("%", "%"),
+    "m": ("米", "m"),
+    "km": ("公里", "km"),
+    "year": ("年", "years"),
+    "year_of_age": ("岁", "years of age"),
+    "count": ("个", "count"),
+    "building": ("栋", "buildings"),
+    "item": ("项", "items"),
+    "group": ("组", "groups"),
+    "rating": ("级", "rating"),
+}
+
+# How each qualifier reads, for a figure's key.
+QUALIFIER_KEY: dict[str, tuple[str, str]] = {
+    "plus": ("余/多：区间", "X+: interval"),
+    "range": ("至：区间", "range"),
+    "over": ("逾/超：至少", "over: at least"),
+    "under": ("近：略低于", "under: just below"),
+    "approx": ("约：近似值", "≈ approximate"),
+}
+
+_ZH_PREFIX = {"over": "逾", "under": "近", "approx": "约"}
+_EN_PREFIX = {"over": ">", "under": "<", "approx": "≈"}
+
+
+def bilingual(zh: object, en: object, lang: str, sep: str = " ") -> str:
+    """One label in the chosen language; ``both`` joins Chinese and English.
+
+    A missing name in one language falls back to the other.
+
+    >>> bilingual("车田村", "Chetian Village", "both", sep="\\n")
+    '车田村\\nChetian Village'
+    """
+    check_lang(lang)
+    zh_s, en_s = _clean(zh), _clean(en)
+    if lang == "zh":
+        return zh_s or en_s
+    if lang == "en":
+        return en_s or zh_s
+    if zh_s and en_s and zh_s != en_s:
+        return f"{zh_s}{sep}{en_s}"
+    return zh_s or en_s
+
+
+def _clean(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def value_scale(unit: str, max_abs: float, lang: str) -> tuple[float, str, str]:
+    """A divisor that keeps tick numbers short, with the unit words it implies.
+
+    Chinese (and bilingual) figures count in 万 and 亿 as Chinese reports do;
+    English ones in millions.
+
+    >>> value_scale("CNY", 574700, "zh")
+    (10000.0, '万元', '10,000 yuan')
+    >>> value_scale("CNY", 574700, "en")
+    (1.0, '元', 'yuan')
+    """
+    zh, en = unit_words(unit)
+    if not math.isfinite(max_abs):
+        max_abs = 0.0
+    if lang == "en":
+        if max_abs >= 1e9:
+            return 1e9, f"十亿{zh}", f"billion {en}"
+        if max_abs >= 1e6:
+            return 1e6, f"百万{zh}", f"million {en}"
+        return 1.0, zh, en
+    if unit == "percent":
+        return 1.0, zh, en
+    if max_abs >= 1e9:
+        return 1e8, f"亿{zh}", f"100 million {en}"
+    if max_abs >= 1e5:
+        return 1e4, f"万{zh}", f"10,000 {en}"
+    return 1.0, zh, en
+
+
+def unit_words(unit: str) -> tuple[str, str]:
+    """(Chinese, English) words for a canonical unit; ``count:家`` → ('家', 'count')."""
+    if unit in UNIT_LABELS:
+        return UNIT_LABELS[unit]
+    if unit.startswith("count:"):
+        return unit.split(":", 1)[1], "count"
+    return unit, unit
+
+
+def axis_label(name_zh: object, name_en: object, unit_zh: str, unit_en: str, lang: str) -> str:
+    """An axis label: the indicator's name with its unit in brackets.
+
+    >>> axis_label("村级集体经济收入", "Village collective income", "万元", "10,000 yuan", "en")
+    'Village collective income (10,000 yuan)'
+    """
+    zh = f"{_clean(name_zh)}（{unit_zh}）" if unit_zh else _clean(name_zh)
+    en = f"{_clean(name_en)} ({unit_en})" if unit_en else _clean(name_en)
+    return bilingual(zh, en, lang, sep="\n")
+
+
+def format_number(x: float) -> str:
+    """A number with about three significant digits and thousands separators.
+
+    >>> format_number(57.47), format_number(1234567.0), format_number(0.4)
+    ('57.5', '1,234,567', '0.4')
+    """
+    if not math.isfinite(x):
+        return ""
+    mag = abs(x)
+    decimals = 0 if mag >= 100 or mag == 0 else (1 if mag >= 10 else 2)
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def value_label(row: Mapping[str, object], lang: str, factor: float = 1.0) -> str:
+    """How one fact is written beside its mark.
+
+    In Chinese, the source's own wording (``text``) when there is one; else,
+    and in English or bilingual figures, the number in the axis' scale with
+    its qualifier mark.
+
+    >>> value_label({"value": 1e5, "lower": 1e5, "upper": 1.1e5, "qualifier": "plus",
+    ...              "text": "10万余元"}, "en", factor=1e4)
+    '10+'
+    """
+    qualifier = _clean(row.get("qualifier")) or "exact"
+    value = float(row["value"]) / factor
+    if lang == "zh" and _clean(row.get("text")):
+        return _clean(row.get("text"))
+    number = format_number(value)
+    if qualifier == "range":
+        lo, hi = float(row["lower"]) / factor, float(row["upper"]) / factor
+        return f"{format_number(lo)}{'至' if lang == 'zh' else '–'}{format_number(hi)}"
+    if qualifier == "plus":
+        return f"{number}余" if lang == "zh" else f"{number}+"
+    prefixes = _ZH_PREFIX if lang == "zh" else _EN_PREFIX
+    return prefixes.get(qualifier, "") + number
