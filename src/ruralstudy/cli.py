@@ -77,6 +77,8 @@ def _report(args) -> int:
 
 
 def _profile(args) -> int:
+    import pandas as pd
+
     from ruralstudy.datasets import load_facts, load_indicators, load_places
 
     places = load_places()
@@ -93,11 +95,14 @@ def _profile(args) -> int:
         rows = facts[facts["place_id"] == place.place_id]
         print(f"{place.name_zh} {place.name_en} ({place.place_id}): {len(rows)} facts")
         for f in rows.itertuples():
-            print(
-                f"  {f.year if f.year == f.year else '':>6}  {f.name_en}: {f.text or f.value} "
-                f"[{f.lower}, {f.upper}] {f.unit}  ({f.source_id})"
-            )
+            year = "" if pd.isna(f.year) else int(f.year)
+            bounds = f"[{_bound(f.lower)}, {_bound(f.upper)}]"
+            print(f"  {year:>6}  {f.name_en}: {f.text or f.value} {bounds} {f.unit}  ({f.source_id})")
     return 0
+
+
+def _bound(x) -> str:
+    return "" if x != x else f"{x:g}"  # NaN: no bound
 
 
 if __name__ == "__main__":

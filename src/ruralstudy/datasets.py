@@ -26,7 +26,7 @@ from ruralstudy.io import read_text_table
 
 def _find_data_dir() -> Path:
     installed = Path(__file__).resolve().parent / "data"  # inside a built wheel
-    if installed.is_dir():
+    if (installed / "sources.csv").is_file():
         return installed
     return Path(__file__).resolve().parents[2] / "data"  # a source checkout
 

@@ -28,7 +28,7 @@ SLUG = r"^[a-z0-9][a-z0-9._-]*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
-SOURCE_KINDS = ["news", "statistics", "literature", "survey", "synthetic"]
+SOURCE_KINDS = ["news", "statistics", "literature", "survey", "dataset", "synthetic"]
 PLACE_LEVELS = ["country", "province", "prefecture", "county", "township", "village", "community"]
 COORD_PRECISIONS = ["exact", "village", "township", "county", "prefecture", "province"]
 DOMAINS = [
@@ -39,6 +39,7 @@ DOMAINS = [
     "population",
     "governance",
     "income",
+    "geography",
 ]
 INTERVENTION_KINDS = [
     "programme_start",
@@ -188,6 +189,7 @@ INTERVENTIONS = TableSchema(
         Col("name_en"),
         Col("source_id", pattern=SLUG),
         Col("quote"),
+        Col("note", required=False, optional=True),
     ],
     "Dated events that define 'before' and 'after' for a place.",
     foreign_keys={"place_id": "places", "source_id": "sources"},
