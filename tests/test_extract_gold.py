@@ -161,13 +161,15 @@ def test_bounds_and_normalised_values(scorer):
 
 
 def test_scorer_counts_a_trap_as_false_positive():
+    numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [
-        {"cls": "gold", "surface": "300亩", "occ": "1"},
+        {"cls": "gold", "surface": "300亩", "occ": "1", **numbers},
         {"cls": "trap", "surface": "八月瓜", "occ": "*"},
     ]
     s = score("整合300亩，发展8个八月瓜基地", gold)
-    assert s["recall"] == 1.0
+    assert (s["recall"], s["right"]) == (1.0, 0.0)  # found, but 300亩 is 20 ha, not 300
     assert s["false_positives"] == ["8个"]  # 8个 overlaps nothing gold or optional
+    assert s["precision"] == 0.5
 
 
 if __name__ == "__main__":

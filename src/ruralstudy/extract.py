@@ -136,16 +136,23 @@ _YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 IDIOMS = re.compile("四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|一五一十")
 _QUOTES = {"“": "”", "「": "」", '"': '"', "‘": "’"}
 _NAME_QUOTE_MAX = 12
+# A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
+_PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
+_PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
 _TIME_UNITS = {"年", "个月", "个多月", "天", "小时", "载"}
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
     "破": set("突打冲击"),
+    "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
 _SUBJECT_STOP = set(
     "的了在和与及或并是为有达约近超逾共计等中里从向对把被将让给也都就还又再已于以每"
-    '、，。；：！？,.;:!?（）()“”"《》「」 \n\t…—-0123456789%'
+    '、，。；：！？,.;:!?（）()“”"《》「」 \n\t…—-0123456789%个'
 ) | set(_CN)
+# After a figure, a verb or particle ends the noun: 59栋楼分成, 45户人家结成, 2000多元呢.
+_SUBJECT_STOP_AFTER = _SUBJECT_STOP | set("分结配成呢吧啊呀嘛")
+_SUBJECT_MAX, _SUBJECT_MAX_BEFORE = 6, 4
 _SUBJECT_VERBS = set("达为有是共约近超逾到至增收获实现占过破")
 
 
@@ -291,8 +298,11 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1[0] in "百千万亿" and all(c in MULT for c in n1) and not qualified:
         if unit not in ("元", "块钱", "块"):
             return True  # epithets: 千亩玉米地, 万人空巷
-    if n1[0] in _CN and _in_short_quote(scan, start, end):
-        return True  # names: “红十二条”, “十户联体”
+    if n1[0] in _CN:
+        if _in_short_quote(scan, start, end):
+            return True  # names: “红十二条”, “十户联体”
+        if unit not in _PEOPLE_UNITS and scan[end : end + 1] in _PLACE_SUFFIX:
+            return True  # place names: 五家畈, 四台子
     return False
 
 
@@ -495,7 +505,9 @@ def _shift(breaks, shifts, pos, side):
 
 
 def _overlaps(spans, s, e) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Does [s, e) overlap one of ``spans`` (sorted, disjoint)?"""
+    i = bisect.bisect_left(spans, (e,))
+    return i > 0 and spans[i - 1][1] > s
 
 
 def _in_short_quote(scan: str, s: int, e: int) -> bool:
@@ -521,24 +533,31 @@ def _sentence(text, joined, ends, breaks, shifts, s, e) -> str:
 
 
 def _subject(scan: str, s: int, e: int) -> str:
-    after = []
-    for c in scan[e : e + 4]:
-        if c in _SUBJECT_STOP or not ("\u4e00" <= c <= "\u9fff"):
-            break
-        after.append(c)
+    """Best-effort noun of a figure: the word after it (12个网格), else before (产值20万元)."""
+    i = e + (scan[e : e + 1] in "“「《")  # 94名“社区管家”
+    after = _word(scan, i, +1, _SUBJECT_STOP_AFTER)
     if after:
-        return "".join(after)
+        return after
     i = s
     while i > 0 and scan[i - 1] in _SUBJECT_VERBS:
         i -= 1
-    before = []
-    while i > 0 and len(before) < 4:
-        c = scan[i - 1]
-        if c in _SUBJECT_STOP or not ("\u4e00" <= c <= "\u9fff"):
+    return _word(scan, i, -1, _SUBJECT_STOP)
+
+
+def _word(scan: str, i: int, direction: int, stop: set) -> str:
+    """CJK characters from ``i`` forwards (direction 1) or backwards (-1) up to a stop."""
+    chars = []
+    limit = _SUBJECT_MAX if direction > 0 else _SUBJECT_MAX_BEFORE
+    while len(chars) < limit:
+        j = i if direction > 0 else i - 1
+        if not 0 <= j < len(scan):
             break
-        before.append(c)
-        i -= 1
-    return "".join(reversed(before))
+        c = scan[j]
+        if c in stop or not ("\u4e00" <= c <= "\u9fff"):
+            break
+        chars.append(c)
+        i += direction
+    return "".join(chars if direction > 0 else reversed(chars))
 
 
 def _single_year(sentence: str):

@@ -1,0 +1,321 @@
+"""The extraction rules of ruralstudy.extract, one test (or case) per rule."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ruralstudy as rs
+from ruralstudy.extract import COLUMNS, FACT_COLUMNS, extract_quantities, fact_candidates
+from ruralstudy.units import QUALIFIERS, interval_problem
+
+NAN = math.nan
+
+
+def one(text: str) -> dict:
+    """The single quantity found in ``text``."""
+    df = extract_quantities(text)
+    assert len(df) == 1, df[["text", "value", "unit"]]
+    return df.iloc[0].to_dict()
+
+
+def texts(text: str) -> list[str]:
+    return extract_quantities(text)["text"].tolist()
+
+
+def bounds(row: dict) -> tuple[float, float]:
+    return row["lower"], row["upper"]
+
+
+def same(a: tuple, b: tuple) -> bool:
+    return all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a, b, strict=True))
+
+
+# --- numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("海拔1386米", 1386, "米"),
+        ("全省划分2.07万个网格", 20700, "个"),
+        ("达1.76万个", 17600, "个"),
+        ("接待游客5.96亿人次", 596_000_000, "人次"),
+        ("共有1,500亩", 1500, "亩"),
+        ("全角２５户", 25, "户"),
+        ("车田十年求变", 10, "年"),
+        ("建成两百个", 200, "个"),
+        ("收入一千二百元", 1200, "元"),
+        ("一千二元", 1200, "元"),
+        ("三万五元", 35000, "元"),
+        ("二十万元", 200_000, "元"),
+        ("一百零五户", 105, "户"),
+        ("覆盖率达百分之九十五", 95, "%"),
+        ("约占百分之5.5", 5.5, "%"),
+        ("四成农户", 4, "成"),
+        ("千元以上", 1000, "元"),
+    ],
+)
+def test_numbers_in_every_written_form(text, value, unit):
+    row = one(text)
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+def test_decimal_arithmetic_is_exact():
+    row = one("集体经济收入达57.47万元")
+    assert row["value"] == 574700 and row["norm_value"] == 574700
+    assert one("实现旅游收入6076.08亿元")["value"] == 607_608_000_000
+    assert one("流转50亩")["norm_value"] == 50 / 15  # 亩 -> ha by the exact 1/15
+
+
+def test_cheng_is_tenths_of_a_whole():
+    row = one("八成以上的劳动力")
+    assert (row["norm_value"], row["norm_unit"], row["qualifier"]) == (80, "percent", "over")
+
+
+# --- 余/多 and the other qualifiers ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("每月2000多元", 2000, 3000),
+        ("新芽280余吨", 280, 290),
+        ("产值20万余元", 200_000, 210_000),
+        ("带动20余万人", 200_000, 300_000),
+        ("年产量达2万余斤", 20_000, 30_000),
+        ("商户130余家", 130, 140),
+        ("60多岁的村民", 60, 70),
+        ("两百余户", 200, 300),
+        ("十余人", 10, 20),
+        ("二十余万元", 200_000, 300_000),
+        ("1.5万余元", 15_000, 16_000),
+        ("把12亩多地入股", 12, 13),
+        ("外出3个多月", 3, 4),
+    ],
+)
+def test_plus_is_bounded_by_the_place_value_it_follows(text, lower, upper):
+    row = one(text)
+    assert row["qualifier"] == "plus"
+    assert (row["value"], row["lower"], row["upper"]) == (lower, lower, upper)
+
+
+def test_plus_bounds_are_converted_too():
+    row = one("一天就卖了2000多斤")
+    assert (row["norm_lower"], row["norm_upper"], row["norm_unit"]) == (1000, 1500, "kg")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lower", "upper"),
+    [
+        ("产值逾千万元", "逾千万元", "over", 10_000_000, NAN),
+        ("分红超百万元", "超百万元", "over", 1_000_000, NAN),
+        ("收入超过63万元", "超过63万元", "over", 630_000, NAN),
+        ("收入已突破17万元", "突破17万元", "over", 170_000, NAN),
+        ("总投资500万元以上", "500万元以上", "over", 5_000_000, NAN),
+        ("年营收过亿元", "过亿元", "over", 100_000_000, NAN),
+        ("就业近20人", "近20人", "under", NAN, 20),
+        ("不足5户", "不足5户", "under", NAN, 5),
+        ("不到3年", "不到3年", "under", NAN, 3),
+        ("年收入约百万元", "约百万元", "approx", NAN, NAN),
+        ("人均收入约2.5万元", "约2.5万元", "approx", NAN, NAN),
+        ("大约300人", "大约300人", "approx", NAN, NAN),
+        ("纯收入在3000元左右", "3000元左右", "approx", NAN, NAN),
+        ("十来个人", "十来个", "approx", NAN, NAN),
+        ("多挣两万来块", "两万来块", "approx", NAN, NAN),
+    ],
+)
+def test_qualifier_words(text, span, qualifier, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+    assert same(bounds(row), (lower, upper))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lower", "upper", "unit"),
+    [
+        ("月薪800元至1200元", "800元至1200元", 800, 1200, "元"),
+        ("培训3至5个月", "3至5个月", 3, 5, "个月"),
+        ("每亩200-300元", "200-300元", 200, 300, "元"),
+        ("补贴3至5万元", "3至5万元", 30_000, 50_000, "元"),
+        ("5000至2万元", "5000至2万元", 5000, 20_000, "元"),
+        ("七八个人", "七八个", 7, 8, "个"),
+    ],
+)
+def test_ranges_are_one_row(text, span, lower, upper, unit):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["unit"]) == (span, "range", unit)
+    assert (row["value"], row["lower"], row["upper"]) == (lower, lower, upper)
+
+
+def test_bounds_fit_the_qualifier_as_the_facts_schema_checks():
+    text = "逾千万元，近20人，约百万元，2000多元，300亩，800元至1200元，八成以上"
+    df = extract_quantities(text)
+    assert set(df["qualifier"]) == set(QUALIFIERS)
+    for r in df.itertuples():
+        assert interval_problem(r.norm_value, r.norm_lower, r.norm_upper, r.qualifier) is None
+
+
+def test_near_before_a_time_span_means_the_past_not_nearly():
+    row = one("最近3年，村里变化大")
+    assert (row["text"], row["qualifier"]) == ("3年", "exact")
+    row = one("近5年来")
+    assert (row["text"], row["qualifier"]) == ("5年", "exact")
+
+
+def test_contract_signing_is_not_about():
+    row = one("全省累计签约1198个项目")
+    assert (row["text"], row["qualifier"]) == ("1198个", "exact")
+
+
+# --- not quantities -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2014年，张忠平进入村委会",  # year
+        "二〇一四年",  # year in Chinese numerals
+        "10月23日一大早",  # date
+        "今年7月，贵定县",  # month
+        "2021年1至9月",  # month range
+        "2014-2019年",  # year range
+        "公约第三条写着",  # ordinal
+        "发展八月瓜等特色产业",  # fruit name
+        "村“两委”换届",  # name
+        "“十户联体”治理",  # name in quotes
+        "“红十二条”公约",  # name in quotes
+        "一中心一张网十联户",  # slogan
+        "居民们三三两两闲聊",  # idiom
+        "广场焕然一新",  # idiom
+        "2019年“五一”假期",  # holiday
+        "赴六盘水市",  # place name
+        "万山区创新推出",  # place name
+        "桑树河村五家畈农机合作社",  # place name
+        "设立12368诉讼服务专线",  # hotline
+        "采取“1+9+N”模式",  # formula
+        "垃圾四处散落",  # adverb
+        "一个村庄十分典型",  # article-like 一
+        "实现一户一策解民忧",  # slogan
+        "打通服务群众“最后一米”",  # idiom
+        "千百年来",  # idiom
+        "二次分红",  # 二 as ordinal
+        "合作社的千亩玉米地",  # epithet
+        "2家5A级旅游景区",  # rating (only 2家 is a quantity)
+        "贵州在“十四五”期间",  # plan name
+        "三年级学生",  # school grade
+        "80年代",  # decade
+        "中国马铃薯网(www.malingshu7.com)讯",  # web address
+    ],
+)
+def test_not_quantities(text):
+    found = texts(text)
+    assert found in ([], ["2家"]), found
+
+
+# --- layout, offsets, columns ------------------------------------------------------
+
+
+def test_layout_break_inside_a_word_is_joined():
+    text = "整合300亩撂荒地，发展八\n\n月瓜等特色产业，年产2万余\n斤。"
+    df = extract_quantities(text)
+    assert df["text"].tolist() == ["300亩", "2万余\n斤"]  # no 八 from 八月瓜
+    row = df.iloc[1]
+    assert text[row["start"] : row["end"]] == row["text"]
+    assert (row["lower"], row["upper"]) == (20_000, 30_000)
+
+
+def test_offsets_point_into_the_original_text():
+    text = "共安置2672户\n共12068名搬迁群众。\n\n产值逾千万元。"
+    df = extract_quantities(text)
+    assert df["text"].tolist() == ["2672户", "12068名", "逾千万元"]
+    for r in df.itertuples():
+        assert text[r.start : r.end] == r.text
+
+
+def test_sentence_is_verbatim_and_subject_is_a_noun():
+    text = "前言。栗坪社区共安置来自兴义市的12068名搬迁群众，效果很好。下一句。"
+    row = one(text)
+    assert row["sentence"] == "栗坪社区共安置来自兴义市的12068名搬迁群众，效果很好。"
+    assert row["sentence"] in text
+    assert row["subject"] == "搬迁群众"
+    assert one("基地的年产量达2万余斤。")["subject"] == "年产量"  # before, when nothing follows
+    assert one("配置94名“社区管家”")["subject"] == "社区管家"
+
+
+def test_columns_and_types():
+    df = extract_quantities("种植300亩")
+    assert list(df.columns) == COLUMNS
+    assert df["start"].dtype == "int64" and df["norm_value"].dtype == "float64"
+    empty = extract_quantities("没有数字")
+    assert list(empty.columns) == COLUMNS and len(empty) == 0
+    assert empty["start"].dtype == "int64" and empty["value"].dtype == "float64"
+
+
+def test_public_name_on_the_package():
+    assert rs.extract_quantities is extract_quantities
+
+
+def test_unit_normalisation_follows_units_py():
+    df = extract_quantities("300亩，2000斤，5吨，12个，59栋，200项，5组，15家，30载，94名")
+    assert df["norm_unit"].tolist() == [
+        "ha", "kg", "t", "count", "building", "item", "group", "count:家", "year", "person",
+    ]  # fmt: skip
+    assert df["norm_value"].tolist()[:2] == [20, 1000]
+
+
+# --- fact candidates ------------------------------------------------------------
+
+
+def test_fact_candidates_are_rows_of_the_facts_table():
+    text = "2024年底，村级集体经济收入达57.47万元。1760亩茶园产值逾千万元。"
+    df = fact_candidates(text, "gzrb-demo")
+    assert list(df.columns) == FACT_COLUMNS
+    assert df["fact_id"].tolist() == ["gzrb-demo-q001", "gzrb-demo-q002", "gzrb-demo-q003"]
+    assert (df["place_id"] == "").all() and (df["indicator_id"] == "").all()
+    assert df["year"].tolist()[0] == 2024 and df["year"].isna().tolist()[1:] == [True, True]
+    first = df.iloc[0]
+    assert (first["value"], first["unit"], first["qualifier"]) == (574700, "CNY", "exact")
+    assert first["quote"] == "2024年底，村级集体经济收入达57.47万元。"
+    area = df.iloc[1]
+    assert (area["value"], area["unit"], area["text"]) == (1760 / 15, "ha", "1760亩")
+    assert math.isnan(df.iloc[2]["upper"]) and df.iloc[2]["lower"] == 10_000_000
+
+
+def test_fact_candidates_of_empty_text():
+    df = fact_candidates("", "x")
+    assert list(df.columns) == FACT_COLUMNS and df.empty
+
+
+# --- robustness ---------------------------------------------------------------------
+
+_CHINESE_NUMBERISH = st.text(
+    alphabet="零〇一二两三四五六七八九十百千万亿余多来约近逾超至-%.0123456789"
+    "亩元户个年月日第“”\n ，。",
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), _CHINESE_NUMBERISH))
+def test_any_text_gives_a_frame_with_offsets_inside(text):
+    df = extract_quantities(text)
+    assert isinstance(df, pd.DataFrame) and list(df.columns) == COLUMNS
+    for r in df.itertuples():
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start : r.end] == r.text
+        assert r.qualifier in QUALIFIERS
+    assert df["start"].is_monotonic_increasing
+
+
+def test_absurd_numbers_do_not_raise():
+    assert extract_quantities("9" * 5000 + "元").empty  # a 5000-digit run is no figure
+    assert extract_quantities("1" + "0" * 15 + "亿亿元")["value"].tolist() == [1e31]
+
+
+def test_non_string_input_gives_an_empty_frame():
+    assert extract_quantities(None).empty  # type: ignore[arg-type]
