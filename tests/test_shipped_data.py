@@ -155,3 +155,18 @@ def test_loaders_return_copies():
     facts = rs.load_facts()
     facts.loc[0, "value"] = -1
     assert rs.load_facts().loc[0, "value"] != -1
+
+
+def test_a_wide_file_with_upside_down_bounds_is_refused(tmp_path):
+    tourism = rs.load_tourism()
+    tourism.loc[0, ["farmhouse_count_lower", "farmhouse_count_upper"]] = [20, 10]
+    path = tmp_path / "tourism.csv"
+    tourism.to_csv(path, index=False)
+    with pytest.raises(rs.DataValidationError) as info:
+        rs.read_table(path, table="tourism")
+    rec = info.value.failures.iloc[0]
+    assert (rec["row"], rec["column"], rec["check"]) == (
+        2,
+        "farmhouse_count_lower",
+        "lower 20 > upper 10",
+    )

@@ -240,6 +240,7 @@ def validate(
     failures, typed = _column_failures(raw, spec, file)
     failures += _table_failures(typed, spec, file, reference)
     if failures:
+        failures.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
         raise DataValidationError(
             failures_frame(failures), summary=f"{file} is not a valid {table} table"
         )
@@ -276,7 +277,6 @@ def _column_failures(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
                     "value": None if _missing(value) else value,
                 }
             )
-    records.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
     return records, typed
 
 
@@ -322,6 +322,8 @@ def _table_failures(
     if spec.name in {"facts", "interventions"}:
         out += schemas.quote_failures(df, _stored_texts(), file)
         out += _missing_quote_failures(df, reference.get("sources"), file)
+    if spec.name in schemas.WIDE_VIEWS:
+        out += schemas.wide_interval_failures(df, file)
     if spec.name == "facts":
         if {"value", "qualifier"} <= set(df.columns):
             out += schemas.interval_failures(df, file)

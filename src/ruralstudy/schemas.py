@@ -311,6 +311,25 @@ def interval_failures(facts: pd.DataFrame, file: str) -> list[dict]:
     return out
 
 
+def wide_interval_failures(wide: pd.DataFrame, file: str) -> list[dict]:
+    """In a wide view, each indicator's bounds must hold its value:
+    ``x_lower ≤ x ≤ x_upper`` wherever they are given."""
+    out = []
+    for low_col in [c for c in wide.columns if c.endswith("_lower")]:
+        name = low_col.removesuffix("_lower")
+        up_col = f"{name}_upper"
+        for idx, row in wide.iterrows():
+            value, lower = _num(row.get(name)), _num(row.get(low_col))
+            upper = _num(row.get(up_col))
+            if lower > upper:
+                out.append(failure(file, idx, low_col, f"lower {lower:g} > upper {upper:g}", lower))
+            elif value < lower:
+                out.append(failure(file, idx, name, f"value below {low_col} {lower:g}", value))
+            elif value > upper:
+                out.append(failure(file, idx, name, f"value above {up_col} {upper:g}", value))
+    return out
+
+
 def unit_failures(facts: pd.DataFrame, indicators: pd.DataFrame, file: str) -> list[dict]:
     """A fact's unit must be canonical and the unit of its indicator; amounts
     in units that cannot be negative (area, counts) must not be."""
