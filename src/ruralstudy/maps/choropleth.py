@@ -68,6 +68,27 @@ def _name_lookup(units: pd.DataFrame) -> dict[str, str]:
     return lookup
 
 
+def unit_codes(df: pd.DataFrame, level: Level, on: str | None = None) -> pd.Series:
+    """The 6-digit code of the unit each row names (by code or name); NaN where none.
+
+    >>> unit_codes(pd.DataFrame({"name_zh": ["雷山县", "某县"]}), "county").tolist()
+    ['522634', nan]
+    """
+    units = boundaries(level)
+    col = _join_column(df, on)
+    if col == "admin_code":
+        codes = df[col].map(_normalise_code)
+        codes = codes.where(codes.isin(set(units["admin_code"])))
+        if "name_zh" in df.columns:
+            # A row without a code may still name its unit.
+            lookup = _name_lookup(units)
+            by_name = df["name_zh"].map(lambda v: lookup.get(_name_key(v) or ""))
+            codes = codes.fillna(by_name.where(df[col].isna()))
+        return codes
+    lookup = _name_lookup(units)
+    return df[col].map(lambda v: lookup.get(_name_key(v) or ""))
+
+
 def _join_column(df: pd.DataFrame, on: str | None) -> str:
     if on is not None:
         if on not in df.columns:
@@ -102,14 +123,7 @@ def join_units(
     if level == "province":
         raise ValueError("choropleth: level must be 'prefecture' or 'county'")
     units = boundaries(level)
-    col = _join_column(df, on)
-    if col == "admin_code":
-        codes = df[col].map(_normalise_code)
-        known = set(units["admin_code"])
-        codes = codes.where(codes.isin(known))
-    else:
-        lookup = _name_lookup(units)
-        codes = df[col].map(lambda v: lookup.get(_name_key(v) or ""))
+    codes = unit_codes(df, level, on)
     unmatched = df.loc[codes.isna()]
     matched = df.loc[codes.notna()].assign(_unit_code=codes[codes.notna()])
     dup = matched["_unit_code"].duplicated(keep=False)
@@ -136,7 +150,10 @@ def _classify(values: np.ndarray, scheme: str, k: int, bins: list[float] | None)
             raise ValueError("choropleth: scheme='user_defined' needs bins=[…]")
         return mapclassify.UserDefined(finite, bins=list(bins))
     n_unique = len(np.unique(finite))
-    k = max(1, min(k, n_unique))
+    if n_unique == 1:
+        # One distinct value (e.g. one county reports): one class, no breaks to find.
+        return mapclassify.UserDefined(finite, bins=[float(finite[0])])
+    k = max(2, min(k, n_unique))
     classes = {
         "quantiles": mapclassify.Quantiles,
         "equal_interval": mapclassify.EqualInterval,

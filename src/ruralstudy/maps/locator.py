@@ -50,7 +50,9 @@ _LEGEND_TEXT = {
         "估计位置（虚线圈为误差范围）",
         "estimated location (dashed circle: error radius)",
     ),
+    "area": ("所涉县级或地级行政区", "county or prefecture named"),
 }
+AREA_LEVELS = ("county", "prefecture")
 
 
 def is_estimate(places: pd.DataFrame) -> pd.Series:
@@ -151,6 +153,7 @@ def locator(
     sources: pd.DataFrame | None = None,
     caption: bool | str = True,
     inset: bool = False,
+    areas: bool = True,
     adjust_iterations: int = 300,
 ) -> Axes:
     """Base map of Guizhou with ``places`` as labelled points; return the Axes.
@@ -161,6 +164,9 @@ def locator(
     ``hue`` colours points by a column (e.g. a theme), ``hue_labels`` names
     its values in the legend. Coordinates that are estimates
     (:func:`is_estimate`) are drawn hollow with their error circle.
+    Places of level county or prefecture that match a boundary (by
+    ``admin_code`` or name) are drawn as shaded areas with the label inside,
+    not as points (``areas=False`` draws them as points too).
 
     The map carries a scale bar, a north arrow, the note 示意图 (sketch
     map) and — with ``caption=True`` — a caption naming the sources of the
@@ -175,6 +181,7 @@ def locator(
     >>> rs.plot.save(ax.figure, "reports/figures/villages")  # doctest: +SKIP
     """
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     from ruralstudy.plot import PALETTE, register_cjk_font
 
@@ -182,14 +189,26 @@ def locator(
     register_cjk_font()
     pts = _points(places)
     estimate = is_estimate(pts)
-    xy = np.column_stack([pts.geometry.x, pts.geometry.y]) if len(pts) else np.empty((0, 2))
-
     ax = _base.new_axes(ax)
     _base.draw_base(ax)
-
     colors, legend_handles = _colors(pts, hue, hue_labels, palette or PALETTE)
-    _draw_error_circles(ax, pts, estimate, colors)
-    solid = ~estimate.to_numpy()
+
+    # Counties and prefectures are areas: shade their polygons and label them
+    # there; everything else (villages, communities, townships) is a point.
+    area_geoms = _area_geometries(pts) if areas else pd.Series(None, index=pts.index, dtype=object)
+    is_area = area_geoms.notna().to_numpy()
+    for i in np.flatnonzero(is_area):
+        _draw_area(ax, area_geoms.iloc[i], colors[i])
+    anchors = [
+        geom.representative_point() if is_area[i] else pts.geometry.iloc[i]
+        for i, geom in enumerate(area_geoms)
+    ]
+    xy = np.array([[p.x, p.y] for p in anchors]) if len(pts) else np.empty((0, 2))
+
+    point = ~is_area
+    estimate_pt = estimate.to_numpy() & point
+    _draw_error_circles(ax, pts.loc[point], estimate.loc[point], colors[point])
+    solid = point & ~estimate_pt
     if solid.any():
         ax.scatter(
             xy[solid, 0],
@@ -200,13 +219,13 @@ def locator(
             linewidths=0.8,
             zorder=6,
         )
-    if (~solid).any():
+    if estimate_pt.any():
         ax.scatter(
-            xy[~solid, 0],
-            xy[~solid, 1],
+            xy[estimate_pt, 0],
+            xy[estimate_pt, 1],
             s=28,
             facecolors="white",
-            edgecolors=colors[~solid],
+            edgecolors=colors[estimate_pt],
             linewidths=1.4,
             zorder=6,
         )
@@ -214,19 +233,29 @@ def locator(
     _base.frame_map(ax, xy)
     texts = _draw_labels(ax, xy, _label_texts(pts, lang, label), adjust_iterations)
 
-    legend_handles += [
-        Line2D(
-            [],
-            [],
-            ls="",
-            marker="o",
-            ms=5.5,
-            mfc="#444444",
-            mec="white",
-            label=_base.bilingual(*_LEGEND_TEXT["located"], lang, sep=" / "),
-        ),
-    ]
-    if estimate.any():
+    if is_area.any():
+        legend_handles.append(
+            Patch(
+                facecolor="#888888",
+                alpha=0.35,
+                edgecolor="#555555",
+                label=_base.bilingual(*_LEGEND_TEXT["area"], lang, sep=" / "),
+            )
+        )
+    if solid.any():
+        legend_handles.append(
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                ms=5.5,
+                mfc="#444444",
+                mec="white",
+                label=_base.bilingual(*_LEGEND_TEXT["located"], lang, sep=" / "),
+            )
+        )
+    if estimate_pt.any():
         legend_handles.append(
             Line2D(
                 [],
@@ -253,6 +282,32 @@ def locator(
     _base.add_map_caption(ax, _data_caption(pts, caption, lang, sources), lang)
     ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
     return ax
+
+
+def _area_geometries(pts: pd.DataFrame) -> pd.Series:
+    """Projected polygon of each county/prefecture row that matches a boundary; else None."""
+    from ruralstudy.maps.choropleth import unit_codes
+
+    out = pd.Series(None, index=pts.index, dtype=object)
+    if "level" not in pts.columns:
+        return out
+    for level in AREA_LEVELS:
+        rows = pts.loc[pts["level"] == level]
+        if rows.empty:
+            continue
+        codes = unit_codes(rows, level)
+        polygons = _base.projected(level).set_index("admin_code").geometry
+        matched = codes.notna()
+        out.loc[codes.index[matched]] = polygons.loc[codes[matched]].to_numpy()
+    return out
+
+
+def _draw_area(ax: Axes, geom: object, color: str) -> None:
+    import geopandas as gpd
+
+    shape = gpd.GeoSeries([geom], crs=PROJECTED_CRS)
+    shape.plot(ax=ax, facecolor=color, alpha=0.28, linewidth=0, zorder=3)
+    shape.boundary.plot(ax=ax, color=color, linewidth=1.0, zorder=4)
 
 
 def _colors(
