@@ -2,7 +2,7 @@
 
 >>> import ruralstudy as rs
 >>> rs.extract_quantities("村集体经济收入达57.47万元，产值逾千万元。")[["text", "value", "lower"]]
-         text     value       lower
+      text       value       lower
 0  57.47万元    574700.0    574700.0
 1     逾千万元  10000000.0  10000000.0
 
@@ -55,15 +55,33 @@ Rules (each has a test in tests/test_extract.py):
 
 from __future__ import annotations
 
-import bisect
-import math
 import re
 from fractions import Fraction
-from functools import lru_cache
 
 import pandas as pd
 
+from ruralstudy.extract.numerals import (
+    CN_CHARS,
+    MULT,
+    last_digit_place,
+    looks_like_year,
+    parse_number,
+    trailing_multiplier,
+)
+from ruralstudy.extract.text import (
+    FULL_WIDTH,
+    SENTENCE_END,
+    in_short_quote,
+    join_layout_breaks,
+    overlaps,
+    sentence,
+    shift,
+    single_year,
+    subject,
+)
 from ruralstudy.units import canonical_unit, interval
+
+__all__ = ["COLUMNS", "FACT_COLUMNS", "extract_quantities", "fact_candidates"]
 
 COLUMNS = [
     "start", "end", "text", "value", "lower", "upper", "unit", "qualifier",
@@ -74,23 +92,15 @@ FACT_COLUMNS = [
     "qualifier", "unit", "text", "source_id", "quote", "note",
 ]  # fmt: skip
 
-CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
-MULT = {**CN_SMALL, **CN_BIG}
-
 # 成 (tenths) is not in units.WRITTEN_UNITS yet; asked for in the issue-5 note.
 EXTRA_UNITS = {"成": ("percent", Fraction(10))}
 
-# Full-width digits and signs map one-to-one, so offsets survive.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－～", "0123456789.%,-~")
-_CN = "零〇○一二两三四五六七八九十百千万亿"
 
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
+    "上": "over",  # only before 百/千/万/亿 alone: 上万人
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
 
@@ -98,21 +108,21 @@ SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
     "个多月 个月 小时 年 载 天 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
-    "台 辆 艘 头 只 株 棵 处 支 批 场 次 件 类 篇 份 % 成"
+    "台 辆 艘 头 只 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块"
 ).split()
+# Words that start with a unit's character but are no unit: 成员, 种植; 块 is
+# money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
-    "块钱": "块钱",
-    "成": "成(?![员本果功绩熟长立效交都就为品型])",
+    "成": "成(?![员本果功绩熟长立效交都就为品型群])",
     "种": "种(?![植养子类])",
-    "周": "周(?!年|岁)",
+    "块": r"块(?=[\s，。、；！？,.;!?”\"）)]|$)",
 }
 UNIT_PATTERN = "|".join(_UNIT_GUARDS.get(u, re.escape(u)) for u in UNITS)
-UNIT_PATTERN += r"|块(?=[\s，。、；！？,.;!?”\"）)]|$)|种(?![植养子类])"
 
 _NUM = (
     r"(?<![0-9A-Za-z.])\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
     r"(?:[余多来](?=[十百千万亿]))?[十百千万亿]{0,2}"
-    rf"|(?<![{_CN}])[{_CN}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
+    rf"|(?<![{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
 )
 _PLUS = r"[余多来]"
 QUANTITY = re.compile(
@@ -125,17 +135,10 @@ QUANTITY = re.compile(
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
 )
 
-# A whitespace run with a line break between two word characters is layout.
-_LAYOUT_BREAK = re.compile(
-    r"(?<=[\u4e00-\u9fff0-9])[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+(?=[\u4e00-\u9fff0-9])"
-)
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
-_YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-
 # Idioms and fixed names that contain a numeral and a classifier.
-IDIOMS = re.compile("四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|一五一十")
-_QUOTES = {"“": "”", "「": "」", '"': '"', "‘": "’"}
-_NAME_QUOTE_MAX = 12
+IDIOMS = re.compile(
+    "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
+)
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
@@ -146,14 +149,6 @@ _NOT_PREFIX_BEFORE = {
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
-_SUBJECT_STOP = set(
-    "的了在和与及或并是为有达约近超逾共计等中里从向对把被将让给也都就还又再已于以每"
-    '、，。；：！？,.;:!?（）()“”"《》「」 \n\t…—-0123456789%个'
-) | set(_CN)
-# After a figure, a verb or particle ends the noun: 59栋楼分成, 45户人家结成, 2000多元呢.
-_SUBJECT_STOP_AFTER = _SUBJECT_STOP | set("分结配成呢吧啊呀嘛")
-_SUBJECT_MAX, _SUBJECT_MAX_BEFORE = 6, 4
-_SUBJECT_VERBS = set("达为有是共约近超逾到至增收获实现占过破")
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
@@ -171,28 +166,28 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text:
         return _frame([])
-    joined, breaks, shifts = _join_layout_breaks(text)
-    scan = joined.translate(_FULL_WIDTH)
+    joined, breaks, shifts = join_layout_breaks(text)
+    scan = joined.translate(FULL_WIDTH)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
+    ends = [m.end() for m in SENTENCE_END.finditer(joined)]
     rows = []
     for m in QUANTITY.finditer(scan):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
             continue
-        if found is None or _overlaps(idioms, found[0], found[1]):
+        if found is None or overlaps(idioms, found[0], found[1]):
             continue
         s, e, value, unit, qualifier, step, hi = found
         bounds = _bounds(unit, value, qualifier, step, hi)
-        o_start = s + _shift(breaks, shifts, s, side="start")
-        o_end = e + _shift(breaks, shifts, e, side="end")
+        o_start = s + shift(breaks, shifts, s, side="start")
+        o_end = e + shift(breaks, shifts, e, side="end")
         rows.append(
             (
                 o_start, o_end, text[o_start:o_end],
                 *bounds,
-                _sentence(text, joined, ends, breaks, shifts, s, e),
-                _subject(scan, s, e),
+                sentence(text, joined, ends, breaks, shifts, s, e),
+                subject(scan, s, e),
             )
         )  # fmt: skip
     return _frame(rows)
@@ -206,11 +201,11 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
     names exactly one year; quote is the verbatim sentence.
 
     >>> fact_candidates("全村种植300亩。", "demo")[["value", "unit", "quote"]]
-       value unit     quote
+       value unit      quote
     0   20.0   ha  全村种植300亩。
     """
     q = extract_quantities(text)
-    years = q["sentence"].map(_single_year)
+    years = q["sentence"].map(single_year)
     out = pd.DataFrame(
         {
             "fact_id": [f"{source_id}-q{i + 1:03d}" for i in range(len(q))],
@@ -244,9 +239,11 @@ def _read_match(m: re.Match, scan: str):
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if g["pct"]:
-        num = _parse_number(g["pn"])
+        num = parse_number(g["pn"])
         return None if num is None else (start, end, num[0], "%", "exact", None, None)
     n1 = g["n1"]
+    if pre == "上" and not all(c in MULT for c in n1):
+        start, pre = start + 1, None  # 上 is over only in 上万, 上千 …
     if scan[start - 1 : start] == "第":
         return None  # ordinal: 第三条
     if g["n2"] is not None:
@@ -254,14 +251,14 @@ def _read_match(m: re.Match, scan: str):
     marker = g["p1"] or g["p2"] or next((c for c in n1 if c in "余多来"), None)
     if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker):
         return None
-    num = _parse_number(n1)
+    num = parse_number(n1)
     if num is None:
         return None
     value, step = num[0], num[1]
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = start + 1, None  # 近3年: "the past 3 years", not "nearly"
     if unit == "个多月" or g["p3"]:  # 多 after the unit: 12亩多, 3个多月
-        unit, marker, step = unit.replace("多", ""), "多", _last_digit_place(n1)
+        unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
     if marker == "来":
         post, marker = post or "左右", None  # 十来个: about ten
     qualifier = _qualifier(pre, post, marker)
@@ -274,14 +271,14 @@ def _read_range(g, start, end, pre):
     n1, n2, u1, unit = g["n1"], g["n2"], g["u1"], g["unit"]
     if (u1 and u1 != unit) or g["p1"] or g["p2"] or g["p3"]:
         return None
-    if unit == "年" and (_looks_like_year(n1) or _looks_like_year(n2)):
+    if unit == "年" and (looks_like_year(n1) or looks_like_year(n2)):
         return None  # 2014-2019年
-    a, b = _parse_number(n1), _parse_number(n2)
+    a, b = parse_number(n1), parse_number(n2)
     if a is None or b is None:
         return None
     lo, hi = a[0], b[0]
-    shared = _trailing_multiplier(n2)
-    if shared > 1 and _trailing_multiplier(n1) == 1 and lo * shared <= hi:
+    shared = trailing_multiplier(n2)
+    if shared > 1 and trailing_multiplier(n1) == 1 and lo * shared <= hi:
         lo = lo * shared  # 3至5万元: 万 applies to both ends
     if lo >= hi:
         return None
@@ -292,14 +289,14 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1 in ("一", "二") and not qualified:
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
-        (_looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
+        (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
     if n1[0] in "百千万亿" and all(c in MULT for c in n1) and not qualified:
         if unit not in ("元", "块钱", "块"):
             return True  # epithets: 千亩玉米地, 万人空巷
-    if n1[0] in _CN:
-        if _in_short_quote(scan, start, end):
+    if n1[0] in CN_CHARS:
+        if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
         if unit not in _PEOPLE_UNITS and scan[end : end + 1] in _PLACE_SUFFIX:
             return True  # place names: 五家畈, 四台子
@@ -314,135 +311,6 @@ def _qualifier(pre, post, marker) -> str:
     if marker:
         return "plus"
     return "exact"
-
-
-# --- numbers ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _parse_number(s: str):
-    """(value, step of 余/多 after it) as Fractions, or None if not a number.
-
-    step is the place value 余/多 follows: 2000 → 1000, 280 → 10, 20万 → 1万
-    (余 after 万), 20余万 → 10万.  A Chinese pair like 七八 gives (7, 1, 8).
-    """
-    m = re.fullmatch(r"([0-9.,]+)([余多来]?)([十百千万亿]*)", s)
-    if m:
-        digits, plus, mults = m.groups()
-        digits = digits.replace(",", "")
-        value = Fraction(digits)
-        factor = math.prod(MULT[c] for c in mults)
-        if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
-            return value * factor, _last_nonzero_place(digits) * factor
-        if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
-            return value * factor, _decimal_place(digits) * factor
-        return value, _last_nonzero_place(digits)
-    head, plus, mults = s.partition("余") if "余" in s else s.partition("多")
-    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万
-        inner = _parse_chinese(head)
-        if inner is None or len(inner) > 2:
-            return None
-        factor = math.prod(CN_BIG[c] for c in mults)
-        return inner[0] * factor, _last_nonzero_place(str(inner[0])) * factor
-    return _parse_chinese(s)
-
-
-def _parse_chinese(s: str):
-    pair = re.fullmatch(r"([一二三四五六七八九])([二三四五六七八九])([十百千万]?)", s)
-    if pair:
-        a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
-        if b == a + 1:
-            f = MULT.get(pair[3], 1)
-            return Fraction(a * f), Fraction(f), Fraction(b * f)
-        return None
-    total, section, digit, last_mult, after_zero = 0, 0, None, None, False
-    small_seen = None
-    for c in s:
-        if c in CN_DIGITS:
-            if digit is not None and not after_zero and digit != 0:
-                return None  # two digits in a row: 三三, 十四五
-            after_zero = c in "零〇○"
-            digit = CN_DIGITS[c]
-        elif c in CN_SMALL:
-            u = CN_SMALL[c]
-            if small_seen is not None and u >= small_seen:
-                return None  # 千百, 百千
-            if digit is None:
-                if section or total:  # 千百, 三万千
-                    return None
-                digit = 1
-            section += digit * u
-            digit, small_seen, last_mult, after_zero = None, u, c, False
-        elif c in CN_BIG:
-            if digit is not None:
-                section += digit
-            if section == 0:
-                if total:
-                    return None  # 亿万
-                section = 1
-            big = CN_BIG[c]
-            if total and total < big:  # 三万亿
-                total = (total + section) * big
-            else:
-                total += section * big
-            section, digit, small_seen, last_mult, after_zero = 0, None, None, c, False
-        else:
-            return None
-    if digit is not None:
-        if digit and last_mult and not after_zero and s[-2] in MULT:
-            digit *= MULT[last_mult] // 10  # 一千二 = 1200, 三万五 = 35000
-        section += digit
-    value = total + section
-    if value == 0:
-        return None
-    step = _last_nonzero_place(str(value))
-    if s[-1] in CN_BIG:  # 五万余: 余 follows 万, step 1 万
-        step = Fraction(CN_BIG[s[-1]])
-    return Fraction(value), step
-
-
-def _last_nonzero_place(digits: str) -> Fraction:
-    """Place value of the last non-zero digit: '2000' → 1000, '280' → 10, '2.5' → 1/10."""
-    whole, _, frac = digits.partition(".")
-    frac = frac.rstrip("0")
-    if frac:
-        return Fraction(1, 10 ** len(frac))
-    stripped = whole.rstrip("0")
-    return Fraction(10 ** (len(whole) - len(stripped))) if stripped else Fraction(1)
-
-
-def _decimal_place(digits: str) -> Fraction:
-    """Place value of the last written digit: '20' → 1, '1.5' → 1/10."""
-    _, _, frac = digits.partition(".")
-    return Fraction(1, 10 ** len(frac))
-
-
-def _last_digit_place(n: str) -> Fraction:
-    """Step of 多 after the unit (12亩多 → 1): the last written digit's place."""
-    parsed = _parse_number(n)
-    if parsed is None:
-        return Fraction(1)
-    m = re.fullmatch(r"([0-9.,]+)([十百千万亿]*)", n)
-    if m:
-        return _decimal_place(m[1]) * math.prod(MULT[c] for c in m[2])
-    return Fraction(MULT[n[-1]]) if n[-1] in MULT else Fraction(1)
-
-
-def _trailing_multiplier(n: str) -> int:
-    m = re.search(r"[十百千万亿]+$", n)
-    if not m or not n[0].isdigit():
-        return 1 if not n or n[0].isdigit() else _cn_trailing(n)
-    return math.prod(MULT[c] for c in m.group())
-
-
-def _cn_trailing(n: str) -> int:
-    return CN_BIG[n[-1]] if n[-1] in CN_BIG else 1
-
-
-def _looks_like_year(n: str) -> bool:
-    if re.fullmatch(r"[12]\d{3}", n):
-        return True
-    return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
 
 
 # --- bounds and units -------------------------------------------------------
@@ -478,88 +346,3 @@ def _frame(rows) -> pd.DataFrame:
     for c in ("text", "unit", "qualifier", "norm_unit", "sentence", "subject"):
         df[c] = df[c].astype("str") if len(df) else df[c].astype("object")
     return df
-
-
-# --- text plumbing ----------------------------------------------------------
-
-
-def _join_layout_breaks(text: str):
-    """Text with layout breaks removed, and where (joined offset, shift) changes."""
-    pieces, breaks, shifts, last, removed = [], [], [], 0, 0
-    for m in _LAYOUT_BREAK.finditer(text):
-        pieces.append(text[last : m.start()])
-        removed += m.end() - m.start()
-        breaks.append(m.start() - (removed - (m.end() - m.start())))
-        shifts.append(removed)
-        last = m.end()
-    if not breaks:
-        return text, breaks, shifts
-    pieces.append(text[last:])
-    return "".join(pieces), breaks, shifts
-
-
-def _shift(breaks, shifts, pos, side):
-    """Characters removed before joined offset ``pos`` (end offsets stay left of a break)."""
-    i = (bisect.bisect_right if side == "start" else bisect.bisect_left)(breaks, pos)
-    return shifts[i - 1] if i else 0
-
-
-def _overlaps(spans, s, e) -> bool:
-    """Does [s, e) overlap one of ``spans`` (sorted, disjoint)?"""
-    i = bisect.bisect_left(spans, (e,))
-    return i > 0 and spans[i - 1][1] > s
-
-
-def _in_short_quote(scan: str, s: int, e: int) -> bool:
-    lo = max(0, s - _NAME_QUOTE_MAX)
-    for open_q, close_q in _QUOTES.items():
-        i = scan.rfind(open_q, lo, s)
-        if i < 0 or (open_q != close_q and scan.find(close_q, i + 1, s) >= 0):
-            continue
-        j = scan.find(close_q, e, i + 1 + _NAME_QUOTE_MAX + 1)
-        if j >= 0 and j - i - 1 <= _NAME_QUOTE_MAX and "\n" not in scan[i:j]:
-            return True
-    return False
-
-
-def _sentence(text, joined, ends, breaks, shifts, s, e) -> str:
-    i = bisect.bisect_right(ends, s)
-    js = ends[i - 1] if i else 0
-    k = bisect.bisect_left(ends, e)
-    je = ends[k] if k < len(ends) else len(joined)
-    os_ = js + _shift(breaks, shifts, js, "start")
-    oe = je + _shift(breaks, shifts, je, "end")
-    return text[os_:oe].strip()
-
-
-def _subject(scan: str, s: int, e: int) -> str:
-    """Best-effort noun of a figure: the word after it (12个网格), else before (产值20万元)."""
-    i = e + (scan[e : e + 1] in "“「《")  # 94名“社区管家”
-    after = _word(scan, i, +1, _SUBJECT_STOP_AFTER)
-    if after:
-        return after
-    i = s
-    while i > 0 and scan[i - 1] in _SUBJECT_VERBS:
-        i -= 1
-    return _word(scan, i, -1, _SUBJECT_STOP)
-
-
-def _word(scan: str, i: int, direction: int, stop: set) -> str:
-    """CJK characters from ``i`` forwards (direction 1) or backwards (-1) up to a stop."""
-    chars = []
-    limit = _SUBJECT_MAX if direction > 0 else _SUBJECT_MAX_BEFORE
-    while len(chars) < limit:
-        j = i if direction > 0 else i - 1
-        if not 0 <= j < len(scan):
-            break
-        c = scan[j]
-        if c in stop or not ("\u4e00" <= c <= "\u9fff"):
-            break
-        chars.append(c)
-        i += direction
-    return "".join(chars if direction > 0 else reversed(chars))
-
-
-def _single_year(sentence: str):
-    years = set(_YEAR_IN_SENTENCE.findall(sentence))
-    return int(years.pop()) if len(years) == 1 else None

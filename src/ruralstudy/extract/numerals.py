@@ -1,0 +1,147 @@
+"""Chinese and Arabic numerals → exact values, and the step 余/多 implies.
+
+>>> parse_number("20万")        # value, step of a 余 after it (20万余 → +1万)
+(Fraction(200000, 1), Fraction(10000, 1))
+>>> parse_number("两百")
+(Fraction(200, 1), Fraction(100, 1))
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+from functools import lru_cache
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+MULT = {**CN_SMALL, **CN_BIG}
+CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+
+
+@lru_cache(maxsize=4096)
+def parse_number(s: str):
+    """(value, step of 余/多 after it) as Fractions, or None if not a number.
+
+    step is the place value 余/多 follows: 2000 → 1000, 280 → 10, 20万 → 1万
+    (余 after 万), 20余万 → 10万.  A Chinese pair like 七八 gives (7, 1, 8).
+    """
+    m = re.fullmatch(r"([0-9.,]+)([余多来]?)([十百千万亿]*)", s)
+    if m:
+        digits, plus, mults = m.groups()
+        digits = digits.replace(",", "")
+        value = Fraction(digits)
+        factor = math.prod(MULT[c] for c in mults)
+        if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
+            return value * factor, last_nonzero_place(digits) * factor
+        if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
+            return value * factor, decimal_place(digits) * factor
+        return value, last_nonzero_place(digits)
+    head, plus, mults = s.partition("余") if "余" in s else s.partition("多")
+    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万
+        inner = parse_chinese(head)
+        if inner is None or len(inner) > 2:
+            return None
+        factor = math.prod(CN_BIG[c] for c in mults)
+        return inner[0] * factor, last_nonzero_place(str(inner[0])) * factor
+    return parse_chinese(s)
+
+
+def parse_chinese(s: str):
+    pair = re.fullmatch(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万]?)", s)
+    if pair:
+        a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
+        if b == a + 1:
+            f = MULT.get(pair[3], 1)
+            return Fraction(a * f), Fraction(f), Fraction(b * f)
+        return None
+    total, section, digit, last_mult, after_zero = 0, 0, None, None, False
+    small_seen = None
+    for c in s:
+        if c in CN_DIGITS:
+            if digit is not None and not after_zero and digit != 0:
+                return None  # two digits in a row: 三三, 十四五
+            after_zero = c in "零〇○"
+            digit = CN_DIGITS[c]
+        elif c in CN_SMALL:
+            u = CN_SMALL[c]
+            if small_seen is not None and u >= small_seen:
+                return None  # 千百, 百千
+            if digit is None:
+                if section or total:  # 千百, 三万千
+                    return None
+                digit = 1
+            section += digit * u
+            digit, small_seen, last_mult, after_zero = None, u, c, False
+        elif c in CN_BIG:
+            if digit is not None:
+                section += digit
+            if section == 0:
+                if total:
+                    return None  # 亿万
+                section = 1
+            big = CN_BIG[c]
+            if total and total < big:  # 三万亿
+                total = (total + section) * big
+            else:
+                total += section * big
+            section, digit, small_seen, last_mult, after_zero = 0, None, None, c, False
+        else:
+            return None
+    if digit is not None:
+        if digit and last_mult and not after_zero and s[-2] in MULT:
+            digit *= MULT[last_mult] // 10  # 一千二 = 1200, 三万五 = 35000
+        section += digit
+    value = total + section
+    if value == 0:
+        return None
+    step = last_nonzero_place(str(value))
+    if s[-1] in CN_BIG:  # 五万余: 余 follows 万, step 1 万
+        step = Fraction(CN_BIG[s[-1]])
+    return Fraction(value), step
+
+
+def last_nonzero_place(digits: str) -> Fraction:
+    """Place value of the last non-zero digit: '2000' → 1000, '280' → 10, '2.5' → 1/10."""
+    whole, _, frac = digits.partition(".")
+    frac = frac.rstrip("0")
+    if frac:
+        return Fraction(1, 10 ** len(frac))
+    stripped = whole.rstrip("0")
+    return Fraction(10 ** (len(whole) - len(stripped))) if stripped else Fraction(1)
+
+
+def decimal_place(digits: str) -> Fraction:
+    """Place value of the last written digit: '20' → 1, '1.5' → 1/10."""
+    _, _, frac = digits.partition(".")
+    return Fraction(1, 10 ** len(frac))
+
+
+def last_digit_place(n: str) -> Fraction:
+    """Step of 多 after the unit (12亩多 → 1): the last written digit's place."""
+    parsed = parse_number(n)
+    if parsed is None:
+        return Fraction(1)
+    m = re.fullmatch(r"([0-9.,]+)([十百千万亿]*)", n)
+    if m:
+        return decimal_place(m[1]) * math.prod(MULT[c] for c in m[2])
+    return Fraction(MULT[n[-1]]) if n[-1] in MULT else Fraction(1)
+
+
+def trailing_multiplier(n: str) -> int:
+    m = re.search(r"[十百千万亿]+$", n)
+    if not m or not n[0].isdigit():
+        return 1 if not n or n[0].isdigit() else _cn_trailing(n)
+    return math.prod(MULT[c] for c in m.group())
+
+
+def _cn_trailing(n: str) -> int:
+    return CN_BIG[n[-1]] if n[-1] in CN_BIG else 1
+
+
+def looks_like_year(n: str) -> bool:
+    if re.fullmatch(r"[12]\d{3}", n):
+        return True
+    return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
