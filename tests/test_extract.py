@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,6 +16,7 @@ from ruralstudy.extract import COLUMNS, FACT_COLUMNS, extract_quantities, fact_c
 from ruralstudy.units import QUALIFIERS, interval_problem
 
 NAN = math.nan
+FIXTURES_TEXT = Path(__file__).parent / "fixtures" / "gzrb-2025-10-village-governance.txt"
 
 
 def one(text: str) -> dict:
@@ -127,6 +130,7 @@ def test_plus_bounds_are_converted_too():
         ("纯收入在3000元左右", "3000元左右", "approx", NAN, NAN),
         ("十来个人", "十来个", "approx", NAN, NAN),
         ("多挣两万来块", "两万来块", "approx", NAN, NAN),
+        ("上万人参加", "上万人", "over", 10_000, NAN),
     ],
 )
 def test_qualifier_words(text, span, qualifier, lower, upper):
@@ -144,6 +148,8 @@ def test_qualifier_words(text, span, qualifier, lower, upper):
         ("补贴3至5万元", "3至5万元", 30_000, 50_000, "元"),
         ("5000至2万元", "5000至2万元", 5000, 20_000, "元"),
         ("七八个人", "七八个", 7, 8, "个"),
+        ("两三个人", "两三个", 2, 3, "个"),
+        ("三至五年", "三至五年", 3, 5, "年"),
     ],
 )
 def test_ranges_are_one_row(text, span, lower, upper, unit):
@@ -210,6 +216,12 @@ def test_contract_signing_is_not_about():
         "三年级学生",  # school grade
         "80年代",  # decade
         "中国马铃薯网(www.malingshu7.com)讯",  # web address
+        "收入十几万元",  # vague: 几
+        "几百万元",  # vague: 几
+        "数十家企业",  # vague: 数
+        "成千上万人",  # idiom
+        "游客三五成群",  # idiom, not 30–50 %
+        "小四台子村",  # place name
     ],
 )
 def test_not_quantities(text):
@@ -319,3 +331,13 @@ def test_absurd_numbers_do_not_raise():
 
 def test_non_string_input_gives_an_empty_frame():
     assert extract_quantities(None).empty  # type: ignore[arg-type]
+
+
+def test_no_pathological_slowdown():
+    """A crude guard (the real figure is benchmarks/bench_extract.py): 5x below target."""
+    texts = ["一二三四五六七八九十百千万亿" * 5000, "1,000," * 20000, "约近逾超过1至2-3—4~5" * 5000]
+    texts.append((FIXTURES_TEXT.read_text(encoding="utf-8") + "\n") * 20)
+    for text in texts:
+        t = time.perf_counter()
+        extract_quantities(text)
+        assert len(text) / (time.perf_counter() - t) > 200_000, text[:20]
