@@ -161,7 +161,7 @@ def format_number(value: float, decimals: int) -> str:
 def decimals_for(values: np.ndarray) -> int:
     """Decimals that tell class breaks apart without false precision."""
     finite = values[np.isfinite(values)]
-    if finite.size == 0:
+    if finite.size == 0 or np.all(finite == np.round(finite)):
         return 0
     span = float(np.nanmax(finite) - np.nanmin(finite)) or float(np.nanmax(np.abs(finite))) or 1.0
     return int(max(0, min(3, 2 - np.floor(np.log10(span)))))

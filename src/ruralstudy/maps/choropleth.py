@@ -172,7 +172,10 @@ def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[
     for i, (lo, hi) in enumerate(zip(lows, bins, strict=True)):
         lo_txt = _base.format_number(lo, d)
         hi_txt = _base.format_number(hi, d)
-        labels.append(f"{lo_txt} – {hi_txt}" if i == 0 else f"> {lo_txt} – {hi_txt}")
+        if lo_txt == hi_txt:
+            labels.append(hi_txt)
+        else:
+            labels.append(f"{lo_txt} – {hi_txt}" if i == 0 else f"> {lo_txt} – {hi_txt}")
     return labels
 
 

@@ -170,7 +170,8 @@ def locator(
 
     The map carries a scale bar, a north arrow, the note 示意图 (sketch
     map) and — with ``caption=True`` — a caption naming the sources of the
-    coordinates (``coord_source_id`` or ``source_id``) and of the boundaries;
+    places (``source_id``, if given), of their coordinates
+    (``coord_source_id``) and of the boundaries;
     a string replaces the data part of the caption, ``False`` leaves it off
     (the boundary credit and sketch note stay). ``inset=True`` adds a small
     map locating Guizhou in China.
@@ -401,11 +402,12 @@ def _data_caption(
         return None
     from ruralstudy.plot import caption_for
 
-    col = "coord_source_id" if "coord_source_id" in pts.columns else "source_id"
-    if col not in pts.columns:
+    cols = [c for c in ("source_id", "coord_source_id") if c in pts.columns]
+    if not cols:
         raise ValueError(
             "locator: the places have no 'coord_source_id' (or 'source_id') column to cite; "
             "pass caption='…' with the coordinates' source, or caption=False"
         )
-    cited = pd.DataFrame({"source_id": pts[col]})
-    return caption_for(cited, lang=lang, sources=sources)
+    # The sources the places were taken from (source_id), then those of their coordinates.
+    ids = pd.concat([pts[c] for c in cols], ignore_index=True).dropna()
+    return caption_for(pd.DataFrame({"source_id": ids}), lang=lang, sources=sources)
