@@ -23,6 +23,7 @@ from ruralstudy.plot.captions import (
     is_simulated,
     mark_simulated,
 )
+from ruralstudy.plot.charts import bars, before_after, series, timeline
 from ruralstudy.plot.export import save
 from ruralstudy.plot.style import (
     CJK_FONT_FAMILY,
@@ -40,6 +41,8 @@ __all__ = [
     "PALETTE",
     "SIMULATED_MARK",
     "add_caption",
+    "bars",
+    "before_after",
     "caption_for",
     "cjk_font_path",
     "figure_captions",
@@ -48,6 +51,8 @@ __all__ = [
     "mark_simulated",
     "register_cjk_font",
     "save",
+    "series",
     "style",
+    "timeline",
     "use_style",
 ]

@@ -45,11 +45,11 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
 
 # How each qualifier reads, for a figure's key.
 QUALIFIER_KEY: dict[str, tuple[str, str]] = {
-    "plus": ("余/多：区间", "X+: interval"),
-    "range": ("至：区间", "range"),
-    "over": ("逾/超：至少", "over: at least"),
-    "under": ("近：略低于", "under: just below"),
-    "approx": ("约：近似值", "≈ approximate"),
+    "plus": ("区间（余/多、至）", "interval"),
+    "range": ("区间（余/多、至）", "interval"),
+    "over": ("逾/超：至少", "at least"),
+    "under": ("近：略低于", "just below"),
+    "approx": ("约：近似值", "≈ approx."),
 }
 
 _ZH_PREFIX = {"over": "逾", "under": "近", "approx": "约"}
@@ -85,21 +85,25 @@ def value_scale(unit: str, max_abs: float, lang: str) -> tuple[float, str, str]:
     """A divisor that keeps tick numbers short, with the unit words it implies.
 
     Chinese (and bilingual) figures count in 万 and 亿 as Chinese reports do;
-    English ones in millions.
+    English ones in thousands, millions and billions.
 
     >>> value_scale("CNY", 574700, "zh")
     (10000.0, '万元', '10,000 yuan')
     >>> value_scale("CNY", 574700, "en")
-    (1.0, '元', 'yuan')
+    (1000.0, '千元', 'thousand yuan')
+    >>> value_scale("CNY/person", 23119, "en")
+    (1.0, '元/人', 'yuan per person')
     """
     zh, en = unit_words(unit)
     if not math.isfinite(max_abs):
         max_abs = 0.0
     if lang == "en":
-        if max_abs >= 1e9:
+        if max_abs >= 1e10:
             return 1e9, f"十亿{zh}", f"billion {en}"
-        if max_abs >= 1e6:
+        if max_abs >= 1e7:
             return 1e6, f"百万{zh}", f"million {en}"
+        if max_abs >= 1e5 and unit != "percent":
+            return 1e3, f"千{zh}", f"thousand {en}"
         return 1.0, zh, en
     if unit == "percent":
         return 1.0, zh, en
