@@ -249,6 +249,15 @@ def test_offsets_point_into_the_original_text():
         assert text[r.start : r.end] == r.text
 
 
+def test_a_headline_is_its_own_sentence_even_without_punctuation():
+    text = "“空心村”车田十年求变\n\n贵州日报记者 晏惠轩\n\n10月15日，村民王啟富开车来。"
+    row = one(text)
+    assert (row["text"], row["sentence"]) == ("十年", "“空心村”车田十年求变")
+    long_line = "之后，在乡党委政府的指导下，村党支部带领村民打响了一场突围战，车田村整合"
+    row = one(long_line + "\n\n300亩撂荒地。")
+    assert row["sentence"] == long_line + "\n\n300亩撂荒地。"  # verbatim, break kept
+
+
 def test_sentence_is_verbatim_and_subject_is_a_noun():
     text = "前言。栗坪社区共安置来自兴义市的12068名搬迁群众，效果很好。下一句。"
     row = one(text)
@@ -341,3 +350,39 @@ def test_no_pathological_slowdown():
         t = time.perf_counter()
         extract_quantities(text)
         assert len(text) / (time.perf_counter() - t) > 200_000, text[:20]
+
+
+# --- review against curated facts --------------------------------------------------
+
+
+def test_review_pairs_candidates_with_curated_facts():
+    text = "公司每年分红10万余元。将59栋楼分成12个网格。王啟富流转了50亩撂荒地。共有3家。"
+    cands = fact_candidates(text, "src")
+    facts = pd.DataFrame(
+        {
+            "fact_id": ["dividend", "grids", "land", "farms", "other-source"],
+            "value": [100_000, 12, 50, 9, 59],
+            "lower": [100_000, 12, 50, 9, 59],
+            "upper": [110_000, 12, 50, 9, 59],
+            "unit": ["CNY/year", "count", "ha", "count:家", "building"],
+            "text": ["10万余元", "12个网格", "50亩", "9家", "59栋"],
+            "source_id": ["src", "src", "src", "src", "elsewhere"],
+            "quote": [
+                "“公司每年分红10万余元。”",  # the curator kept the quotation marks
+                "将59栋楼分成12个网格。",
+                "王啟富流转了50亩撂荒地。",  # 50 ha is wrong: 50亩 is 10/3 ha
+                "全村有9家农家乐。",
+                "将59栋楼分成12个网格。",
+            ],
+        }
+    )
+    review = rs.extract.review_candidates(cands, facts)
+    assert review[["text", "status", "fact_id"]].values.tolist() == [
+        ["10万余元", "curated, unit differs", "dividend"],
+        ["59栋", "not curated", ""],  # the 59栋 fact is another source's
+        ["12个", "curated", "grids"],
+        ["50亩", "curated, values differ", "land"],
+        ["3家", "not curated", ""],
+        ["9家", "missed by extractor", "farms"],
+    ]
+    assert set(review["status"]) <= set(rs.extract.STATUSES)

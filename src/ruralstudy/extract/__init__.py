@@ -68,6 +68,7 @@ from ruralstudy.extract.numerals import (
     parse_number,
     trailing_multiplier,
 )
+from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
     FULL_WIDTH,
     SENTENCE_END,
@@ -81,7 +82,14 @@ from ruralstudy.extract.text import (
 )
 from ruralstudy.units import canonical_unit, interval
 
-__all__ = ["COLUMNS", "FACT_COLUMNS", "extract_quantities", "fact_candidates"]
+__all__ = [
+    "COLUMNS",
+    "FACT_COLUMNS",
+    "STATUSES",
+    "extract_quantities",
+    "fact_candidates",
+    "review_candidates",
+]
 
 COLUMNS = [
     "start", "end", "text", "value", "lower", "upper", "unit", "qualifier",
@@ -166,10 +174,10 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text:
         return _frame([])
-    joined, breaks, shifts = join_layout_breaks(text)
+    joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = joined.translate(FULL_WIDTH)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    ends = [m.end() for m in SENTENCE_END.finditer(joined)]
+    ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     rows = []
     for m in QUANTITY.finditer(scan):
         try:

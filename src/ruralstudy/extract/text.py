@@ -16,6 +16,7 @@ SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _QUOTES = {"“": "”", "「": "」", '"': '"', "‘": "’"}
 _NAME_QUOTE_MAX = 12
+_HEADLINE_MAX = 30  # characters in a line that ends without punctuation
 _SUBJECT_STOP = set(
     "的了在和与及或并是为有达约近超逾共计等中里从向对把被将让给也都就还又再已于以每"
     '、，。；：！？,.;:!?（）()“”"《》「」 \n\t…—-0123456789%个'
@@ -27,18 +28,26 @@ _SUBJECT_VERBS = set("达为有是共约近超逾到至增收获实现占过破"
 
 
 def join_layout_breaks(text: str):
-    """Text with layout breaks removed, and where (joined offset, shift) changes."""
-    pieces, breaks, shifts, last, removed = [], [], [], 0, 0
+    """Text with layout breaks removed; where (joined offset, shift) changes; headline ends.
+
+    A removed break after a short line (a headline or byline: "车田十年求变\n\n贵州日报…")
+    still ends a sentence, so quotes do not run into the next paragraph; a
+    break inside a long paragraph ("发展八\n\n月瓜") does not.
+    """
+    pieces, breaks, shifts, heads, last, removed = [], [], [], [], 0, 0
     for m in _LAYOUT_BREAK.finditer(text):
         pieces.append(text[last : m.start()])
+        at = m.start() - removed  # joined offset of the break
         removed += m.end() - m.start()
-        breaks.append(m.start() - (removed - (m.end() - m.start())))
+        breaks.append(at)
         shifts.append(removed)
+        if m.start() - (text.rfind("\n", 0, m.start()) + 1) <= _HEADLINE_MAX:
+            heads.append(at)
         last = m.end()
     if not breaks:
-        return text, breaks, shifts
+        return text, breaks, shifts, heads
     pieces.append(text[last:])
-    return "".join(pieces), breaks, shifts
+    return "".join(pieces), breaks, shifts, heads
 
 
 def shift(breaks, shifts, pos, side):
