@@ -241,7 +241,10 @@ def choropleth(
     class_of[has_value] = classifier.yb
 
     ax = _base.new_axes(ax)
-    projected = units.to_crs(_base.PROJECTED_CRS)
+    # Same units in the same order as boundaries(level): draw their simplified shapes.
+    projected = units.set_geometry(
+        _base.projected(level).geometry.to_numpy(), crs=_base.PROJECTED_CRS
+    )
     if (~has_value).any():
         projected.loc[~has_value].plot(ax=ax, zorder=1, **NO_DATA_STYLE)
     for i in range(n_classes):
