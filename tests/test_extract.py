@@ -232,6 +232,16 @@ def test_not_quantities(text):
 # --- layout, offsets, columns ------------------------------------------------------
 
 
+def test_traditional_characters_are_read_and_kept_as_written():
+    text = "全鄉茶園總面積2.6萬畝，茶青年總產量900餘噸，帶動茶農1742戶，養殖山雞8000餘羽。"
+    df = extract_quantities(text)
+    assert df["text"].tolist() == ["2.6萬畝", "900餘噸", "1742戶", "8000餘羽"]
+    assert df["value"].tolist() == [26_000, 900, 1742, 8000]
+    assert df["upper"].tolist() == [26_000, 1000, 1742, 9000]
+    assert df["norm_unit"].tolist() == ["ha", "t", "household", "count:羽"]
+    assert texts("占比超過17.64%，教師12名") == ["超過17.64%", "12名"]
+
+
 def test_layout_break_inside_a_word_is_joined():
     text = "整合300亩撂荒地，发展八\n\n月瓜等特色产业，年产2万余\n斤。"
     df = extract_quantities(text)

@@ -70,7 +70,7 @@ from ruralstudy.extract.numerals import (
 )
 from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
-    FULL_WIDTH,
+    SCAN_MAP,
     SENTENCE_END,
     in_short_quote,
     join_layout_breaks,
@@ -116,7 +116,7 @@ SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
     "个多月 个月 小时 年 载 天 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
-    "台 辆 艘 头 只 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块"
+    "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块"
 ).split()
 # Words that start with a unit's character but are no unit: 成员, 种植; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
@@ -175,7 +175,7 @@ def extract_quantities(text: str) -> pd.DataFrame:
     if not isinstance(text, str) or not text:
         return _frame([])
     joined, breaks, shifts, heads = join_layout_breaks(text)
-    scan = joined.translate(FULL_WIDTH)
+    scan = joined.translate(SCAN_MAP)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     rows = []
@@ -190,12 +190,13 @@ def extract_quantities(text: str) -> pd.DataFrame:
         bounds = _bounds(unit, value, qualifier, step, hi)
         o_start = s + shift(breaks, shifts, s, side="start")
         o_end = e + shift(breaks, shifts, e, side="end")
+        a, b = subject(scan, s, e)
         rows.append(
             (
                 o_start, o_end, text[o_start:o_end],
                 *bounds,
                 sentence(text, joined, ends, breaks, shifts, s, e),
-                subject(scan, s, e),
+                joined[a:b],
             )
         )  # fmt: skip
     return _frame(rows)

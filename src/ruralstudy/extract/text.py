@@ -7,7 +7,14 @@ import re
 
 from ruralstudy.extract.numerals import CN_CHARS
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，－～", "0123456789.%,-~")
+# Matching reads a copy of the text with full-width digits and the traditional
+# forms of numerals, units and qualifier words made simplified/ASCII.  Each
+# character maps to one character, so offsets into the copy are offsets into
+# the text.
+SCAN_MAP = str.maketrans(
+    "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡",
+    "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里",
+)
 # A whitespace run with a line break between two word characters is layout.
 _LAYOUT_BREAK = re.compile(
     r"(?<=[\u4e00-\u9fff0-9])[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+(?=[\u4e00-\u9fff0-9])"
@@ -84,32 +91,31 @@ def sentence(text, joined, ends, breaks, shifts, s, e) -> str:
     return text[os_:oe].strip()
 
 
-def subject(scan: str, s: int, e: int) -> str:
-    """Best-effort noun of a figure: the word after it (12个网格), else before (产值20万元)."""
+def subject(scan: str, s: int, e: int) -> tuple[int, int]:
+    """Span of the best-effort noun of a figure: the word after it (12个网格), else before
+    (产值20万元).  Read on the scan text, sliced by the caller from the text as written."""
     i = e + (scan[e : e + 1] in "“「《")  # 94名“社区管家”
-    after = _word(scan, i, +1, _SUBJECT_STOP_AFTER)
-    if after:
-        return after
+    j = _word_end(scan, i, +1, _SUBJECT_STOP_AFTER)
+    if j > i:
+        return i, j
     i = s
     while i > 0 and scan[i - 1] in _SUBJECT_VERBS:
         i -= 1
-    return _word(scan, i, -1, _SUBJECT_STOP)
+    return _word_end(scan, i, -1, _SUBJECT_STOP), i
 
 
-def _word(scan: str, i: int, direction: int, stop: set) -> str:
-    """CJK characters from ``i`` forwards (direction 1) or backwards (-1) up to a stop."""
-    chars = []
+def _word_end(scan: str, i: int, direction: int, stop: set) -> int:
+    """Where a run of CJK characters from ``i`` forwards (1) or backwards (-1) stops."""
     limit = _SUBJECT_MAX if direction > 0 else _SUBJECT_MAX_BEFORE
-    while len(chars) < limit:
+    for _ in range(limit):
         j = i if direction > 0 else i - 1
         if not 0 <= j < len(scan):
             break
         c = scan[j]
         if c in stop or not ("\u4e00" <= c <= "\u9fff"):
             break
-        chars.append(c)
         i += direction
-    return "".join(chars if direction > 0 else reversed(chars))
+    return i
 
 
 def single_year(sentence: str):
