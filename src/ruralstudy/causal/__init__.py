@@ -1,0 +1,31 @@
+"""Causal designs for village data: panel difference-in-differences and event studies.
+
+>>> import ruralstudy as rs
+>>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
+>>> rs.causal.did(panel, "y", "village_id", "year", "cohort", cluster="county_id")  # doctest: +SKIP
+
+- :func:`did` — overall ATT by Callaway-Sant'Anna (``method="cs"``) or two-way
+  fixed effects (``method="twfe"``);
+- :func:`event_study` and :func:`plot_event_study` — effects by years since adoption;
+- :func:`att_gt` — group-time effects;
+- :func:`load_mpdta`, :func:`load_mpdta_reference` — Callaway and Sant'Anna's
+  example panel and R did's results on it, for validation.
+
+statsmodels, scipy, csdid and matplotlib are imported only when a function
+needs them, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from ruralstudy.causal.panel import att_gt, did, event_study
+from ruralstudy.causal.plots import plot_event_study
+from ruralstudy.causal.reference import load_mpdta, load_mpdta_reference
+
+__all__ = [
+    "att_gt",
+    "did",
+    "event_study",
+    "load_mpdta",
+    "load_mpdta_reference",
+    "plot_event_study",
+]

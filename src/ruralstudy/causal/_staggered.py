@@ -1,0 +1,444 @@
+"""Callaway and Sant'Anna (2021) group-time ATTs and their aggregations.
+
+Two engines give the same numbers:
+
+- ``"csdid"`` wraps csdid (MIT; audited against R did 2.5) and handles every
+  case: covariates (doubly robust), unbalanced inputs, panels without a
+  never-treated group.
+- ``"numpy"`` is written out here for the common national-scale case (a
+  balanced panel, no covariates, a never-treated group): without covariates
+  the doubly robust estimator of ATT(g, t) reduces to a difference of mean
+  changes, treated cohort minus controls, and its influence function to
+
+      IF_i = N * [ D_i (dY_i - mean_D dY) / n_D  -  C_i (dY_i - mean_C dY) / n_C ]
+
+  (DRDID's ``drdid_panel`` with an intercept-only propensity score and outcome
+  regression; its correction terms vanish). The aggregations and their
+  influence functions, including the part due to estimating the cohort
+  weights, follow R did's ``compute.aggte`` line by line. Group-time
+  influence functions are regenerated cell by cell instead of being stored
+  as an N x cells matrix, which is where csdid spends its memory.
+
+The numpy engine must match csdid to 1e-8 (point estimates and standard
+errors, every aggregation) on every test panel: tests/test_causal_cs.py.
+With analytic standard errors (R did ``bstrap=FALSE``), clustered by unit, or
+by a coarser cluster as ``sqrt(sum_c S_c^2) / N`` with ``S_c`` the sum of the
+influence function over cluster c.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ruralstudy.causal._prepare import PanelRows, PanelSpec
+
+AGGREGATIONS = ("simple", "dynamic", "group", "calendar")
+CONTROL_GROUPS = ("nevertreated", "notyettreated")
+BASE_PERIODS = ("varying", "universal")
+# DRDID trims control units whose propensity score reaches this level; with an
+# intercept-only score that is every control of a cell with >= 99.5 % treated
+# units, and csdid then reports the cell as missing. The numpy engine hands
+# such panels to csdid rather than imitate the failure.
+TRIM_LEVEL = 0.995
+# Warnings csdid raises that ruralstudy need not pass on: the small-cohort
+# warning repeats the one _prepare.check_cohort_sizes gives in its own words,
+# and the Wald pre-test of parallel trends (singular whenever there are more
+# pre-period cells than clusters) is a statistic ruralstudy does not report.
+_NOT_PASSED_ON = re.compile(
+    r"Be aware that there are some small groups|Not returning pre-test Wald statistic"
+)
+
+
+@dataclass
+class Aggregate:
+    """One aggregation: the overall parameter and its breakdown."""
+
+    kind: str
+    overall_att: float
+    overall_se: float
+    levels: np.ndarray  # event time, cohort or year ([] for simple)
+    att: np.ndarray
+    se: np.ndarray
+
+
+@dataclass
+class GroupTime:
+    """Group-time ATTs from either engine, and a way to aggregate them."""
+
+    cells: pd.DataFrame  # group, time, att, se
+    n_units: int
+    engine: str
+    _aggregate: object  # callable(kind, min_e, max_e, balance_e) -> Aggregate
+
+    def aggregate(
+        self,
+        kind: str,
+        min_e: float = -np.inf,
+        max_e: float = np.inf,
+        balance_e: int | None = None,
+    ) -> Aggregate:
+        return self._aggregate(kind, min_e, max_e, balance_e)
+
+
+def numpy_supported(spec: PanelSpec, rows: PanelRows, anticipation: int) -> str | None:
+    """Why the numpy engine cannot run this panel, or None if it can."""
+    if spec.covariates:
+        return "covariates (the doubly robust estimator needs csdid)"
+    if anticipation:
+        return "anticipation > 0"
+    if not (rows.data[spec.cohort] == 0).any():
+        return "no never-treated units"
+    return None
+
+
+# -- numpy engine -------------------------------------------------------------------
+
+
+def fit_numpy(
+    rows: PanelRows,
+    spec: PanelSpec,
+    control_group: str,
+    base_period: str,
+) -> GroupTime:
+    """Group-time ATTs of a clean, balanced panel (see _prepare.staggered_rows)."""
+    # periods x units: one period's outcomes are contiguous
+    Y = np.empty((rows.times.size, rows.n_units))
+    Y[rows.time_codes, rows.unit_codes] = rows.data[spec.outcome].to_numpy(dtype=np.float64)
+    cohort = rows.per_unit(spec.cohort).astype(np.float64)
+    cluster = None
+    if spec.cluster is not None and spec.cluster != spec.unit:
+        cluster = pd.factorize(rows.per_unit(spec.cluster))[0]
+    engine = _NumpyCS(Y, cohort, rows.times, cluster, control_group, base_period)
+    return GroupTime(engine.cells(), rows.n_units, "numpy", engine.aggregate)
+
+
+class _NumpyCS:
+    def __init__(
+        self,
+        Y: np.ndarray,
+        cohort: np.ndarray,
+        times: np.ndarray,
+        cluster: np.ndarray | None,
+        control_group: str,
+        base_period: str,
+    ) -> None:
+        self.Y = Y  # periods x units
+        self.cohort = cohort
+        self.times = times
+        self.cluster = cluster
+        self.n_clusters = int(cluster.max()) + 1 if cluster is not None else 0
+        self.N = cohort.size
+        self.glist = np.sort(np.unique(cohort[cohort > 0]))
+        # position of each unit's cohort in glist (-1 for never treated)
+        pos = np.minimum(np.searchsorted(self.glist, cohort), self.glist.size - 1)
+        self.cohort_pos = np.where(self.glist[pos] == cohort, pos, -1)
+        self.pgg = np.bincount(self.cohort_pos[self.cohort_pos >= 0], minlength=self.glist.size)
+        self.pgg = self.pgg / self.N
+        self.members = {g: np.flatnonzero(cohort == g) for g in self.glist}
+        self.never = cohort == 0
+        self.plan = _plan_cells(self.glist, times, control_group, base_period)
+        self.control_group = control_group
+        self._att = np.full(len(self.plan), np.nan)
+        self._se = np.full(len(self.plan), np.nan)
+        for k in range(len(self.plan)):
+            self._fit_cell(k)
+
+    # one cell: mean change of the cohort minus mean change of its controls
+    def _controls(self, k: int) -> np.ndarray:
+        g, _, _, _, thresh = self.plan[k]
+        if self.control_group == "nevertreated":
+            mask = self.never
+        else:
+            mask = self.never | ((self.cohort > thresh) & (self.cohort != g))
+        return np.flatnonzero(mask)
+
+    def _cell(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float, float]:
+        g, _, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        controls = self._controls(k)
+        now, before = self.Y[t_idx], self.Y[b_idx]
+        dy_t = now[treated] - before[treated]
+        dy_c = now[controls] - before[controls]
+        return treated, controls, dy_t, dy_c, dy_t.mean(), dy_c.mean()
+
+    def _fit_cell(self, k: int) -> None:
+        g, t, t_idx, b_idx, _ = self.plan[k]
+        if t_idx == b_idx:  # universal base period: the reference cell itself
+            self._att[k] = 0.0
+            return
+        treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
+        if treated.size / (treated.size + controls.size) >= TRIM_LEVEL:
+            raise _Unsupported(
+                f"cohort {g} is {TRIM_LEVEL:.1%} or more of the units compared in {t}"
+            )
+        self._att[k] = m_t - m_c
+        inf_t = self.N * (dy_t - m_t) / treated.size
+        inf_c = -self.N * (dy_c - m_c) / controls.size
+        if self.cluster is None:
+            ss = float(inf_t @ inf_t + inf_c @ inf_c)
+        else:
+            sums = np.bincount(self.cluster[treated], inf_t, self.n_clusters)
+            sums += np.bincount(self.cluster[controls], inf_c, self.n_clusters)
+            ss = float(sums @ sums)
+        self._se[k] = _positive(np.sqrt(ss) / self.N)
+
+    def cells(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "group": [p[0] for p in self.plan],
+                "time": [p[1] for p in self.plan],
+                "att": self._att,
+                "se": self._se,
+            }
+        )
+
+    def _influence(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
+        """N x n_terms matrix: sum over cells k of weights[k][j] * IF_k."""
+        out = np.zeros((n_terms, self.N))
+        for k, w in weights.items():
+            _, _, t_idx, b_idx, _ = self.plan[k]
+            if t_idx == b_idx:
+                continue
+            treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
+            inf_t = self.N * (dy_t - m_t) / treated.size
+            inf_c = -self.N * (dy_c - m_c) / controls.size
+            for j in np.flatnonzero(w):
+                out[j, treated] += w[j] * inf_t
+                out[j, controls] += w[j] * inf_c
+        return out
+
+    def _weights_if(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
+        """R did's wif(keepers, ...) %*% att, without forming the N x keepers matrix.
+
+        ``pos`` holds the glist position of each kept entry's cohort.
+        """
+        pk, ak, gk = pg[keep], att[keep], pos[keep]
+        total = pk.sum()
+        b = float(pk @ ak)
+        a_by = np.bincount(gk, ak, self.glist.size)
+        c_by = np.bincount(gk, minlength=self.glist.size).astype(np.float64)
+        own = self.cohort_pos >= 0
+        a = np.zeros(self.N)
+        c = np.zeros(self.N)
+        a[own] = a_by[self.cohort_pos[own]]
+        c[own] = c_by[self.cohort_pos[own]]
+        return (a - b) / total - (c - total) * (b / total**2)
+
+    def _se_of(self, inf: np.ndarray) -> float:
+        if self.cluster is None:
+            return _positive(np.sqrt(np.mean(inf**2) / self.N))
+        sums = np.bincount(self.cluster, inf, self.n_clusters)
+        return _positive(np.sqrt(np.sum(sums**2)) / self.N)
+
+    def aggregate(self, kind: str, min_e: float, max_e: float, balance_e: int | None) -> Aggregate:
+        group = np.array([p[0] for p in self.plan], dtype=np.float64)
+        time = np.array([p[1] for p in self.plan], dtype=np.float64)
+        att = self._att
+        gpos = np.searchsorted(self.glist, group)
+        pg = self.pgg[gpos]
+        event = time - group
+        post = group <= time
+
+        if kind == "simple":
+            keep = np.flatnonzero(post & (event >= min_e) & (event <= max_e))
+            w = pg[keep] / pg[keep].sum()
+            inf = self._influence(
+                {int(k): np.array([wk]) for k, wk in zip(keep, w, strict=True)}, 1
+            )[0]
+            inf += self._weights_if(keep, pg, att, gpos)
+            theta = float(np.sum(att[keep] * pg[keep]) / np.sum(pg[keep]))
+            empty = np.array([])
+            return Aggregate(kind, theta, self._se_of(inf), empty, empty, empty)
+
+        if kind == "group":
+            terms = [
+                np.flatnonzero((group == g) & post & (event >= min_e) & (event <= max_e))
+                for g in self.glist
+            ]
+            theta_g = np.array([np.mean(att[k]) for k in terms])
+            weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
+            inf_g = self._influence(weights, len(terms))
+            se_g = np.array([self._se_of(v) for v in inf_g])
+            share = self.pgg / self.pgg.sum()
+            inf = share @ inf_g
+            all_groups = np.arange(self.glist.size)
+            inf += self._weights_if(all_groups, self.pgg, theta_g, all_groups)
+            theta = float(np.sum(theta_g * self.pgg) / np.sum(self.pgg))
+            return Aggregate(kind, theta, self._se_of(inf), self.glist.copy(), theta_g, se_g)
+
+        if kind == "dynamic":
+            include = np.ones(group.size, dtype=bool)
+            eseq = np.unique(event)
+            if balance_e is not None:
+                include = time.max() - group >= balance_e
+                eseq = np.unique(event[include])
+                first = min(self.times.min(), self.glist.min())
+                eseq = eseq[(eseq <= balance_e) & (eseq >= balance_e - time.max() + first)]
+            eseq = eseq[(eseq >= min_e) & (eseq <= max_e)]
+            if eseq.size == 0:
+                raise ValueError("no event times fall within min_e..max_e")
+            terms = [np.flatnonzero((event == e) & include) for e in eseq]
+            theta_e = np.array([np.sum(att[k] * (pg[k] / np.sum(pg[k]))) for k in terms])
+            weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
+            inf_e = self._influence(weights, len(terms))
+            for j, k in enumerate(terms):
+                inf_e[j] += self._weights_if(k, pg, att, gpos)
+            se_e = np.array([self._se_of(v) for v in inf_e])
+            positive = eseq >= 0
+            theta = float(np.mean(theta_e[positive]))
+            inf = inf_e[positive].mean(axis=0)
+            return Aggregate(kind, theta, self._se_of(inf), eseq, theta_e, se_e)
+
+        if kind == "calendar":
+            cal = np.unique(time[time >= group.min()])
+            cal = cal[[bool(np.any((time == t1) & post)) for t1 in cal]]
+            terms = [np.flatnonzero((time == t1) & post) for t1 in cal]
+            theta_t = np.array([np.sum((pg[k] / np.sum(pg[k])) * att[k]) for k in terms])
+            weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
+            inf_t = self._influence(weights, len(terms))
+            for j, k in enumerate(terms):
+                inf_t[j] += self._weights_if(k, pg, att, gpos)
+            se_t = np.array([self._se_of(v) for v in inf_t])
+            theta = float(np.mean(theta_t))
+            inf = inf_t.mean(axis=0)
+            return Aggregate(kind, theta, self._se_of(inf), cal, theta_t, se_t)
+
+        raise ValueError(f"aggregation must be one of {AGGREGATIONS}, got {kind!r}")
+
+
+class _Unsupported(Exception):
+    """The numpy engine does not cover this panel; csdid does."""
+
+
+def _plan_cells(
+    glist: np.ndarray, times: np.ndarray, control_group: str, base_period: str
+) -> list[tuple[float, float, int, int, float]]:
+    """(group, time, time index, base index, not-yet-treated threshold) per cell.
+
+    R did's loop (csdid plan_cell, anticipation 0): with a varying base, each
+    pre-period cell compares t with t-1 and each post-period cell compares t
+    with g-1; with a universal base, every cell compares with g-1. Controls
+    for not-yet-treated comparisons are units whose cohort comes after the
+    later of the two periods.
+    """
+    plan = []
+    tfac = 0 if base_period == "universal" else 1
+    for g in glist:
+        last_pre = int(np.flatnonzero(times < g)[-1])
+        for t_i in range(times.size - tfac):
+            t_idx = t_i + tfac
+            pret = last_pre if (base_period == "universal" or g <= times[t_idx]) else t_i
+            thresh = times[max(t_i, pret) + tfac]
+            plan.append((float(g), float(times[t_idx]), t_idx, pret, float(thresh)))
+    return plan
+
+
+def _term_weights(terms: list[np.ndarray], weights: list[np.ndarray]) -> dict[int, np.ndarray]:
+    """cell -> vector of its weight in each aggregation term."""
+    out: dict[int, np.ndarray] = {}
+    for j, (cells, w) in enumerate(zip(terms, weights, strict=True)):
+        for k, wk in zip(cells, w, strict=True):
+            out.setdefault(int(k), np.zeros(len(terms)))[j] = wk
+    return out
+
+
+def _positive(se: float) -> float:
+    return float(se) if np.isfinite(se) and se > 0 else np.nan
+
+
+# -- csdid engine -------------------------------------------------------------------
+
+
+def fit_csdid(
+    rows: PanelRows,
+    spec: PanelSpec,
+    control_group: str,
+    base_period: str,
+    anticipation: int,
+    est_method: str,
+) -> GroupTime:
+    """Group-time ATTs by csdid, with analytic standard errors (R did bstrap=FALSE)."""
+    from csdid.att_gt import ATTgt
+
+    data = frame = rows.data
+    idname = spec.unit
+    if not pd.api.types.is_numeric_dtype(data[spec.unit].dtype):
+        # csdid (like R did) needs numeric unit ids
+        frame = data.assign(_unit_id=pd.factorize(data[spec.unit], sort=True)[0] + 1)
+        idname = "_unit_id"
+    xformla = None
+    if spec.covariates:
+        xformla = f"{spec.outcome} ~ " + " + ".join(spec.covariates)
+    cluster = spec.cluster if spec.cluster not in (None, spec.unit) else None
+    with _quiet_csdid():
+        model = ATTgt(
+            yname=spec.outcome,
+            tname=spec.time,
+            idname=idname,
+            gname=spec.cohort,
+            data=frame,
+            control_group=control_group,
+            xformla=xformla,
+            clustervar=cluster,
+            anticipation=anticipation,
+        ).fit(est_method=est_method, base_period=base_period, bstrap=False)
+    res = model.results
+    cells = pd.DataFrame(
+        {
+            "group": np.asarray(res["group"], dtype=np.float64),
+            "time": np.asarray(res["year"], dtype=np.float64),
+            "att": np.asarray(res["att"], dtype=np.float64),
+            "se": np.asarray(res["se"], dtype=np.float64),
+        }
+    )
+
+    def aggregate(kind: str, min_e: float, max_e: float, balance_e: int | None) -> Aggregate:
+        if kind not in AGGREGATIONS:
+            raise ValueError(f"aggregation must be one of {AGGREGATIONS}, got {kind!r}")
+        window = {"min_e": min_e, "max_e": max_e, "balance_e": balance_e}
+        if kind != "dynamic":
+            window = {}
+        with _quiet_csdid():
+            model.aggte(typec=kind, bstrap=False, **window)
+        out = model.atte
+        if kind == "simple":
+            empty = np.array([])
+            levels, att, se = empty, empty, empty
+        else:
+            levels = np.asarray(out["egt"], dtype=np.float64)
+            att = np.asarray(out["att_egt"], dtype=np.float64)
+            se = np.asarray(out["se_egt"], dtype=np.float64).reshape(-1)
+        return Aggregate(
+            kind,
+            float(np.asarray(out["overall_att"]).reshape(-1)[0]),
+            float(np.asarray(out["overall_se"]).reshape(-1)[0]),
+            levels,
+            att,
+            se,
+        )
+
+    return GroupTime(cells, int(model.dp["n"]), "csdid", aggregate)
+
+
+@contextlib.contextmanager
+def _quiet_csdid():
+    """Run csdid without its stdout summary and without repeating our warnings.
+
+    csdid prints aggregation tables to stdout (tooling-notes.md); a library
+    call must not. Warnings matching _NOT_PASSED_ON are dropped (see there);
+    every other warning is passed on unchanged.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with contextlib.redirect_stdout(io.StringIO()):
+            yield
+    for w in caught:
+        if not _NOT_PASSED_ON.search(str(w.message)):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -1,0 +1,145 @@
+"""The event-study figure: effects by years since adoption, with their intervals.
+
+Drawn in the house style of :mod:`ruralstudy.plot`, captioned with the sources
+of the rows the estimates came from; estimates from simulated rows carry the
+simulated-data mark in the caption and across the panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.axes import Axes
+
+METHOD_NAMES = {
+    "cs": ("Callaway–Sant'Anna", "Callaway–Sant'Anna"),
+    "twfe": ("双向固定效应", "two-way fixed effects"),
+}
+
+__all__ = ["plot_event_study"]
+
+
+def plot_event_study(
+    result: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    lang: str = "both",
+    label: str | None = None,
+    color: str | None = None,
+    offset: float = 0.0,
+    truth: pd.DataFrame | None = None,
+    caption: str | None = None,
+    sources: pd.DataFrame | None = None,
+) -> Axes:
+    """Plot :func:`event_study` estimates with confidence intervals; return the Axes.
+
+    Pre-adoption periods (hollow markers) are placebo checks of parallel
+    trends; a dashed line marks adoption and a solid line zero. Call again on
+    the same ``ax`` (with a small ``offset``) to compare methods. ``truth``
+    (columns ``term``/``event_time`` and ``true_att``, as
+    :func:`ruralstudy.simulate.true_att` returns for ``"dynamic"``) adds the
+    true effects of a simulated panel. The caption names the sources of the
+    rows (``result.attrs["source_ids"]``, looked up in ``sources``, default
+    data/sources.csv); ``caption=`` replaces it for data without a source_id.
+
+    Example
+    -------
+    >>> import ruralstudy as rs
+    >>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
+    >>> es = rs.causal.event_study(panel, "y", "village_id", "year", "cohort", "county_id")
+    >>> ax = rs.causal.plot_event_study(es, lang="en")
+    >>> ax.get_xlabel()
+    'Years since adoption'
+    """
+    import matplotlib.pyplot as plt
+
+    from ruralstudy.plot import SIMULATED_MARK, add_caption, caption_for, mark_simulated, style
+    from ruralstudy.plot.labels import bilingual
+
+    missing = {"event_time", "estimate", "ci_low", "ci_high"} - set(result.columns)
+    if missing:
+        raise ValueError(
+            f"plot_event_study: result lacks columns {sorted(missing)}; "
+            "pass the DataFrame rs.causal.event_study returns"
+        )
+    text = caption if caption is not None else _caption(result, lang, sources, caption_for)
+    method = result.attrs.get("method", "")
+    alpha = float(result.attrs.get("alpha", 0.05))
+    if label is None:
+        label = _method_label(method, alpha, lang, bilingual)
+
+    with style():
+        if ax is None:
+            _, ax = plt.subplots()
+        calls = getattr(ax, "_ruralstudy_event_calls", 0)
+        color = color or f"C{calls % 10}"
+        ax._ruralstudy_event_calls = calls + 1
+        data = result.sort_values("event_time")
+        x = data["event_time"].to_numpy(dtype=np.float64) + offset
+        est = data["estimate"].to_numpy(dtype=np.float64)
+        lo = data["ci_low"].to_numpy(dtype=np.float64)
+        hi = data["ci_high"].to_numpy(dtype=np.float64)
+        pre = data["event_time"].to_numpy() < 0
+        has_ci = np.isfinite(lo) & np.isfinite(hi)
+        ax.vlines(x[has_ci], lo[has_ci], hi[has_ci], color=color, linewidth=1.2)
+        ax.plot(x[pre], est[pre], "o", mfc="white", mec=color, color=color)
+        ax.plot(x[~pre], est[~pre], "o", color=color, label=label)
+        if truth is not None:
+            _plot_truth(ax, truth, lang, bilingual)
+        if not getattr(ax, "_ruralstudy_event_frame", False):
+            ax.axhline(0.0, color="#555555", linewidth=0.8, zorder=1)
+            ax.axvline(-0.5, color="#555555", linewidth=0.8, linestyle="--", zorder=1)
+            ax.set_xlabel(bilingual("采纳后年数", "Years since adoption", lang))
+            outcome = result.attrs.get("outcome", "")
+            ax.set_ylabel(bilingual(f"处理效应（{outcome}）", f"Effect on {outcome}", lang))
+            ax._ruralstudy_event_frame = True
+        ticks = np.union1d(getattr(ax, "_ruralstudy_event_ticks", []), data["event_time"])
+        ax._ruralstudy_event_ticks = ticks
+        ax.set_xticks(ticks)
+        ax.legend(loc="upper left")
+        add_caption(ax.figure, text)
+        if SIMULATED_MARK in text and not _has_mark(ax, SIMULATED_MARK):
+            mark_simulated(ax)
+    return ax
+
+
+def _method_label(method: str, alpha: float, lang: str, bilingual) -> str:
+    zh, en = METHOD_NAMES.get(method, (method, method))
+    ci = f"{100 * (1 - alpha):g}%"
+    if lang == "both" and zh == en:  # a name both languages share is written once
+        return f"{en}（{ci}置信区间 CI）"
+    return bilingual(f"{zh}（{ci}置信区间）", f"{en} ({ci} CI)", lang)
+
+
+def _caption(result: pd.DataFrame, lang: str, sources: pd.DataFrame | None, caption_for) -> str:
+    ids = result.attrs.get("source_ids", ())
+    if not ids:
+        raise ValueError(
+            "plot_event_study: the estimates do not say which sources their rows came from "
+            "(no source_id column in the panel); add one, or pass caption="
+        )
+    return caption_for(pd.DataFrame({"source_id": list(ids)}), lang=lang, sources=sources)
+
+
+def _plot_truth(ax: Axes, truth: pd.DataFrame, lang: str, bilingual) -> None:
+    key = "event_time" if "event_time" in truth.columns else "term"
+    rows = truth[truth[key].map(lambda v: not isinstance(v, str))]
+    x = rows[key].to_numpy(dtype=np.float64)
+    ax.plot(
+        x,
+        rows["true_att"].to_numpy(dtype=np.float64),
+        "_",
+        color="black",
+        markersize=14,
+        markeredgewidth=1.6,
+        label=bilingual("真实效应（模拟）", "true effect (simulated)", lang),
+        zorder=3,
+    )
+
+
+def _has_mark(ax: Axes, mark: str) -> bool:
+    return any(t.get_text() == mark for t in ax.texts)

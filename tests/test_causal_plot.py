@@ -1,0 +1,97 @@
+"""The event-study figure: intervals, pre-periods, zero line, and the source caption."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+import ruralstudy as rs
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+COLS = ("y", "village_id", "year", "cohort", "county_id")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def panel() -> pd.DataFrame:
+    return rs.simulate.village_panel(2_000, years=range(2015, 2022), seed=2)
+
+
+@pytest.fixture(scope="module")
+def es(panel) -> pd.DataFrame:
+    return rs.causal.event_study(panel, *COLS)
+
+
+def _markers(ax):
+    return [line for line in ax.lines if line.get_marker() == "o"]
+
+
+def test_draws_estimates_intervals_and_reference_lines(es):
+    ax = rs.causal.plot_event_study(es, lang="en")
+    pre, post = _markers(ax)
+    assert list(pre.get_xdata()) == es.loc[es["event_time"] < 0, "event_time"].tolist()
+    assert list(post.get_xdata()) == es.loc[es["event_time"] >= 0, "event_time"].tolist()
+    assert pre.get_markerfacecolor() == "white"  # pre-periods hollow
+    (bars,) = ax.collections
+    segments = bars.get_segments()
+    assert len(segments) == len(es)
+    np.testing.assert_allclose([s[0][1] for s in segments], es["ci_low"])
+    np.testing.assert_allclose([s[1][1] for s in segments], es["ci_high"])
+    flat = [line for line in ax.lines if line.get_marker() in ("None", "", None)]
+    assert any(np.all(np.asarray(line.get_ydata()) == 0) for line in flat)  # zero line
+    assert any(np.all(np.asarray(line.get_xdata()) == -0.5) for line in flat)  # adoption
+    assert ax.get_xlabel() == "Years since adoption"
+    assert ax.get_ylabel() == "Effect on y"
+
+
+def test_simulated_rows_bring_caption_and_mark(es):
+    ax = rs.causal.plot_event_study(es)
+    (caption,) = rs.plot.figure_captions(ax.figure)
+    assert caption.endswith(rs.plot.SIMULATED_MARK)
+    assert "数据来源" in caption and "Source" in caption
+    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+
+
+def test_methods_compare_on_one_axes(panel, es):
+    twfe = rs.causal.event_study(panel, *COLS, method="twfe")
+    assert twfe.loc[twfe["event_time"] == -1, "se"].isna().all()
+    ax = rs.causal.plot_event_study(es, offset=-0.1, lang="zh")
+    truth = rs.simulate.true_att(panel, "dynamic")
+    rs.causal.plot_event_study(twfe, ax=ax, offset=0.1, lang="zh", truth=truth)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [
+        "Callaway–Sant'Anna（95%置信区间）",
+        "双向固定效应（95%置信区间）",
+        "真实效应（模拟）",
+    ]
+    assert len(rs.plot.figure_captions(ax.figure)) == 1  # same sources, one caption
+    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    # the reference period (no interval) is drawn without a bar
+    assert len(ax.collections[1].get_segments()) == len(twfe) - 1
+    assert ax.get_xlabel() == "采纳后年数"
+
+
+def test_data_without_sources_needs_a_caption():
+    mpdta = rs.causal.load_mpdta()
+    es = rs.causal.event_study(mpdta, "lemp", "countyreal", "year", "first.treat")
+    with pytest.raises(ValueError, match="caption="):
+        rs.causal.plot_event_study(es)
+    text = "Source: Callaway and Sant'Anna (2021), mpdta"
+    ax = rs.causal.plot_event_study(es, caption=text, lang="en")
+    assert rs.plot.figure_captions(ax.figure) == [text]
+    assert not any(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
+
+
+def test_refuses_a_frame_that_is_not_an_event_study(panel):
+    res = rs.causal.did(panel, *COLS)
+    with pytest.raises(ValueError, match="lacks columns"):
+        rs.causal.plot_event_study(res)
