@@ -317,6 +317,19 @@ def test_fact_candidates_are_rows_of_the_facts_table():
     assert math.isnan(df.iloc[2]["upper"]) and df.iloc[2]["lower"] == 10_000_000
 
 
+def test_fact_candidates_flag_rates_of_money_for_the_curator():
+    text = (
+        "现在每个月直播收入有2000多元呢。车田村每年分红10万余元，年产量2万余斤，人均收入约2.5万元。"
+    )
+    notes = fact_candidates(text, "x")["note"].tolist()
+    assert notes == [
+        "subject: 直播收入; rate? CNY/month",
+        "subject: 年分红; rate? CNY/year",
+        "subject: 年产量",  # not money: no rate asked
+        "subject: 人均收入; rate? CNY/person",
+    ]
+
+
 def test_fact_candidates_of_empty_text():
     df = fact_candidates("", "x")
     assert list(df.columns) == FACT_COLUMNS and df.empty

@@ -143,6 +143,16 @@ QUANTITY = re.compile(
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
 )
 
+# Words in the clause before a sum of money that make it a rate (units.CANONICAL_UNITS).
+RATE_WORDS = {
+    "CNY/year": ("每年", "年均", "年收入", "年人均", "年薪", "一年"),
+    "CNY/month": ("每月", "每个月", "月收入", "月均", "月薪", "一个月"),
+    "CNY/person": ("人均", "每人"),
+    "CNY/household": ("户均", "每户"),
+}
+_CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
+_RATE_LOOKBACK = 40
+
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
@@ -207,7 +217,9 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
 
     value/lower/upper are in the canonical unit; place_id, indicator_id and
     as_of are left for the curator; year is filled only when the sentence
-    names exactly one year; quote is the verbatim sentence.
+    names exactly one year; quote is the verbatim sentence.  ``note`` holds
+    the subject and, for money, a rate the clause suggests ("rate? CNY/year"
+    after 每年 or 年收入), which only the curator can confirm.
 
     >>> fact_candidates("全村种植300亩。", "demo")[["value", "unit", "quote"]]
        value unit      quote
@@ -215,6 +227,10 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
     """
     q = extract_quantities(text)
     years = q["sentence"].map(single_year)
+    notes = [
+        "; ".join(filter(None, [f"subject: {r.subject}" if r.subject else "", _rate_hint(text, r)]))
+        for r in q.itertuples()
+    ]
     out = pd.DataFrame(
         {
             "fact_id": [f"{source_id}-q{i + 1:03d}" for i in range(len(q))],
@@ -230,11 +246,20 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
             "text": q["text"],
             "source_id": source_id,
             "quote": q["sentence"],
-            "note": ("subject: " + q["subject"]).where(q["subject"] != "", ""),
+            "note": pd.Series(notes, index=q.index, dtype="object"),
         },
         columns=FACT_COLUMNS,
     )
     return out
+
+
+def _rate_hint(text: str, row) -> str:
+    """'rate? CNY/year' when the clause before a sum of money says it is per year, month …"""
+    if row.norm_unit != "CNY":
+        return ""
+    clause = _CLAUSE_START.split(text[max(0, row.start - _RATE_LOOKBACK) : row.start])[-1]
+    found = [unit for unit, words in RATE_WORDS.items() if any(w in clause for w in words)]
+    return f"rate? {' or '.join(found)}" if found else ""
 
 
 # --- reading one match ---------------------------------------------------
