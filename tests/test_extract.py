@@ -173,9 +173,13 @@ def test_near_before_a_time_span_means_the_past_not_nearly():
     assert (row["text"], row["qualifier"]) == ("5年", "exact")
 
 
-def test_contract_signing_is_not_about():
-    row = one("全省累计签约1198个项目")
-    assert (row["text"], row["qualifier"]) == ("1198个", "exact")
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("全省累计签约1198个项目", "1198个"), ("节约5000元", "5000元"), ("经过3年努力", "3年")],
+)
+def test_qualifier_characters_inside_words_are_not_qualifiers(text, span):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "exact")
 
 
 # --- not quantities -------------------------------------------------------------

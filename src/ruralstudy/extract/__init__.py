@@ -29,11 +29,11 @@ Rules (each has a test in tests/test_extract.py):
                                        [2000, 3000), [280, 290)
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
-  逾/超/超过/突破/过/破 X     over       lower = X
-  X以上                      over       lower = X
+  逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
+  X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
   X以下/以内                 under      upper = X
-  约/大约/约为 X, X左右, X来  approx     no bounds
+  约/大约/约为 X, X左右, X来  approx     no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
   ========================  =========  ===================================
@@ -47,10 +47,15 @@ Rules (each has a test in tests/test_extract.py):
   (“红十二条”, “十户联体”); epithets made only of 百/千/万/亿 without a
   qualifier (千亩玉米地, 千家万户) unless money (百万元); Chinese numerals
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
-  letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头).
+  letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
+  place names, where a Chinese numeral and classifier stand before a
+  place-name character (五家畈, 小四台子村); vague numbers (十几万, 数十家).
   近 before a time unit (近3年) means "the past 3 years", not "nearly".
 - Layout breaks inside words ("发展八\\n\\n月瓜") are joined before matching;
-  offsets (``start``, ``end``) point into the original text.
+  offsets (``start``, ``end``) point into the original text, and a break
+  after a short line (a headline) still ends the sentence.
+- Traditional characters in reposts read as simplified (2.6萬畝, 900餘噸);
+  the span is kept as written.
 """
 
 from __future__ import annotations
