@@ -10,6 +10,7 @@ before committing.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import matplotlib as mpl
@@ -213,10 +214,14 @@ def test_value_labels_mark_qualifiers():
     assert {"10万余元", "约50万元", "逾百万元", "近80万元"} <= labels  # the source's words
 
 
+def _year_labels(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts if re.fullmatch(r"(19|20)\d\d", t.get_text())]
+
+
 def test_before_after_picks_latest_before_and_after():
     with rsp.style():
         ax = rsp.before_after(facts(), place_id=JIAOYAO, year=2018, lang="en", **tables())
-    years = sorted(t.get_text() for t in ax.texts if t.get_text().isdigit())
+    years = sorted(_year_labels(ax))
     # tea 2016→2024, abandoned 2018→2024 (2018 is the baseline), visitors 2017→2024,
     # collective income 2020 and 2024 are both after: only 2024 is drawn
     assert years == sorted(["2016", "2024", "2018", "2024", "2017", "2024", "2024"])
@@ -232,7 +237,7 @@ def test_before_after_baseline_year_can_count_as_after():
             lang="en",
             **tables(),
         )
-    years = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
+    years = _year_labels(ax)
     assert years == ["2024"]
 
 
@@ -330,3 +335,12 @@ def test_sources_frame_is_used_for_the_caption():
     with rsp.style():
         ax = rsp.bars(_income(CHETIAN), lang="en", **{**tables(), "sources": src})
     assert _caption_text(ax) == "Source: GUIZHOU DAILY, Oct 2025"
+
+
+def test_undated_bars_are_labelled_not_dropped():
+    rows = _income(CHETIAN).head(2).astype({"year": "Int64"})
+    rows.loc[rows.index[1], "year"] = pd.NA
+    with rsp.style():
+        ax = rsp.bars(rows, lang="en", **tables())
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2018", "n.d."]
+    assert ax.get_title(loc="left") == "Chetian: Village collective income"

@@ -104,6 +104,13 @@ def one_place(df: pd.DataFrame, place_id: str | None, what: str) -> str:
     return present[0]
 
 
+def year_floats(df: pd.DataFrame) -> pd.Series:
+    """The year column as floats, NaN where a fact is undated (Int64 NA included)."""
+    if "year" not in df.columns:
+        return pd.Series(float("nan"), index=df.index)
+    return pd.to_numeric(df["year"], errors="coerce").astype("Float64").astype(float)
+
+
 def dated(df: pd.DataFrame) -> pd.DataFrame:
     """Rows with a year, the year as int. Undated facts cannot be placed in time."""
     if "year" not in df.columns:

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+from matplotlib.transforms import blended_transform_factory
 
 from ruralstudy.plot import _frames
 from ruralstudy.plot.captions import (
@@ -28,12 +29,14 @@ from ruralstudy.plot.captions import (
     check_lang,
     is_simulated,
     mark_simulated,
+    wrap_caption,
 )
 from ruralstudy.plot.labels import axis_label, bilingual, unit_words, value_label, value_scale
 from ruralstudy.plot.marks import INTERVAL_COLOR, draw_interval, key_handles
 from ruralstudy.plot.style import CJK_FONT_FAMILY, PALETTE, register_cjk_font
 
 BENCHMARK_COLOR = "#555555"
+ROW_LABEL_PT = 150.0  # widest row label of a before/after chart, before it wraps
 LABEL_FONTSIZE = 7.5
 _NO_YEAR = ("年份不详", "n.d.")
 # A label hung from its marker (va="top") is raised this much so that its
@@ -89,11 +92,14 @@ def _finish(
     ax: Axes, handles: list[Line2D], *, loc: str = "best", below: bool = False, note: str = ""
 ) -> None:
     if handles and below:
-        # Outside the axes, under them: constrained layout makes room.
+        fig = ax.get_figure(root=True)
+        # Under the axes, centred on the figure (long row labels push the
+        # axes right; centred on the axes the key would run off the page).
         ax.legend(
             handles=handles,
             loc="upper center",
             bbox_to_anchor=(0.5, -0.02),
+            bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes),
             ncols=2,
             title=note or None,
             title_fontsize=LABEL_FONTSIZE,
@@ -104,8 +110,14 @@ def _finish(
     _ensure_cjk(ax)
 
 
-def _title(ax: Axes, zh: str, en: str, lang: str, title: str | None) -> None:
-    ax.set_title(title if title is not None else bilingual(zh, en, lang, sep="\n"))
+def _title(
+    ax: Axes, zh: str, en: str, lang: str, title: str | None, width_pt: float | None = None
+) -> None:
+    """Set the title; wrap it to ``width_pt`` so a long one stays on the page."""
+    text = title if title is not None else bilingual(zh, en, lang, sep="\n")
+    if width_pt is not None:
+        text = wrap_caption(text, width_pt, fontsize=plt.rcParams["axes.titlesize"])
+    ax.set_title(text)
 
 
 def _label_at(
@@ -207,7 +219,14 @@ def bars(
     ax.set_ylim(0, top * 1.22 if top > 0 else 1)
     ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
     ax.set_ylabel(_unit_axis_label(unit_zh, unit_en, lang))
-    _title(ax, first["indicator_zh"], first["indicator_en"], lang, title)
+    if df["place_id"].nunique() == 1:  # bars are years: the place goes in the title
+        zh, en = (
+            f"{first['place_zh']}：{first['indicator_zh']}",
+            f"{first['place_en']}: {first['indicator_en']}",
+        )
+    else:
+        zh, en = first["indicator_zh"], first["indicator_en"]
+    _title(ax, zh, en, lang, title)
     _cite(ax, df, lang=lang, sources=t.sources, caption=caption)
     _finish(ax, key_handles(set(df["qualifier"]), lang), loc="upper left")
     return ax
@@ -215,8 +234,7 @@ def bars(
 
 def _order_bars(df: pd.DataFrame) -> pd.DataFrame:
     place_rank = {p: i for i, p in enumerate(dict.fromkeys(df["place_id"]))}
-    years = pd.to_numeric(df.get("year"), errors="coerce") if "year" in df else None
-    out = df.assign(_place=df["place_id"].map(place_rank), _year=years)
+    out = df.assign(_place=df["place_id"].map(place_rank), _year=_frames.year_floats(df))
     return out.sort_values(["_place", "_year"], kind="stable", na_position="last").drop(
         columns=["_place", "_year"]
     )
@@ -224,11 +242,7 @@ def _order_bars(df: pd.DataFrame) -> pd.DataFrame:
 
 def _bar_labels(df: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[str]:
     many_places = df["place_id"].nunique() > 1
-    years = (
-        pd.to_numeric(df["year"], errors="coerce")
-        if "year" in df
-        else pd.Series(math.nan, df.index)
-    )
+    years = _frames.year_floats(df)
     many_years = years.nunique(dropna=False) > 1
     sep = "\n"
     labels = []
@@ -352,8 +366,8 @@ def before_after(
                 zorder=3,
             )
             label = value_label(row, lang, factor)
-            if lang != "zh" and factor == 1 and unit_en:
-                label = f"{label} {unit_en}" if unit != "percent" else f"{label}%"
+            if lang != "zh" and unit == "percent":
+                label += "%"  # other units are in the row's label
             ax.annotate(
                 f"{label}",
                 (x, y),
@@ -388,7 +402,11 @@ def before_after(
         first = both_rows.iloc[0]
         unit_label = (unit_zh, unit_en) if factor != 1 else unit_words(unit)
         ticklabels.append(
-            axis_label(first["indicator_zh"], first["indicator_en"], *unit_label, lang)
+            wrap_caption(
+                axis_label(first["indicator_zh"], first["indicator_en"], *unit_label, lang),
+                ROW_LABEL_PT,
+                fontsize=plt.rcParams["ytick.labelsize"],
+            )
         )
     ax.set_yticks(range(n - 1, -1, -1), ticklabels)
     ax.set_ylim(-0.7, n - 0.3)
@@ -426,14 +444,15 @@ def before_after(
     place_row = drawn.iloc[0]
     _title(
         ax,
-        f"{place_row['place_zh']}：{_text(event.get('name_zh'))}（{cut}年）前后".replace(
+        f"{place_row['place_zh']}干预前后：{_text(event.get('name_zh'))}（{cut}年）".replace(
             "：（", "（"
         ),
-        f"{place_row['place_en']}: before and after {_text(event.get('name_en'))} ({cut})".replace(
-            "after  (", "after ("
+        f"{place_row['place_en']}, before and after: {_text(event.get('name_en'))} ({cut})".replace(
+            ":  (", " ("
         ),
         lang,
         title,
+        width_pt=ax.get_figure(root=True).get_figwidth() * 72 - ROW_LABEL_PT - 24,
     )
     cited = drawn
     if isinstance(event, pd.Series) and "source_id" in event.index and _text(event["source_id"]):
@@ -643,7 +662,7 @@ def series(
     ``df`` holds fact rows (every one with a year). ``interventions`` rows of
     the places drawn become dotted vertical lines; ``benchmarks`` are fact
     rows of the same unit for other places (a province, the country), drawn
-    dashed grey, or as a level line if a single row. Bounds are drawn at
+    dashed grey (a single benchmark figure is one labelled point). Bounds are drawn at
     each point; values are written beside the points when a line has six
     points or fewer (``value_labels=`` forces either way).
 
@@ -680,14 +699,13 @@ def series(
         for place in dict.fromkeys(bench["place_id"]):
             rows = bench[bench["place_id"] == place].sort_values("year", kind="stable")
             label = bilingual(rows.iloc[0]["place_zh"], rows.iloc[0]["place_en"], lang)
-            if len(rows) == 1:
-                level = rows.iloc[0]["value"] / factor
-                ax.axhline(level, color=BENCHMARK_COLOR, linestyle="--", linewidth=1.0, zorder=1)
-                label += f" ({rows.iloc[0]['year']})"
-            else:
-                _draw_line(ax, rows, factor, BENCHMARK_COLOR, lang, False, linestyle="--")
+            # A lone benchmark figure is a point in its year, labelled: a level
+            # line across other years would claim values nobody reported.
+            _draw_line(ax, rows, factor, BENCHMARK_COLOR, lang, len(rows) == 1, linestyle="--")
             qualifiers |= set(rows["qualifier"])
-            handles.append(Line2D([], [], color=BENCHMARK_COLOR, linestyle="--", label=label))
+            handles.append(
+                Line2D([], [], color=BENCHMARK_COLOR, linestyle="--", marker="o", label=label)
+            )
     cited = [everything[["source_id"]]]
     if interventions is not None and not interventions.empty:
         ev = _frames.require_years(
