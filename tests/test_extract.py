@@ -289,6 +289,7 @@ def test_columns_and_types():
     empty = extract_quantities("没有数字")
     assert list(empty.columns) == COLUMNS and len(empty) == 0
     assert empty["start"].dtype == "int64" and empty["value"].dtype == "float64"
+    assert (empty.dtypes == df.dtypes).all()  # concatenating results keeps the types
 
 
 def test_public_name_on_the_package():

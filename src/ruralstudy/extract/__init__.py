@@ -383,5 +383,5 @@ def _frame(rows) -> pd.DataFrame:
     for c in ("value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"):
         df[c] = df[c].astype("float64")
     for c in ("text", "unit", "qualifier", "norm_unit", "sentence", "subject"):
-        df[c] = df[c].astype("str") if len(df) else df[c].astype("object")
+        df[c] = df[c].astype("str")
     return df
