@@ -414,3 +414,18 @@ def test_review_pairs_candidates_with_curated_facts():
         ["9家", "missed by extractor", "farms"],
     ]
     assert set(review["status"]) <= set(rs.extract.STATUSES)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_value", "norm_unit"),
+    [
+        ("面积3.62平方公里", 362.0, "ha"),
+        ("提高2.5个百分点", 2.5, "percentage_point"),
+        ("用时2天", 2.0, "day"),
+        ("工期5个月", 5.0, "month"),
+        ("四成农户", 40.0, "percent"),
+    ],
+)
+def test_area_durations_and_points_normalise_through_units(text, norm_value, norm_unit):
+    row = rs.extract_quantities(text).iloc[0]
+    assert (row["norm_value"], row["norm_unit"]) == (norm_value, norm_unit)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -21,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("extract", help="Chinese text -> candidate fact rows (CSV)")
     p.add_argument("file", type=Path)
-    p.add_argument("--source-id", default="unknown-source")
+    p.add_argument("--source-id", help="source_id for the rows (default: the file's name)")
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
 
     p = sub.add_parser("report", help="execute the notebooks; write HTML and figures")
@@ -60,13 +62,23 @@ def _extract(args) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{args.file}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
         return 2
-    rows = fact_candidates(text, args.source_id)
+    rows = fact_candidates(text, args.source_id or _slug(args.file.stem))
     if args.output:
-        rows.to_csv(args.output, index=False, encoding="utf-8")
+        # utf-8-sig: the BOM makes Excel open the Chinese text correctly.
+        rows.to_csv(args.output, index=False, encoding="utf-8-sig")
         print(f"{len(rows)} candidate rows -> {args.output}")
-    else:
+        return 0
+    try:
         rows.to_csv(sys.stdout, index=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `ruralstudy extract x.txt | head` is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-._")
+    return slug or "unknown-source"
 
 
 def _report(args) -> int:
@@ -97,7 +109,9 @@ def _profile(args) -> int:
         for f in rows.itertuples():
             year = "" if pd.isna(f.year) else int(f.year)
             bounds = f"[{_bound(f.lower)}, {_bound(f.upper)}]"
-            print(f"  {year:>6}  {f.name_en}: {f.text or f.value} {bounds} {f.unit}  ({f.source_id})")
+            print(
+                f"  {year:>6}  {f.name_en}: {f.text or f.value} {bounds} {f.unit}  ({f.source_id})"
+            )
     return 0
 
 

@@ -61,7 +61,6 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 import pandas as pd
 
@@ -104,9 +103,6 @@ FACT_COLUMNS = [
     "fact_id", "place_id", "indicator_id", "year", "as_of", "value", "lower", "upper",
     "qualifier", "unit", "text", "source_id", "quote", "note",
 ]  # fmt: skip
-
-# 成 (tenths) is not in units.WRITTEN_UNITS yet; asked for in the issue-5 note.
-EXTRA_UNITS = {"成": ("percent", Fraction(10))}
 
 
 PREFIX_QUALIFIER = {
@@ -361,7 +357,7 @@ def _bounds(unit, value, qualifier, step, hi):
     Bounds come from units.interval; the exact Fractions are scaled to the
     canonical unit before any float is made, so 50亩 is 10/3 ha, not 3.33….
     """
-    norm_unit, factor = EXTRA_UNITS.get(unit) or canonical_unit(unit)
+    norm_unit, factor = canonical_unit(unit)
     raw = _interval(value, qualifier, step, hi, 1)
     norm = _interval(value, qualifier, step, hi, factor)
     return (float(value), *raw, unit, qualifier, float(value * factor), *norm, norm_unit)
