@@ -634,7 +634,9 @@ def _fact_phrase(row: pd.Series, lang: str) -> str:
     en_factor = 1.0
     if abs(row["value"]) >= 1e6 and unit != "percent":
         en_factor, en_unit = 1e6, f"million {en_unit}"
-    en_value = value_label(row, "en", en_factor) + ("%" if en_unit == "%" else f" {en_unit}")
+    # "15 count" reads badly: a bare count needs no unit word.
+    suffix = {"%": "%", "count": ""}.get(en_unit, f" {en_unit}")
+    en_value = value_label(row, "en", en_factor) + suffix
     zh = f"{_text(row['indicator_zh'])}：{zh_value}"
     en = f"{_text(row['indicator_en'])}: {en_value}"
     return bilingual(zh, en, lang, sep="\n")
