@@ -54,8 +54,8 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def _text(value: object) -> str:
-    """A cell as stripped text; empty for NaN/None."""
+def text_of(value: object) -> str:
+    """A cell as stripped text; empty for NaN/None/NA."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value).strip()
@@ -67,7 +67,7 @@ def format_date(value: object, lang: Literal["zh", "en"]) -> str:
     >>> format_date("2025-10", "zh"), format_date("2025-10", "en")
     ('2025年10月', 'Oct 2025')
     """
-    text = _text(value)
+    text = text_of(value)
     if re.fullmatch(r"\d{4}\.0", text):  # a year column read as float
         text = text[:4]
     m = _DATE.match(text)
@@ -121,7 +121,7 @@ def _cited_ids(df: pd.DataFrame) -> list[str]:
 
 def _field(row: pd.Series, name: str, lang: str) -> str:
     """``name_<lang>`` if the sources table has it, else ``name``."""
-    return _text(row.get(f"{name}_{lang}")) or _text(row.get(name))
+    return text_of(row.get(f"{name}_{lang}")) or text_of(row.get(name))
 
 
 # A trailing "(via … repost)" or "（数字报）" is the curator's provenance note;
@@ -130,11 +130,16 @@ _TRAILING_NOTE = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 TITLE_MAX_CHARS = 30
 
 
-def _publisher(row: pd.Series, lang: str) -> str:
+def publisher_name(row: pd.Series, lang: str = "zh") -> str:
+    """A source's publisher as a caption names it, without a trailing provenance note.
+
+    >>> publisher_name(pd.Series({"publisher": "国家统计局 (via 199it.com repost)"}))
+    '国家统计局'
+    """
     name = _field(row, "publisher", lang)
     while _TRAILING_NOTE.search(name) and _TRAILING_NOTE.sub("", name):
         name = _TRAILING_NOTE.sub("", name)
-    return name or _text(row.get("source_id"))
+    return name or text_of(row.get("source_id"))
 
 
 def _title(row: pd.Series, lang: str) -> str:
@@ -146,8 +151,8 @@ def _title(row: pd.Series, lang: str) -> str:
 
 def _entry(rows: list[pd.Series], lang: Literal["zh", "en"], with_title: bool) -> str:
     """One publisher's part of the caption, for one or several of its sources."""
-    publisher = _publisher(rows[0], lang)
-    raw_dates = sorted({_text(r.get("date")) for r in rows} - {""})
+    publisher = publisher_name(rows[0], lang)
+    raw_dates = sorted({text_of(r.get("date")) for r in rows} - {""})
     dates = [format_date(d, lang) for d in raw_dates]
     if len(rows) == 1:
         title = _title(rows[0], lang) if with_title else ""
@@ -164,10 +169,10 @@ def _entry(rows: list[pd.Series], lang: Literal["zh", "en"], with_title: bool) -
     return f"{publisher}, {when} ({n} sources)" if when else f"{publisher} ({n} sources)"
 
 
-def _by_publisher(rows: list[pd.Series], lang: str) -> list[list[pd.Series]]:
+def _bypublisher_name(rows: list[pd.Series], lang: str) -> list[list[pd.Series]]:
     groups: dict[str, list[pd.Series]] = {}
     for row in rows:
-        groups.setdefault(_publisher(row, lang), []).append(row)
+        groups.setdefault(publisher_name(row, lang), []).append(row)
     return list(groups.values())
 
 
@@ -207,12 +212,12 @@ def caption_for(
             "add them to sources (data/sources.csv) or pass sources="
         )
     rows = [table.loc[i] for i in ids]
-    zh = "数据来源：" + "；".join(_entry(g, "zh", titles) for g in _by_publisher(rows, "zh"))
+    zh = "数据来源：" + "；".join(_entry(g, "zh", titles) for g in _bypublisher_name(rows, "zh"))
     en_label = "Source: " if len(rows) == 1 else "Sources: "
-    en_entries = [_entry(g, "en", titles and lang == "en") for g in _by_publisher(rows, "en")]
+    en_entries = [_entry(g, "en", titles and lang == "en") for g in _bypublisher_name(rows, "en")]
     en = en_label + "; ".join(en_entries)
     text = {"zh": zh, "en": en, "both": f"{zh} · {en}"}[lang]
-    if any(_text(r.get("kind")) == SYNTHETIC_KIND for r in rows):
+    if any(text_of(r.get("kind")) == SYNTHETIC_KIND for r in rows):
         text += "\n" + SIMULATED_MARK
     return text
 

@@ -29,6 +29,8 @@ from ruralstudy.plot.captions import (
     check_lang,
     is_simulated,
     mark_simulated,
+    publisher_name,
+    text_of,
     wrap_caption,
 )
 from ruralstudy.plot.labels import axis_label, bilingual, unit_words, value_label, value_scale
@@ -257,11 +259,8 @@ def _bar_labels(df: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[str]
     # Same place, same year, different sources: say which source each bar is.
     counts = pd.Series(labels).value_counts()
     if (counts > 1).any():
-        pub = (
-            sources.set_index("source_id")["publisher"]
-            .astype(str)
-            .str.replace(r"\s*[（(][^()（）]*[)）]\s*$", "", regex=True)
-        )
+        by_id = sources.set_index("source_id", drop=False)
+        pub = {sid: publisher_name(by_id.loc[sid], lang) for sid in set(df["source_id"])}
         labels = [
             f"{lab}{sep}{pub.get(sid, sid)}" if counts[lab] > 1 else lab
             for lab, sid in zip(labels, df["source_id"], strict=True)
@@ -442,30 +441,24 @@ def before_after(
         *key_handles(set(drawn["qualifier"]), lang, orient="h"),
     ]
     place_row = drawn.iloc[0]
+    # A bare year= has no event name: "脚尧村干预前后（2018年）".
+    event_zh, event_en = text_of(event.get("name_zh")), text_of(event.get("name_en"))
     _title(
         ax,
-        f"{place_row['place_zh']}干预前后：{_text(event.get('name_zh'))}（{cut}年）".replace(
-            "：（", "（"
-        ),
-        f"{place_row['place_en']}, before and after: {_text(event.get('name_en'))} ({cut})".replace(
-            ":  (", " ("
-        ),
+        f"{place_row['place_zh']}干预前后" + (f"：{event_zh}" if event_zh else "") + f"（{cut}年）",
+        f"{place_row['place_en']}, before and after"
+        + (f": {event_en}" if event_en else "")
+        + f" ({cut})",
         lang,
         title,
         width_pt=ax.get_figure(root=True).get_figwidth() * 72 - ROW_LABEL_PT - 24,
     )
     cited = drawn
-    if isinstance(event, pd.Series) and "source_id" in event.index and _text(event["source_id"]):
+    if isinstance(event, pd.Series) and "source_id" in event.index and text_of(event["source_id"]):
         cited = pd.concat([drawn[["source_id"]], event[["source_id"]].to_frame().T])
     _cite(ax, cited, lang=lang, sources=t.sources, caption=caption)
     _finish(ax, handles, below=True, note=note)
     return ax
-
-
-def _text(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
 
 
 def _intervention(
@@ -628,7 +621,7 @@ def _fact_phrase(row: pd.Series, lang: str) -> str:
     """'人口：1013人' / 'Population: 1,013 people' for one fact."""
     unit = str(row["indicator_unit"])
     zh_factor, zh_unit, _ = value_scale(unit, abs(row["value"]), "zh")
-    zh_value = value_label(row, "zh", zh_factor) + ("" if _text(row.get("text")) else zh_unit)
+    zh_value = value_label(row, "zh", zh_factor) + ("" if text_of(row.get("text")) else zh_unit)
     # A phrase reads best in whole numbers ("100,000+ yuan") up to millions.
     en_unit = unit_words(unit)[1]
     en_factor = 1.0
@@ -637,8 +630,8 @@ def _fact_phrase(row: pd.Series, lang: str) -> str:
     # "15 count" reads badly: a bare count needs no unit word.
     suffix = {"%": "%", "count": ""}.get(en_unit, f" {en_unit}")
     en_value = value_label(row, "en", en_factor) + suffix
-    zh = f"{_text(row['indicator_zh'])}：{zh_value}"
-    en = f"{_text(row['indicator_en'])}: {en_value}"
+    zh = f"{text_of(row['indicator_zh'])}：{zh_value}"
+    en = f"{text_of(row['indicator_en'])}: {en_value}"
     return bilingual(zh, en, lang, sep="\n")
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-import pandas as pd
-
-from ruralstudy.plot.captions import check_lang
+from ruralstudy.plot.captions import check_lang, text_of
 
 # Canonical unit (ruralstudy.units.CANONICAL_UNITS) -> (Chinese, English) axis words.
 UNIT_LABELS: dict[str, tuple[str, str]] = {
@@ -65,7 +63,7 @@ def bilingual(zh: object, en: object, lang: str, sep: str = " ") -> str:
     '车田村\\nChetian Village'
     """
     check_lang(lang)
-    zh_s, en_s = _clean(zh), _clean(en)
+    zh_s, en_s = text_of(zh), text_of(en)
     if lang == "zh":
         return zh_s or en_s
     if lang == "en":
@@ -73,12 +71,6 @@ def bilingual(zh: object, en: object, lang: str, sep: str = " ") -> str:
     if zh_s and en_s and zh_s != en_s:
         return f"{zh_s}{sep}{en_s}"
     return zh_s or en_s
-
-
-def _clean(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
 
 
 def value_scale(unit: str, max_abs: float, lang: str) -> tuple[float, str, str]:
@@ -129,8 +121,8 @@ def axis_label(name_zh: object, name_en: object, unit_zh: str, unit_en: str, lan
     >>> axis_label("村级集体经济收入", "Village collective income", "万元", "10,000 yuan", "en")
     'Village collective income (10,000 yuan)'
     """
-    zh = f"{_clean(name_zh)}（{unit_zh}）" if unit_zh else _clean(name_zh)
-    en = f"{_clean(name_en)} ({unit_en})" if unit_en else _clean(name_en)
+    zh = f"{text_of(name_zh)}（{unit_zh}）" if unit_zh else text_of(name_zh)
+    en = f"{text_of(name_en)} ({unit_en})" if unit_en else text_of(name_en)
     return bilingual(zh, en, lang, sep="\n")
 
 
@@ -161,10 +153,10 @@ def value_label(row: Mapping[str, object], lang: str, factor: float = 1.0) -> st
     ...              "text": "10万余元"}, "en", factor=1e4)
     '10+'
     """
-    qualifier = _clean(row.get("qualifier")) or "exact"
+    qualifier = text_of(row.get("qualifier")) or "exact"
     value = float(row["value"]) / factor
-    if lang == "zh" and _clean(row.get("text")):
-        return _clean(row.get("text"))
+    if lang == "zh" and text_of(row.get("text")):
+        return text_of(row.get("text"))
     number = format_number(value)
     if qualifier == "range":
         lo, hi = float(row["lower"]) / factor, float(row["upper"]) / factor
