@@ -37,24 +37,21 @@ _EXPORT_RC = {
 
 
 def _cjk_fonts() -> dict[str, list[str]]:
-    """Generic font lists with the CJK font first, for the duration of a save.
+    """The sans-serif list with the CJK font first, for the duration of a save.
 
     Text resolves a generic family ("sans-serif") to one font when it is
     drawn, so a figure built inside ``rs.plot.style()`` but saved after it
     would otherwise lose its Chinese glyphs. Noto Sans CJK SC carries Latin
     glyphs too; text with an explicit font name keeps it.
     """
-    out = {}
-    for key in ("font.sans-serif", "font.serif"):
-        families = [f for f in mpl.rcParams[key] if f != CJK_FONT_FAMILY]
-        out[key] = [CJK_FONT_FAMILY, *families]
-    return out
+    families = [f for f in mpl.rcParams["font.sans-serif"] if f != CJK_FONT_FAMILY]
+    return {"font.sans-serif": [CJK_FONT_FAMILY, *families]}
 
 
 def save(fig: Figure, stem: str | os.PathLike[str], *, dpi: int = PNG_DPI) -> list[Path]:
     """Write ``stem.png`` (300 dpi), ``stem.svg`` and ``stem.pdf``; return their paths.
 
-    Generic font families resolve to the house CJK font while saving, so
+    Generic sans-serif text resolves to the house CJK font while saving, so
     Chinese renders even if the figure was drawn outside the house style.
     The parent folder is created if needed. A suffix on ``stem`` (``.png``)
     is dropped, so ``save(fig, "out/fig1.png")`` still writes all three.
