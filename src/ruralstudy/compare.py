@@ -1,0 +1,234 @@
+"""Before/after tables, deflation and benchmark ratios, with intervals carried through.
+
+Reported village figures are sparse, often bounded ("10万余元") or approximate
+("约2.5万元"). Every comparison here keeps that: a change or a ratio has the
+bounds that interval arithmetic gives from the bounds of its two figures, and
+no bound where either figure has none (NaN = no bound, as in the facts).
+
+>>> import ruralstudy as rs
+>>> facts = rs.load_facts()
+>>> table = rs.compare.before_after(
+...     facts, place_id="cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao",
+...     intervention_id="jiaoyao-2018-returnee-cooperative")
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+SIDE_COLUMNS = ["year", "value", "lower", "upper", "qualifier", "text", "source_id", "fact_id"]
+NATIONAL = "cn"
+RURAL_INCOME = "rural_disposable_income_per_capita"
+NOMINAL_GROWTH = "rural_income_growth_nominal"
+REAL_GROWTH = "rural_income_growth_real"
+
+
+def intervention_year(
+    place_id: str,
+    *,
+    year: int | None = None,
+    intervention_id: str | None = None,
+    interventions: pd.DataFrame | None = None,
+) -> tuple[int, pd.Series]:
+    """The year that splits before from after, and the intervention row it comes from.
+
+    ``year=`` alone gives a bare cut; otherwise ``intervention_id`` (or the
+    place's only intervention) is looked up in ``interventions`` (default:
+    the shipped table).
+    """
+    if year is not None and intervention_id is None:
+        return int(year), pd.Series({"year": int(year)})
+    if interventions is None:
+        from ruralstudy.datasets import load_interventions
+
+        interventions = load_interventions()
+    rows = interventions[interventions["place_id"] == place_id]
+    if intervention_id is not None:
+        rows = rows[rows["intervention_id"] == intervention_id]
+        if rows.empty:
+            raise ValueError(f"no intervention {intervention_id!r} for place {place_id!r}")
+    elif len(rows) != 1:
+        ids = ", ".join(rows["intervention_id"]) or "none"
+        raise ValueError(
+            f"place {place_id!r} has {len(rows)} interventions ({ids}): "
+            "pass intervention_id= or year="
+        )
+    event = rows.iloc[0]
+    return int(event["year"]), event
+
+
+def before_after(
+    facts: pd.DataFrame,
+    *,
+    place_id: str | None = None,
+    year: int | None = None,
+    intervention_id: str | None = None,
+    interventions: pd.DataFrame | None = None,
+    baseline_includes_year: bool = True,
+) -> pd.DataFrame:
+    """One row per indicator: its latest figure before the intervention and its
+    latest since, with the change and the ratio and their bounds.
+
+    Facts of the intervention year count as the baseline (``before``) unless
+    ``baseline_includes_year=False``. Undated facts cannot be placed on either
+    side and are left out; an indicator with facts on only one side keeps
+    that side and NaN on the other. Which fact was taken is visible in the
+    ``*_fact_id`` and ``*_source_id`` columns.
+
+    >>> t = before_after(rs.load_facts(), place_id=..., year=2018)  # doctest: +SKIP
+    """
+    place = _one_place(facts, place_id)
+    cut, _ = intervention_year(
+        place, year=year, intervention_id=intervention_id, interventions=interventions
+    )
+    dated = facts[(facts["place_id"] == place) & facts["year"].notna()]
+    is_before = dated["year"] <= cut if baseline_includes_year else dated["year"] < cut
+    rows = []
+    for indicator, group in dated.groupby("indicator_id", sort=False):
+        row = {"place_id": place, "indicator_id": indicator, "unit": group["unit"].iloc[0],
+               "cut_year": cut}  # fmt: skip
+        for side, part in (("before", group[is_before[group.index]]),
+                           ("after", group[~is_before[group.index]])):  # fmt: skip
+            latest = part.sort_values("year", kind="stable").tail(1)
+            for col in SIDE_COLUMNS:
+                row[f"{side}_{col}"] = latest[col].iloc[0] if len(latest) else None
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if out.empty:
+        raise ValueError(f"before_after: no dated facts for {place!r}")
+    for side in ("before", "after"):
+        out[f"{side}_year"] = out[f"{side}_year"].astype("Int64")
+        for col in ("value", "lower", "upper"):
+            out[f"{side}_{col}"] = out[f"{side}_{col}"].astype(float)
+    change = interval_difference(
+        out[["after_value", "after_lower", "after_upper"]].to_numpy(),
+        out[["before_value", "before_lower", "before_upper"]].to_numpy(),
+    )
+    ratio = interval_ratio(
+        out[["after_value", "after_lower", "after_upper"]].to_numpy(),
+        out[["before_value", "before_lower", "before_upper"]].to_numpy(),
+    )
+    out[["change", "change_lower", "change_upper"]] = change
+    out[["ratio", "ratio_lower", "ratio_upper"]] = ratio
+    return out
+
+
+def interval_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(value, lower, upper) of a − b for rows of (value, lower, upper); NaN = no bound.
+
+    >>> interval_difference(np.array([[10., 10., 11.]]), np.array([[5., 5., 5.]]))
+    array([[5., 5., 6.]])
+    """
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    return np.column_stack([a[:, 0] - b[:, 0], a[:, 1] - b[:, 2], a[:, 2] - b[:, 1]])
+
+
+def interval_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(value, lower, upper) of a / b for positive intervals; NaN = no bound.
+
+    A lower bound of a missing on a non-negative quantity is not zero here:
+    "近20人" says nothing of how few, so the ratio's lower bound stays open.
+
+    >>> interval_ratio(np.array([[20., 20., 30.]]), np.array([[10., 10., 10.]]))
+    array([[2., 2., 3.]])
+    """
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(b[:, 0] > 0, a[:, 0] / b[:, 0], np.nan)
+        lower = np.where(b[:, 2] > 0, a[:, 1] / b[:, 2], np.nan)
+        upper = np.where(b[:, 1] > 0, a[:, 2] / b[:, 1], np.nan)
+    return np.column_stack([value, lower, upper])
+
+
+def rural_price_index(
+    facts: pd.DataFrame, *, base_year: int, place_id: str = NATIONAL
+) -> pd.Series:
+    """A rural price index (base_year = 100) implied by nominal and real growth.
+
+    Official releases state rural per-capita disposable income growth both
+    nominal and "扣除价格因素" (real); (1 + nominal) / (1 + real) is the price
+    change the statistician removed. Where no rural CPI series is in the data,
+    this is the deflator that matches the income benchmark exactly. Years are
+    chained from the first year with both rates; a gap in the chain is an
+    error, not an interpolation.
+
+    >>> idx = rural_price_index(rs.load_facts(), base_year=2024)  # doctest: +SKIP
+    """
+    growth = facts[(facts["place_id"] == place_id)
+                   & facts["indicator_id"].isin([NOMINAL_GROWTH, REAL_GROWTH])]  # fmt: skip
+    rates = growth.pivot_table(
+        index="year", columns="indicator_id", values="value", aggfunc="first"
+    )
+    rates = rates.dropna().sort_index()
+    if rates.empty:
+        raise ValueError(f"no nominal and real growth facts for {place_id!r}")
+    years = rates.index.astype(int)
+    if list(years) != list(range(years[0], years[-1] + 1)):
+        raise ValueError(f"growth rates for {place_id!r} have gaps: {list(years)}")
+    step = (1 + rates[NOMINAL_GROWTH] / 100) / (1 + rates[REAL_GROWTH] / 100)
+    level = pd.concat([pd.Series([1.0], index=[years[0] - 1]), step.cumprod()])
+    level.index = level.index.astype(int)
+    if base_year not in level.index:
+        raise ValueError(
+            f"base_year {base_year} outside the index ({level.index.min()}–{level.index.max()})"
+        )
+    return (100 * level / level[base_year]).rename("rural_price_index")
+
+
+def deflate(
+    df: pd.DataFrame, index: pd.Series, *, columns: tuple[str, ...] = ("value", "lower", "upper")
+) -> pd.DataFrame:
+    """Values in prices of the index's base year: ``x × 100 / index[year]``.
+
+    Adds ``<column>_real`` for each column; a year the index does not cover
+    is an error naming the years (no silent NaN).
+    """
+    missing = sorted(set(df["year"].dropna().astype(int)) - set(index.index))
+    if missing or df["year"].isna().any():
+        raise ValueError(
+            f"cannot deflate: no price index for years {missing or ''}"
+            + (" and undated rows" if df["year"].isna().any() else "")
+        )
+    factor = 100 / df["year"].astype(int).map(index).to_numpy()
+    out = df.copy()
+    for col in columns:
+        out[f"{col}_real"] = out[col].to_numpy(float) * factor
+    return out
+
+
+def benchmark(
+    facts: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    indicator_id: str = RURAL_INCOME,
+    place_id: str = NATIONAL,
+) -> pd.DataFrame:
+    """Each fact beside a benchmark of the same year (default: national rural
+    per-capita disposable income), with the ratio and its bounds.
+
+    ``reference`` is a facts table holding the benchmark; a fact whose year
+    has no benchmark gets NaN and ``benchmark_year`` empty, so the gap shows.
+    """
+    bench = reference[(reference["place_id"] == place_id)
+                      & (reference["indicator_id"] == indicator_id)]  # fmt: skip
+    bench = bench.drop_duplicates("year").set_index("year")
+    out = facts.copy()
+    out["benchmark_year"] = out["year"].where(out["year"].isin(bench.index)).astype("Int64")
+    out["benchmark_value"] = out["year"].map(bench["value"]).astype(float)
+    out["benchmark_source_id"] = out["year"].map(bench["source_id"])
+    ref = np.column_stack([out["benchmark_value"]] * 3)
+    ratio = interval_ratio(out[["value", "lower", "upper"]].to_numpy(float), ref)
+    out[["ratio", "ratio_lower", "ratio_upper"]] = ratio
+    return out
+
+
+def _one_place(facts: pd.DataFrame, place_id: str | None) -> str:
+    if place_id is not None:
+        if not (facts["place_id"] == place_id).any():
+            raise ValueError(f"no facts for place {place_id!r}")
+        return place_id
+    places = facts["place_id"].unique()
+    if len(places) != 1:
+        raise ValueError(f"facts cover {len(places)} places: pass place_id=")
+    return str(places[0])

@@ -1,0 +1,136 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import ruralstudy as rs
+from ruralstudy import compare
+
+PLACE = "cn.test.village"
+
+
+def facts(rows):
+    cols = ["fact_id", "indicator_id", "year", "value", "lower", "upper", "qualifier", "text"]
+    df = pd.DataFrame(rows, columns=cols)
+    return df.assign(
+        place_id=PLACE,
+        unit="CNY",
+        source_id="src",
+        year=df["year"].astype("Int64"),
+    )
+
+
+SAMPLE = facts(
+    [
+        ("a1", "income", 2015, 50000, math.nan, 50000, "under", "不足5万元"),
+        ("a2", "income", 2017, 60000, 60000, 70000, "plus", "6万多元"),
+        ("a3", "income", 2023, 860000, 860000, 860000, "exact", "86万元"),
+        ("b1", "dividend", None, 100000, 100000, 110000, "plus", "10万余元"),
+        ("c1", "jobs", 2018, 20, 20, 20, "exact", "20人"),
+    ]
+)
+
+
+def test_before_is_the_latest_figure_up_to_the_cut_and_after_the_latest_since():
+    table = compare.before_after(SAMPLE, year=2018).set_index("indicator_id")
+    income = table.loc["income"]
+    assert (income["before_fact_id"], income["after_fact_id"]) == ("a2", "a3")
+    assert (income["change"], income["change_lower"], income["change_upper"]) == (
+        800000.0,
+        790000.0,  # 86万 − the upper end of 6万多
+        800000.0,
+    )
+    assert income["ratio_lower"] == pytest.approx(860000 / 70000)
+    assert income["ratio_upper"] == pytest.approx(860000 / 60000)
+
+
+def test_undated_facts_are_left_out_and_one_sided_indicators_kept():
+    table = compare.before_after(SAMPLE, year=2018).set_index("indicator_id")
+    assert "dividend" not in table.index  # undated: neither before nor after
+    jobs = table.loc["jobs"]
+    assert jobs["before_year"] == 2018 and pd.isna(jobs["after_year"])
+    assert math.isnan(jobs["change"])
+
+
+def test_the_intervention_year_can_count_as_after():
+    table = compare.before_after(SAMPLE, year=2018, baseline_includes_year=False)
+    jobs = table.set_index("indicator_id").loc["jobs"]
+    assert pd.isna(jobs["before_year"]) and jobs["after_year"] == 2018
+
+
+def test_an_open_bound_keeps_the_change_open():
+    table = compare.before_after(SAMPLE, year=2016).set_index("indicator_id")
+    income = table.loc["income"]  # before: 不足5万元 (no lower bound)
+    assert income["before_fact_id"] == "a1"
+    assert income["change_lower"] == 860000 - 50000
+    assert math.isnan(income["change_upper"])
+
+
+def test_intervention_is_looked_up_and_must_be_unambiguous():
+    events = pd.DataFrame(
+        {"place_id": [PLACE, PLACE], "intervention_id": ["e1", "e2"], "year": [2016, 2020]}
+    )
+    table = compare.before_after(SAMPLE, intervention_id="e2", interventions=events)
+    assert set(table["cut_year"]) == {2020}
+    with pytest.raises(ValueError, match="2 interventions"):
+        compare.before_after(SAMPLE, interventions=events)
+    with pytest.raises(ValueError, match="no intervention 'e9'"):
+        compare.before_after(SAMPLE, intervention_id="e9", interventions=events)
+
+
+def test_interval_arithmetic():
+    diff = compare.interval_difference(np.array([[10.0, 9.0, 12.0]]), np.array([[4.0, 3.0, 5.0]]))
+    np.testing.assert_allclose(diff, [[6.0, 4.0, 9.0]])
+    ratio = compare.interval_ratio(np.array([[10.0, 9.0, 12.0]]), np.array([[4.0, 3.0, 5.0]]))
+    np.testing.assert_allclose(ratio, [[2.5, 1.8, 4.0]])
+
+
+def growth(year, nominal, real):
+    rows = [
+        ("n", "rural_income_growth_nominal", year, nominal),
+        ("r", "rural_income_growth_real", year, real),
+    ]
+    df = pd.DataFrame(rows, columns=["fact_id", "indicator_id", "year", "value"])
+    return df.assign(place_id="cn", source_id="s")
+
+
+def test_price_index_chains_nominal_over_real_growth():
+    rates = pd.concat([growth(2020, 6.9, 3.8), growth(2021, 10.5, 9.7)])
+    index = compare.rural_price_index(rates, base_year=2021)
+    assert index[2021] == 100
+    assert index[2020] == pytest.approx(100 / (1.105 / 1.097))
+    assert index[2019] == pytest.approx(100 / (1.105 / 1.097) / (1.069 / 1.038))
+
+
+def test_price_index_refuses_gaps():
+    rates = pd.concat([growth(2019, 9.6, 6.2), growth(2021, 10.5, 9.7)])
+    with pytest.raises(ValueError, match="gaps"):
+        compare.rural_price_index(rates, base_year=2021)
+
+
+def test_deflate_names_uncovered_years():
+    index = pd.Series({2020: 95.0, 2021: 100.0})
+    df = pd.DataFrame({"year": pd.array([2020, 2021], dtype="Int64"), "value": [95.0, 100.0],
+                       "lower": [95.0, 100.0], "upper": [95.0, 100.0]})  # fmt: skip
+    out = compare.deflate(df, index)
+    assert out["value_real"].tolist() == [100.0, 100.0]
+    with pytest.raises(ValueError, match="2019"):
+        compare.deflate(df.assign(year=pd.array([2019, 2021], dtype="Int64")), index)
+
+
+def test_benchmark_against_national_rural_income_in_the_shipped_data():
+    shipped = rs.load_facts()
+    jiaoyao = shipped.query("indicator_id == 'village_income_per_capita'")
+    out = compare.benchmark(jiaoyao, shipped)
+    row = out.iloc[0]
+    assert row["benchmark_value"] == 23119.0  # national 2024
+    assert row["ratio"] == pytest.approx(25000 / 23119)
+    assert math.isnan(row["ratio_lower"])  # 约2.5万元 has no bounds
+
+
+def test_benchmark_leaves_a_missing_year_visible():
+    shipped = rs.load_facts()
+    odd = SAMPLE.iloc[[0]].assign(year=pd.array([1990], dtype="Int64"))
+    out = compare.benchmark(odd, shipped)
+    assert pd.isna(out["benchmark_year"].iloc[0]) and math.isnan(out["ratio"].iloc[0])
