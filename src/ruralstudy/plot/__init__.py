@@ -14,6 +14,10 @@ it drew (``caption=`` overrides the text; simulated rows always bring
 
 from __future__ import annotations
 
+from ruralstudy.plot._bars import bars
+from ruralstudy.plot._before_after import before_after
+from ruralstudy.plot._series import series
+from ruralstudy.plot._timeline import timeline
 from ruralstudy.plot.captions import (
     SIMULATED_MARK,
     add_caption,
@@ -23,7 +27,6 @@ from ruralstudy.plot.captions import (
     is_simulated,
     mark_simulated,
 )
-from ruralstudy.plot.charts import bars, before_after, series, timeline
 from ruralstudy.plot.export import save
 from ruralstudy.plot.style import (
     CJK_FONT_FAMILY,

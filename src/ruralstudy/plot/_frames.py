@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-NAME_COLUMNS = ["indicator_zh", "indicator_en", "indicator_unit", "place_zh", "place_en"]
-
 
 @dataclass(frozen=True)
 class Tables:

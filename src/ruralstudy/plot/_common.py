@@ -1,0 +1,147 @@
+"""Steps every chart function shares: a new or given Axes, the caption, fonts, titles.
+
+Each chart takes the data first and options by keyword, draws on ``ax`` (or
+a new figure), writes the source caption for the rows it drew, marks
+simulated rows, and returns the Axes. Lookup tables (``indicators``,
+``places``, ``sources``) default to the curated ones.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import blended_transform_factory
+
+from ruralstudy.plot import _frames
+from ruralstudy.plot.captions import (
+    CAPTION_FAMILY,
+    SIMULATED_MARK,
+    add_caption,
+    caption_for,
+    is_simulated,
+    mark_simulated,
+    wrap_caption,
+)
+from ruralstudy.plot.labels import bilingual, value_scale
+from ruralstudy.plot.marks import INTERVAL_COLOR
+from ruralstudy.plot.style import CJK_FONT_FAMILY, register_cjk_font
+
+LABEL_FONTSIZE = 7.5
+
+
+def get_axes(ax: Axes | None, height: float | None = None) -> Axes:
+    register_cjk_font()
+    if ax is not None:
+        return ax
+    width = plt.rcParams["figure.figsize"][0]
+    _, new = plt.subplots(figsize=(width, height or plt.rcParams["figure.figsize"][1]))
+    return new
+
+
+def cite(
+    ax: Axes, rows: pd.DataFrame, *, lang: str, sources: pd.DataFrame, caption: str | None
+) -> None:
+    """Caption the figure with the sources of ``rows``; stamp simulated data."""
+    simulated = is_simulated(rows, sources)
+    if caption is None:
+        text = caption_for(rows, lang=lang, sources=sources)  # type: ignore[arg-type]
+    else:
+        # An override replaces the wording, never the simulated-data mark.
+        text = caption + (
+            f"\n{SIMULATED_MARK}" if simulated and SIMULATED_MARK not in caption else ""
+        )
+    add_caption(ax.get_figure(root=True), text)
+    if simulated:
+        mark_simulated(ax)
+
+
+def ensure_cjk(ax: Axes) -> None:
+    """Name the CJK font on the chart's text if the active style would miss it.
+
+    A generic family resolves when the figure is drawn; outside the house
+    style that is DejaVu Sans, which has no Chinese glyphs.
+    """
+    if plt.rcParams["font.sans-serif"][:1] == [CJK_FONT_FAMILY] and plt.rcParams["font.family"] == [
+        "sans-serif"
+    ]:
+        return
+    for text in ax.findobj(Text):
+        text.set_fontfamily(CAPTION_FAMILY)
+    ax.tick_params(labelfontfamily=CAPTION_FAMILY)
+
+
+def finish(
+    ax: Axes, handles: list[Line2D], *, loc: str = "best", below: bool = False, note: str = ""
+) -> None:
+    if handles and below:
+        fig = ax.get_figure(root=True)
+        # Under the axes, centred on the figure (long row labels push the
+        # axes right; centred on the axes the key would run off the page).
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.02),
+            bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes),
+            ncols=2,
+            title=note or None,
+            title_fontsize=LABEL_FONTSIZE,
+            fontsize=plt.rcParams["legend.fontsize"],
+        )
+    elif handles:
+        ax.legend(handles=handles, loc=loc, fontsize=plt.rcParams["legend.fontsize"])
+    ensure_cjk(ax)
+
+
+def draw_title(
+    ax: Axes, zh: str, en: str, lang: str, title: str | None, width_pt: float | None = None
+) -> None:
+    """Set the title; wrap it to ``width_pt`` so a long one stays on the page."""
+    text = title if title is not None else bilingual(zh, en, lang, sep="\n")
+    if width_pt is not None:
+        text = wrap_caption(text, width_pt, fontsize=plt.rcParams["axes.titlesize"])
+    ax.set_title(text)
+
+
+def label_at(
+    ax: Axes,
+    x: float,
+    y: float,
+    text: str,
+    *,
+    above_pt: float,
+    orient: str = "v",
+    color: str = INTERVAL_COLOR,
+) -> None:
+    offset = (0, above_pt + 2) if orient == "v" else (above_pt + 4, 0)
+    ax.annotate(
+        text,
+        (x, y),
+        xytext=offset,
+        textcoords="offset points",
+        ha="center" if orient == "v" else "left",
+        va="bottom" if orient == "v" else "center",
+        fontsize=LABEL_FONTSIZE,
+        color=color,
+        annotation_clip=False,
+    )
+
+
+def top_of(row: pd.Series) -> float:
+    """The highest point a fact's marks reach (value or finite upper bound)."""
+    upper = row["upper"]
+    return max(row["value"], upper) if math.isfinite(upper) else row["value"]
+
+
+def unit_scale(df: pd.DataFrame, lang: str, what: str) -> tuple[float, str, str]:
+    unit = _frames.unit_of(df, what)
+    reach = pd.concat([df["value"], df["upper"]]).abs().max()
+    return value_scale(unit, float(reach), lang)
+
+
+def unit_axis_label(unit_zh: str, unit_en: str, lang: str) -> str:
+    return bilingual(unit_zh, unit_en, lang, sep=" / ")
