@@ -112,6 +112,7 @@ SOURCES = TableSchema(
         Col("source_id", unique=True, pattern=SLUG),
         Col("kind", allowed=SOURCE_KINDS),
         Col("publisher"),
+        Col("publisher_en", required=False, optional=True),
         Col("title"),
         Col("date", required=False, pattern=PARTIAL_DATE),
         Col("page", required=False),
