@@ -64,9 +64,9 @@ def test_simulated_rows_bring_caption_and_mark(es):
 def test_methods_compare_on_one_axes(panel, es):
     twfe = rs.causal.event_study(panel, *COLS, method="twfe")
     assert twfe.loc[twfe["event_time"] == -1, "se"].isna().all()
-    ax = rs.causal.plot_event_study(es, offset=-0.1, lang="zh")
     truth = rs.simulate.true_att(panel, "dynamic")
-    rs.causal.plot_event_study(twfe, ax=ax, offset=0.1, lang="zh", truth=truth)
+    ax = rs.causal.plot_event_study(es, offset=-0.1, lang="zh", truth=truth)
+    rs.causal.plot_event_study(twfe, ax=ax, offset=0.1, lang="zh")
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == [
         "Callaway–Sant'Anna（95%置信区间）",

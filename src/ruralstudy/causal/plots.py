@@ -20,6 +20,8 @@ METHOD_NAMES = {
     "twfe": ("双向固定效应", "two-way fixed effects"),
 }
 
+TRUTH_GID = "ruralstudy-true-effect"
+
 __all__ = ["plot_event_study"]
 
 
@@ -100,7 +102,7 @@ def plot_event_study(
         ticks = np.union1d(getattr(ax, "_ruralstudy_event_ticks", []), data["event_time"])
         ax._ruralstudy_event_ticks = ticks
         ax.set_xticks(ticks)
-        ax.legend(loc="upper left")
+        _legend(ax)
         add_caption(ax.figure, text)
         if SIMULATED_MARK in text and not _has_mark(ax, SIMULATED_MARK):
             mark_simulated(ax)
@@ -138,7 +140,17 @@ def _plot_truth(ax: Axes, truth: pd.DataFrame, lang: str, bilingual) -> None:
         markeredgewidth=1.6,
         label=bilingual("真实效应（模拟）", "true effect (simulated)", lang),
         zorder=3,
+        gid=TRUTH_GID,
     )
+
+
+def _legend(ax: Axes) -> None:
+    """Estimates first, in the order drawn; the true effects (once) last."""
+    handles, labels = ax.get_legend_handles_labels()
+    entries = [(h, lab) for h, lab in zip(handles, labels, strict=True) if h.get_gid() != TRUTH_GID]
+    truth = [(h, lab) for h, lab in zip(handles, labels, strict=True) if h.get_gid() == TRUTH_GID]
+    entries += truth[:1]
+    ax.legend([h for h, _ in entries], [lab for _, lab in entries], loc="upper left")
 
 
 def _has_mark(ax: Axes, mark: str) -> bool:
