@@ -35,7 +35,7 @@ def intervention_year(
 
     ``year=`` alone gives a bare cut; otherwise ``intervention_id`` (or the
     place's only intervention) is looked up in ``interventions`` (default:
-    the shipped table).
+    the shipped table), and ``year=`` beside it moves the cut.
     """
     if year is not None and intervention_id is None:
         return int(year), pd.Series({"year": int(year)})
@@ -55,7 +55,7 @@ def intervention_year(
             "pass intervention_id= or year="
         )
     event = rows.iloc[0]
-    return int(event["year"]), event
+    return (int(event["year"]) if year is None else int(year)), event
 
 
 def before_after(

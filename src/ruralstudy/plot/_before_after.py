@@ -7,6 +7,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from ruralstudy.compare import before_after as compare_before_after
+from ruralstudy.compare import intervention_year
 from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
     LABEL_FONTSIZE,
@@ -67,15 +69,23 @@ def before_after(
     df = _frames.with_names(facts, t, "before_after")
     place = _frames.one_place(df, place_id, "before_after")
     df = _frames.dated(df[df["place_id"] == place])
-    event = _intervention(place, year, intervention_id, interventions)
-    cut = int(event["year"])
-    is_before = df["year"] <= cut if baseline_includes_year else df["year"] < cut
-    pairs = []
-    for ind in dict.fromkeys(df["indicator_id"]):
-        rows = df[df["indicator_id"] == ind]
-        before = rows[is_before[rows.index]].sort_values("year", kind="stable").tail(1)
-        after = rows[~is_before[rows.index]].sort_values("year", kind="stable").tail(1)
-        pairs.append((before, after))
+    # Which fact stands for "before" and which for "after" is decided in one
+    # place, ruralstudy.compare, so the chart and the table always agree.
+    cut, event = intervention_year(
+        place, year=year, intervention_id=intervention_id, interventions=interventions
+    )
+    table = compare_before_after(
+        df, place_id=place, year=cut, baseline_includes_year=baseline_includes_year
+    )
+    by_id = df.set_index("fact_id", drop=False)
+    pairs = [
+        tuple(
+            by_id.loc[[row[f"{side}_fact_id"]]] if isinstance(row[f"{side}_fact_id"], str)
+            else df.iloc[0:0]
+            for side in ("before", "after")
+        )
+        for _, row in table.iterrows()
+    ]  # fmt: skip
     drawn = pd.concat([p for pair in pairs for p in pair if not p.empty])
     if drawn.empty:
         raise ValueError(f"before_after: no dated facts for {place!r}")
@@ -216,29 +226,3 @@ def before_after(
     cite(ax, cited, lang=lang, sources=t.sources, caption=caption)
     finish(ax, handles, below=True, note=note)
     return ax
-
-
-def _intervention(
-    place: str, year: int | None, intervention_id: str | None, interventions: pd.DataFrame | None
-) -> pd.Series:
-    """The intervention that splits before from after, as a row (or a bare year)."""
-    if year is not None and intervention_id is None:
-        return pd.Series({"year": int(year)})
-    if interventions is None:
-        from ruralstudy.datasets import load_interventions
-
-        interventions = load_interventions()
-    rows = interventions[interventions["place_id"] == place]
-    if intervention_id is not None:
-        rows = rows[rows["intervention_id"] == intervention_id]
-        if rows.empty:
-            raise ValueError(f"before_after: no intervention {intervention_id!r} for {place!r}")
-    if len(rows) != 1:
-        raise ValueError(
-            f"before_after: {place!r} has {len(rows)} interventions "
-            f"{list(rows['intervention_id'])}; pass intervention_id= or year="
-        )
-    row = rows.iloc[0].copy()
-    if year is not None:
-        row["year"] = int(year)
-    return row
