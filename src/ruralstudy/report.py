@@ -55,28 +55,35 @@ def build(
     out = Path(out).resolve()
     figures = out / "figures"
     figures.mkdir(parents=True, exist_ok=True)
-    os.environ[FIGURES_ENV] = str(figures)
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline")
     written, rows = [], []
-    for path in notebooks_in(notebooks):
-        start = time.perf_counter()
-        nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
-            nb,
-            timeout=timeout,
-            kernel_name="python3",
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        client.execute()
-        body, _ = exporter.from_notebook_node(nb)
-        target = out / f"{path.stem}.html"
-        target.write_text(body, encoding="utf-8")
-        written.append(target)
-        seconds = time.perf_counter() - start
-        rows.append((path.stem, _title(nb), seconds))
-        print(f"{path.name}: executed in {seconds:.1f} s -> {target}")
+    previous = os.environ.get(FIGURES_ENV)
+    os.environ[FIGURES_ENV] = str(figures)  # the kernels inherit it: figures_dir()
+    try:
+        for path in notebooks_in(notebooks):
+            start = time.perf_counter()
+            nb = nbformat.read(path, as_version=4)
+            client = NotebookClient(
+                nb,
+                timeout=timeout,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+            )
+            client.execute()
+            body, _ = exporter.from_notebook_node(nb)
+            target = out / f"{path.stem}.html"
+            target.write_text(body, encoding="utf-8")
+            written.append(target)
+            seconds = time.perf_counter() - start
+            rows.append((path.stem, _title(nb), seconds))
+            print(f"{path.name}: executed in {seconds:.1f} s -> {target}")
+    finally:
+        if previous is None:
+            os.environ.pop(FIGURES_ENV, None)
+        else:
+            os.environ[FIGURES_ENV] = previous
     index = out / "index.html"
-    index.write_text(_index_html(rows, sorted(figures.glob("*.png"))), encoding="utf-8")
+    index.write_text(_index_html(rows, sorted(figures.rglob("*.png")), figures), encoding="utf-8")
     written.append(index)
     return written
 
@@ -90,16 +97,19 @@ def _title(nb) -> str:
     return ""
 
 
-def _index_html(rows: list[tuple[str, str, float]], pngs: list[Path]) -> str:
+def _index_html(rows: list[tuple[str, str, float]], pngs: list[Path], figures: Path) -> str:
     items = "\n".join(
         f'<li><a href="{stem}.html">{html.escape(stem)}</a> — {html.escape(title)}</li>'
         for stem, title, _ in rows
     )
-    figs = "\n".join(
-        f'<li><a href="figures/{p.name}">{html.escape(p.stem)}</a> '
-        f'(<a href="figures/{p.stem}.svg">SVG</a>, <a href="figures/{p.stem}.pdf">PDF</a>)</li>'
-        for p in pngs
-    )
+    links = []
+    for png in pngs:  # figures may sit in a notebook's own subfolder
+        stem = png.relative_to(figures).with_suffix("").as_posix()
+        links.append(
+            f'<li><a href="figures/{stem}.png">{html.escape(stem)}</a> '
+            f'(<a href="figures/{stem}.svg">SVG</a>, <a href="figures/{stem}.pdf">PDF</a>)</li>'
+        )
+    figs = "\n".join(links)
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         "<title>ruralstudy report</title></head><body>\n"
