@@ -211,3 +211,13 @@ def test_missing_outcomes_are_dropped_with_a_warning(panel):
     assert any(m.startswith("dropped 5 of 4800 rows") for m in messages)
     assert any(m.startswith("dropped 1 unit(s) not observed in all 8 periods") for m in messages)
     assert res.loc[0, "n_units"] == panel["village_id"].nunique() - 1
+
+
+def test_never_treated_may_be_written_as_infinity_but_not_left_empty(panel):
+    as_inf = panel.assign(cohort=panel["cohort"].astype("float64").replace(0, np.inf))
+    expected = rs.causal.did(panel, *COLS)
+    pd.testing.assert_frame_equal(rs.causal.did(as_inf, *COLS), expected)
+    empty = panel.assign(cohort=panel["cohort"].astype("float64").replace(0, np.nan))
+    with pytest.warns(UserWarning, match="write 0 for never-treated units"):
+        with pytest.raises(ValueError, match="never-treated"):
+            rs.causal.did(empty, *COLS, engine="numpy")

@@ -120,3 +120,13 @@ def test_twfe_result_shape(panel):
     assert res.loc[0, "method"] == "twfe" and res.loc[0, "term"] == "ATT"
     assert res.attrs["cluster"] == "county_id"
     assert res.attrs["source_ids"] == ("ruralstudy-simulate",)
+
+
+def test_event_study_counts_late_and_infinite_cohorts_as_never_treated(panel):
+    expected = rs.causal.event_study(panel, *COLS, "county_id", method="twfe")
+    g = panel["cohort"].astype("float64")
+    recoded = panel.assign(cohort=g.mask(panel["village_id"] % 2 == 0, g.replace(0, np.inf)))
+    recoded["cohort"] = recoded["cohort"].mask(recoded["village_id"] % 3 == 0, g.replace(0, 2031))
+    pd.testing.assert_frame_equal(
+        rs.causal.event_study(recoded, *COLS, "county_id", method="twfe"), expected
+    )

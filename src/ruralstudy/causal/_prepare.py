@@ -131,14 +131,24 @@ def complete_rows(df: pd.DataFrame, spec: PanelSpec) -> PanelRows:
         if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
             values.dtype
         ):
-            keep &= np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))
+            numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+            ok = np.isfinite(numbers)
+            if col == spec.cohort:
+                ok |= numbers == np.inf  # R did's other code for never treated
+            keep &= ok
         else:
             keep &= values.notna().to_numpy()
     n_dropped = int((~keep).sum())
     if n_dropped:
+        no_cohort = int(data[spec.cohort].isna().sum())
+        hint = (
+            f"; {no_cohort} of them have no {spec.cohort}: write 0 for never-treated units"
+            if no_cohort
+            else ""
+        )
         warnings.warn(
             f"dropped {n_dropped} of {len(data)} rows with a missing or non-finite value in "
-            f"{spec.columns}",
+            f"{spec.columns}{hint}",
             UserWarning,
             stacklevel=3,
         )

@@ -321,8 +321,9 @@ def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
     rows = _twfe_rows(df, spec)
     data = rows.data
     g = data[spec.cohort].to_numpy()
-    ever = g > 0
-    event = np.where(ever, data[spec.time].to_numpy() - g, 0)
+    # adopting after the last period (or never, 0 or inf) counts as never, as in "cs"
+    ever = (g > 0) & (g <= rows.times[-1])
+    event = np.where(ever, data[spec.time].to_numpy() - np.where(ever, g, 0), 0)
     levels = np.unique(event[ever])
     levels = levels[levels != -1]
     if levels.size == 0:
