@@ -44,7 +44,8 @@ def ref_aggte() -> pd.DataFrame:
 
 
 def test_mpdta_copy_is_the_published_panel(mpdta):
-    assert mpdta.shape == (2500, 6)
+    assert mpdta.shape == (2500, 7)
+    assert set(mpdta["source_id"]) == {rs.causal.reference.MPDTA_SOURCE_ID}
     assert mpdta["countyreal"].nunique() == 500
     assert sorted(mpdta["first.treat"].unique()) == [0, 2004, 2006, 2007]
     readme = (rs.causal.reference.mpdta_dir() / "README.md").read_text(encoding="utf-8")

@@ -80,8 +80,16 @@ def test_methods_compare_on_one_axes(panel, es):
     assert ax.get_xlabel() == "采纳后年数"
 
 
+def test_mpdta_figures_cite_their_source():
+    es = rs.causal.event_study(rs.causal.load_mpdta(), "lemp", "countyreal", "year", "first.treat")
+    ax = rs.causal.plot_event_study(es, lang="en")
+    (caption,) = rs.plot.figure_captions(ax.figure)
+    assert "Callaway" in caption
+    assert not any(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
+
+
 def test_data_without_sources_needs_a_caption():
-    mpdta = rs.causal.load_mpdta()
+    mpdta = rs.causal.load_mpdta().drop(columns="source_id")
     es = rs.causal.event_study(mpdta, "lemp", "countyreal", "year", "first.treat")
     with pytest.raises(ValueError, match="caption="):
         rs.causal.plot_event_study(es)

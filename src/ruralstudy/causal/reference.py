@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["load_mpdta", "load_mpdta_reference", "mpdta_dir"]
+__all__ = ["MPDTA_SOURCE_ID", "load_mpdta", "load_mpdta_reference", "mpdta_dir"]
+
+# Its row in data/sources.csv, so figures drawn from mpdta cite it by themselves.
+MPDTA_SOURCE_ID = "callaway-santanna-2021-mpdta"
 
 
 def mpdta_dir() -> Path:
@@ -22,14 +25,15 @@ def mpdta_dir() -> Path:
 def load_mpdta() -> pd.DataFrame:
     """The mpdta county panel (500 US counties, 2003-2007; not Guizhou data).
 
-    Columns year, countyreal, lpop, lemp, first.treat (0 = never treated), treat.
+    Columns year, countyreal, lpop, lemp, first.treat (0 = never treated), treat,
+    and source_id (its row in data/sources.csv).
 
     Example
     -------
     >>> load_mpdta().shape
-    (2500, 6)
+    (2500, 7)
     """
-    return pd.read_csv(mpdta_dir() / "mpdta.csv")
+    return pd.read_csv(mpdta_dir() / "mpdta.csv").assign(source_id=MPDTA_SOURCE_ID)
 
 
 def load_mpdta_reference(table: str = "aggte") -> pd.DataFrame:
