@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from ruralstudy.maps.boundaries import PROJECTED_CRS, boundaries, boundary_credit
+from ruralstudy.plot.captions import Lang
 
 if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
-
-Lang = Literal["zh", "en", "both"]
-LANGS = ("zh", "en", "both")
 
 # Publishing a map in China needs official review (审图号) unless it is an
 # unmodified standard map; a research figure says it is a sketch.
@@ -31,21 +29,6 @@ COUNTY_LINE = {"color": "#9A9A9A", "linewidth": 0.3}
 LAND_FILL = "#F6F4EF"
 
 MAP_FIGSIZE = (6.3, 5.9)
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
-    return lang
-
-
-def bilingual(zh: str, en: str, lang: Lang, sep: str = " ") -> str:
-    """Pick or join a Chinese and an English text by ``lang``."""
-    if lang == "zh" or not en:
-        return zh or en
-    if lang == "en" or not zh:
-        return en or zh
-    return f"{zh}{sep}{en}"
 
 
 # Drawing tolerance: at 16 cm wide a pixel of a 300-dpi map of Guizhou is ~300 m,
@@ -182,6 +165,20 @@ def decimals_for(values: np.ndarray) -> int:
         return 0
     span = float(np.nanmax(finite) - np.nanmin(finite)) or float(np.nanmax(np.abs(finite))) or 1.0
     return int(max(0, min(3, 2 - np.floor(np.log10(span)))))
+
+
+def add_furniture(ax: Axes, lang: Lang, *, title: str | None = None, inset: bool = False) -> None:
+    """Scale bar, north arrow, the sketch-map note, a title and the optional
+    inset locating Guizhou in China: what every map of ours carries."""
+    add_scalebar(ax, lang)
+    add_north_arrow(ax, lang)
+    add_sketch_note(ax, lang)
+    if title:
+        ax.set_title(title)
+    if inset:
+        from ruralstudy.maps.inset import add_inset
+
+        add_inset(ax)
 
 
 def add_legend(ax: Axes, handles: list, **kwargs: object) -> None:

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ruralstudy.maps import _base
-from ruralstudy.maps._base import Lang
 from ruralstudy.maps.boundaries import Level, boundaries
+from ruralstudy.plot.captions import Lang, check_lang
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -220,7 +220,7 @@ def choropleth(
 
     from ruralstudy.plot import register_cjk_font
 
-    lang = _base.check_lang(lang)  # type: ignore[assignment]
+    lang = check_lang(lang)  # type: ignore[assignment]
     if column not in df.columns:
         raise ValueError(f"choropleth: column {column!r} is not in the data")
     register_cjk_font()
@@ -264,15 +264,7 @@ def choropleth(
     if unit:
         legend_title += f"（{unit}）" if lang == "zh" else f" ({unit})"
     _base.add_legend(ax, handles, title=legend_title, title_fontsize=7.5, alignment="left")
-    _base.add_scalebar(ax, lang)
-    _base.add_north_arrow(ax, lang)
-    _base.add_sketch_note(ax, lang)
-    if title:
-        ax.set_title(title)
-    if inset:
-        from ruralstudy.maps.inset import add_inset
-
-        add_inset(ax)
+    _base.add_furniture(ax, lang, title=title, inset=inset)
     data_caption = _data_caption(df, column, caption, lang, sources)
     if len(unmatched):
         names = _unmatched_names(unmatched, on or _join_column(df, on))

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from ruralstudy.maps import _base
-from ruralstudy.maps._base import Lang
 from ruralstudy.maps.boundaries import PROJECTED_CRS
+from ruralstudy.plot.captions import Lang, check_lang
+from ruralstudy.plot.labels import bilingual
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -135,7 +136,7 @@ def _label_texts(df: pd.DataFrame, lang: Lang, label: str | None) -> pd.Series:
     if en is None:
         return zh
     return pd.Series(
-        [_base.bilingual(z, e, lang, sep="\n") for z, e in zip(zh, en, strict=True)],
+        [bilingual(z, e, lang, sep="\n") for z, e in zip(zh, en, strict=True)],
         index=df.index,
     )
 
@@ -186,7 +187,7 @@ def locator(
 
     from ruralstudy.plot import PALETTE, register_cjk_font
 
-    lang = _base.check_lang(lang)  # type: ignore[assignment]
+    lang = check_lang(lang)  # type: ignore[assignment]
     register_cjk_font()
     pts = _points(places)
     estimate = is_estimate(pts)
@@ -240,7 +241,7 @@ def locator(
                 facecolor="#888888",
                 alpha=0.35,
                 edgecolor="#555555",
-                label=_base.bilingual(*_LEGEND_TEXT["area"], lang, sep=" / "),
+                label=bilingual(*_LEGEND_TEXT["area"], lang, sep=" / "),
             )
         )
     if solid.any():
@@ -253,7 +254,7 @@ def locator(
                 ms=5.5,
                 mfc="#444444",
                 mec="white",
-                label=_base.bilingual(*_LEGEND_TEXT["located"], lang, sep=" / "),
+                label=bilingual(*_LEGEND_TEXT["located"], lang, sep=" / "),
             )
         )
     if estimate_pt.any():
@@ -267,19 +268,11 @@ def locator(
                 mfc="white",
                 mec="#444444",
                 mew=1.3,
-                label=_base.bilingual(*_LEGEND_TEXT["estimate"], lang, sep=" / "),
+                label=bilingual(*_LEGEND_TEXT["estimate"], lang, sep=" / "),
             )
         )
     _base.add_legend(ax, legend_handles)
-    _base.add_scalebar(ax, lang)
-    _base.add_north_arrow(ax, lang)
-    _base.add_sketch_note(ax, lang)
-    if title:
-        ax.set_title(title)
-    if inset:
-        from ruralstudy.maps.inset import add_inset
-
-        add_inset(ax)
+    _base.add_furniture(ax, lang, title=title, inset=inset)
     _base.add_map_caption(ax, _data_caption(pts, caption, lang, sources), lang)
     ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
     return ax
