@@ -8,6 +8,7 @@
   fixed effects (``method="twfe"``);
 - :func:`event_study` and :func:`plot_event_study` — effects by years since adoption;
 - :func:`att_gt` — group-time effects;
+- :func:`its` — interrupted time series for one place's yearly series;
 - :func:`load_mpdta`, :func:`load_mpdta_reference` — Callaway and Sant'Anna's
   example panel and R did's results on it, for validation.
 
@@ -17,6 +18,7 @@ needs them, so importing this package stays cheap.
 
 from __future__ import annotations
 
+from ruralstudy.causal.its import its
 from ruralstudy.causal.panel import att_gt, did, event_study
 from ruralstudy.causal.plots import plot_event_study
 from ruralstudy.causal.reference import load_mpdta, load_mpdta_reference
@@ -25,6 +27,7 @@ __all__ = [
     "att_gt",
     "did",
     "event_study",
+    "its",
     "load_mpdta",
     "load_mpdta_reference",
     "plot_event_study",
