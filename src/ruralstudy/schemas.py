@@ -382,13 +382,13 @@ def quote_failures(df: pd.DataFrame, texts: dict[str, str], file: str) -> list[d
     Whitespace is ignored on both sides: newspaper and PDF text breaks lines
     inside words ("发展八\\n\\n月瓜"), and a quote should not have to copy that.
     """
-    squeezed = {sid: _squeeze(t) for sid, t in texts.items()}
+    squeezed = {sid: squeeze_whitespace(t) for sid, t in texts.items()}
     out = []
     for idx, row in df.iterrows():
         sid, quote = row.get("source_id"), row.get("quote")
         if sid not in squeezed or not isinstance(quote, str):
             continue
-        if _squeeze(quote) not in squeezed[sid]:
+        if squeeze_whitespace(quote) not in squeezed[sid]:
             out.append(failure(file, idx, "quote", f"not found in the text of {sid}", quote))
     return out
 
@@ -414,7 +414,8 @@ def duplicate_fact_failures(facts: pd.DataFrame, file: str) -> list[dict]:
 _WS = re.compile(r"\s+")
 
 
-def _squeeze(text: str) -> str:
+def squeeze_whitespace(text: str) -> str:
+    """Text with all whitespace removed: how quotes are matched to sources."""
     return _WS.sub("", text)
 
 
