@@ -66,7 +66,6 @@ import pandas as pd
 
 from ruralstudy.extract.numerals import (
     CN_CHARS,
-    MULT,
     last_digit_place,
     looks_like_year,
     parse_number,
@@ -84,7 +83,7 @@ from ruralstudy.extract.text import (
     single_year,
     subject,
 )
-from ruralstudy.units import canonical_unit, interval
+from ruralstudy.units import MULTIPLIERS, canonical_unit, interval
 
 __all__ = [
     "COLUMNS",
@@ -277,7 +276,7 @@ def _read_match(m: re.Match, scan: str):
         num = parse_number(g["pn"])
         return None if num is None else (start, end, num[0], "%", "exact", None, None)
     n1 = g["n1"]
-    if pre == "上" and not all(c in MULT for c in n1):
+    if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = start + 1, None  # 上 is over only in 上万, 上千 …
     if scan[start - 1 : start] == "第":
         return None  # ordinal: 第三条
@@ -327,7 +326,7 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
-    if n1[0] in "百千万亿" and all(c in MULT for c in n1) and not qualified:
+    if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
         if unit not in ("元", "块钱", "块"):
             return True  # epithets: 千亩玉米地, 万人空巷
     if n1[0] in CN_CHARS:

@@ -13,12 +13,14 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
+from ruralstudy.units import MULTIPLIERS
+
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
-MULT = {**CN_SMALL, **CN_BIG}
-CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+# 十百千 multiply within a section, 万亿 start a new one (三千五百万): same table as units.
+CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
+CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
+CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
 
 
 @lru_cache(maxsize=4096)
@@ -33,7 +35,7 @@ def parse_number(s: str):
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")
         value = Fraction(digits)
-        factor = math.prod(MULT[c] for c in mults)
+        factor = math.prod(MULTIPLIERS[c] for c in mults)
         if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
             return value * factor, last_nonzero_place(digits) * factor
         if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
@@ -54,7 +56,7 @@ def parse_chinese(s: str):
     if pair:
         a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
         if b == a + 1:
-            f = MULT.get(pair[3], 1)
+            f = MULTIPLIERS.get(pair[3], 1)
             return Fraction(a * f), Fraction(f), Fraction(b * f)
         return None
     total, section, digit, last_mult, after_zero = 0, 0, None, None, False
@@ -91,8 +93,8 @@ def parse_chinese(s: str):
         else:
             return None
     if digit is not None:
-        if digit and last_mult and not after_zero and s[-2] in MULT:
-            digit *= MULT[last_mult] // 10  # 一千二 = 1200, 三万五 = 35000
+        if digit and last_mult and not after_zero and s[-2] in MULTIPLIERS:
+            digit *= MULTIPLIERS[last_mult] // 10  # 一千二 = 1200, 三万五 = 35000
         section += digit
     value = total + section
     if value == 0:
@@ -126,15 +128,15 @@ def last_digit_place(n: str) -> Fraction:
         return Fraction(1)
     m = re.fullmatch(r"([0-9.,]+)([十百千万亿]*)", n)
     if m:
-        return decimal_place(m[1]) * math.prod(MULT[c] for c in m[2])
-    return Fraction(MULT[n[-1]]) if n[-1] in MULT else Fraction(1)
+        return decimal_place(m[1]) * math.prod(MULTIPLIERS[c] for c in m[2])
+    return Fraction(MULTIPLIERS[n[-1]]) if n[-1] in MULTIPLIERS else Fraction(1)
 
 
 def trailing_multiplier(n: str) -> int:
     m = re.search(r"[十百千万亿]+$", n)
     if not m or not n[0].isdigit():
         return 1 if not n or n[0].isdigit() else _cn_trailing(n)
-    return math.prod(MULT[c] for c in m.group())
+    return math.prod(MULTIPLIERS[c] for c in m.group())
 
 
 def _cn_trailing(n: str) -> int:

@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
+
+from ruralstudy.schemas import squeeze_whitespace
 
 REVIEW_COLUMNS = [
     "status", "text", "value", "lower", "upper", "unit",
@@ -26,7 +27,6 @@ STATUSES = [
     "not curated",
     "missed by extractor",
 ]
-_SPACE = re.compile(r"\s+")
 
 
 def review_candidates(candidates: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
@@ -87,7 +87,8 @@ def _row(status: str, c: dict | None, f: dict | None) -> dict:
 
 
 def _squash(s) -> str:
-    return _SPACE.sub("", s) if isinstance(s, str) else ""
+    """Text without whitespace, as schemas matches quotes; "" for a missing cell (NaN)."""
+    return squeeze_whitespace(s) if isinstance(s, str) else ""
 
 
 def _close(a, b) -> bool:
