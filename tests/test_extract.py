@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import time
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ruralstudy as rs
+from ruralstudy.datasets import TEXTS_DIR
 from ruralstudy.extract import COLUMNS, FACT_COLUMNS, extract_quantities, fact_candidates
 from ruralstudy.units import QUALIFIERS, interval_problem
 
 NAN = math.nan
-FIXTURES_TEXT = Path(__file__).parent / "fixtures" / "gzrb-2025-10-village-governance.txt"
+ARTICLE_TEXT = TEXTS_DIR / "gzrb-2025-10-village-governance.txt"
 
 
 def one(text: str) -> dict:
@@ -373,7 +373,7 @@ def test_non_string_input_gives_an_empty_frame():
 def test_no_pathological_slowdown():
     """A crude guard (the real figure is benchmarks/bench_extract.py): 5x below target."""
     texts = ["一二三四五六七八九十百千万亿" * 5000, "1,000," * 20000, "约近逾超过1至2-3—4~5" * 5000]
-    texts.append((FIXTURES_TEXT.read_text(encoding="utf-8") + "\n") * 20)
+    texts.append((ARTICLE_TEXT.read_text(encoding="utf-8") + "\n") * 20)
     for text in texts:
         t = time.perf_counter()
         extract_quantities(text)

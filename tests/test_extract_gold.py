@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from ruralstudy.datasets import TEXTS_DIR
 from ruralstudy.extract import extract_quantities
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED_TEXT = FIXTURES / "gzrb-2025-10-village-governance.txt"
+SEED_TEXT = TEXTS_DIR / "gzrb-2025-10-village-governance.txt"  # the shipped source text
 SEED_GOLD = FIXTURES / "seed_quantities_gold.tsv"
 OWN_GOLD = FIXTURES / "own_quantities_gold.tsv"
 OWN_TEXTS = FIXTURES / "own_texts"
