@@ -148,17 +148,25 @@ def test_own_gold_is_big_enough():
     assert sum(r["cls"] == "trap" for r in rows) >= 20
 
 
+# Issue 5's targets, the documented minimum: precision and recall >= 0.98, bounds
+# and normalised values right >= 0.95.  The extractor does better (1.000 on both
+# lists, tests/fixtures/README.md), so the tests hold it there: texts, gold lists
+# and extractor are all deterministic, so a score below 1 is a real change of
+# behaviour, never noise.  A change that trades one miss for a wider gain must
+# say so here and in the README's score table.
+
+
 @pytest.mark.parametrize("scorer", [score_seed, score_own], ids=["seed", "own"])
 def test_precision_and_recall(scorer):
     s = scorer()
-    assert s["precision"] >= 0.98, s["false_positives"]
-    assert s["recall"] >= 0.98, s["missed"]
+    assert s["false_positives"] == [] and s["precision"] == 1.0
+    assert s["missed"] == [] and s["recall"] == 1.0
 
 
 @pytest.mark.parametrize("scorer", [score_seed, score_own], ids=["seed", "own"])
 def test_bounds_and_normalised_values(scorer):
     s = scorer()
-    assert s["right"] >= 0.95, s["wrong"]
+    assert s["wrong"] == [] and s["right"] == 1.0
 
 
 def test_scorer_counts_a_trap_as_false_positive():
