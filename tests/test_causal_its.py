@@ -64,3 +64,13 @@ def test_refuses_too_few_points_gaps_and_repeats():
         rs.causal.its(gap, "value", "year", start=2018)
     with pytest.raises(ValueError, match="repeats"):
         rs.causal.its(pd.concat([df, df.iloc[[0]]]), "value", "year", start=2018)
+
+
+def test_row_order_does_not_matter_and_gaps_are_refused():
+    df = series(noise=1.0, seed=9)
+    shuffled = df.sample(frac=1, random_state=1)
+    a = rs.causal.its(df, "value", "year", start=2018)
+    b = rs.causal.its(shuffled, "value", "year", start=2018)
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError, match=r"no year \[2012, 2013\]"):
+        rs.causal.its(df[~df["year"].isin([2012, 2013])], "value", "year", start=2018)

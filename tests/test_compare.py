@@ -131,6 +131,33 @@ def test_benchmark_against_national_rural_income_in_the_shipped_data():
 
 def test_benchmark_leaves_a_missing_year_visible():
     shipped = rs.load_facts()
-    odd = SAMPLE.iloc[[0]].assign(year=pd.array([1990], dtype="Int64"))
+    odd = SAMPLE.iloc[[0]].assign(year=pd.array([1990], dtype="Int64"), unit="CNY/person")
     out = compare.benchmark(odd, shipped)
     assert pd.isna(out["benchmark_year"].iloc[0]) and math.isnan(out["ratio"].iloc[0])
+
+
+def test_benchmark_refuses_unlike_units():
+    shipped = rs.load_facts()
+    with pytest.raises(ValueError, match="units differ"):
+        compare.benchmark(SAMPLE.iloc[[0]], shipped)  # CNY against CNY/person
+
+
+def test_two_facts_for_the_same_latest_year_are_not_chosen_silently():
+    tied = pd.concat([SAMPLE, SAMPLE.iloc[[2]].assign(fact_id="a3-other", value=900000.0)])
+    with pytest.raises(ValueError, match=r"a3, a3-other"):
+        compare.before_after(tied, year=2018)
+
+
+def test_ratio_bounds_are_the_extreme_corners():
+    got = compare.interval_ratio(np.array([[5.0, -10.0, 20.0]]), np.array([[7.0, 5.0, 10.0]]))
+    np.testing.assert_allclose(got, [[5 / 7, -2.0, 4.0]])
+    straddle = compare.interval_ratio(np.array([[5.0, 4.0, 6.0]]), np.array([[2.0, -1.0, 4.0]]))
+    assert np.isnan(straddle[0, 1:]).all()
+    open_bound = compare.interval_ratio(np.array([[20.0, np.nan, 20.0]]), np.array([[10.0] * 3]))
+    assert np.isnan(open_bound[0, 1]) and np.isnan(open_bound[0, 2])
+
+
+def test_price_index_refuses_a_year_with_one_rate():
+    rates = pd.concat([growth(2020, 6.9, 3.8), growth(2021, 10.5, 9.7).iloc[[0]]])
+    with pytest.raises(ValueError, match=r"only one of the two growth rates for \[2021\]"):
+        compare.rural_price_index(rates, base_year=2020)

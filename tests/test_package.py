@@ -9,6 +9,8 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("matplotlib", "geopandas", "shapely", "statsmodels", "pandera", "csdid", "pyfixest")
 
@@ -147,3 +149,31 @@ def test_environment_yml_matches_pyproject(tmp_path):
     assert body(out) == body(ROOT / "environment.yml"), (
         "environment.yml drifted from pyproject.toml: run `make environment.yml`"
     )
+
+
+def test_cli_validate_checks_a_file_missing_a_column_as_what_it_is(tmp_path):
+    facts = pd.read_csv(ROOT / "data" / "facts.csv", dtype=str).drop(columns="qualifier")
+    path = tmp_path / "my_facts.csv"
+    facts.head(3).to_csv(path, index=False)
+    done = run_cli("validate", str(path))
+    assert done.returncode == 1
+    assert "column 'qualifier': missing column" in done.stdout
+    assert "unexpected column" not in done.stdout
+
+
+def test_cli_validate_refuses_an_unknown_table_name(tmp_path):
+    done = run_cli("validate", str(tmp_path / "x.csv"), "--table", "factz")
+    assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_cli_extract_writes_candidate_rows_excel_can_open(tmp_path):
+    article = tmp_path / "chetian-news.txt"
+    article.write_text("公司实现车田村每年分红10万余元。车田村整合300亩撂荒地。", encoding="utf-8")
+    out = tmp_path / "candidates.csv"
+    done = run_cli("extract", str(article), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    rows = pd.read_csv(out, encoding="utf-8-sig")
+    assert rows["text"].tolist() == ["10万余元", "300亩"]
+    assert set(rows["source_id"]) == {"chetian-news"}
+    assert rows.loc[0, ["lower", "upper"]].tolist() == [100000.0, 110000.0]

@@ -72,3 +72,60 @@ def test_a_text_file_that_is_not_the_table_lists_missing_columns(mini, tmp_path)
         validate(read_text_table(path), "facts", file=str(path), reference=refs(mini, "facts"))
     missing = info.value.failures.query("check == 'missing column'")["column"]
     assert {"fact_id", "value", "source_id"} <= set(missing)
+
+
+def test_trailing_commas_are_harmless(mini, tmp_path):
+    path = tmp_path / "facts.csv"
+    text = mini["facts"].to_csv(index=False)
+    path.write_text("\n".join(line + "," for line in text.splitlines()) + "\n", encoding="utf-8")
+    raw = read_text_table(path)
+    assert list(raw.columns) == list(mini["facts"].columns)
+    assert raw["fact_id"].tolist() == ["f-land", "f-dividend", "f-jobs"]
+
+
+def test_a_value_beyond_the_last_column_is_reported_not_shifted(mini, tmp_path):
+    path = tmp_path / "facts.csv"
+    lines = mini["facts"].to_csv(index=False).splitlines()
+    lines[2] += ",surplus"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        read_text_table(path)
+    rec = info.value.failures.iloc[0]
+    assert (rec["row"], rec["value"]) == (3, "surplus")
+    assert "beyond the last" in rec["check"]
+
+
+def test_blank_and_short_rows_are_reported_with_their_spreadsheet_row(mini, tmp_path):
+    path = tmp_path / "facts.csv"
+    lines = mini["facts"].to_csv(index=False).splitlines()
+    lines.insert(2, "")  # a blank line after the first data row: row 3
+    lines[3] = ",".join(lines[3].split(",")[:4])  # the next row stops early: row 4
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")  # trailing blank lines are fine
+    with pytest.raises(DataValidationError) as info:
+        read_text_table(path)
+    failures = info.value.failures
+    assert failures["row"].tolist() == [3, 4]
+    assert "blank row" in failures["check"].iloc[0]
+    assert "4 fields" in failures["check"].iloc[1]
+
+
+def test_repeated_or_missing_column_names_are_reported(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("fact_id,value,value,,note\nf,1,2,3,\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        read_text_table(path)
+    checks = info.value.failures["check"].tolist()
+    assert "column name used more than once" in checks
+    assert "column 4 has no name" in checks
+
+
+def test_a_workbook_with_several_sheets_needs_the_sheet_named(mini, tmp_path):
+    path = tmp_path / "survey.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        mini["facts"].to_excel(writer, sheet_name="facts", index=False)
+        pd.DataFrame({"说明": ["notes"]}).to_excel(writer, sheet_name="notes", index=False)
+    with pytest.raises(DataValidationError, match="data on several sheets"):
+        read_text_table(path)
+    assert read_text_table(path, sheet="facts")["fact_id"].tolist()[0] == "f-land"
+    with pytest.raises(DataValidationError, match="no sheet 'survey'"):
+        read_text_table(path, sheet="survey")

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 from ruralstudy.errors import format_failure
+from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
+
+TABLE_NAMES = [*MASTER_TABLES, *WIDE_VIEWS]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +22,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("validate", help="check data files against the ruralstudy schemas")
     p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--table", help="table name (default: guessed from the columns)")
+    p.add_argument(
+        "--table", choices=TABLE_NAMES, help="table name (default: guessed from the columns)"
+    )
+    p.add_argument("--sheet", help="sheet of an XLSX workbook with data on several")
 
     p = sub.add_parser("extract", help="Chinese text -> candidate fact rows (CSV)")
     p.add_argument("file", type=Path)
@@ -44,7 +50,7 @@ def _validate(args) -> int:
 
     bad = 0
     for path in args.files:
-        failures = validate_file(path, args.table)
+        failures = validate_file(path, args.table, args.sheet)
         if len(failures):
             bad += 1
             for rec in failures.to_dict("records"):

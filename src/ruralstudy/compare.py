@@ -82,7 +82,7 @@ def before_after(
     cut, _ = intervention_year(
         place, year=year, intervention_id=intervention_id, interventions=interventions
     )
-    dated = facts[(facts["place_id"] == place) & facts["year"].notna()]
+    dated = facts[(facts["place_id"] == place) & facts["year"].notna()].reset_index(drop=True)
     is_before = dated["year"] <= cut if baseline_includes_year else dated["year"] < cut
     rows = []
     for indicator, group in dated.groupby("indicator_id", sort=False):
@@ -90,7 +90,13 @@ def before_after(
                "cut_year": cut}  # fmt: skip
         for side, part in (("before", group[is_before[group.index]]),
                            ("after", group[~is_before[group.index]])):  # fmt: skip
-            latest = part.sort_values("year", kind="stable").tail(1)
+            latest = part[part["year"] == part["year"].max()]
+            if len(latest) > 1:
+                raise ValueError(
+                    f"before_after: {indicator} has {len(latest)} facts for "
+                    f"{int(latest['year'].iloc[0])} ({', '.join(latest['fact_id'])}); "
+                    "choose one (e.g. by source_id) before comparing"
+                )
             for col in SIDE_COLUMNS:
                 row[f"{side}_{col}"] = latest[col].iloc[0] if len(latest) else None
         rows.append(row)
@@ -125,10 +131,11 @@ def interval_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def interval_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(value, lower, upper) of a / b for positive intervals; NaN = no bound.
+    """(value, lower, upper) of a / b for rows of (value, lower, upper); NaN = no bound.
 
-    A lower bound of a missing on a non-negative quantity is not zero here:
-    "近20人" says nothing of how few, so the ratio's lower bound stays open.
+    The bounds are the extremes of the four corner quotients. A missing bound
+    of either side leaves the ratio's bounds open (e.g. "近20人" says nothing
+    of how few), and a divisor that may be zero or negative gives no bounds.
 
     >>> interval_ratio(np.array([[20., 20., 30.]]), np.array([[10., 10., 10.]]))
     array([[2., 2., 3.]])
@@ -136,8 +143,13 @@ def interval_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     a, b = np.asarray(a, float), np.asarray(b, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(b[:, 0] > 0, a[:, 0] / b[:, 0], np.nan)
-        lower = np.where(b[:, 2] > 0, a[:, 1] / b[:, 2], np.nan)
-        upper = np.where(b[:, 1] > 0, a[:, 2] / b[:, 1], np.nan)
+        corners = np.column_stack(
+            [a[:, 1] / b[:, 1], a[:, 1] / b[:, 2], a[:, 2] / b[:, 1], a[:, 2] / b[:, 2]]
+        )
+    bounded = ~np.isnan(corners).any(axis=1) & (b[:, 1] > 0)
+    safe = np.where(bounded[:, None], corners, 0.0)
+    lower = np.where(bounded, safe.min(axis=1), np.nan)
+    upper = np.where(bounded, safe.max(axis=1), np.nan)
     return np.column_stack([value, lower, upper])
 
 
@@ -157,12 +169,18 @@ def rural_price_index(
     """
     growth = facts[(facts["place_id"] == place_id)
                    & facts["indicator_id"].isin([NOMINAL_GROWTH, REAL_GROWTH])]  # fmt: skip
-    rates = growth.pivot_table(
-        index="year", columns="indicator_id", values="value", aggfunc="first"
-    )
-    rates = rates.dropna().sort_index()
-    if rates.empty:
+    twice = growth.duplicated(["year", "indicator_id"], keep=False)
+    if twice.any():
+        raise ValueError(
+            "rural_price_index: more than one growth fact for a year: "
+            + ", ".join(growth.loc[twice, "fact_id"])
+        )
+    rates = growth.pivot(index="year", columns="indicator_id", values="value").sort_index()
+    if rates.empty or len(rates.columns) < 2:
         raise ValueError(f"no nominal and real growth facts for {place_id!r}")
+    half = rates.index[rates.isna().any(axis=1)]
+    if len(half):
+        raise ValueError(f"rural_price_index: only one of the two growth rates for {list(half)}")
     years = rates.index.astype(int)
     if list(years) != list(range(years[0], years[-1] + 1)):
         raise ValueError(f"growth rates for {place_id!r} have gaps: {list(years)}")
@@ -212,7 +230,18 @@ def benchmark(
     """
     bench = reference[(reference["place_id"] == place_id)
                       & (reference["indicator_id"] == indicator_id)]  # fmt: skip
-    bench = bench.drop_duplicates("year").set_index("year")
+    twice = bench.duplicated("year", keep=False)
+    if twice.any():
+        raise ValueError(
+            "benchmark: more than one benchmark fact for a year: "
+            + ", ".join(bench.loc[twice, "fact_id"])
+        )
+    units = set(facts["unit"]) | set(bench["unit"])
+    if len(units) > 1:
+        raise ValueError(
+            f"benchmark: units differ ({', '.join(sorted(units))}); compare like with like"
+        )
+    bench = bench.set_index("year")
     out = facts.copy()
     out["benchmark_year"] = out["year"].where(out["year"].isin(bench.index)).astype("Int64")
     out["benchmark_value"] = out["year"].map(bench["value"]).astype(float)

@@ -150,7 +150,10 @@ def _display(path: Path) -> str:
 
 
 def read_table(
-    path: str | Path, table: str = "facts", reference: dict[str, pd.DataFrame] | None = None
+    path: str | Path,
+    table: str = "facts",
+    reference: dict[str, pd.DataFrame] | None = None,
+    sheet: str | None = None,
 ) -> pd.DataFrame:
     """Read and validate a researcher's CSV (UTF-8 or GB18030/GBK) or XLSX file.
 
@@ -158,6 +161,7 @@ def read_table(
     interventions) or a wide view (land_consolidation, collective_economy,
     tourism).  Ids are checked against the shipped tables plus any given in
     ``reference`` (e.g. ``{"places": my_places}`` for your own villages).
+    ``sheet`` names the sheet of a workbook that has data on several.
 
     Raises DataValidationError listing every problem with file, row, column.
 
@@ -168,28 +172,39 @@ def read_table(
     refs = {name: _shipped(name) for name in schemas.MASTER_TABLES if name != "facts"}
     for name, df in (reference or {}).items():
         refs[name] = pd.concat([refs.get(name), df], ignore_index=True)
-    return validate(read_text_table(path), table, file=str(path), reference=refs)
+    return validate(read_text_table(path, sheet), table, file=str(path), reference=refs)
 
 
-def validate_file(path: str | Path, table: str | None = None) -> pd.DataFrame:
+def validate_file(
+    path: str | Path, table: str | None = None, sheet: str | None = None
+) -> pd.DataFrame:
     """Every problem in a file as a DataFrame (file, row, column, check, value);
     empty when the file is valid.  ``table`` defaults to the one whose columns
     the file has."""
     try:
-        raw = read_text_table(path)
+        raw = read_text_table(path, sheet)
         table = table or guess_table(raw, str(path))
-        read_table(path, table)
+        read_table(path, table, sheet=sheet)
     except DataValidationError as err:
         return err.failures
     return failures_frame([])
 
 
 def guess_table(raw: pd.DataFrame, file: str = "<data>") -> str:
-    """The table whose required columns a file has (for ``ruralstudy validate``)."""
+    """The table a file most looks like (for ``ruralstudy validate``).
+
+    A master table whose required columns the file mostly has wins (a facts
+    file missing one column is still checked as facts, and told what is
+    missing); then the wide view sharing most columns.
+    """
     columns = set(raw.columns)
+    shares = {}
     for name, table in schemas.MASTER_TABLES.items():
-        if {c.name for c in table.columns if not c.optional} <= columns:
-            return name
+        required = {c.name for c in table.columns if not c.optional}
+        shares[name] = len(required & columns) / len(required)
+    best_master = max(shares, key=shares.get)
+    if shares[best_master] >= 0.75:
+        return best_master
     indicators = _shipped("indicators")
     best, best_hits = None, 0
     for view in schemas.WIDE_VIEWS:

@@ -59,6 +59,13 @@ def its(
         raise ValueError(f"its: rows {list(df.index[missing])} have no {outcome} or {time}")
     if df[time].duplicated().any():
         raise ValueError(f"its: {time} repeats; one observation per period is expected")
+    # Newey-West treats neighbouring rows as neighbouring periods: sort, and
+    # refuse gaps rather than let a missing year pass for a one-year step.
+    df = df.sort_values(time)
+    periods = df[time].to_numpy()
+    gaps = [int(p) for p in range(int(periods[0]), int(periods[-1]) + 1) if p not in set(periods)]
+    if gaps:
+        raise ValueError(f"its: the series has no {time} {gaps}; consecutive periods are needed")
     t = df[time].to_numpy(float) - start
     post = (t >= 0).astype(float)
     n_pre, n_post = int((post == 0).sum()), int(post.sum())
