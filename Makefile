@@ -28,7 +28,7 @@ bench: $(STAMP)
 env: $(STAMP)
 
 # environment.yml (for conda-forge users) is generated from pyproject.toml;
-# tests/test_environment_sync.py fails when the two drift.
+# tests/test_package.py fails when the two drift.
 environment.yml: pyproject.toml | $(STAMP)
 	$(BIN)/p2c yaml -e dev -n ruralstudy --python 3.11 -r "-e ." -o $@ -w force
 

@@ -12,7 +12,20 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("matplotlib", "geopandas", "shapely", "statsmodels", "pandera", "csdid", "pyfixest")
+HEAVY = (
+    "matplotlib",
+    "geopandas",
+    "shapely",
+    "statsmodels",
+    "scipy",
+    "pandera",
+    "openpyxl",
+    "mapclassify",
+    "pypinyin",
+    "adjustText",
+    "csdid",
+    "pyfixest",
+)
 
 
 def run_python(code: str, python: str = sys.executable, cwd: Path | None = None) -> str:

@@ -50,3 +50,25 @@ def test_build_leaves_the_environment_as_it_found_it(tmp_path, monkeypatch):
     write_notebook(tmp_path / "nb" / "01_x.ipynb", "X", "1")
     report.build(tmp_path / "nb", tmp_path / "out")
     assert report.figures_dir().as_posix() == "/somewhere/else"
+
+
+def test_a_failing_notebook_is_named(tmp_path):
+    (tmp_path / "nb").mkdir()
+    write_notebook(tmp_path / "nb" / "01_ok.ipynb", "OK", "1")
+    write_notebook(tmp_path / "nb" / "02_broken.ipynb", "Broken", "1 / 0")
+    try:
+        report.build(tmp_path / "nb", tmp_path / "out")
+    except report.NotebookFailed as exc:
+        assert "02_broken.ipynb" in str(exc) and "ZeroDivisionError" in str(exc)
+    else:
+        raise AssertionError("a failing notebook must stop the report")
+
+
+def test_stale_figures_from_an_earlier_build_are_not_listed(tmp_path):
+    stale = tmp_path / "out" / "figures" / "old.png"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"png")
+    (tmp_path / "nb").mkdir()
+    write_notebook(tmp_path / "nb" / "01_x.ipynb", "X", "1")
+    report.build(tmp_path / "nb", tmp_path / "out")
+    assert "old.png" not in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

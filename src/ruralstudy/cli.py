@@ -40,9 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("place", help="place_id or Chinese/English name, e.g. 车田村")
 
     args = parser.parse_args(argv)
-    return {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}[
-        args.command
-    ](args)
+    handler = {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}
+    try:
+        return handler[args.command](args)
+    except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
+        # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _validate(args) -> int:
@@ -74,11 +78,8 @@ def _extract(args) -> int:
         rows.to_csv(args.output, index=False, encoding="utf-8-sig")
         print(f"{len(rows)} candidate rows -> {args.output}")
         return 0
-    try:
-        rows.to_csv(sys.stdout, index=False)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `ruralstudy extract x.txt | head` is fine
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    rows.to_csv(sys.stdout, index=False)
+    sys.stdout.flush()
     return 0
 
 
@@ -88,9 +89,13 @@ def _slug(name: str) -> str:
 
 
 def _report(args) -> int:
-    from ruralstudy.report import build
+    from ruralstudy.report import NotebookFailed, build
 
-    build(args.notebooks, args.out)
+    try:
+        build(args.notebooks, args.out)
+    except NotebookFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     return 0
 
 
@@ -115,9 +120,9 @@ def _profile(args) -> int:
         for f in rows.itertuples():
             year = "" if pd.isna(f.year) else int(f.year)
             bounds = f"[{_bound(f.lower)}, {_bound(f.upper)}]"
-            print(
-                f"  {year:>6}  {f.name_en}: {f.text or f.value} {bounds} {f.unit}  ({f.source_id})"
-            )
+            shown = f.text if isinstance(f.text, str) and f.text else f"{f.value:g}"
+            what = f"{f.name_en}: {shown} {bounds} {f.unit}"
+            print(f"  {year:>6}  {what}  ({f.source_id})")
     return 0
 
 

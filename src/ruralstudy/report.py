@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import time
 from pathlib import Path
 
 FIGURES_ENV = "RURALSTUDY_FIGURES_DIR"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook of the report did not run to the end; the message names it."""
 
 
 def figures_dir() -> Path:
@@ -50,11 +55,14 @@ def build(
     """
     import nbformat
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
 
     out = Path(out).resolve()
     figures = out / "figures"
-    figures.mkdir(parents=True, exist_ok=True)
+    if figures.is_dir():
+        shutil.rmtree(figures)  # generated output: figures of a renamed cell must not linger
+    figures.mkdir(parents=True)
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="offline")
     written, rows = [], []
     previous = os.environ.get(FIGURES_ENV)
@@ -69,7 +77,10 @@ def build(
                 kernel_name="python3",
                 resources={"metadata": {"path": str(path.parent)}},
             )
-            client.execute()
+            try:
+                client.execute()
+            except CellExecutionError as exc:
+                raise NotebookFailed(f"{path}: a cell failed\n{exc}") from None
             body, _ = exporter.from_notebook_node(nb)
             target = out / f"{path.stem}.html"
             target.write_text(body, encoding="utf-8")

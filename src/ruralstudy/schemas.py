@@ -301,7 +301,7 @@ def interval_failures(facts: pd.DataFrame, file: str) -> list[dict]:
     for idx, row in facts.iterrows():
         value, lower, upper = (_num(row.get(c)) for c in ("value", "lower", "upper"))
         qualifier = row.get("qualifier")
-        if math.isnan(value) or not isinstance(qualifier, str):
+        if math.isnan(value) or qualifier not in units.QUALIFIERS:
             continue  # already reported as a column failure
         problem = units.interval_problem(value, lower, upper, qualifier)
         if problem:
