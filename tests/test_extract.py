@@ -373,14 +373,32 @@ def test_non_string_input_gives_an_empty_frame():
     assert extract_quantities(None).empty  # type: ignore[arg-type]
 
 
-def test_no_pathological_slowdown():
-    """A crude guard (the real figure is benchmarks/bench_extract.py): 5x below target."""
-    texts = ["一二三四五六七八九十百千万亿" * 5000, "1,000," * 20000, "约近逾超过1至2-3—4~5" * 5000]
-    texts.append((ARTICLE_TEXT.read_text(encoding="utf-8") + "\n") * 20)
-    for text in texts:
+def _best_time(text: str, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
         t = time.perf_counter()
         extract_quantities(text)
-        assert len(text) / (time.perf_counter() - t) > 200_000, text[:20]
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["一二三四五六七八九十百千万亿", "1,000,", "约近逾超过1至2-3—4~5", "八\n"],
+    ids=["numerals", "thousands", "qualifiers", "breaks"],
+)
+def test_no_pathological_slowdown(pattern):
+    """Text built to make the regular expression backtrack reads about as fast as news.
+
+    Relative to the article of the same length, timed in the same run, so a slow
+    machine slows both; measured at most ~2x, and backtracking would be orders of
+    magnitude.  The speed target itself is benchmarks/bench_extract.py's.
+    """
+    n = 100_000
+    article = ARTICLE_TEXT.read_text(encoding="utf-8") + "\n"
+    normal = (article * (n // len(article) + 1))[:n]
+    nasty = (pattern * (n // len(pattern) + 1))[:n]
+    assert _best_time(nasty) < 10 * _best_time(normal)
 
 
 # --- review against curated facts --------------------------------------------------
