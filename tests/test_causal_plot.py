@@ -61,6 +61,18 @@ def test_simulated_rows_bring_caption_and_mark(es):
     assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
 
 
+def test_a_caption_given_keeps_the_sources_and_the_mark(es):
+    ax = rs.causal.plot_event_study(es, caption="Our own words", lang="en")
+    assert rs.plot.figure_captions(ax.figure) == ["Our own words\n" + rs.plot.SIMULATED_MARK]
+    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    unknown = es.copy()
+    unknown.attrs = {**es.attrs, "source_ids": ("nowhere",)}
+    with pytest.raises(ValueError, match="nowhere"):
+        rs.causal.plot_event_study(unknown, caption="Our own words")
+    with pytest.raises(ValueError, match="must name its sources"):
+        rs.causal.plot_event_study(es, caption="")
+
+
 def test_methods_compare_on_one_axes(panel, es):
     twfe = rs.causal.event_study(panel, *COLS, method="twfe")
     assert twfe.loc[twfe["event_time"] == -1, "se"].isna().all()

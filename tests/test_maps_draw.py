@@ -165,6 +165,66 @@ def test_locator_needs_a_source_to_cite():
     assert "坐标：作者据地名估计" in all_texts(ax.figure)
 
 
+SIM_SOURCES = pd.concat(
+    [
+        SOURCES,
+        pd.DataFrame(
+            {
+                "source_id": ["map-sim"],
+                "kind": ["synthetic"],
+                "publisher": ["ruralstudy"],
+                "title": ["模拟数据"],
+                "date": ["2026"],
+            }
+        ),
+    ],
+    ignore_index=True,
+)
+
+
+def marked(ax) -> bool:
+    """The simulated mark under the figure and, once, across the map itself."""
+    under = rs.plot.SIMULATED_MARK in [t.get_text() for t in ax.figure.texts]
+    stamps = sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
+    assert stamps <= 1
+    return under and stamps == 1
+
+
+@pytest.mark.parametrize("caption", [None, "坐标：模拟"])
+def test_locator_of_simulated_places_is_marked_whatever_the_caption(caption):
+    places = county_points(["雷山", "花溪"]).assign(coord_source_id="map-sim")
+    ax = rs.maps.locator(places, sources=SIM_SOURCES, caption=caption)
+    assert marked(ax)
+    assert not marked(rs.maps.locator(county_points(["雷山"]), sources=SIM_SOURCES))
+
+
+@pytest.mark.parametrize("caption", [None, "数据：模拟"])
+def test_choropleth_of_simulated_values_is_marked_whatever_the_caption(caption):
+    table = county_areas().assign(source_id="map-sim")
+    ax = rs.maps.choropleth(table, "area_km2", sources=SIM_SOURCES, caption=caption)
+    assert marked(ax)
+    assert not marked(rs.maps.choropleth(county_areas(), "area_km2", sources=SIM_SOURCES))
+
+
+@pytest.mark.parametrize("caption", ["", " ", False])
+def test_maps_cannot_leave_their_sources_off(caption):
+    with pytest.raises(ValueError, match="must name its sources"):
+        rs.maps.locator(county_points(["雷山"]), sources=SOURCES, caption=caption)
+    with pytest.raises(ValueError, match="must name its sources"):
+        rs.maps.choropleth(county_areas(), "area_km2", sources=SOURCES, caption=caption)
+
+
+def test_map_caption_override_still_checks_the_sources():
+    with pytest.raises(ValueError, match="nowhere"):
+        rs.maps.choropleth(
+            county_areas().assign(source_id="nowhere"), "area_km2", sources=SOURCES, caption="x"
+        )
+    places = county_points(["雷山", "花溪"])
+    places.loc[1, "coord_source_id"] = None
+    with pytest.raises(ValueError, match=r"1 of 2 place\(s\) have no coord_source_id: \['花溪'\]"):
+        rs.maps.locator(places, sources=SOURCES, caption="坐标：作者估计")
+
+
 def test_locator_on_given_axes_with_inset():
     _fig, (_left, right) = plt.subplots(1, 2, figsize=(9, 4))
     ax = rs.maps.locator(county_points(["雷山"]), ax=right, sources=SOURCES, inset=True)

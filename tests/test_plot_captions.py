@@ -196,3 +196,68 @@ def test_mark_simulated_stamps_the_axes():
     stamp = rsp.mark_simulated(ax)
     assert stamp.get_text() == rsp.SIMULATED_MARK
     assert stamp in ax.texts
+
+
+# -- resolve_caption and cite: the one caption step of every figure -----------------------
+
+
+def test_resolve_caption_without_override_is_caption_for():
+    rows = facts().query("source_id == 'test-news-a'")
+    assert rsp.resolve_caption(rows, None, "en", sources()) == rsp.caption_for(
+        rows, lang="en", sources=sources()
+    )
+
+
+@pytest.mark.parametrize("empty", ["", "  \n ", False, True, rsp.SIMULATED_MARK])
+def test_resolve_caption_refuses_a_caption_that_names_no_source(empty):
+    with pytest.raises(ValueError, match="must name its sources"):
+        rsp.resolve_caption(facts().head(2), empty, "en", sources())
+
+
+def test_resolve_caption_checks_sources_even_with_an_override():
+    rows = facts().head(2).assign(source_id=["test-news-a", "nowhere"])
+    with pytest.raises(ValueError, match="nowhere"):
+        rsp.resolve_caption(rows, "Our own words", "en", sources())
+    rows = facts().head(2).assign(source_id=["test-news-a", None])
+    with pytest.raises(ValueError, match="1 of 2 rows without a source_id"):
+        rsp.resolve_caption(rows, "Our own words", "en", sources())
+
+
+def test_resolve_caption_decides_the_mark_from_the_data_not_the_text():
+    sim = simulated_facts()
+    assert rsp.resolve_caption(sim, "Our words", "en", sources()) == (
+        "Our words\n" + rsp.SIMULATED_MARK
+    )
+    # A mark written into the caption of real rows is not theirs to carry.
+    real = facts().head(2)
+    assert rsp.resolve_caption(real, "Our words\n" + rsp.SIMULATED_MARK, "en", sources()) == (
+        "Our words"
+    )
+    # Nor can simulated rows lose it by writing it once already.
+    text = rsp.resolve_caption(sim, "Our words\n" + rsp.SIMULATED_MARK, "en", sources())
+    assert text.count(rsp.SIMULATED_MARK) == 1
+
+
+def test_resolve_caption_of_data_without_source_column_needs_the_words():
+    rows = facts().head(2).drop(columns="source_id")
+    assert rsp.resolve_caption(rows, "Source: our survey", "en", sources()) == "Source: our survey"
+    with pytest.raises(ValueError, match="no 'source_id' column"):
+        rsp.resolve_caption(rows, None, "en", sources())
+
+
+def test_cite_captions_and_stamps_simulated_panels_once():
+    fig, ax = plt.subplots()
+    rsp.cite(ax, simulated_facts(), "Our words", lang="en", sources=sources())
+    rsp.cite(ax, simulated_facts(), "Our words", lang="en", sources=sources())
+    assert rsp.figure_captions(fig) == ["Our words\n" + rsp.SIMULATED_MARK]
+    assert sum(t.get_text() == rsp.SIMULATED_MARK for t in ax.texts) == 1
+    _fig, real_ax = plt.subplots()
+    rsp.cite(real_ax, facts(), lang="en", sources=sources())
+    assert not any(t.get_text() == rsp.SIMULATED_MARK for t in real_ax.texts)
+
+
+def test_cited_source_ids_counts_rows_without_one():
+    rows = pd.DataFrame({"source_id": pd.Categorical(["a", None, " ", "b", None])})
+    with pytest.raises(ValueError, match="3 of 5 rows without a source_id"):
+        rsp.cited_source_ids(rows)
+    assert rsp.cited_source_ids(pd.DataFrame({"source_id": ["b", "a", "b"]})) == ["b", "a"]

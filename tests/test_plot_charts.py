@@ -167,6 +167,18 @@ def test_caption_override_keeps_the_simulated_mark():
     assert rsp.figure_captions(ax.figure) == ["Custom caption"]
 
 
+@pytest.mark.parametrize("empty", ["", False])
+def test_a_chart_cannot_be_drawn_without_naming_its_sources(empty):
+    with rsp.style(), pytest.raises(ValueError, match="must name its sources"):
+        rsp.bars(_income(CHETIAN), caption=empty, lang="en", **tables())
+
+
+def test_caption_override_still_checks_the_sources():
+    bad = _income(CHETIAN).assign(source_id="nowhere")
+    with rsp.style(), pytest.raises(ValueError, match="nowhere"):
+        rsp.bars(bad, caption="Our own words", **tables())
+
+
 def test_real_data_carries_no_simulated_mark():
     with rsp.style():
         ax = rsp.bars(_income(), **tables())

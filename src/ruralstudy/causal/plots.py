@@ -7,6 +7,7 @@ simulated-data mark in the caption and across the panel.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,7 +47,9 @@ def plot_event_study(
     :func:`ruralstudy.simulate.true_att` returns for ``"dynamic"``) adds the
     true effects of a simulated panel. The caption names the sources of the
     rows (``result.attrs["source_ids"]``, looked up in ``sources``, default
-    data/sources.csv); ``caption=`` replaces it for data without a source_id.
+    data/sources.csv); ``caption=`` replaces its wording (and is needed for
+    data without a source_id), never the check of those sources nor the
+    simulated-data mark (:func:`ruralstudy.plot.cite`).
 
     Example
     -------
@@ -59,7 +62,7 @@ def plot_event_study(
     """
     import matplotlib.pyplot as plt
 
-    from ruralstudy.plot import SIMULATED_MARK, add_caption, caption_for, mark_simulated, style
+    from ruralstudy.plot import cite, style
     from ruralstudy.plot.labels import bilingual
 
     missing = {"event_time", "estimate", "ci_low", "ci_high"} - set(result.columns)
@@ -68,7 +71,7 @@ def plot_event_study(
             f"plot_event_study: result lacks columns {sorted(missing)}; "
             "pass the DataFrame rs.causal.event_study returns"
         )
-    text = caption if caption is not None else _caption(result, lang, sources, caption_for)
+    cited = cited_rows(result, caption, "plot_event_study")
     method = result.attrs.get("method", "")
     alpha = float(result.attrs.get("alpha", 0.05))
     if label is None:
@@ -103,9 +106,7 @@ def plot_event_study(
         ax._ruralstudy_event_ticks = ticks
         ax.set_xticks(ticks)
         _legend(ax)
-        add_caption(ax.figure, text)
-        if SIMULATED_MARK in text and not _has_mark(ax, SIMULATED_MARK):
-            mark_simulated(ax)
+        cite(ax, cited, caption, lang=lang, sources=sources)
     return ax
 
 
@@ -117,14 +118,22 @@ def _method_label(method: str, alpha: float, lang: str, bilingual) -> str:
     return bilingual(f"{zh}（{ci}置信区间）", f"{en} ({ci} CI)", lang)
 
 
-def _caption(result: pd.DataFrame, lang: str, sources: pd.DataFrame | None, caption_for) -> str:
-    ids = result.attrs.get("source_ids", ())
-    if not ids:
+def cited_rows(results: pd.DataFrame | Sequence[pd.DataFrame], caption, what: str) -> pd.DataFrame:
+    """The source_ids behind estimates (their ``attrs["source_ids"]``) as rows to cite.
+
+    Without recorded sources (the panel had no source_id column) only a
+    caption given can name them.
+    """
+    frames = [results] if isinstance(results, pd.DataFrame) else list(results)
+    ids = list(dict.fromkeys(i for f in frames for i in f.attrs.get("source_ids", ())))
+    if ids:
+        return pd.DataFrame({"source_id": ids})
+    if caption is None:
         raise ValueError(
-            "plot_event_study: the estimates do not say which sources their rows came from "
+            f"{what}: the estimates do not say which sources their rows came from "
             "(no source_id column in the panel); add one, or pass caption="
         )
-    return caption_for(pd.DataFrame({"source_id": list(ids)}), lang=lang, sources=sources)
+    return pd.DataFrame()
 
 
 def _plot_truth(ax: Axes, truth: pd.DataFrame, lang: str, bilingual) -> None:
@@ -151,7 +160,3 @@ def _legend(ax: Axes) -> None:
     truth = [(h, lab) for h, lab in zip(handles, labels, strict=True) if h.get_gid() == TRUTH_GID]
     entries += truth[:1]
     ax.legend([h for h, _ in entries], [lab for _, lab in entries], loc="upper left")
-
-
-def _has_mark(ax: Axes, mark: str) -> bool:
-    return any(t.get_text() == mark for t in ax.texts)

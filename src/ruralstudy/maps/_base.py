@@ -16,6 +16,7 @@ from ruralstudy.plot.captions import Lang
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
     from matplotlib.axes import Axes
 
 # Publishing a map in China needs official review (审图号) unless it is an
@@ -144,13 +145,36 @@ def add_sketch_note(ax: Axes, lang: Lang) -> None:
     )
 
 
-def add_map_caption(ax: Axes, data_caption: str | None, lang: Lang) -> None:
-    """Source caption under the figure: the data's sources, then the boundaries'."""
-    from ruralstudy.plot import add_caption
+def add_map_caption(
+    ax: Axes,
+    rows: pd.DataFrame,
+    caption: str | None,
+    lang: Lang,
+    sources: pd.DataFrame | None,
+    *,
+    what: str,
+    cite_columns: str = "source_id",
+    note: str = "",
+) -> None:
+    """Caption under the map: the sources of ``rows``, any ``note``, then the boundaries'.
 
-    fig = ax.figure
-    if data_caption:
-        add_caption(fig, data_caption, key=f"maps-data-{id(ax)}")
+    ``rows`` holds a ``source_id`` per cited row (or no such column, when
+    the data name no source and ``caption`` must). The data part goes
+    through :func:`ruralstudy.plot.cite`, as every chart's caption does:
+    ``caption`` replaces its wording only, the source_ids are checked, and
+    simulated rows bring the mark under the map and across it.
+    """
+    from ruralstudy.plot.captions import add_caption, cite
+
+    if caption is None and "source_id" not in rows.columns:
+        raise ValueError(
+            f"{what}: the data have no {cite_columns} column to cite; add one "
+            "(ids of data/sources.csv), or pass caption='…' naming the source"
+        )
+    cite(ax, rows, caption, lang=lang, sources=sources, key=f"maps-data-{id(ax)}")
+    fig = ax.get_figure(root=True)
+    if note:
+        add_caption(fig, note, key=f"maps-note-{id(ax)}")
     add_caption(fig, boundary_credit(lang), key="maps-boundaries")
 
 

@@ -196,7 +196,7 @@ def choropleth(
     decimals: int | None = None,
     title: str | None = None,
     sources: pd.DataFrame | None = None,
-    caption: bool | str = True,
+    caption: str | None = None,
     inset: bool = False,
 ) -> Axes:
     """Classed choropleth of ``df[column]`` over Guizhou's units; return the Axes.
@@ -210,8 +210,10 @@ def choropleth(
     "无数据 / no data". Rows that do not join raise
     :class:`UnmatchedUnitsWarning` and are named under the map.
 
-    The caption cites ``df``'s ``source_id`` column (with ``caption=True``),
-    or the string given, and always the boundaries.
+    The caption cites the sources (``source_id``) of the rows with a value,
+    and always the boundaries; ``caption="…"`` replaces the wording of the
+    data part (required when ``df`` has no ``source_id``), never the check
+    of the sources or the simulated-data mark (:func:`ruralstudy.plot.cite`).
 
     >>> import ruralstudy as rs
     >>> ax = rs.maps.choropleth(table, "income", unit="元", label="人均收入")  # doctest: +SKIP
@@ -265,7 +267,7 @@ def choropleth(
         legend_title += f"（{unit}）" if lang == "zh" else f" ({unit})"
     _base.add_legend(ax, handles, title=legend_title, title_fontsize=7.5, alignment="left")
     _base.add_furniture(ax, lang, title=title, inset=inset)
-    data_caption = _data_caption(df, column, caption, lang, sources)
+    note = ""
     if len(unmatched):
         names = _unmatched_names(unmatched, on or _join_column(df, on))
         warnings.warn(
@@ -275,28 +277,12 @@ def choropleth(
             stacklevel=2,
         )
         note = f"{UNMATCHED[lang]}：{'、'.join(names)}"
-        data_caption = f"{data_caption}\n{note}" if data_caption else note
-    _base.add_map_caption(ax, data_caption, lang)
+    # The rows drawn with a value are cited; a unit without one shows "no data".
+    cited = df.loc[df[column].notna()]
+    _base.add_map_caption(ax, cited, caption, lang, sources, what="choropleth", note=note)
     ax._ruralstudy_units = units  # type: ignore[attr-defined]  # joined table, for checks
     return ax
 
 
 def _unmatched_names(unmatched: pd.DataFrame, col: str) -> list[str]:
     return [str(v) for v in unmatched[col].tolist()]
-
-
-def _data_caption(
-    df: pd.DataFrame, column: str, caption: bool | str, lang: Lang, sources: pd.DataFrame | None
-) -> str | None:
-    if isinstance(caption, str):
-        return caption
-    if not caption:
-        return None
-    from ruralstudy.plot import caption_for
-
-    if "source_id" not in df.columns:
-        raise ValueError(
-            "choropleth: the data have no 'source_id' column to cite; "
-            "pass caption='…' naming the source, or caption=False"
-        )
-    return caption_for(df.loc[df[column].notna()], lang=lang, sources=sources)

@@ -152,7 +152,7 @@ def locator(
     label: str | None = None,
     title: str | None = None,
     sources: pd.DataFrame | None = None,
-    caption: bool | str = True,
+    caption: str | None = None,
     inset: bool = False,
     areas: bool = True,
     adjust_iterations: int = 300,
@@ -170,12 +170,13 @@ def locator(
     not as points (``areas=False`` draws them as points too).
 
     The map carries a scale bar, a north arrow, the note 示意图 (sketch
-    map) and — with ``caption=True`` — a caption naming the sources of the
-    places (``source_id``, if given), of their coordinates
-    (``coord_source_id``) and of the boundaries;
-    a string replaces the data part of the caption, ``False`` leaves it off
-    (the boundary credit and sketch note stay). ``inset=True`` adds a small
-    map locating Guizhou in China.
+    map) and a caption naming the sources of the places (``source_id``, if
+    given), of their coordinates (``coord_source_id``) and of the
+    boundaries. ``caption="…"`` replaces the wording of the data part (it
+    is required when the places have neither column); it cannot be left
+    off, and places from a simulated source bring the simulated-data mark,
+    whatever the caption says (:func:`ruralstudy.plot.cite`).
+    ``inset=True`` adds a small map locating Guizhou in China.
 
     >>> import ruralstudy as rs
     >>> villages = rs.load_places().query("level == 'village'")
@@ -273,7 +274,15 @@ def locator(
         )
     _base.add_legend(ax, legend_handles)
     _base.add_furniture(ax, lang, title=title, inset=inset)
-    _base.add_map_caption(ax, _data_caption(pts, caption, lang, sources), lang)
+    _base.add_map_caption(
+        ax,
+        _cited_rows(pts),
+        caption,
+        lang,
+        sources,
+        what="locator",
+        cite_columns="'coord_source_id' (or 'source_id')",
+    )
     ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
     return ax
 
@@ -386,21 +395,24 @@ def _draw_labels(ax: Axes, xy: np.ndarray, labels: pd.Series, iterations: int) -
     return texts
 
 
-def _data_caption(
-    pts: pd.DataFrame, caption: bool | str, lang: Lang, sources: pd.DataFrame | None
-) -> str | None:
-    if isinstance(caption, str):
-        return caption
-    if not caption:
-        return None
-    from ruralstudy.plot import caption_for
+def _cited_rows(pts: pd.DataFrame) -> pd.DataFrame:
+    """The places' sources as rows to cite: where each place was taken from
+    (``source_id``), then where its coordinate came from (``coord_source_id``).
+
+    A place drawn without a source in a column that is there is an error
+    naming it; without either column there is nothing to cite, and the
+    caption must be given.
+    """
+    from ruralstudy.plot.captions import text_of
 
     cols = [c for c in ("source_id", "coord_source_id") if c in pts.columns]
+    for col in cols:
+        blank = pts[col].map(text_of) == ""
+        if blank.any():
+            raise ValueError(
+                f"locator: {int(blank.sum())} of {len(pts)} place(s) have no {col}: "
+                f"{_names(pts.loc[blank]).tolist()}; every place drawn must name its source"
+            )
     if not cols:
-        raise ValueError(
-            "locator: the places have no 'coord_source_id' (or 'source_id') column to cite; "
-            "pass caption='…' with the coordinates' source, or caption=False"
-        )
-    # The sources the places were taken from (source_id), then those of their coordinates.
-    ids = pd.concat([pts[c] for c in cols], ignore_index=True).dropna()
-    return caption_for(pd.DataFrame({"source_id": ids}), lang=lang, sources=sources)
+        return pd.DataFrame(index=pts.index)
+    return pd.DataFrame({"source_id": pd.concat([pts[c] for c in cols], ignore_index=True)})

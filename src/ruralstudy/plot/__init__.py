@@ -8,8 +8,10 @@
 
 Every chart function takes the data first, options by keyword, ``ax=None``,
 returns the Axes, and writes a source caption naming the sources of the rows
-it drew (``caption=`` overrides the text; simulated rows always bring
-:data:`SIMULATED_MARK`).
+it drew through :func:`cite` (``caption=`` overrides the wording, never the
+check of the sources; simulated rows always bring :data:`SIMULATED_MARK`, in
+the caption and across the panel). The maps of :mod:`ruralstudy.maps` and
+the figures of :mod:`ruralstudy.causal` caption the same way.
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from ruralstudy.plot.captions import (
     SIMULATED_MARK,
     add_caption,
     caption_for,
+    cite,
+    cited_source_ids,
     figure_captions,
     format_date,
     is_simulated,
     mark_simulated,
+    resolve_caption,
 )
 from ruralstudy.plot.export import save
 from ruralstudy.plot.style import (
@@ -47,12 +52,15 @@ __all__ = [
     "bars",
     "before_after",
     "caption_for",
+    "cite",
+    "cited_source_ids",
     "cjk_font_path",
     "figure_captions",
     "format_date",
     "is_simulated",
     "mark_simulated",
     "register_cjk_font",
+    "resolve_caption",
     "save",
     "series",
     "style",

@@ -10,7 +10,6 @@ from matplotlib.ticker import StrMethodFormatter
 
 from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
-    cite,
     draw_title,
     finish,
     get_axes,
@@ -22,6 +21,7 @@ from ruralstudy.plot._common import (
 from ruralstudy.plot.captions import (
     Lang,
     check_lang,
+    cite,
     publisher_name,
 )
 from ruralstudy.plot.labels import bilingual, value_label

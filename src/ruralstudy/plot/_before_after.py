@@ -12,7 +12,6 @@ from ruralstudy.compare import intervention_year
 from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
     LABEL_FONTSIZE,
-    cite,
     draw_title,
     finish,
     get_axes,
@@ -20,6 +19,7 @@ from ruralstudy.plot._common import (
 from ruralstudy.plot.captions import (
     Lang,
     check_lang,
+    cite,
     text_of,
     wrap_caption,
 )

@@ -1,8 +1,9 @@
 """Steps every chart function shares: a new or given Axes, the caption, fonts, titles.
 
 Each chart takes the data first and options by keyword, draws on ``ax`` (or
-a new figure), writes the source caption for the rows it drew, marks
-simulated rows, and returns the Axes. Lookup tables (``indicators``,
+a new figure), writes the source caption for the rows it drew and marks
+simulated rows (:func:`ruralstudy.plot.captions.cite`, the one caption step
+of every figure), and returns the Axes. Lookup tables (``indicators``,
 ``places``, ``sources``) default to the curated ones.
 """
 
@@ -18,15 +19,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import blended_transform_factory
 
 from ruralstudy.plot import _frames
-from ruralstudy.plot.captions import (
-    CAPTION_FAMILY,
-    SIMULATED_MARK,
-    add_caption,
-    caption_for,
-    is_simulated,
-    mark_simulated,
-    wrap_caption,
-)
+from ruralstudy.plot.captions import CAPTION_FAMILY, wrap_caption
 from ruralstudy.plot.labels import bilingual, value_scale
 from ruralstudy.plot.marks import INTERVAL_COLOR
 from ruralstudy.plot.style import CJK_FONT_FAMILY, register_cjk_font
@@ -41,23 +34,6 @@ def get_axes(ax: Axes | None, height: float | None = None) -> Axes:
     width = plt.rcParams["figure.figsize"][0]
     _, new = plt.subplots(figsize=(width, height or plt.rcParams["figure.figsize"][1]))
     return new
-
-
-def cite(
-    ax: Axes, rows: pd.DataFrame, *, lang: str, sources: pd.DataFrame, caption: str | None
-) -> None:
-    """Caption the figure with the sources of ``rows``; stamp simulated data."""
-    simulated = is_simulated(rows, sources)
-    if caption is None:
-        text = caption_for(rows, lang=lang, sources=sources)  # type: ignore[arg-type]
-    else:
-        # An override replaces the wording, never the simulated-data mark.
-        text = caption + (
-            f"\n{SIMULATED_MARK}" if simulated and SIMULATED_MARK not in caption else ""
-        )
-    add_caption(ax.get_figure(root=True), text)
-    if simulated:
-        mark_simulated(ax)
 
 
 def ensure_cjk(ax: Axes) -> None:

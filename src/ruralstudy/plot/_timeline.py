@@ -9,7 +9,6 @@ from matplotlib.lines import Line2D
 from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
     LABEL_FONTSIZE,
-    cite,
     draw_title,
     finish,
     get_axes,
@@ -17,6 +16,7 @@ from ruralstudy.plot._common import (
 from ruralstudy.plot.captions import (
     Lang,
     check_lang,
+    cite,
     text_of,
 )
 from ruralstudy.plot.labels import bilingual, unit_words, value_label, value_scale

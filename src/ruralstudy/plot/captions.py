@@ -27,6 +27,7 @@ LANGS: tuple[str, ...] = ("zh", "en", "both")
 
 SIMULATED_MARK = "模拟数据 · simulated data"
 SYNTHETIC_KIND = "synthetic"
+STAMP_GID = "ruralstudy-simulated-stamp"
 
 CAPTION_FONTSIZE = 7.0
 MARK_FONTSIZE = 8.0
@@ -103,20 +104,49 @@ def _sources_by_id(sources: pd.DataFrame | None) -> pd.DataFrame:
     return sources
 
 
-def _cited_ids(df: pd.DataFrame) -> list[str]:
-    """The distinct source_ids of ``df`` in order of first appearance; no gaps allowed."""
+def cited_source_ids(df: pd.DataFrame, what: str = "caption_for") -> list[str]:
+    """The distinct source_ids of ``df`` in order of first appearance; every row must have one.
+
+    The one rule for which rows a figure or an estimate can cite: a missing
+    ``source_id`` column, no rows, or a row whose source_id is empty is an
+    error naming how many rows lack one (never a silent omission). Fast on a
+    categorical column of millions of rows: only the distinct values are
+    inspected.
+
+    >>> cited_source_ids(pd.DataFrame({"source_id": ["b", "a", "b"]}))
+    ['b', 'a']
+    """
     if "source_id" not in df.columns:
         raise ValueError(
-            "caption_for: the data has no 'source_id' column; every row drawn must name its source"
+            f"{what}: the data has no 'source_id' column; every row drawn must name its source"
         )
     if df.empty:
-        raise ValueError("caption_for: no rows, so nothing to cite")
+        raise ValueError(f"{what}: no rows, so nothing to cite")
     ids = df["source_id"]
-    missing = ids.isna() | (ids.astype("string").str.strip() == "")
-    if missing.any():
-        rows = list(df.index[missing.to_numpy()])[:10]
-        raise ValueError(f"caption_for: rows without a source_id (index {rows})")
-    return list(dict.fromkeys(ids.astype(str).str.strip()))
+    distinct = pd.unique(ids)
+    blank = [v for v in distinct if not text_of(v)]
+    if blank:
+        missing = ids.isna().to_numpy() | ids.isin([v for v in blank if not pd.isna(v)]).to_numpy()
+        rows = list(df.index[missing])[:10]
+        raise ValueError(
+            f"{what}: {int(missing.sum())} of {len(df)} rows without a source_id "
+            f"(index {rows}); every row must name its source"
+        )
+    return list(dict.fromkeys(str(v).strip() for v in distinct))
+
+
+def _check_known(ids: list[str], table: pd.DataFrame, what: str) -> None:
+    unknown = [i for i in ids if i not in table.index]
+    if unknown:
+        raise ValueError(
+            f"{what}: source_id(s) not in the sources table: {unknown}; "
+            "add them to sources (data/sources.csv) or pass sources="
+        )
+
+
+def _any_synthetic(ids: list[str], table: pd.DataFrame) -> bool:
+    kinds = table.loc[table.index.intersection(ids)].get("kind", pd.Series(dtype=str))
+    return bool((kinds.astype(str) == SYNTHETIC_KIND).any())
 
 
 def _field(row: pd.Series, name: str, lang: str) -> str:
@@ -203,14 +233,9 @@ def caption_for(
     '数据来源：贵州日报，2025年10月 · Source: Guizhou Daily, Oct 2025'
     """
     check_lang(lang)
-    ids = _cited_ids(df)
+    ids = cited_source_ids(df)
     table = _sources_by_id(sources)
-    unknown = [i for i in ids if i not in table.index]
-    if unknown:
-        raise ValueError(
-            f"caption_for: source_id(s) not in the sources table: {unknown}; "
-            "add them to sources (data/sources.csv) or pass sources="
-        )
+    _check_known(ids, table, "caption_for")
     rows = [table.loc[i] for i in ids]
     zh = "数据来源：" + "；".join(_entry(g, "zh", titles) for g in _bypublisher_name(rows, "zh"))
     en_label = "Source: " if len(rows) == 1 else "Sources: "
@@ -231,10 +256,86 @@ def is_simulated(df: pd.DataFrame, sources: pd.DataFrame | None = None) -> bool:
     >>> is_simulated(panel)  # doctest: +SKIP
     True
     """
-    ids = set(_cited_ids(df))
-    table = _sources_by_id(sources)
-    known = table.loc[table.index.intersection(list(ids))]
-    return bool((known.get("kind", pd.Series(dtype=str)).astype(str) == SYNTHETIC_KIND).any())
+    return _any_synthetic(cited_source_ids(df, "is_simulated"), _sources_by_id(sources))
+
+
+def resolve_caption(
+    df: pd.DataFrame,
+    caption: str | None = None,
+    lang: Lang = "both",
+    sources: pd.DataFrame | None = None,
+) -> str:
+    """The caption a figure drawn from ``df`` must carry.
+
+    ``caption=None`` gives :func:`caption_for` ``df``. A given caption
+    replaces the wording only: it must be non-empty text (a figure must name
+    its sources), and the rows' source_ids are still checked (a row without
+    one, or an id missing from ``sources``, is an error). Whether the rows
+    are simulated is decided from the data (:func:`is_simulated`), never
+    from the caption text: if they are, the caption ends with
+    :data:`SIMULATED_MARK`; if not, a mark written into ``caption`` is
+    dropped. Data without a ``source_id`` column can only be drawn with a
+    caption given.
+
+    >>> resolve_caption(sim_rows, "Our own words", lang="en")  # doctest: +SKIP
+    'Our own words\\n模拟数据 · simulated data'
+    """
+    return _resolve(df, caption, lang, _sources_by_id(sources))[0]
+
+
+def _resolve(df: pd.DataFrame, caption: object, lang: str, table: pd.DataFrame) -> tuple[str, bool]:
+    """(caption text, whether any row is simulated): the one decision behind every figure."""
+    check_lang(lang)
+    if caption is None:
+        ids = cited_source_ids(df)
+        _check_known(ids, table, "caption_for")
+        return caption_for(df, lang, table), _any_synthetic(ids, table)  # type: ignore[arg-type]
+    if not isinstance(caption, str) or not caption.strip():
+        raise ValueError(
+            f"caption= must be non-empty text, got {caption!r}: a figure must name its sources "
+            "(leave caption=None to cite the sources of the rows drawn)"
+        )
+    simulated = False
+    if "source_id" in df.columns:
+        ids = cited_source_ids(df, "caption")
+        _check_known(ids, table, "caption")
+        simulated = _any_synthetic(ids, table)
+    lines = [line for line in caption.split("\n") if line.strip() != SIMULATED_MARK]
+    text = "\n".join(lines).strip("\n")
+    if not text.strip():
+        raise ValueError(
+            "caption= holds only the simulated-data mark: a figure must name its sources"
+        )
+    return (f"{text}\n{SIMULATED_MARK}" if simulated else text), simulated
+
+
+def cite(
+    ax: Axes,
+    df: pd.DataFrame,
+    caption: str | None = None,
+    *,
+    lang: Lang = "both",
+    sources: pd.DataFrame | None = None,
+    key: str | None = None,
+) -> str:
+    """Caption ``ax``'s figure with the sources of ``df``'s rows; stamp ``ax`` if simulated.
+
+    What every figure of ruralstudy does once it has drawn ``df`` (charts,
+    maps, causal plots), and what a hand-built figure should call too: the
+    caption comes from :func:`resolve_caption` (``caption=`` replaces the
+    wording, never the sources check or the simulated mark), is added with
+    :func:`add_caption` (``key`` replaces an earlier caption of that key),
+    and a panel drawn from simulated rows is stamped once with
+    :func:`mark_simulated`. Returns the caption text.
+
+    >>> ax = panel.plot(x="year", y="y")  # doctest: +SKIP
+    >>> rs.plot.cite(ax, panel)  # doctest: +SKIP
+    """
+    text, simulated = _resolve(df, caption, lang, _sources_by_id(sources))
+    add_caption(ax.get_figure(root=True), text, key=key)
+    if simulated and not any(t.get_gid() == STAMP_GID for t in ax.texts):
+        mark_simulated(ax)
+    return text
 
 
 # -- drawing --------------------------------------------------------------------------
@@ -395,6 +496,7 @@ def mark_simulated(ax: Axes) -> Text:
         alpha=0.18,
         family=CAPTION_FAMILY,
         zorder=10,
+        gid=STAMP_GID,
     )
     stamp.set_in_layout(False)
     return stamp
