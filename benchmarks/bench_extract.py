@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from ruralstudy.datasets import TEXTS_DIR
 from ruralstudy.extract import extract_quantities
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
@@ -28,7 +29,7 @@ SEED = 5
 
 
 def corpus(chars: int) -> str:
-    texts = [FIXTURES / "gzrb-2025-10-village-governance.txt"]
+    texts = [TEXTS_DIR / "gzrb-2025-10-village-governance.txt"]
     texts += sorted((FIXTURES / "own_texts").glob("*.txt"))
     base = "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
     rng = random.Random(SEED)

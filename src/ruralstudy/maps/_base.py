@@ -178,10 +178,6 @@ def add_map_caption(
     add_caption(fig, boundary_credit(lang), key="maps-boundaries")
 
 
-def format_number(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}"
-
-
 def decimals_for(values: np.ndarray) -> int:
     """Decimals that tell class breaks apart without false precision."""
     finite = values[np.isfinite(values)]

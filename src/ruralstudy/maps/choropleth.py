@@ -19,6 +19,7 @@ import pandas as pd
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import Level, boundaries
 from ruralstudy.plot.captions import Lang, check_lang
+from ruralstudy.plot.labels import format_number
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -170,8 +171,8 @@ def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[
     d = _base.decimals_for(bins) if decimals is None else decimals
     labels = []
     for i, (lo, hi) in enumerate(zip(lows, bins, strict=True)):
-        lo_txt = _base.format_number(lo, d)
-        hi_txt = _base.format_number(hi, d)
+        lo_txt = format_number(lo, d)
+        hi_txt = format_number(hi, d)
         if lo_txt == hi_txt:
             labels.append(hi_txt)
         else:

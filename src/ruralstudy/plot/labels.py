@@ -126,14 +126,22 @@ def axis_label(name_zh: object, name_en: object, unit_zh: str, unit_en: str, lan
     return bilingual(zh, en, lang, sep="\n")
 
 
-def format_number(x: float) -> str:
-    """A number with about three significant digits and thousands separators.
+def format_number(x: float, decimals: int | None = None) -> str:
+    """A number with thousands separators, as labels, ticks and map legends write it.
+
+    By default about three significant digits, trailing zeros dropped (a
+    value beside its mark); with ``decimals``, exactly that many (class
+    breaks of a map legend, which must line up).
 
     >>> format_number(57.47), format_number(1234567.0), format_number(0.4)
     ('57.5', '1,234,567', '0.4')
+    >>> format_number(1234.5, decimals=2), format_number(8100.0, decimals=0)
+    ('1,234.50', '8,100')
     """
     if not math.isfinite(x):
         return ""
+    if decimals is not None:
+        return f"{x:,.{decimals}f}"
     mag = abs(x)
     decimals = 0 if mag >= 100 or mag == 0 else (1 if mag >= 10 else 2)
     text = f"{x:,.{decimals}f}"
