@@ -1,10 +1,13 @@
-"""Words and numbers on figures: one number format."""
+"""Words and numbers on figures: one number format, a label for every canonical unit."""
 
 from __future__ import annotations
 
 import importlib
 
-from ruralstudy.plot.labels import format_number
+import pytest
+
+from ruralstudy.plot.labels import UNIT_LABELS, format_number, unit_words
+from ruralstudy.units import CANONICAL_UNITS
 
 
 def test_one_format_number_for_labels_and_map_legends():
@@ -16,3 +19,18 @@ def test_one_format_number_for_labels_and_map_legends():
     assert format_number(1234.5, decimals=2) == "1,234.50"
     assert format_number(8100.0, decimals=0) == "8,100"
     assert format_number(float("nan"), decimals=1) == ""
+
+
+@pytest.mark.parametrize("unit", sorted(CANONICAL_UNITS))
+def test_every_canonical_unit_has_chinese_and_english_words(unit):
+    assert unit in UNIT_LABELS
+    zh, en = unit_words(unit)
+    assert zh and en
+
+
+def test_shares_are_not_rescaled():
+    from ruralstudy.plot.labels import value_scale
+
+    for lang in ("zh", "en"):
+        assert value_scale("percentage_point", 2e5, lang)[0] == 1.0
+    assert value_scale("percentage_point", 3.5, "both")[1:] == ("个百分点", "percentage points")

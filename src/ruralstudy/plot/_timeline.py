@@ -19,7 +19,7 @@ from ruralstudy.plot.captions import (
     cite,
     text_of,
 )
-from ruralstudy.plot.labels import bilingual, unit_words, value_label, value_scale
+from ruralstudy.plot.labels import SHARE_UNITS, bilingual, unit_words, value_label, value_scale
 from ruralstudy.plot.style import PALETTE
 
 # A label hung from its marker (va="top") is raised this much so that its
@@ -162,7 +162,7 @@ def _fact_phrase(row: pd.Series, lang: str) -> str:
     # A phrase reads best in whole numbers ("100,000+ yuan") up to millions.
     en_unit = unit_words(unit)[1]
     en_factor = 1.0
-    if abs(row["value"]) >= 1e6 and unit != "percent":
+    if abs(row["value"]) >= 1e6 and unit not in SHARE_UNITS:
         en_factor, en_unit = 1e6, f"million {en_unit}"
     # "15 count" reads badly: a bare count needs no unit word.
     suffix = {"%": "%", "count": ""}.get(en_unit, f" {en_unit}")

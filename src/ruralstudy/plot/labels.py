@@ -30,9 +30,14 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
     "household": ("户", "households"),
     "person-time": ("人次", "visits"),
     "percent": ("%", "%"),
+    "percentage_point": ("个百分点", "percentage points"),
     "m": ("米", "m"),
     "km": ("公里", "km"),
     "year": ("年", "years"),
+    "month": ("个月", "months"),
+    "week": ("周", "weeks"),
+    "day": ("天", "days"),
+    "hour": ("小时", "hours"),
     "year_of_age": ("岁", "years of age"),
     "count": ("个", "count"),
     "building": ("栋", "buildings"),
@@ -40,6 +45,9 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
     "group": ("组", "groups"),
     "rating": ("级", "rating"),
 }
+
+# Shares are never rescaled to 万 or thousands: "12 %" stays 12.
+SHARE_UNITS = ("percent", "percentage_point")
 
 # How each qualifier reads, for a figure's key.
 QUALIFIER_KEY: dict[str, tuple[str, str]] = {
@@ -94,10 +102,10 @@ def value_scale(unit: str, max_abs: float, lang: str) -> tuple[float, str, str]:
             return 1e9, f"十亿{zh}", f"billion {en}"
         if max_abs >= 1e7:
             return 1e6, f"百万{zh}", f"million {en}"
-        if max_abs >= 1e5 and unit != "percent":
+        if max_abs >= 1e5 and unit not in SHARE_UNITS:
             return 1e3, f"千{zh}", f"thousand {en}"
         return 1.0, zh, en
-    if unit == "percent":
+    if unit in SHARE_UNITS:
         return 1.0, zh, en
     if max_abs >= 1e9:
         return 1e8, f"亿{zh}", f"100 million {en}"
