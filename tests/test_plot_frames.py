@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 FACT_COLUMNS = [
     "fact_id", "place_id", "indicator_id", "year", "as_of", "value", "lower", "upper",
@@ -146,3 +147,51 @@ def test_frame_bounds_follow_the_qualifier_rules():
     for frame in (facts(), simulated_facts()):
         for row in frame.itertuples():
             assert interval_problem(row.value, row.lower, row.upper, row.qualifier) is None, row
+
+
+# -- bad cells are named, never drawn as nothing --------------------------------------------
+
+
+def _draw(rows):
+    import matplotlib.pyplot as plt
+
+    import ruralstudy.plot as rsp
+
+    try:
+        return rsp.bars(rows, lang="en", **tables())
+    finally:
+        plt.close("all")
+
+
+def _income():
+    return facts().query("indicator_id == 'collective_income'").astype({"value": object})
+
+
+@pytest.mark.parametrize("col", ["value", "lower", "upper"])
+def test_a_cell_that_is_not_a_number_is_named(col):
+    rows = _income().astype({col: object})
+    rows.loc[rows["fact_id"] == "t02", col] = "30万"
+    with pytest.raises(ValueError, match=rf"column '{col}' is not a number at fact_id \['t02'\]"):
+        _draw(rows)
+
+
+def test_a_fact_without_value_or_qualifier_is_named():
+    rows = _income()
+    rows.loc[rows["fact_id"] == "t03", "value"] = None
+    rows.loc[rows["fact_id"].isin(["t01", "t05"]), "qualifier"] = None
+    with pytest.raises(ValueError) as err:
+        _draw(rows)
+    message = str(err.value)
+    # every problem at once, each with its fact_ids and column
+    assert "column 'value' is empty at fact_id ['t03']" in message
+    assert "column 'qualifier' is empty at fact_id ['t01', 't05']" in message
+    with pytest.raises(ValueError, match="expected one of"):
+        _draw(_income().assign(qualifier="roughly"))
+    with pytest.raises(ValueError, match="no 'qualifier' column"):
+        _draw(_income().drop(columns="qualifier"))
+
+
+def test_empty_bounds_are_bounds_not_given():
+    rows = _income().astype({"lower": object, "upper": object})
+    rows.loc[rows["fact_id"] == "t04", "upper"] = " "  # 逾: no upper bound
+    assert _draw(rows) is not None

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ruralstudy.plot.captions import text_of
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -59,14 +61,72 @@ def with_names(facts: pd.DataFrame, t: Tables, what: str) -> pd.DataFrame:
     out["indicator_unit"] = out["indicator_id"].map(ind["unit"])
     out["place_zh"] = out["place_id"].map(pl["name_zh"])
     out["place_en"] = out["place_id"].map(pl["name_en"])
+    problems = [_number_problem(out, col) for col in ("value", "lower", "upper")]
+    problems.append(_qualifier_problem(out))
+    problems = [p for p in problems if p]
+    if problems:
+        raise ValueError(f"{what}: bad cells, nothing drawn:\n  " + "\n  ".join(problems))
     for col in ("value", "lower", "upper"):
+        # Past the checks, what does not parse is an empty bound.
         out[col] = (
             pd.to_numeric(out[col], errors="coerce").astype(float) if col in out else float("nan")
         )
-    if "qualifier" not in out:
-        out["qualifier"] = "exact"
-    out["qualifier"] = out["qualifier"].fillna("exact").astype(str)
+    out["qualifier"] = out["qualifier"].map(text_of)
     return out
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    return values.map(text_of) == ""
+
+
+def _where(df: pd.DataFrame, mask: pd.Series) -> str:
+    """The fact_ids (else the row numbers) of the rows in ``mask``, at most ten."""
+    rows = df.loc[mask]
+    ids = rows["fact_id"] if "fact_id" in rows.columns else pd.Series(rows.index, index=rows.index)
+    more = f" and {int(mask.sum()) - 10} more" if mask.sum() > 10 else ""
+    label = "fact_id" if "fact_id" in rows.columns else "row"
+    return f"{label} {[str(i) for i in ids.head(10)]}{more}"
+
+
+def _number_problem(df: pd.DataFrame, col: str) -> str | None:
+    """A column's cells that are not numbers (the bar would vanish); a value must be there.
+
+    An empty lower or upper is a bound the source does not give (逾, 近, 约).
+    """
+    if col not in df.columns:
+        return None  # value is a required column; bounds may be absent altogether
+    raw = df[col]
+    numbers = pd.to_numeric(raw, errors="coerce")
+    blank = _blank(raw)
+    bad = numbers.isna() & ~blank
+    if bad.any():
+        found = [str(v) for v in raw[bad].head(5)]
+        return f"column {col!r} is not a number at {_where(df, bad)}: {found}"
+    if col == "value" and blank.any():
+        return f"column 'value' is empty at {_where(df, blank)}; every fact drawn needs its number"
+    return None
+
+
+def _qualifier_problem(df: pd.DataFrame) -> str | None:
+    """A qualifier on every row, one of the rules in ruralstudy.units.QUALIFIERS."""
+    from ruralstudy.units import QUALIFIERS
+
+    if "qualifier" not in df.columns:
+        return "no 'qualifier' column; write 'exact' for figures reported exactly"
+    qualifiers = df["qualifier"].map(text_of)
+    blank = qualifiers == ""
+    if blank.any():
+        return (
+            f"column 'qualifier' is empty at {_where(df, blank)}; "
+            "write 'exact' for figures reported exactly"
+        )
+    unknown = ~qualifiers.isin(list(QUALIFIERS))
+    if unknown.any():
+        return (
+            f"column 'qualifier' has {sorted(set(qualifiers[unknown]))} at {_where(df, unknown)}; "
+            f"expected one of {list(QUALIFIERS)}"
+        )
+    return None
 
 
 def one_indicator(df: pd.DataFrame, what: str) -> pd.Series:
