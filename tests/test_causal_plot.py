@@ -111,6 +111,19 @@ def test_data_without_sources_needs_a_caption():
     assert not any(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
 
 
+def test_a_partly_sourced_panel_is_refused_as_its_caption_would_be(panel):
+    part = panel.copy()
+    part.loc[part.index[:25], "source_id"] = None
+    n = len(part)
+    with pytest.raises(ValueError, match=f"25 of {n} rows without a source_id") as estimating:
+        rs.causal.event_study(part, *COLS)
+    assert "caption=" in str(estimating.value)  # says what to do
+    with pytest.raises(ValueError, match=f"25 of {n} rows without a source_id"):
+        rs.causal.did(part, *COLS, method="twfe")
+    with pytest.raises(ValueError, match=f"25 of {n} rows without a source_id"):
+        rs.plot.caption_for(part)
+
+
 def test_refuses_a_frame_that_is_not_an_event_study(panel):
     res = rs.causal.did(panel, *COLS)
     with pytest.raises(ValueError, match="lacks columns"):

@@ -53,11 +53,25 @@ def make_spec(
 
 
 def source_ids(df: pd.DataFrame) -> tuple[str, ...]:
-    """The distinct source_ids of the rows (in order of appearance), or () if none."""
+    """The distinct source_ids of the rows (in order of appearance), or () without the column.
+
+    The rule is the captions' own (:func:`ruralstudy.plot.cited_source_ids`),
+    so estimates cite exactly the sources a figure of the same rows would:
+    a row without a source_id is an error saying how many lack one, never
+    left out of the citation.
+    """
     if "source_id" not in df.columns:
         return ()
-    ids = pd.unique(df["source_id"].dropna())  # fast on a categorical column
-    return tuple(dict.fromkeys(str(i) for i in ids))
+    # Imported here: a panel without sources never needs the plotting side.
+    from ruralstudy.plot.captions import cited_source_ids
+
+    try:
+        return tuple(cited_source_ids(df, "panel"))
+    except ValueError as exc:
+        raise ValueError(
+            f"{exc}; fill them in, or drop the source_id column and name the sources "
+            "with caption= when plotting"
+        ) from None
 
 
 def check_columns(df: pd.DataFrame, spec: PanelSpec) -> None:

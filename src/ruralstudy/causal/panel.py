@@ -97,8 +97,9 @@ def did(
     """
     _check_choice("method", method, METHODS)
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
-        return _did_twfe(df, spec, alpha)
+        return _did_twfe(df, spec, alpha, cited)
     if aggregation not in _staggered.AGGREGATIONS:
         _check_choice("aggregation", aggregation, _staggered.AGGREGATIONS)
     gt, rows = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
@@ -115,7 +116,7 @@ def did(
     out = _add_counts(
         out, n_obs=len(rows.data), n_units=gt.n_units, n_clusters=_n_clusters(rows, spec)
     )
-    return _with_attrs(out, df, spec, "cs", alpha, gt.engine, control_group, base_period)
+    return _with_attrs(out, cited, spec, "cs", alpha, gt.engine, control_group, base_period)
 
 
 def event_study(
@@ -170,6 +171,7 @@ def event_study(
     """
     _check_choice("method", method, METHODS)
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         out, fit = _event_study_twfe(df, spec, alpha)
         out = out[(out["event_time"] >= min_e) & (out["event_time"] <= max_e)]
@@ -187,7 +189,7 @@ def event_study(
         engine_used, n_units, n_obs = gt.engine, gt.n_units, len(rows.data)
         n_clusters = _n_clusters(rows, spec)
     out["method"] = method
-    out = _with_attrs(out, df, spec, method, alpha, engine_used, control_group, base_period)
+    out = _with_attrs(out, cited, spec, method, alpha, engine_used, control_group, base_period)
     out.attrs.update(
         overall_att=float(overall[0]),
         overall_se=float(overall[1]),
@@ -230,6 +232,7 @@ def att_gt(
     -0.0105
     """
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     gt, _ = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
     cells = gt.cells
     terms = [(None, np.nan, a, s) for a, s in zip(cells["att"], cells["se"], strict=True)]
@@ -238,7 +241,7 @@ def att_gt(
     out.insert(0, "event_time", (cells["time"] - cells["group"]).astype("int64").to_numpy())
     out.insert(0, "time", _as_int(cells["time"]))
     out.insert(0, "group", _as_int(cells["group"]))
-    return _with_attrs(out, df, spec, "cs", alpha, gt.engine, control_group, base_period)
+    return _with_attrs(out, cited, spec, "cs", alpha, gt.engine, control_group, base_period)
 
 
 # -- Callaway-Sant'Anna ---------------------------------------------------------------
@@ -301,7 +304,9 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
     return within_ols(y, X, names, [rows.unit_codes, rows.time_codes], cluster)
 
 
-def _did_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float) -> pd.DataFrame:
+def _did_twfe(
+    df: pd.DataFrame, spec: PanelSpec, alpha: float, cited: tuple[str, ...]
+) -> pd.DataFrame:
     rows = _twfe_rows(df, spec)
     data = rows.data
     X = np.empty((len(data), 1 + len(spec.covariates)), order="F")
@@ -314,7 +319,7 @@ def _did_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float) -> pd.DataFrame:
     out.insert(0, "aggregation", "none")
     out.insert(0, "method", "twfe")
     out = _add_counts(out, n_obs=fit.n_obs, n_units=fit.n_fe_levels[0], n_clusters=fit.n_clusters)
-    return _with_attrs(out, df, spec, "twfe", alpha, "numpy", None, None)
+    return _with_attrs(out, cited, spec, "twfe", alpha, "numpy", None, None)
 
 
 def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
@@ -390,7 +395,7 @@ def _n_clusters(rows: _prepare.PanelRows, spec: PanelSpec) -> int:
 
 def _with_attrs(
     out: pd.DataFrame,
-    df: pd.DataFrame,
+    cited: tuple[str, ...],
     spec: PanelSpec,
     method: str,
     alpha: float,
@@ -410,7 +415,7 @@ def _with_attrs(
         "control_group": control_group if method == "cs" else None,
         "base_period": base_period if method == "cs" else None,
         "alpha": alpha,
-        "source_ids": _prepare.source_ids(df),
+        "source_ids": cited,
     }
     return out
 
