@@ -70,12 +70,24 @@ def test_balanced_panel_matches_pyfixest(panel, cluster):
 
 
 def test_unbalanced_panel_with_singletons_matches_pyfixest(ragged):
-    res = rs.causal.did(ragged, *COLS, "county_id", method="twfe").iloc[0]
+    with pytest.warns(UserWarning, match=r"dropped 3 singleton observation\(s\)"):
+        result = rs.causal.did(ragged, *COLS, "county_id", method="twfe")
+    assert result.attrs["n_singletons"] == 3
+    res = result.iloc[0]
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*singleton", category=UserWarning)
         fit = feols("y ~ treated | village_id + year", ragged, "county_id")
     assert res["n_obs"] == len(ragged) - 3
     _assert_matches(res, fit)
+
+
+def test_event_study_reports_singletons(ragged, panel):
+    with pytest.warns(UserWarning, match="dropped 3 singleton"):
+        es = rs.causal.event_study(ragged, *COLS, "county_id", method="twfe")
+    assert es.attrs["n_singletons"] == 3
+    assert es.attrs["n_obs"] == len(ragged) - 3
+    # none to drop: no warning (this suite turns warnings into errors), and a 0 recorded
+    assert rs.causal.did(panel, *COLS, method="twfe").attrs["n_singletons"] == 0
 
 
 def test_covariates_match_pyfixest(panel):

@@ -21,6 +21,7 @@ the rows used, so a plot can cite them.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -85,7 +86,10 @@ def did(
     ``level`` (the event time, cohort or year), ``estimate``, ``se``,
     ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
     ``n_clusters``. Intervals are normal for "cs" (as R did) and t with G-1
-    degrees of freedom for "twfe" (as pyfixest).
+    degrees of freedom for "twfe" (as pyfixest). "twfe" drops singleton
+    observations (a unit or period seen once) as fixest does: ``n_obs``
+    counts the rows used, ``attrs["n_singletons"]`` those dropped, and a
+    warning says how many when any are.
 
     Example
     -------
@@ -158,8 +162,9 @@ def event_study(
     Returns a DataFrame with ``event_time``, ``estimate``, ``se``,
     ``ci_low``, ``ci_high``, ``p_value``, ``method``; ``attrs`` holds the
     overall effect (``overall_att``, ``overall_se``: the average over e >= 0
-    for "cs"), the call and the ``source_ids`` for plotting with
-    :func:`plot_event_study`.
+    for "cs"), the call, the ``source_ids`` for plotting with
+    :func:`plot_event_study` and, for "twfe", ``n_singletons`` (observations
+    dropped as singletons, announced by a warning as in :func:`did`).
 
     Example
     -------
@@ -177,7 +182,7 @@ def event_study(
         out = out[(out["event_time"] >= min_e) & (out["event_time"] <= max_e)]
         out = out.reset_index(drop=True)
         overall = (np.nan, np.nan)
-        engine_used, n_units, n_obs, n_clusters = fit
+        engine_used, n_units, n_obs, n_clusters, n_singletons = fit
     else:
         gt, rows = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
         agg = gt.aggregate("dynamic", min_e=min_e, max_e=max_e, balance_e=balance_e)
@@ -198,6 +203,8 @@ def event_study(
         n_clusters=int(n_clusters),
         reference_event_time=-1 if method == "twfe" else None,
     )
+    if method == "twfe":
+        out.attrs["n_singletons"] = int(n_singletons)
     return out
 
 
@@ -301,7 +308,17 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
         cluster = rows.unit_codes
     else:
         cluster = pd.factorize(rows.data[spec.cluster].to_numpy())[0]
-    return within_ols(y, X, names, [rows.unit_codes, rows.time_codes], cluster)
+    fit = within_ols(y, X, names, [rows.unit_codes, rows.time_codes], cluster)
+    if fit.n_singletons:
+        warnings.warn(
+            f"two-way fixed effects: dropped {fit.n_singletons} singleton observation(s) "
+            "(a unit or period seen only once, which its fixed effect fits exactly), as "
+            f"fixest does; the estimate uses the other {fit.n_obs} rows "
+            '(attrs["n_singletons"])',
+            UserWarning,
+            stacklevel=4,
+        )
+    return fit
 
 
 def _did_twfe(
@@ -319,7 +336,9 @@ def _did_twfe(
     out.insert(0, "aggregation", "none")
     out.insert(0, "method", "twfe")
     out = _add_counts(out, n_obs=fit.n_obs, n_units=fit.n_fe_levels[0], n_clusters=fit.n_clusters)
-    return _with_attrs(out, cited, spec, "twfe", alpha, "numpy", None, None)
+    out = _with_attrs(out, cited, spec, "twfe", alpha, "numpy", None, None)
+    out.attrs["n_singletons"] = fit.n_singletons
+    return out
 
 
 def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
@@ -347,7 +366,7 @@ def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
     out = out.rename(columns={"level": "event_time"})
     out["event_time"] = out["event_time"].astype("int64")
     out = out.sort_values("event_time").reset_index(drop=True)
-    return out, ("numpy", fit.n_fe_levels[0], fit.n_obs, fit.n_clusters)
+    return out, ("numpy", fit.n_fe_levels[0], fit.n_obs, fit.n_clusters, fit.n_singletons)
 
 
 # -- shared helpers -------------------------------------------------------------------
