@@ -2,9 +2,9 @@
 
 Baselines are drawn from the fixed frames in test_plot_frames (never data/),
 so they change only when a chart's drawing does. To redraw them after an
-intended change: ``RS_WRITE_BASELINES=1 .venv/bin/python -m pytest
-tests/test_plot_charts.py``, then look at every PNG in tests/baseline/
-before committing.
+intended change: ``RURALSTUDY_UPDATE_BASELINES=1 .venv/bin/python -m pytest
+tests/test_plot_charts.py`` (the same switch as tests/test_maps_image.py),
+then look at every PNG in tests/baseline/ before committing.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import ruralstudy.plot as rsp
 BASELINE_DIR = Path(__file__).parent / "baseline"
 TOLERANCE = 2.0  # RMS of 0-255 pixel values: text antialiasing noise, not a changed chart
 BASELINE_DPI = 100
+UPDATE = os.environ.get("RURALSTUDY_UPDATE_BASELINES") == "1"
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +85,7 @@ def test_chart_matches_baseline(name, tmp_path):
         actual = tmp_path / f"{name}.png"
         ax.figure.savefig(actual, dpi=BASELINE_DPI, metadata={"Software": None})
     expected = BASELINE_DIR / f"{name}.png"
-    if os.environ.get("RS_WRITE_BASELINES"):
+    if UPDATE:
         BASELINE_DIR.mkdir(exist_ok=True)
         expected.write_bytes(actual.read_bytes())
         pytest.skip(f"wrote baseline {expected.name}")
