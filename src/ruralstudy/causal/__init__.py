@@ -8,6 +8,8 @@
   fixed effects (``method="twfe"``);
 - :func:`event_study` and :func:`plot_event_study` — effects by years since adoption;
 - :func:`att_gt` — group-time effects;
+- :func:`cohorts_from_interventions` — each unit's cohort from the interventions
+  table, with unrecorded units an explicit choice;
 - :func:`its` — interrupted time series for one place's yearly series;
 - :func:`load_mpdta`, :func:`load_mpdta_reference` — Callaway and Sant'Anna's
   example panel and R did's results on it, for validation.
@@ -18,6 +20,7 @@ needs them, so importing this package stays cheap.
 
 from __future__ import annotations
 
+from ruralstudy.causal.cohorts import cohorts_from_interventions
 from ruralstudy.causal.its import its
 from ruralstudy.causal.panel import att_gt, did, event_study
 from ruralstudy.causal.plots import plot_event_study
@@ -25,6 +28,7 @@ from ruralstudy.causal.reference import load_mpdta, load_mpdta_reference
 
 __all__ = [
     "att_gt",
+    "cohorts_from_interventions",
     "did",
     "event_study",
     "its",
