@@ -124,6 +124,54 @@ def test_a_partly_sourced_panel_is_refused_as_its_caption_would_be(panel):
         rs.plot.caption_for(part)
 
 
+# -- plot_estimates ---------------------------------------------------------------------
+
+
+def test_plot_estimates_draws_every_result_with_its_interval_and_truth(panel):
+    results = [rs.causal.did(panel, *COLS, method=m) for m in ("twfe", "cs")]
+    true_att = panel.attrs["true_att"]
+    ax = rs.causal.plot_estimates(
+        [r.assign(panel="growing", true_att=true_att) for r in results],
+        group="panel",
+        truth="true_att",
+        lang="en",
+    )
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["growing: TWFE", "growing: Callaway–Sant'Anna"]
+    intervals = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_gid() is None]
+    for line, res in zip(intervals, results, strict=True):
+        np.testing.assert_allclose(line.get_xdata(), [res.loc[0, "ci_low"], res.loc[0, "ci_high"]])
+    truths = [line for line in ax.lines if line.get_gid() == "ruralstudy-true-effect"]
+    assert len(truths) == 2 and all(line.get_xdata()[0] == true_att for line in truths)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["true effect (simulated)"]
+    assert ax.get_xlabel() == "Average effect on the treated (y, 95% CI)"
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first result on top
+
+
+def test_plot_estimates_cites_every_result_and_marks_simulated_ones(panel):
+    sim = rs.causal.did(panel, *COLS, method="twfe")
+    real = rs.causal.did(rs.causal.load_mpdta(), "lemp", "countyreal", "year", "first.treat")
+    ax = rs.causal.plot_estimates([real, sim], caption="Our words", lang="en")
+    assert rs.plot.figure_captions(ax.figure) == ["Our words\n" + rs.plot.SIMULATED_MARK]
+    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    ax = rs.causal.plot_estimates(real, lang="en")
+    (caption,) = rs.plot.figure_captions(ax.figure)
+    assert "Callaway" in caption and rs.plot.SIMULATED_MARK not in caption
+    assert not any(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
+
+
+def test_plot_estimates_refuses_what_it_cannot_draw_or_cite(panel):
+    res = rs.causal.did(panel, *COLS)
+    with pytest.raises(ValueError, match="lacks columns"):
+        rs.causal.plot_estimates(res, truth="true_att")
+    unsourced = res.copy()
+    unsourced.attrs = {**res.attrs, "source_ids": ()}
+    with pytest.raises(ValueError, match="caption="):
+        rs.causal.plot_estimates(unsourced)
+    with pytest.raises(ValueError, match="must name its sources"):
+        rs.causal.plot_estimates(unsourced, caption="")
+
+
 def test_refuses_a_frame_that_is_not_an_event_study(panel):
     res = rs.causal.did(panel, *COLS)
     with pytest.raises(ValueError, match="lacks columns"):

@@ -7,6 +7,7 @@
 - :func:`did` — overall ATT by Callaway-Sant'Anna (``method="cs"``) or two-way
   fixed effects (``method="twfe"``);
 - :func:`event_study` and :func:`plot_event_study` — effects by years since adoption;
+- :func:`plot_estimates` — estimates (methods, panels) side by side with their intervals;
 - :func:`att_gt` — group-time effects;
 - :func:`cohorts_from_interventions` — each unit's cohort from the interventions
   table, with unrecorded units an explicit choice;
@@ -23,7 +24,7 @@ from __future__ import annotations
 from ruralstudy.causal.cohorts import cohorts_from_interventions
 from ruralstudy.causal.its import its
 from ruralstudy.causal.panel import att_gt, did, event_study
-from ruralstudy.causal.plots import plot_event_study
+from ruralstudy.causal.plots import plot_estimates, plot_event_study
 from ruralstudy.causal.reference import load_mpdta, load_mpdta_reference
 
 __all__ = [
@@ -34,5 +35,6 @@ __all__ = [
     "its",
     "load_mpdta",
     "load_mpdta_reference",
+    "plot_estimates",
     "plot_event_study",
 ]

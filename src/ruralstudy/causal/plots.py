@@ -1,8 +1,12 @@
-"""The event-study figure: effects by years since adoption, with their intervals.
+"""Figures of causal estimates: the event study, and estimates side by side.
+
+- :func:`plot_event_study` — effects by years since adoption, with intervals;
+- :func:`plot_estimates` — one row per estimate (methods, panels), a forest plot.
 
 Drawn in the house style of :mod:`ruralstudy.plot`, captioned with the sources
-of the rows the estimates came from; estimates from simulated rows carry the
-simulated-data mark in the caption and across the panel.
+of the rows the estimates came from (:func:`ruralstudy.plot.cite`); estimates
+from simulated rows carry the simulated-data mark in the caption and across
+the panel.
 """
 
 from __future__ import annotations
@@ -21,9 +25,18 @@ METHOD_NAMES = {
     "twfe": ("双向固定效应", "two-way fixed effects"),
 }
 
-TRUTH_GID = "ruralstudy-true-effect"
+# Short names for a row label; "both" writes the Chinese name with the usual abbreviation.
+METHOD_SHORT = {
+    "cs": {"zh": "Callaway–Sant'Anna", "en": "Callaway–Sant'Anna", "both": "Callaway–Sant'Anna"},
+    "twfe": {"zh": "双向固定效应", "en": "TWFE", "both": "双向固定效应 TWFE"},
+}
+METHOD_COLOR = {"cs": 0, "twfe": 1}  # index into rs.plot.PALETTE, as the event study uses
 
-__all__ = ["plot_event_study"]
+TRUTH_GID = "ruralstudy-true-effect"
+TRUTH_LABEL = ("真实效应（模拟）", "true effect (simulated)")
+ROW_HEIGHT_IN = 0.45
+
+__all__ = ["plot_estimates", "plot_event_study"]
 
 
 def plot_event_study(
@@ -110,6 +123,117 @@ def plot_event_study(
     return ax
 
 
+def plot_estimates(
+    results: pd.DataFrame | Sequence[pd.DataFrame],
+    ax: Axes | None = None,
+    *,
+    group: str | None = None,
+    truth: str | None = None,
+    lang: str = "both",
+    caption: str | None = None,
+    sources: pd.DataFrame | None = None,
+) -> Axes:
+    """Estimates side by side, each with its confidence interval; return the Axes.
+
+    ``results`` is a :func:`did` result or several (TWFE and
+    Callaway–Sant'Anna, one method on two panels …); every row is drawn, top
+    to bottom in the order given, as a point on its interval, coloured by
+    method. Rows are labelled by method, preceded by the value of the column
+    ``group`` if given (e.g. which panel) and followed by the term if it is
+    not the overall "ATT". ``truth`` names a column of true effects (a
+    simulation's), drawn as black ticks. The caption cites the sources
+    behind every result (their ``attrs["source_ids"]``) through
+    :func:`ruralstudy.plot.cite`, so simulated estimates are marked whatever
+    ``caption=`` says.
+
+    Example
+    -------
+    >>> import ruralstudy as rs
+    >>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
+    >>> cols = ("y", "village_id", "year", "cohort", "county_id")
+    >>> results = [rs.causal.did(panel, *cols, method=m) for m in ("twfe", "cs")]
+    >>> true_att = panel.attrs["true_att"]
+    >>> ax = rs.causal.plot_estimates(
+    ...     [r.assign(true_att=true_att) for r in results], truth="true_att", lang="en"
+    ... )
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['TWFE', "Callaway–Sant'Anna"]
+    """
+    import matplotlib.pyplot as plt
+
+    from ruralstudy.plot import PALETTE, cite, style
+    from ruralstudy.plot.captions import check_lang
+    from ruralstudy.plot.labels import bilingual
+
+    check_lang(lang)
+    frames = [results] if isinstance(results, pd.DataFrame) else list(results)
+    if not frames:
+        raise ValueError("plot_estimates: no results to draw")
+    needed = {"method", "estimate", "ci_low", "ci_high"} | {c for c in (group, truth) if c}
+    for i, frame in enumerate(frames):
+        missing = needed - set(frame.columns)
+        if missing:
+            raise ValueError(
+                f"plot_estimates: result {i} lacks columns {sorted(missing)}; pass what "
+                "rs.causal.did returns (with any group or truth column added)"
+            )
+    cited = cited_rows(frames, caption, "plot_estimates")
+    data = pd.concat([f[sorted(needed | {"term"} & set(f.columns))] for f in frames])
+    data = data.reset_index(drop=True)
+    outcomes = list(dict.fromkeys(f.attrs.get("outcome", "") for f in frames))
+    outcome = outcomes[0] if len(outcomes) == 1 else ""
+    alphas = {float(f.attrs.get("alpha", 0.05)) for f in frames}
+    ci = f"{100 * (1 - alphas.pop()):g}%" if len(alphas) == 1 else ""
+
+    with style():
+        if ax is None:
+            width = plt.rcParams["figure.figsize"][0]
+            _, ax = plt.subplots(figsize=(width, 1.0 + ROW_HEIGHT_IN * len(data)))
+        methods = list(dict.fromkeys(data["method"]))
+        spare = iter(i for i in range(len(PALETTE)) if i not in METHOD_COLOR.values())
+        colors = {
+            m: PALETTE[METHOD_COLOR[m] if m in METHOD_COLOR else next(spare)] for m in methods
+        }
+        for i, row in data.iterrows():
+            color = colors[row["method"]]
+            ax.plot([row["ci_low"], row["ci_high"]], [i, i], color=color, linewidth=2)
+            ax.plot(row["estimate"], i, "o", color=color)
+            if truth is not None and np.isfinite(row[truth]):
+                first = not any(line.get_gid() == TRUTH_GID for line in ax.lines)
+                ax.plot(
+                    [row[truth]] * 2,
+                    [i - 0.35, i + 0.35],
+                    color="black",
+                    linewidth=1.6,
+                    gid=TRUTH_GID,
+                    label=bilingual(*TRUTH_LABEL, lang) if first else "_nolegend_",
+                )
+        ax.set_yticks(range(len(data)), [_row_label(r, group, lang) for _, r in data.iterrows()])
+        ax.set_ylim(len(data) - 0.5, -0.5)  # first result on top
+        notes_zh = [n for n in (outcome, f"{ci}置信区间" if ci else "") if n]
+        notes_en = [n for n in (outcome, f"{ci} CI" if ci else "") if n]
+        zh = "平均处理效应" + (f"（{'，'.join(notes_zh)}）" if notes_zh else "")
+        en = "Average effect on the treated" + (f" ({', '.join(notes_en)})" if notes_en else "")
+        what = bilingual(zh, en, lang)
+        ax.set_xlabel(what)
+        ax.grid(axis="x")
+        if truth is not None:
+            ax.legend(loc="best")
+        cite(ax, cited, caption, lang=lang, sources=sources)
+    return ax
+
+
+def _row_label(row: pd.Series, group: str | None, lang: str) -> str:
+    method = str(row["method"])
+    parts = [METHOD_SHORT.get(method, {}).get(lang, method)]
+    if group is not None:
+        parts.insert(0, str(row[group]))
+    term = row.get("term")
+    if isinstance(term, str) and term != "ATT":
+        parts.append(term)
+    return ": ".join(parts)
+
+
 def _method_label(method: str, alpha: float, lang: str, bilingual) -> str:
     zh, en = METHOD_NAMES.get(method, (method, method))
     ci = f"{100 * (1 - alpha):g}%"
@@ -147,7 +271,7 @@ def _plot_truth(ax: Axes, truth: pd.DataFrame, lang: str, bilingual) -> None:
         color="black",
         markersize=14,
         markeredgewidth=1.6,
-        label=bilingual("真实效应（模拟）", "true effect (simulated)", lang),
+        label=bilingual(*TRUTH_LABEL, lang),
         zorder=3,
         gid=TRUTH_GID,
     )
