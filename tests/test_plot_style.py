@@ -87,3 +87,16 @@ def test_import_ruralstudy_does_not_import_matplotlib():
 def _close_figures():
     yield
     plt.close("all")
+
+
+def test_style_block_keeps_interactive_mode_switched_on_inside():
+    # A notebook backend switches interactive mode on with the first figure;
+    # if that figure is drawn inside style(), later figures must still show.
+    before = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        with rsp.style():
+            mpl.interactive(True)
+        assert mpl.is_interactive()
+    finally:
+        mpl.interactive(before)

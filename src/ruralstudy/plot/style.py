@@ -112,10 +112,22 @@ def use_style() -> None:
 def style() -> Iterator[None]:
     """The house style inside a ``with`` block only; rcParams are restored after.
 
+    All but interactive mode: a Jupyter kernel resolves its backend on the
+    first figure and switches interactive mode on then, and if that happens
+    inside the block, restoring the old value would stop every later figure
+    from showing in the notebook.
+
     >>> import ruralstudy as rs
     >>> with rs.plot.style():
     ...     ax = rs.plot.bars(facts)  # doctest: +SKIP
     """
     register_cjk_font()
-    with mpl.rc_context(HOUSE_STYLE):
-        yield
+    interactive = mpl.is_interactive()
+    try:
+        with mpl.rc_context(HOUSE_STYLE):
+            try:
+                yield
+            finally:
+                interactive = mpl.is_interactive()
+    finally:
+        mpl.interactive(interactive)
