@@ -137,7 +137,7 @@ def test_plot_estimates_draws_every_result_with_its_interval_and_truth(panel):
         lang="en",
     )
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["growing: TWFE", "growing: Callaway–Sant'Anna"]
+    assert labels == ["growing\nTWFE", "growing\nCallaway–Sant'Anna"]
     intervals = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_gid() is None]
     for line, res in zip(intervals, results, strict=True):
         np.testing.assert_allclose(line.get_xdata(), [res.loc[0, "ci_low"], res.loc[0, "ci_high"]])

@@ -138,7 +138,7 @@ def plot_estimates(
     ``results`` is a :func:`did` result or several (TWFE and
     Callaway–Sant'Anna, one method on two panels …); every row is drawn, top
     to bottom in the order given, as a point on its interval, coloured by
-    method. Rows are labelled by method, preceded by the value of the column
+    method. Rows are labelled by method, below the value of the column
     ``group`` if given (e.g. which panel) and followed by the term if it is
     not the overall "ATT". ``truth`` names a column of true effects (a
     simulation's), drawn as black ticks. The caption cites the sources
@@ -214,7 +214,7 @@ def plot_estimates(
         notes_en = [n for n in (outcome, f"{ci} CI" if ci else "") if n]
         zh = "平均处理效应" + (f"（{'，'.join(notes_zh)}）" if notes_zh else "")
         en = "Average effect on the treated" + (f" ({', '.join(notes_en)})" if notes_en else "")
-        what = bilingual(zh, en, lang)
+        what = bilingual(zh, en, lang, sep="\n")  # row labels take the width
         ax.set_xlabel(what)
         ax.grid(axis="x")
         if truth is not None:
@@ -224,14 +224,13 @@ def plot_estimates(
 
 
 def _row_label(row: pd.Series, group: str | None, lang: str) -> str:
+    """'TWFE', 'TWFE: e=2', or with a group 'growing effects' above it."""
     method = str(row["method"])
-    parts = [METHOD_SHORT.get(method, {}).get(lang, method)]
-    if group is not None:
-        parts.insert(0, str(row[group]))
+    label = METHOD_SHORT.get(method, {}).get(lang, method)
     term = row.get("term")
     if isinstance(term, str) and term != "ATT":
-        parts.append(term)
-    return ": ".join(parts)
+        label += f": {term}"
+    return f"{row[group]}\n{label}" if group is not None else label
 
 
 def _method_label(method: str, alpha: float, lang: str, bilingual) -> str:
