@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: report test lint bench env clean
+.PHONY: report test lint bench env lock clean
 
 report: $(STAMP)
 	$(BIN)/ruralstudy report --notebooks notebooks --out reports
@@ -32,11 +32,21 @@ env: $(STAMP)
 environment.yml: pyproject.toml | $(STAMP)
 	$(BIN)/p2c yaml -e dev -n ruralstudy --python 3.11 -r "-e ." -o $@ -w force
 
-$(STAMP): pyproject.toml
+# Installs the exact versions in constraints.txt, so a fresh machine gets the
+# environment the tests (and the image baselines) were made with.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
+
+# Re-resolve the newest versions pyproject.toml allows, in a scratch venv, and pin them.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ head -3 constraints.txt; .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt && rm -rf .lock-venv
 
 clean:
 	rm -rf $(VENV) reports build dist

@@ -190,3 +190,23 @@ def test_cli_extract_writes_candidate_rows_excel_can_open(tmp_path):
     assert rows["text"].tolist() == ["10万余元", "300亩"]
     assert set(rows["source_id"]) == {"chetian-news"}
     assert rows.loc[0, ["lower", "upper"]].tolist() == [100000.0, 110000.0]
+
+
+def test_every_dependency_is_pinned_in_constraints():
+    import re
+    import tomllib
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += [r for r in extra if not r.startswith("ruralstudy")]
+    names = {norm(re.match(r"[A-Za-z0-9_.-]+", r).group(0)) for r in wanted}
+    pinned = {
+        norm(line.split("==")[0])
+        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    assert names <= pinned, f"not pinned (run `make lock`): {sorted(names - pinned)}"
