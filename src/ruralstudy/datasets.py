@@ -388,7 +388,7 @@ def _missing_quote_failures(
         schemas.failure(
             file, idx, "quote", f"required for a figure from a {kind[sid]} source", None
         )
-        for idx, (sid, quote) in enumerate(zip(df["source_id"], df["quote"], strict=True))
+        for idx, sid, quote in zip(df.index, df["source_id"], df["quote"], strict=True)
         if kind.get(sid) in QUOTED_KINDS and _missing(quote)
     ]
 

@@ -34,13 +34,6 @@ def figures_dir() -> Path:
     return here / "reports" / "figures"
 
 
-def figure_path(stem: str) -> Path:
-    """Path stem for a figure file, e.g. ``rs.plot.save(fig, figure_path("chetian"))``."""
-    folder = figures_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / stem
-
-
 def notebooks_in(folder: str | Path) -> list[Path]:
     """The numbered notebooks (``01_*.ipynb`` …) of a folder, in order."""
     return sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
