@@ -67,13 +67,19 @@ def cell_problems(
     the file was decoded with (None for XLSX, whose XML is always Unicode).
     """
     header = records[0] if records else []
+    expectations = [_expectation(name) for name in header]
     found: dict[tuple, list] = {}
+    seen: dict[tuple, tuple | None] = {}  # tables repeat their values: judge each once
     for number, rec in enumerate(records, start=1):
         for index, cell in enumerate(rec):
             if cell is None or (cell.isascii() and "??" not in cell):
                 continue
             column = header[index] if number > 1 and index < len(header) else None
-            diagnosis = diagnose(cell, _expectation(column))
+            expect = expectations[index] if column is not None else None
+            key = (cell, expect)
+            if key not in seen:
+                seen[key] = diagnose(cell, expect)
+            diagnosis = seen[key]
             if diagnosis is not None:
                 entry = found.setdefault((column, diagnosis[0]), [number, 0, cell, diagnosis])
                 entry[1] += 1

@@ -44,6 +44,8 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise file_error(path, f"cannot read file: {exc.strerror or exc}") from None
     _require_regular(path, info.st_mode)
+    if info.st_size > max_bytes:
+        raise _too_large(path, max_bytes)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -51,13 +53,17 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         _require_regular(path, os.fstat(handle.fileno()).st_mode)
         data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise file_error(
-            path,
-            f"the file is larger than the limit of {max_bytes:,} bytes (max_bytes=); "
-            "split it, or pass a larger max_bytes= if it is meant to be this big",
-        )
+    if len(data) > max_bytes:  # it grew after stat
+        raise _too_large(path, max_bytes)
     return data
+
+
+def _too_large(path: Path, max_bytes: int):
+    return file_error(
+        path,
+        f"the file is larger than the limit of {max_bytes:,} bytes (max_bytes=); "
+        "split it, or pass a larger max_bytes= if it is meant to be this big",
+    )
 
 
 def _require_regular(path: Path, mode: int) -> None:

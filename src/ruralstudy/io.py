@@ -27,7 +27,8 @@ from ruralstudy._xlsx import XlsxLimits, xlsx_records
 
 MAX_BYTES = 100_000_000  # a file larger than this is refused before it is read
 MAX_ROWS = 1_048_576  # Excel's own row limit
-MAX_CELLS = 10_000_000  # for CSV and XLSX alike: about 700,000 facts rows
+MAX_CELLS_CSV = 10_000_000  # about 700,000 rows of the facts table
+MAX_CELLS_XLSX = 2_000_000  # openpyxl reads ~40,000-200,000 cells a second
 MAX_UNPACKED_BYTES = 500_000_000  # an XLSX's declared unpacked size, all members
 MAX_RATIO = 100.0  # compression ratio of an XLSX member above 1 MiB
 XLSX_MAGIC = b"PK\x03\x04"
@@ -40,7 +41,7 @@ def read_text_table(
     *,
     max_bytes: int = MAX_BYTES,
     max_rows: int = MAX_ROWS,
-    max_cells: int = MAX_CELLS,
+    max_cells: int | None = None,
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
     max_ratio: float = MAX_RATIO,
     hidden: str = "refuse",
@@ -55,9 +56,10 @@ def read_text_table(
     header column, short rows, blank rows in the middle, a header that is
     not on row 1, repeated or missing column names.  Row numbers are those a
     spreadsheet shows (the header is row 1).  ``sheet`` names the sheet of a
-    workbook with several.  The limits (``max_*``) are documented in
-    docs/reading-files.md; hidden rows, columns or sheets of a workbook are
-    refused unless ``hidden="read"``.
+    workbook with several.  The limits (``max_*``; ``max_cells`` defaults to
+    MAX_CELLS_CSV or MAX_CELLS_XLSX) are documented in docs/reading-files.md;
+    hidden rows, columns or sheets of a workbook are refused unless
+    ``hidden="read"``.
 
     >>> read_text_table("data/sources.csv").columns[0]  # doctest: +SKIP
     'source_id'
@@ -68,12 +70,14 @@ def read_text_table(
     raw = read_capped(path, max_bytes)
     refuse_other_formats(raw, path)
     if raw.startswith(XLSX_MAGIC) or path.suffix.lower() in {".xlsx", ".xlsm"}:
-        limits = XlsxLimits(max_rows, max_cells, max_unpacked_bytes, max_ratio, hidden)
+        cells = MAX_CELLS_XLSX if max_cells is None else max_cells
+        limits = XlsxLimits(max_rows, cells, max_unpacked_bytes, max_ratio, hidden)
         records = xlsx_records(raw, path, sheet, limits)
         codec = None  # a workbook's XML is Unicode: no encoding to decide
     else:
         decoded = decode_table(raw, path)
-        records = csv_records(decoded, path, max_rows, max_cells)
+        cells = MAX_CELLS_CSV if max_cells is None else max_cells
+        records = csv_records(decoded, path, max_rows, cells)
         codec = decoded.codec
     frame = _table(records, path, ragged=codec is None)
     garbled = cell_problems(records, path, codec)
@@ -132,7 +136,7 @@ def _row_problem(rec: list, header: list[str], number: int, path: Path, ragged: 
         return problem(path, number, None, check, stray[0])
     if len(rec) < width and not ragged:
         return problem(path, number, None, f"{len(rec)} fields but the header has {width}")
-    if width > 1 and [(c or "").strip() for c in rec[:width]] == header:
+    if width > 1 and (rec[0] or "").strip() == header[0] and _same(rec, header):
         return problem(path, number, None, "the header row again (two tables joined?)")
     return None
 
@@ -160,6 +164,10 @@ def _title_row_problem(records: list, header: list[str], path: Path) -> dict | N
         f"looks like row {header_row}: delete the rows above it",
         title,
     )
+
+
+def _same(record: list, header: list[str]) -> bool:
+    return [(cell or "").strip() for cell in record[: len(header)]] == header
 
 
 def _filled(record: list) -> int:
