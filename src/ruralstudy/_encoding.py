@@ -88,6 +88,8 @@ def _refuse_legacy_lookalike(raw: bytes, text: str, path: Path) -> None:
         before, after = badness(text[:SAMPLE_CHARS]), badness(other[:SAMPLE_CHARS])
         if plausibility(other[:SAMPLE_CHARS]) >= 0.95 and after <= before / 4:
             sample = _first_difference(text, other)
+            if _explained_as_mojibake(sample[0]):
+                return  # Latin-1 mojibake stored as UTF-8: the cell checks say so
             raise file_error(
                 path,
                 f"the file is valid UTF-8 but reads as Chinese only in {label} "
@@ -97,12 +99,19 @@ def _refuse_legacy_lookalike(raw: bytes, text: str, path: Path) -> None:
             )
 
 
+def _explained_as_mojibake(line: str) -> bool:
+    from ruralstudy._mojibake import diagnose
+
+    found = diagnose(line, "chinese")
+    return found is not None and found[0].startswith("sloppy-1252")
+
+
 def _first_difference(text: str, other: str) -> tuple[str, str]:
     """The first line on which two readings differ, from each."""
     for mine, theirs in zip(text.splitlines(), other.splitlines(), strict=False):
         if mine != theirs:
-            return mine[:40], theirs[:40]
-    return text[:40], other[:40]
+            return mine[:60], theirs[:60]
+    return text[:60], other[:60]
 
 
 def _strict(raw: bytes, codec: str, label: str, path: Path) -> str:

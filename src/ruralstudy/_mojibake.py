@@ -52,8 +52,8 @@ WRONG_READINGS = (
 FIXED_MIN_PLAUSIBILITY = 0.9
 # Columns that hold Chinese text; *_zh columns too.  Names, titles and
 # publishers may also be in a European language, so Latin letters pass there.
-CHINESE_COLUMNS = {"text", "quote"}
-NAME_COLUMNS = {"title", "publisher", "author", "name", "name_zh"}
+CHINESE_COLUMNS = {"text", "quote", "name_zh"}
+NAME_COLUMNS = {"title", "publisher", "author", "name"}
 LOST_QUESTION_MARKS = re.compile(r"\?{2,}")
 MARKERS = ("锟斤拷",)  # U+FFFD's UTF-8 bytes read as GBK: text lost long ago
 
@@ -120,7 +120,7 @@ def diagnose(cell: str, expect: str | None) -> tuple[str, str] | None:
 
 def _expectation(column: str | None) -> str | None:
     name = (column or "").strip().lower()
-    if name in CHINESE_COLUMNS or (name.endswith("_zh") and name != "name_zh"):
+    if name in CHINESE_COLUMNS or name.endswith("_zh"):
         return "chinese"
     if name in NAME_COLUMNS:
         return "name"
@@ -128,12 +128,20 @@ def _expectation(column: str | None) -> str | None:
 
 
 def _odd_letters(cell: str, expect: str) -> list[str]:
+    """Unlikely characters; a name or title without hanzi may be European
+    (Latin or Greek letters), one with hanzi may not mix them in."""
     wide = [ch for ch in cell if ord(ch) >= 0x80]
+    european = expect == "name" and not has_hanzi(cell)
     return [
         ch
         for ch, k in zip(wide, context_kinds(cell), strict=True)
-        if k == ODD and not (expect == "name" and 0x00C0 <= ord(ch) <= 0x024F and ch not in "×÷")
+        if k == ODD and not (european and _european_letter(ch))
     ]
+
+
+def _european_letter(ch: str) -> bool:
+    code = ord(ch)
+    return (0x00C0 <= code <= 0x024F and ch not in "×÷") or 0x0370 <= code <= 0x03FF
 
 
 def _min_drop(wrong: str, real: str, expect: str | None) -> int:
@@ -197,9 +205,9 @@ def _undo_piece(piece: str, wrong: str, real: str, cut_start: bool) -> str | Non
 def _decode_cut(data: bytes, codec: str, start_cut: bool, end_cut: bool) -> str:
     """Strict decoding, except for up to three bytes of a character cut off at
     an end where the wrong reading gave up (replaced by U+FFFD)."""
-    starts = range(min(4, len(data))) if start_cut else (0,)
+    starts = range(min(3, len(data)) + 1) if start_cut else (0,)
     for start in starts:
-        ends = range(len(data), max(len(data) - 4, start), -1) if end_cut else (len(data),)
+        ends = range(len(data), max(len(data) - 4, start - 1), -1) if end_cut else (len(data),)
         for end in ends:
             try:
                 text = data[start:end].decode(codec)
