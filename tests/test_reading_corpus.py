@@ -17,7 +17,9 @@ def build(case: Case, tmp_path):
     return path
 
 
-@pytest.mark.parametrize("case", [c for c in ALL_TEXT_CASES if c.message is None], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in ALL_TEXT_CASES if c.message is None], ids=lambda c: c.name
+)
 def test_valid_unusual_files_load_every_row(case, tmp_path):
     frame = read_text_table(build(case, tmp_path), **case.options)
     for column, values in case.cells.items():
