@@ -82,17 +82,24 @@ def _kind(ch: str) -> str:
     return NEUTRAL
 
 
-def plausibility(text: str) -> float:
+def plausibility(text: str, hanzi_list: str | None = None) -> float:
     """Share of the non-ASCII characters that a Chinese text normally holds.
 
     Rare hanzi count half (a rare character in a name is real; a page of them
     is a wrong decoding); text without non-ASCII characters scores 1.
+    ``hanzi_list`` ("gb2312" or "big5") counts only that list's hanzi as
+    everyday: a GBK reading of Big5 bytes is full of traditional characters
+    that are everyday in Big5, not in GBK text.
 
     >>> plausibility("车田村整合300亩撂荒地。")
     1.0
     """
     total = score = 0.0
-    for k in context_kinds(text):
+    native = None if hanzi_list is None else _hanzi_list(hanzi_list)
+    for ch, k in zip((c for c in text if ord(c) >= 0x80), context_kinds(text), strict=True):
+        if native is not None and k == COMMON and _within(ord(ch), HANZI_RANGES):
+            # Everyday in the other script only: weak evidence for this reading.
+            k = COMMON if ch in native else RARE
         total += 1
         score += WEIGHTS[k]
     return 1.0 if total == 0 else score / total
@@ -150,16 +157,23 @@ def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 @cache
 def _everyday_hanzi() -> frozenset[str]:
-    chars = set()
-    # GB2312 hanzi: lead bytes 0xB0-0xF7, trail bytes 0xA1-0xFE.
-    for lead in range(0xB0, 0xF8):
-        for trail in range(0xA1, 0xFF):
-            _add_decoded(chars, bytes((lead, trail)), "gb2312")
-    # Big5 level 1 ("常用字"): 0xA440-0xC67E; trail bytes 0x40-0x7E, 0xA1-0xFE.
-    for lead in range(0xA4, 0xC7):
-        trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)] if lead < 0xC6 else range(0x40, 0x7F)
-        for trail in trails:
-            _add_decoded(chars, bytes((lead, trail)), "big5")
+    return _hanzi_list("gb2312") | _hanzi_list("big5")
+
+
+@cache
+def _hanzi_list(name: str) -> frozenset[str]:
+    chars: set[str] = set()
+    if name == "gb2312":
+        # GB2312 hanzi: lead bytes 0xB0-0xF7, trail bytes 0xA1-0xFE.
+        for lead in range(0xB0, 0xF8):
+            for trail in range(0xA1, 0xFF):
+                _add_decoded(chars, bytes((lead, trail)), "gb2312")
+    else:
+        # Big5 level 1 ("常用字"): 0xA440-0xC67E; trail bytes 0x40-0x7E, 0xA1-0xFE.
+        for lead in range(0xA4, 0xC7):
+            high = [*range(0xA1, 0xFF)] if lead < 0xC6 else []
+            for trail in [*range(0x40, 0x7F), *high]:
+                _add_decoded(chars, bytes((lead, trail)), "big5")
     return frozenset(ch for ch in chars if _within(ord(ch), HANZI_RANGES))
 
 

@@ -33,7 +33,8 @@ BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 BE"),
 )
 LEGACY = (("gb18030", "GB18030/GBK"), ("cp950", "Big5"))
-BIG5_MARGIN = 0.15  # Big5 must read this much better than GB18030 to win
+HANZI_LISTS = {"gb18030": "gb2312", "cp950": "big5"}  # each reading judged by its own list
+BIG5_MARGIN = 0.1  # Big5 must read this much better than GB18030 to be chosen
 LEGACY_MIN_PLAUSIBILITY = 0.7  # below this a GB18030/Big5 reading is a guess
 LOOKALIKE_MIN_BADNESS = 2  # unlikely characters needed before UTF-8 is doubted
 SAMPLE_CHARS = 200_000  # plausibility is judged on the first characters only
@@ -155,7 +156,8 @@ def _legacy(raw: bytes, path: Path, utf8_error_at: int) -> Decoded:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        readings.append((plausibility(text[:SAMPLE_CHARS]), codec, label, text))
+        score = plausibility(text[:SAMPLE_CHARS], HANZI_LISTS[codec])
+        readings.append((score, codec, label, text))
     if not readings:
         raise file_error(
             path,
@@ -167,6 +169,16 @@ def _legacy(raw: bytes, path: Path, utf8_error_at: int) -> Decoded:
     for reading in readings[1:]:
         if reading[0] >= best[0] + BIG5_MARGIN:
             best = reading
+    # GB18030 is the prior here (Guizhou's Excel writes GBK): it keeps a tie,
+    # but a Big5 reading better by less than the margin leaves the file ambiguous.
+    rivals = [r for r in readings if r is not best and r[0] > best[0]]
+    if rivals:
+        ours, theirs = _first_difference(best[3], rivals[0][3])
+        raise file_error(
+            path,
+            f"the encoding cannot be told: the file reads as Chinese both in {best[2]} "
+            f"({ours!r}) and in {rivals[0][2]} ({theirs!r}); {RESAVE_CSV}",
+        )
     score, codec, label, text = best
     if score < LEGACY_MIN_PLAUSIBILITY:
         raise file_error(
