@@ -208,3 +208,16 @@ def test_a_truncated_workbook_is_refused(tmp_path):
     path = workbook(tmp_path / "cut.xlsx", ROWS)
     path.write_bytes(path.read_bytes()[:-200])
     refused(path, "not a readable XLSX")
+
+
+def test_a_sheet_declaring_entities_is_refused(tmp_path):
+    path = workbook(tmp_path / "dtd.xlsx", ROWS)
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    laughs = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    members["xl/worksheets/sheet1.xml"] = laughs + sheet
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    refused(path, "declares a DOCTYPE")

@@ -95,6 +95,8 @@ def diagnose(cell: str, expect: str | None) -> tuple[str, str] | None:
     >>> diagnose("è½¦ç”°æ‘", None)[0]
     'sloppy-1252>utf-8'
     """
+    if "\ufeff" in cell:
+        return "bom", ""
     if plausibility(cell) < 1.0:
         for wrong, real in WRONG_READINGS:
             if wrong == "utf-8" and (expect is None or has_hanzi(cell)):
@@ -285,6 +287,11 @@ def _as_problem(path: Path, column: str | None, entry: list, file_codec: str | N
         check = (
             f"characters were lost before the file was saved: {detail}{rows}; "
             "restore the text from the original source"
+        )
+    elif key == "bom":
+        check = (
+            f"a byte-order mark (U+FEFF) inside the text{rows}: two files were joined, or "
+            "text was pasted from one; delete it"
         )
     elif key == "questions":
         check = (

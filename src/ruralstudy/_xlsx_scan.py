@@ -136,13 +136,25 @@ def scan_sheet(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: Xl
     parser.StartElementHandler = counter.start
     parser.EndElementHandler = counter.end
     parser.CharacterDataHandler = counter.text
+    parser.StartDoctypeDeclHandler = _refuse_doctype  # Excel never writes one; bombs do
     try:
         with source:
             parser.ParseFile(source)
+    except _Doctype:
+        message = f"sheet {part.name!r} declares a DOCTYPE (entities), which Excel never writes"
+        raise file_error(path, f"not a plausible XLSX workbook: {message}") from None
     except expat.ExpatError as exc:
         message = f"not a readable XLSX workbook: sheet {part.name!r}: {exc}"
         raise file_error(path, message) from None
     return counter.scan
+
+
+class _Doctype(Exception):
+    pass
+
+
+def _refuse_doctype(*_args) -> None:
+    raise _Doctype
 
 
 class _SheetCounter:

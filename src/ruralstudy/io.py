@@ -29,7 +29,7 @@ MAX_BYTES = 100_000_000  # a file larger than this is refused before it is read
 MAX_ROWS = 1_048_576  # Excel's own row limit
 MAX_CELLS_CSV = 10_000_000  # about 700,000 rows of the facts table
 MAX_CELLS_XLSX = 2_000_000  # openpyxl reads ~40,000-200,000 cells a second
-MAX_UNPACKED_BYTES = 500_000_000  # an XLSX's declared unpacked size, all members
+MAX_UNPACKED_BYTES = 200_000_000  # an XLSX's declared unpacked size, all members
 MAX_RATIO = 100.0  # compression ratio of an XLSX member above 1 MiB
 XLSX_MAGIC = b"PK\x03\x04"
 TITLE_ROWS_LOOKED_AT = 20
@@ -136,7 +136,7 @@ def _row_problem(rec: list, header: list[str], number: int, path: Path, ragged: 
         return problem(path, number, None, check, stray[0])
     if len(rec) < width and not ragged:
         return problem(path, number, None, f"{len(rec)} fields but the header has {width}")
-    if width > 1 and (rec[0] or "").strip() == header[0] and _same(rec, header):
+    if width > 1 and (rec[0] or "").strip(" \ufeff") == header[0] and _same(rec, header):
         return problem(path, number, None, "the header row again (two tables joined?)")
     return None
 
@@ -167,7 +167,7 @@ def _title_row_problem(records: list, header: list[str], path: Path) -> dict | N
 
 
 def _same(record: list, header: list[str]) -> bool:
-    return [(cell or "").strip() for cell in record[: len(header)]] == header
+    return [(cell or "").strip(" \ufeff") for cell in record[: len(header)]] == header
 
 
 def _filled(record: list) -> int:

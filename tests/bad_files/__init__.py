@@ -418,6 +418,21 @@ CSV_STRUCTURE = [
         row=3,
     ),
     Case(
+        "two files joined, each with its BOM",
+        "t.csv",
+        raw(codecs.BOM_UTF8 + b"name_zh,value\n1,1\n" + codecs.BOM_UTF8 + b"name_zh,value\n2,2\n"),
+        message="header row again",
+        row=3,
+    ),
+    Case(
+        "a BOM inside a cell",
+        "t.csv",
+        text("name_zh,value\n车\ufeff田村,1\n"),
+        message="byte-order mark .U\\+FEFF. inside the text",
+        row=2,
+        column="name_zh",
+    ),
+    Case(
         "trailing blank lines and commas are harmless",
         "t.csv",
         text("name_zh,value,\n车田村,1,\n脚尧村,2,\n\n\n"),
