@@ -21,7 +21,7 @@ NEUTRAL = "neutral"  # anything else (ASCII, €, emoji …): no evidence either
 
 PINYIN = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêÀÁÈÉÌÍÒÓÙÚÜĀĒĪŌŪǍĚǏǑǓ")
 # Symbols Chinese reports and tables use beside hanzi (·, ×, °, ±, ¥ …).
-CHINESE_SYMBOLS = set("·×÷°±¥§")
+CHINESE_SYMBOLS = set("·×÷°±¥§²³µ")  # µ, ², ³ in units: µg, m², m³
 ODD_RANGES = (
     (0x00A1, 0x00FF),  # Latin-1 letters and signs (except those allowed above)
     (0x0100, 0x024F),  # Latin Extended-A/B (except pinyin)
