@@ -3,9 +3,10 @@
 The archive's table of contents gives each member's declared unpacked size
 and compression ratio; Python's zipfile never inflates a member past its
 declared size, so checking those bounds the memory.  Each sheet's XML is
-then streamed once by expat (fast, constant memory) to count rows and cells
-against the limits, so that openpyxl, which is much slower per cell, never
-starts on a sheet that would take minutes; the same pass finds what
+then streamed twice: once counting tags with bytes.count (C speed), then by
+expat (constant memory) to count rows and cells exactly against the limits,
+so that openpyxl, which is much slower per cell, never starts on a sheet
+that would take minutes; the exact pass also finds what
 openpyxl's read-only mode does not report: hidden rows and columns, and
 formulas without a stored result.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -125,12 +127,21 @@ def sheet_parts(archive: zipfile.ZipFile, path: Path) -> list[SheetPart]:
 
 
 def scan_sheet(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: XlsxLimits):
-    """One streaming pass over a sheet: limits enforced, marks collected."""
+    """Two streaming passes over a sheet: a quick count, then the exact scan."""
     try:
-        source = archive.open(part.member)
+        with archive.open(part.member) as source:
+            _precount(source, part, path, limits)
+        return _exact_scan(archive, part, path, limits)
     except KeyError:
         message = f"not a readable XLSX workbook: sheet {part.name!r} is missing"
         raise file_error(path, message) from None
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        message = f"not a readable XLSX workbook: sheet {part.name!r} is damaged ({exc})"
+        raise file_error(path, message) from None
+
+
+def _exact_scan(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: XlsxLimits):
+    source = archive.open(part.member)
     counter = _SheetCounter(part, path, limits)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = counter.start
@@ -147,6 +158,25 @@ def scan_sheet(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: Xl
         message = f"not a readable XLSX workbook: sheet {part.name!r}: {exc}"
         raise file_error(path, message) from None
     return counter.scan
+
+
+def _precount(source, part: SheetPart, path: Path, limits: XlsxLimits) -> None:
+    """Count cell and row tags at C speed (bytes.count), so that a sheet of
+    millions of cells is refused in seconds, before the slower exact pass.
+
+    Only Excel's unprefixed tags are counted; the exact pass counts all."""
+    cells = rows = 0
+    carry = b""
+    while chunk := source.read(1 << 20):
+        window = carry + chunk
+        # A carry shorter than each pattern cannot hold a whole match twice.
+        cells += window.count(b"<c ") + window.count(b"<c>")
+        rows += window.count(b"<row ") + window.count(b"<row>")
+        carry = window[-2:]
+        if cells > limits.max_cells:
+            raise _too_big(path, part, f"more than {limits.max_cells:,} cells", None, "max_cells")
+        if rows > limits.max_rows:
+            raise _too_big(path, part, f"more than {limits.max_rows:,} rows", None, "max_rows")
 
 
 class _Doctype(Exception):
@@ -220,10 +250,11 @@ def _column_of(ref: str | None) -> int:
     return number
 
 
-def _too_big(path: Path, part: SheetPart, what: str, row: int, keyword: str):
+def _too_big(path: Path, part: SheetPart, what: str, row: int | None, keyword: str):
+    where = f" (reached at row {row})" if row else ""
     return file_error(
         path,
-        f"sheet {part.name!r} has {what} (reached at row {row}); split the file, or pass "
+        f"sheet {part.name!r} has {what}{where}; split the file, or pass "
         f"a larger {keyword}= if it is meant to be this big",
         row=row,
     )
