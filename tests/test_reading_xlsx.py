@@ -220,3 +220,11 @@ def test_a_sheet_declaring_entities_is_refused(tmp_path):
         for name, data in members.items():
             target.writestr(name, data)
     refused(path, "declares a DOCTYPE")
+
+
+def test_merged_cells_below_the_header_are_refused(tmp_path):
+    def merge(ws):
+        ws.merge_cells("A2:A4")  # a place name merged down its rows: rows 3-4 read empty
+
+    failures = refused(workbook(tmp_path / "merged.xlsx", ROWS, merge), r"merged cells \(A2:A4\)")
+    assert (failures["row"].iloc[0], failures["column"].iloc[0]) == (2, "name_zh")

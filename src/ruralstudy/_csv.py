@@ -27,8 +27,10 @@ def csv_records(
     decoded: Decoded, path: Path, max_rows: int, max_cells: int
 ) -> list[list[str | None]]:
     """Records of a CSV text, empty cells as None; DataValidationError on a bad one."""
+    text = _without_separator_hint(decoded.text, path)
+    decoded = Decoded(text, decoded.codec, decoded.label, decoded.utf16)
     delimiter = _delimiter(decoded, path)
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list[str | None]] = []
     cells = 0
     line_before = 0  # the physical line the current record starts after
@@ -45,6 +47,23 @@ def csv_records(
             raise _too_big(path, len(records) + 1, cells, max_rows, max_cells)
         records.append([cell if cell != "" else None for cell in rec])
     return records
+
+
+def _without_separator_hint(text: str, path: Path) -> str:
+    """Excel's "sep=," first line is a hint Excel itself hides (the header is
+    still its row 1), so it is dropped; any other separator is the wrong one."""
+    first, newline, rest = text.partition("\n")
+    hint = first.strip().lower()
+    if not hint.startswith("sep=") or len(hint) != 5:
+        return text
+    if hint != "sep=,":
+        raise file_error(
+            path,
+            f"the first line {first.strip()!r} says the cells are separated by "
+            f"{hint[4]!r}; a CSV file here separates them with commas; {RESAVE_CSV}",
+            row=1,
+        )
+    return rest if newline else ""
 
 
 def _delimiter(decoded: Decoded, path: Path) -> str:

@@ -181,6 +181,19 @@ def _scan_problems(part: SheetPart, scan: SheetScan, records: list, path: Path, 
         )
         for row, column in scan.pending_formulas
     ]
+    for ref in scan.merged[:1]:
+        first = ref.partition(":")[0]
+        row, column = _position(first)
+        problems.append(
+            problem(
+                path,
+                row,
+                _column(records, column - 1),
+                f"merged cells ({', '.join(scan.merged[:5])}{' …' if len(scan.merged) > 5 else ''}"
+                "): only the first cell of a merged range holds the value, the others read "
+                "as empty; unmerge them and fill every cell",
+            )
+        )
     if limits.hidden == "read":
         return problems
     used = {n for n, rec in enumerate(records, start=1) if any(c is not None for c in rec)}
@@ -211,6 +224,16 @@ def _scan_problems(part: SheetPart, scan: SheetScan, records: list, path: Path, 
         message = f'sheet {part.name!r} is hidden in the workbook: unhide it, or pass hidden="read"'
         problems.append(problem(path, None, None, message))
     return problems
+
+
+def _position(ref: str) -> tuple[int, int]:
+    """(row, column) of a cell reference like "B12"."""
+    letters = ref.rstrip("0123456789")
+    column = 0
+    for ch in letters:
+        column = column * 26 + ord(ch) - 64
+    digits = ref[len(letters) :]
+    return (int(digits) if digits.isdigit() else 1), max(column, 1)
 
 
 def _has_data(records: list, column: int) -> bool:

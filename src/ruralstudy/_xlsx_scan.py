@@ -58,6 +58,7 @@ class SheetScan:
     has_values: bool = False
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[int] = field(default_factory=list)  # 1-based
+    merged: list[str] = field(default_factory=list)  # ranges like "A2:A5" below row 1
     pending_formulas: list[tuple[int, int]] = field(default_factory=list)  # (row, column)
 
 
@@ -209,6 +210,8 @@ class _SheetCounter:
             self.formula = True
         elif name == "row":
             self._start_row(attrs)
+        elif name == "mergeCell":
+            self._merged(attrs.get("ref", ""))
         elif name == "col" and attrs.get("hidden") in {"1", "true"}:
             first, last = int(attrs.get("min", "1")), int(attrs.get("max", "1"))
             self.scan.hidden_columns.extend(range(first, min(last, MAX_COLUMN) + 1))
@@ -230,6 +233,14 @@ class _SheetCounter:
             if self.padded > self.limits.max_cells:
                 what = f"more than {self.limits.max_cells:,} cells"
                 raise _too_big(self.path, self.part, what, self.row, "max_cells")
+
+    def _merged(self, ref: str) -> None:
+        # A merged title on row 1 is the title-row check's business; below it,
+        # merged cells leave all but their first cell empty.
+        last = ref.rpartition(":")[2]
+        match = CELL_REF.match(last)
+        if match and int(match.group(2)) > 1:
+            self.scan.merged.append(ref)
 
     def _start_row(self, attrs: dict) -> None:
         self.row, self.column = int(attrs.get("r") or self.row + 1), 0

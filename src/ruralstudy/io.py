@@ -69,7 +69,8 @@ def read_text_table(
         raise ValueError(f'hidden must be "refuse" or "read", not {hidden!r}')
     raw = read_capped(path, max_bytes)
     refuse_other_formats(raw, path)
-    if raw.startswith(XLSX_MAGIC) or path.suffix.lower() in {".xlsx", ".xlsm"}:
+    # The bytes decide, not the name: a CSV renamed .xlsx is read as the CSV it is.
+    if raw.startswith(XLSX_MAGIC):
         cells = MAX_CELLS_XLSX if max_cells is None else max_cells
         limits = XlsxLimits(max_rows, cells, max_unpacked_bytes, max_ratio, hidden)
         records = xlsx_records(raw, path, sheet, limits)

@@ -433,6 +433,18 @@ CSV_STRUCTURE = [
         column="name_zh",
     ),
     Case(
+        "Excel's sep=, hint line is dropped", "t.csv", text("sep=,\r\n" + TABLE), cells=TABLE_CELLS
+    ),
+    Case(
+        "Excel's sep=; hint line",
+        "t.csv",
+        text("sep=;\nname_zh;value\n车田村;1\n"),
+        message="says the cells are separated by ';'",
+        row=1,
+    ),
+    Case("a CSV renamed .xlsx is read as CSV", "t.xlsx", text(TABLE), cells=TABLE_CELLS),
+    Case("junk renamed .xlsx", "t.xlsx", raw(bytes(range(256))), message="binary data"),
+    Case(
         "trailing blank lines and commas are harmless",
         "t.csv",
         text("name_zh,value,\n车田村,1,\n脚尧村,2,\n\n\n"),
