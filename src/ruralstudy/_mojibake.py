@@ -162,18 +162,26 @@ def _undo(cell: str, wrong: str, real: str, min_drop: int) -> str | None:
     U+FFFD marks where the wrong reading gave up on a byte; the pieces between
     are undone one by one, each allowed to lose a cut-off character at its ends.
     """
+    result = _reverse(cell, wrong, real)
+    if result is not None and result != cell and not _reads_better(result, cell, min_drop):
+        # Garbled twice (saved, reopened wrongly, saved again): undo twice.
+        twice = _reverse(result, wrong, real)
+        result = twice if twice is not None and _length_fits(twice, result, wrong) else None
+    if result is None or result == cell or not _reads_better(result, cell, min_drop):
+        return None
+    if not _length_fits(result, cell, wrong):
+        return None
+    return result
+
+
+def _reverse(cell: str, wrong: str, real: str) -> str | None:
     pieces = []
     for index, piece in enumerate(cell.split("\ufffd")):
         undone = _undo_piece(piece, wrong, real, cut_start=index > 0)
         if undone is None:
             return None
         pieces.append(undone)
-    result = "\ufffd".join(pieces)
-    if result == cell or not _reads_better(result, cell, min_drop):
-        return None
-    if not _length_fits(result, cell, wrong):
-        return None
-    return result
+    return "\ufffd".join(pieces)
 
 
 def _length_fits(fixed: str, garbled: str, wrong: str) -> bool:

@@ -146,6 +146,18 @@ MOJIBAKE = [
         column="村名",
     ),
     Case(
+        "utf8 read as windows-1252 twice",
+        "t.csv",
+        text(
+            "note,value\n"
+            + "车田村整合".encode().decode("cp1252", "replace").encode().decode("cp1252", "replace")
+            + ",1\n"
+        ),
+        message="mojibake",
+        row=2,
+        column="note",
+    ),
+    Case(
         "gbk read as latin-1 then saved",
         "t.csv",
         text("name_zh,value\n" + "车田村".encode("gbk").decode("latin-1") + ",1\n"),
