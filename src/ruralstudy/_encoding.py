@@ -37,7 +37,7 @@ HANZI_LISTS = {"gb18030": "gb2312", "cp950": "big5"}  # each reading judged by i
 BIG5_MARGIN = 0.1  # Big5 must read this much better than GB18030 to be chosen
 LEGACY_MIN_PLAUSIBILITY = 0.7  # below this a GB18030/Big5 reading is a guess
 LOOKALIKE_MIN_BADNESS = 2  # unlikely characters needed before UTF-8 is doubted
-SAMPLE_CHARS = 200_000  # plausibility is judged on the first characters only
+SAMPLE_CHARS = 50_000  # plausibility is judged on the first characters only
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HANZI = re.compile("[\u4e00-\u9fff]")
 
