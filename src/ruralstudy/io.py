@@ -155,15 +155,15 @@ def _title_row_problem(records: list, header: list[str], path: Path) -> dict | N
     header_row = next(
         (n for n, rec in enumerate(records[1:], start=2) if _filled(rec) > max(named, 1)), None
     )
-    title = next((name for name in header if name), "")
+    title = " | ".join(name for name in header if name)
+    holds = f"holds only {title!r} (a title?)" if title else "is empty"
     return problem(
         path,
         1,
         None,
-        f"the header is not on row 1: row 1 holds only {title!r} (a title?) while the "
-        f"rows below have up to {widest} cells; the header "
-        f"looks like row {header_row}: delete the rows above it",
-        title,
+        f"the header is not on row 1: row 1 {holds} while the rows below have up to "
+        f"{widest} cells; the header looks like row {header_row}: delete the rows above it",
+        title or None,
     )
 
 

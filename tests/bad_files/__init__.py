@@ -380,6 +380,13 @@ CSV_STRUCTURE = [
         row=1,
     ),
     Case(
+        "an empty first row",
+        "t.csv",
+        text("\n" + TABLE),
+        message="header is not on row 1: row 1 is empty.*looks like row 2",
+        row=1,
+    ),
+    Case(
         "blank row inside the table",
         "t.csv",
         text("name_zh,value\n车田村,1\n\n脚尧村,2\n"),
