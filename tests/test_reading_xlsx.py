@@ -228,3 +228,37 @@ def test_merged_cells_below_the_header_are_refused(tmp_path):
 
     failures = refused(workbook(tmp_path / "merged.xlsx", ROWS, merge), r"merged cells \(A2:A4\)")
     assert (failures["row"].iloc[0], failures["column"].iloc[0]) == (2, "name_zh")
+
+
+def patch_sheet(path, old: bytes, new: bytes):
+    """Rewrite the sheet XML (for what openpyxl will not write, e.g. a height of 0)."""
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    assert old in sheet
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(old, new, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return path
+
+
+def test_rows_hidden_by_their_height_are_hidden_rows(tmp_path):
+    path = patch_sheet(
+        workbook(tmp_path / "h.xlsx", ROWS), b'<row r="3"', b'<row r="3" ht="0" customHeight="1"'
+    )
+    assert refused(path, "hidden row")["row"].tolist() == [3]
+
+    def hide_all(ws):
+        ws.sheet_format.zeroHeight = True  # every row hidden unless it says otherwise
+
+    refused(workbook(tmp_path / "all.xlsx", ROWS, hide_all), "4 hidden row")
+
+
+def test_a_column_zero_wide_is_a_hidden_column(tmp_path):
+    path = patch_sheet(
+        workbook(tmp_path / "w.xlsx", ROWS),
+        b"<sheetData>",
+        b'<cols><col min="2" max="2" width="0" customWidth="1"/></cols><sheetData>',
+    )
+    assert refused(path, "hidden column")["column"].tolist() == ["value"]

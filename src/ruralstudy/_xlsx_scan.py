@@ -180,6 +180,16 @@ def _precount(source, part: SheetPart, path: Path, limits: XlsxLimits) -> None:
             raise _too_big(path, part, f"more than {limits.max_rows:,} rows", None, "max_rows")
 
 
+def _hidden(attrs: dict, size: str) -> bool:
+    """Hidden by the flag, or by a size of zero (a row 0 high, a column 0 wide)."""
+    if attrs.get("hidden") in {"1", "true"}:
+        return True
+    try:
+        return float(attrs.get(size, "1")) == 0
+    except ValueError:
+        return False
+
+
 class _Doctype(Exception):
     pass
 
@@ -196,6 +206,7 @@ class _SheetCounter:
         self.scan = SheetScan()
         self.row = self.padded = self.column = 0
         self.formula = self.value = self.in_value = False
+        self.rows_hidden_by_default = False  # <sheetFormatPr zeroHeight="1">
 
     def start(self, tag: str, attrs: dict) -> None:
         name = tag.rpartition(" ")[2]
@@ -212,7 +223,9 @@ class _SheetCounter:
             self._start_row(attrs)
         elif name == "mergeCell":
             self._merged(attrs.get("ref", ""))
-        elif name == "col" and attrs.get("hidden") in {"1", "true"}:
+        elif name == "sheetFormatPr" and attrs.get("zeroHeight") in {"1", "true"}:
+            self.rows_hidden_by_default = True
+        elif name == "col" and _hidden(attrs, "width"):
             first, last = int(attrs.get("min", "1")), int(attrs.get("max", "1"))
             self.scan.hidden_columns.extend(range(first, min(last, MAX_COLUMN) + 1))
 
@@ -247,7 +260,8 @@ class _SheetCounter:
         if self.row > self.limits.max_rows:
             what = f"more than {self.limits.max_rows:,} rows"
             raise _too_big(self.path, self.part, what, self.row, "max_rows")
-        if attrs.get("hidden") in {"1", "true"}:
+        shown = attrs.get("hidden") in {"0", "false"}
+        if _hidden(attrs, "ht") or (self.rows_hidden_by_default and not shown):
             self.scan.hidden_rows.append(self.row)
 
 
