@@ -132,7 +132,8 @@ def context_kinds(text: str) -> list[str]:
 
 
 def _latin_letter(ch: str) -> bool:
-    return 0x00C0 <= ord(ch) <= 0x024F and ch not in "×÷"
+    # Combining accents too: pinyin typed as "a" + U+0304 is "ā".
+    return (0x00C0 <= ord(ch) <= 0x024F and ch not in "×÷") or 0x0300 <= ord(ch) <= 0x036F
 
 
 def _ascii_letter_beside(text: str, at: int) -> bool:

@@ -143,7 +143,7 @@ def _odd_letters(cell: str, expect: str) -> list[str]:
 
 def _european_letter(ch: str) -> bool:
     code = ord(ch)
-    return (0x00C0 <= code <= 0x024F and ch not in "×÷") or 0x0370 <= code <= 0x03FF
+    return (0x00C0 <= code <= 0x024F and ch not in "×÷") or 0x0300 <= code <= 0x03FF
 
 
 def _min_drop(wrong: str, real: str, expect: str | None) -> int:

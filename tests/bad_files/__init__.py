@@ -113,6 +113,12 @@ CSV_ENCODINGS = [
         cells={"title": ["Gödel and São Paulo", "α = 0.05 note"]},
     ),
     Case(
+        "pinyin with tone marks, precomposed and combining",
+        "t.csv",
+        text("name_zh,name\n车田村,Chētián Cūn\n脚尧村,Jia\u030coya\u0301o\n"),
+        cells={"name": ["Chētián Cūn", "Jia\u030coya\u0301o"]},
+    ),
+    Case(
         "chinese punctuation, full-width forms and symbols",
         "t.csv",
         text("quote,value\n“10万余元”（约）、①②·×°℃《报告》,1\n"),
