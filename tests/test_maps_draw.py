@@ -408,6 +408,7 @@ def test_inset_has_the_south_china_sea_islands_box_with_a_dashed_line(lang, labe
     assert dashed, "the maritime boundary line is drawn dashed"
     # The box shows the sea south of the mainland, where the islands are.
     (x0, x1), (y0, y1) = box.get_xlim(), box.get_ylim()
+    assert y1 > y0
     segments = np.vstack([s for c in dashed for s in c.get_segments()])
     inside = (segments[:, 0] > x0) & (segments[:, 0] < x1) & (segments[:, 1] > y0)
     assert inside.sum() > 20
