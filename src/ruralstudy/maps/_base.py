@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 SKETCH_NOTE = {
     "zh": "示意图，不作为划界依据",
     "en": "Sketch map, not an authoritative boundary",
-    "both": "示意图，不作为划界依据 · Sketch map, not an authoritative boundary",
+    "both": "示意图，不作为划界依据\nSketch map, not an authoritative boundary",
 }
 
 # Lines: the province outline heaviest, prefectures clearly heavier than counties.
