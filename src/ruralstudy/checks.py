@@ -27,20 +27,48 @@ from ruralstudy.schemas import Col, TableSchema, failure, nonnegative_unit, sque
 # --- columns -------------------------------------------------------------------
 
 
-def column_failures(raw: pd.DataFrame, table: TableSchema, file: str):
+class Distinct:
+    """The distinct values of a frame's text columns, factorised once.
+
+    Hashing a million strings is the main cost of validation, and several
+    checks look at the same id columns (pattern, foreign key, the facts'
+    key), so one validation shares one ``Distinct`` of the text table.
+    ``distinct(column)`` is ``(codes, values)``: each row's index into the
+    column's distinct non-missing values, -1 for a missing cell.
+
+    >>> codes, values = Distinct(pd.DataFrame({"a": ["x", None, "x"]}))("a")
+    >>> codes.tolist(), values.tolist()
+    ([0, -1, 0], ['x'])
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        if column not in self._memo:
+            self._memo[column] = _distinct(self.frame[column])
+        return self._memo[column]
+
+
+def column_failures(
+    raw: pd.DataFrame, table: TableSchema, file: str, distinct: Distinct | None = None
+):
     """``(failures, typed)``: every column problem, and the frame with its
     number columns parsed (a cell that failed is NaN there; the typed frame is
-    only returned to a user when nothing failed)."""
+    only returned to a user when nothing failed).  ``distinct`` is the
+    ``Distinct`` of ``raw``, when the caller shares it with later rules."""
+    distinct = distinct or Distinct(raw)
     out = _structure_failures(raw, table, file)
-    typed = raw.copy()
+    typed = raw.copy(deep=False)  # copy-on-write: raw keeps its text columns
     for col in table.columns:
-        if col.name not in raw.columns:
+        if col.name not in raw.columns or _unchecked(col):
             continue
         series = raw[col.name]
         if col.kind == "text":
-            out += _text_failures(series, col, file)
+            out += _text_failures(series, distinct(col.name), col, file)
         else:
-            parsed, problems = _number_column(series, col, file)
+            parsed, problems = _number_column(series, distinct(col.name), col, file)
             typed[col.name] = parsed
             out += problems
     return out, typed
@@ -60,12 +88,16 @@ def _whole(file: str, column: str, check: str) -> dict:
     return {"file": file, "row": None, "column": column, "check": check, "value": None}
 
 
-def _text_failures(series: pd.Series, col: Col, file: str) -> list[dict]:
-    codes, values = _distinct(series)
+def _unchecked(col: Col) -> bool:
+    """An optional free-text column (a quote, a note): any text is valid."""
+    return col.kind == "text" and not (col.required or col.pattern or col.allowed or col.unique)
+
+
+def _text_failures(series: pd.Series, codes_values, col: Col, file: str) -> list[dict]:
+    codes, values = codes_values
     out = []
     if col.required:
-        blank = np.fromiter((v.isspace() for v in values), bool, len(values))
-        empty = (codes < 0) | _spread(blank, codes)
+        empty = (codes < 0) | _spread(_blank(values), codes)
         out += _cells(file, series, empty, col.name, "empty cell; a value is required")
     if col.pattern or col.allowed:
         out += _value_failures(series, codes, values, col, file)
@@ -79,11 +111,9 @@ def _value_failures(series, codes, values, col: Col, file: str) -> list[dict]:
     whitespace is named as such (an id "x\\n" looks like "x" in a sheet)."""
     ok = np.ones(len(values), bool)
     if col.pattern:
-        regex = re.compile(col.pattern)
-        ok &= np.fromiter((regex.fullmatch(v) is not None for v in values), bool, len(values))
+        ok &= _fullmatches(values, col.pattern)
     if col.allowed:
-        allowed = set(col.allowed)
-        ok &= np.fromiter((v in allowed for v in values), bool, len(values))
+        ok &= pd.Index(values, dtype=object).isin(col.allowed)
     checks = {}
     for i in np.flatnonzero(~ok):
         value = values[i]
@@ -123,6 +153,34 @@ def _duplicate_failures(series, codes, values, col: Col, file: str) -> list[dict
     return out
 
 
+def _fullmatches(values: np.ndarray, pattern: str) -> np.ndarray:
+    """Which values match ``pattern`` whole.  Fast path: the values joined by
+    newlines, scanned once in C — when no value holds a newline and every
+    line is one whole match (``(?m)^(?:P)$``; a match starts only at a line
+    start, so as many matches as lines means each line matched entirely),
+    all values match.  Otherwise each value is matched on its own.  (Sound
+    for patterns without look-arounds, as are all of schemas'.)"""
+    joined = "\n".join(values)
+    if joined.count("\n") == len(values) - 1:
+        lines = re.compile(f"^(?:{pattern})$", re.MULTILINE)
+        if lines.subn("", joined)[1] == len(values):
+            return np.ones(len(values), bool)
+    regex = re.compile(pattern)
+    return np.fromiter((regex.fullmatch(v) is not None for v in values), bool, len(values))
+
+
+def _blank(values: np.ndarray) -> np.ndarray:
+    """Which values are only whitespace (empty to a reader); one C scan of
+    the joined values first, since almost always none is."""
+    joined = "\n".join(values)
+    if joined.count("\n") == len(values) - 1 and not _BLANK_LINE.search(joined):
+        return np.zeros(len(values), bool)
+    return np.fromiter((not v.strip() for v in values), bool, len(values))
+
+
+_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.MULTILINE)
+
+
 def _id_key_codes(values: np.ndarray) -> np.ndarray:
     """Codes of the distinct values' keys: NFKC, stripped, case-folded.  When
     the values are all lower-case ASCII without whitespace (any valid id),
@@ -140,10 +198,10 @@ def _id_key_codes(values: np.ndarray) -> np.ndarray:
     return pd.factorize(pd.Series(keys, dtype=object))[0]
 
 
-def _number_column(series: pd.Series, col: Col, file: str):
+def _number_column(series: pd.Series, codes_values, col: Col, file: str):
     """The column parsed as float64 or Int64, and its failures (cells that
     are not numbers, then range checks on the parsed numbers)."""
-    codes, values = _distinct(series)
+    codes, values = codes_values
     whole = col.kind == "int"
     numbers_of, checks = _whole_numbers(values) if whole else _floats(values)
     out = _by_value(file, series, codes, values, checks, col.name)
@@ -176,7 +234,10 @@ def _floats(values: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
     parsed = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(
         float, copy=True
     )
-    ascii_ = np.fromiter((v.isascii() for v in values), bool, len(values))
+    if "".join(values).isascii():
+        ascii_ = np.ones(len(values), bool)
+    else:
+        ascii_ = np.fromiter((v.isascii() for v in values), bool, len(values))
     doubtful = ~np.isfinite(parsed) | (np.abs(parsed) < np.finfo(float).tiny) | ~ascii_
     checks = {}
     for i in np.flatnonzero(doubtful):
@@ -287,37 +348,59 @@ def wide_key_failures(wide: pd.DataFrame, key: list[str], file: str) -> list[dic
     return out
 
 
-def unit_failures(facts: pd.DataFrame, indicators: pd.DataFrame, file: str) -> list[dict]:
+def unit_failures(
+    facts: pd.DataFrame, indicators: pd.DataFrame, file: str, distinct: Distinct | None = None
+) -> list[dict]:
     """A fact's unit must be canonical and the unit of its indicator; amounts
-    in units that cannot be negative (area, counts) must not be."""
+    in units that cannot be negative (area, counts) must not be.  Judged once
+    per distinct (indicator, unit) pair."""
+    distinct = distinct or Distinct(facts)
     unit_of = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    unit = facts["unit"]
-    codes, values = _distinct(unit)
-    canonical = np.array([units.is_canonical_unit(v) for v in values], bool)
-    never_negative = np.array([nonnegative_unit(v) for v in values], bool)
-    known = _spread(canonical, codes)
-    out = [
-        failure(file, facts.index[p], "unit", "unknown unit", unit.iat[p])
-        for p in np.flatnonzero(_spread(~canonical, codes))
-    ]
-    expected = (
-        facts["indicator_id"].map(unit_of)
-        if "indicator_id" in facts
-        else pd.Series(np.nan, index=facts.index, dtype=object)
-    )
-    wrong = known & expected.notna().to_numpy() & (expected != unit).to_numpy()
-    out += [
-        failure(
-            file, facts.index[p], "unit", f"indicator's unit is {expected.iat[p]!r}", unit.iat[p]
-        )
-        for p in np.flatnonzero(wrong)
-    ]
+    unit_codes, units_ = distinct("unit")
+    if "indicator_id" in facts:
+        ind_codes, inds = distinct("indicator_id")
+    else:
+        ind_codes, inds = np.full(len(facts), -1), np.array([], dtype=object)
+    pairs, first = _pairs(unit_codes, ind_codes)
+    out = []
+    unknown = np.zeros(len(first), bool)
+    wrong: dict[int, str] = {}
+    never_negative = np.zeros(len(first), bool)
+    for k, p in enumerate(first):
+        if unit_codes[p] < 0:
+            continue
+        unit = units_[unit_codes[p]]
+        if not units.is_canonical_unit(unit):
+            unknown[k] = True
+            continue
+        expected = unit_of.get(inds[ind_codes[p]]) if ind_codes[p] >= 0 else None
+        if expected is not None and unit != expected:
+            wrong[k] = f"indicator's unit is {expected!r}"
+        never_negative[k] = nonnegative_unit(unit)
+    unit_col = facts["unit"]
+    for p in np.flatnonzero(unknown[pairs]):
+        out.append(failure(file, facts.index[p], "unit", "unknown unit", unit_col.iat[p]))
+    if wrong:
+        flagged = np.zeros(len(first), bool)
+        flagged[list(wrong)] = True
+        for p in np.flatnonzero(flagged[pairs]):
+            out.append(failure(file, facts.index[p], "unit", wrong[pairs[p]], unit_col.iat[p]))
     for col in ("value", "lower", "upper"):
         numbers_ = _floats_of(facts, col)
-        for p in np.flatnonzero(known & _spread(never_negative, codes) & (numbers_ < 0)):
-            check = f"must be ≥ 0 for unit {unit.iat[p]}"
+        for p in np.flatnonzero(never_negative[pairs] & (numbers_ < 0)):
+            check = f"must be ≥ 0 for unit {unit_col.iat[p]}"
             out.append(failure(file, facts.index[p], col, check, float(numbers_[p])))
     return out
+
+
+def _pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the distinct (a, b) pairs of two code arrays, and the first
+    row holding each pair."""
+    combined = (a.astype(np.int64) + 1) * (int(b.max(initial=-1)) + 2) + (b + 1)
+    pairs, _ = pd.factorize(combined)
+    first = np.full(pairs.max(initial=-1) + 1, -1, dtype=np.int64)
+    first[pairs[::-1]] = np.arange(len(pairs))[::-1]
+    return pairs, first
 
 
 def indicator_unit_failures(indicators: pd.DataFrame, file: str) -> list[dict]:
@@ -336,15 +419,20 @@ def indicator_unit_failures(indicators: pd.DataFrame, file: str) -> list[dict]:
 
 
 def foreign_key_failures(
-    df: pd.DataFrame, table: TableSchema, known: dict[str, set], file: str
+    df: pd.DataFrame,
+    table: TableSchema,
+    known: dict[str, set],
+    file: str,
+    distinct: Distinct | None = None,
 ) -> list[dict]:
     """Every reference (place_id, indicator_id, source_id …) must exist."""
+    distinct = distinct or Distinct(df)
     out = []
     for column, target in table.foreign_keys.items():
         if column not in df.columns or target not in known:
             continue
-        codes, values = _distinct(df[column])
-        unknown = np.fromiter((v not in known[target] for v in values), bool, len(values))
+        codes, values = distinct(column)
+        unknown = ~pd.Index(values, dtype=object).isin(list(known[target]))
         check = f"unknown {target[:-1]} id"
         out += [
             failure(file, df.index[p], column, check, df[column].iat[p])
@@ -410,12 +498,19 @@ def coordinate_failures(places: pd.DataFrame, file: str) -> list[dict]:
     return out
 
 
-def duplicate_fact_failures(facts: pd.DataFrame, file: str) -> list[dict]:
-    """One source reports one figure per place, indicator and date once."""
+def duplicate_fact_failures(
+    facts: pd.DataFrame, file: str, distinct: Distinct | None = None
+) -> list[dict]:
+    """One source reports one figure per place, indicator and date once.
+    (``year`` is compared as parsed, the other key columns as text.)"""
     key = ["place_id", "indicator_id", "year", "as_of", "source_id"]
     if not set(key) <= set(facts.columns):
         return []
-    dup = facts.duplicated(subset=key, keep="first").to_numpy()
+    distinct = distinct or Distinct(facts)
+    combined = pd.factorize(facts["year"], use_na_sentinel=False)[0]
+    for col in ("place_id", "indicator_id", "as_of", "source_id"):
+        combined = _pairs(combined, distinct(col)[0])[0]
+    dup = pd.Series(combined).duplicated(keep="first").to_numpy()
     check = "same place, indicator, year, as_of and source as an earlier row"
     return [
         failure(file, facts.index[p], "fact_id", check, facts["fact_id"].iat[p])

@@ -252,8 +252,9 @@ def validate(
         spec = schemas.wide_schema(
             table, indicators if indicators is not None else _shipped("indicators")
         )
-    failures, typed = checks.column_failures(raw, spec, file)
-    failures += _table_failures(typed, spec, file, reference)
+    distinct = checks.Distinct(raw)  # shared: hashing the id columns once
+    failures, typed = checks.column_failures(raw, spec, file, distinct)
+    failures += _table_failures(typed, spec, file, reference, distinct)
     if failures:
         failures.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
         raise DataValidationError(
@@ -266,14 +267,18 @@ def validate(
 
 
 def _table_failures(
-    df: pd.DataFrame, spec: schemas.TableSchema, file: str, reference: dict[str, pd.DataFrame]
+    df: pd.DataFrame,
+    spec: schemas.TableSchema,
+    file: str,
+    reference: dict[str, pd.DataFrame],
+    distinct: checks.Distinct | None = None,
 ) -> list[dict]:
     known = {name: set(_ids(name, frame)) for name, frame in reference.items()}
     if spec.name == "places":
         known["places"] = set(df.get("place_id", pd.Series(dtype=object)).dropna()) | known.get(
             "places", set()
         )
-    out = checks.foreign_key_failures(df, spec, known, file)
+    out = checks.foreign_key_failures(df, spec, known, file, distinct)
     if spec.name == "indicators" and "unit" in df:
         out += checks.indicator_unit_failures(df, file)
     if spec.name == "places":
@@ -291,8 +296,8 @@ def _table_failures(
         if {"value", "qualifier"} <= set(df.columns):
             out += checks.interval_failures(df, file)
         if "indicators" in reference and "unit" in df:
-            out += checks.unit_failures(df, reference["indicators"], file)
-        out += checks.duplicate_fact_failures(df, file)
+            out += checks.unit_failures(df, reference["indicators"], file, distinct)
+        out += checks.duplicate_fact_failures(df, file, distinct)
     return out
 
 
