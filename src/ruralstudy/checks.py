@@ -123,6 +123,9 @@ def _value_failures(series, codes, values, col: Col, file: str) -> list[dict]:
             checks[i] = "surrounding whitespace (space, tab or line break); remove it"
         elif col.pattern and not re.fullmatch(col.pattern, value):
             checks[i] = f"does not match the expected pattern {col.pattern}"
+            ascii_form = numbers.narrow(value)
+            if ascii_form != value and re.fullmatch(col.pattern, ascii_form):
+                checks[i] += f"; it has full-width characters: type {ascii_form!r}"
         else:
             checks[i] = f"not an allowed value; expected one of: {', '.join(col.allowed)}"
     return _by_value(file, series, codes, values, checks, col.name)

@@ -100,10 +100,7 @@ def wide_view(view: str) -> pd.DataFrame:
     facts = _shipped("facts")
     facts = facts[facts["indicator_id"].isin(domain_ids)]
     key = schemas.WIDE_KEY_COLUMNS
-    clash = facts.duplicated(subset=[*key, "indicator_id"], keep=False)
-    if clash.any():
-        ids = ", ".join(facts.loc[clash, "fact_id"])
-        raise ValueError(f"{view}: facts share place, year, source and indicator: {ids}")
+    _raise_on_cell_clash(facts, view, _display(DATA_DIR / "facts.csv"))
     wide = facts.set_index([*key, "indicator_id"])[["value", "lower", "upper"]].unstack()
     present = [i for i in domain_ids if i in set(facts["indicator_id"])]
     columns = {
@@ -114,6 +111,17 @@ def wide_view(view: str) -> pd.DataFrame:
     wide = wide.reindex(columns=list(columns))
     wide.columns = list(columns.values())
     return wide.reset_index().sort_values(key, na_position="last", ignore_index=True)
+
+
+def _raise_on_cell_clash(facts: pd.DataFrame, view: str, file: str) -> None:
+    """Two facts that would fill one cell of a wide view (same place, year,
+    source and indicator) are an error naming both rows, never one chosen."""
+    key = [*schemas.WIDE_KEY_COLUMNS, "indicator_id"]
+    failures = checks.wide_key_failures(facts, key, file)
+    if failures:
+        raise DataValidationError(
+            failures_frame(failures), summary=f"{view}: facts that would share one cell"
+        )
 
 
 @cache

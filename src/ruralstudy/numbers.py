@@ -46,7 +46,7 @@ def read_number(text: str, whole: bool = False) -> tuple[float | int | None, str
     'underflow: too close to 0 to store as a 64-bit float; use a larger unit'
     """
     kind = "a whole number" if whole else "a number"
-    plain = text.translate(_WIDTH).strip()
+    plain = narrow(text).strip()
     if plain.lower() in _NOT_NUMBERS:
         return None, f"not {kind}: {plain!r} is not a value; leave the cell empty if unknown"
     grammar = _WHOLE if whole else _DECIMAL
@@ -64,6 +64,15 @@ def read_number(text: str, whole: bool = False) -> tuple[float | int | None, str
     if abs(number) < sys.float_info.min and _has_nonzero_digit(plain):
         return None, "underflow: too close to 0 to store as a 64-bit float; use a larger unit"
     return number, None
+
+
+def narrow(text: str) -> str:
+    """``text`` with full-width forms as ASCII: "５２００００" → "520000".
+
+    >>> narrow("２０２５－１０")
+    '2025-10'
+    """
+    return text.translate(_WIDTH)
 
 
 def _has_nonzero_digit(plain: str) -> bool:
