@@ -208,6 +208,8 @@ def _number_column(series: pd.Series, codes_values, col: Col, file: str):
     whole = col.kind == "int"
     numbers_of, checks = _whole_numbers(values) if whole else _floats(values)
     out = _by_value(file, series, codes, values, checks, col.name)
+    if col.required:
+        out += _cells(file, series, codes < 0, col.name, "empty cell; a value is required")
     parsed = np.append(numbers_of, np.nan)[codes]
     if col.ge is not None:
         out += _range(file, series, parsed, parsed < col.ge, col, f"must be ≥ {col.ge:g}")
