@@ -7,10 +7,13 @@ Chinese text spans and quotes, a note on each row) but cited to the
 package's synthetic source ``ruralstudy-simulate`` and marked "simulated"
 in their note; they are written to a temporary folder and never enter data/.
 
-Each size runs in a fresh Python process, so the peak memory figure
-(VmHWM) is that of reading and validating one file, not of the benchmark.  Reading the CSV (``ruralstudy.io``) and validating the text
-table (``ruralstudy.datasets.validate``) are timed separately; the target
-is on validation.  The machine may be shared: CPU time is printed beside
+Each size runs in a fresh Python process, so the peak memory figures
+(Linux VmHWM) are those of reading and validating one file, not of the
+benchmark.  Reading the CSV (``ruralstudy.io``) and validating the text
+table (``ruralstudy.datasets.validate``) are timed separately, and the peak
+is reset after reading (``/proc/self/clear_refs``) so that validation's own
+peak — the table in memory plus what checking it takes — is seen apart from
+the whole run's; the target is on validation.  The machine may be shared: CPU time is printed beside
 wall time, and the load average, so a slow figure can be told from a busy
 machine.
 
@@ -100,6 +103,17 @@ def simulated_facts(rows: int):
     return frame
 
 
+def current_rss_mb() -> float:
+    """Resident memory of this process now, in MB (Linux VmRSS; NaN elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MB.  Linux's VmHWM
     belongs to this program alone; ``ru_maxrss`` would also count the
@@ -111,6 +125,15 @@ def peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Reset VmHWM to the current RSS (Linux ≥ 4.0); False where not possible."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def child(path: str) -> None:
@@ -128,11 +151,14 @@ def child(path: str) -> None:
     t = time.perf_counter()
     raw = read_text_table(path)
     read_s = time.perf_counter() - t
+    rss_read = peak_rss_mb()
+    rss_table = current_rss_mb()
+    reset = reset_peak_rss()
     t, cpu = time.perf_counter(), time.process_time()
     typed = validate(raw, "facts", file=path, reference=reference)
     validate_s, validate_cpu_s = time.perf_counter() - t, time.process_time() - cpu
-    peak = peak_rss_mb()
-    rss_read = peak_rss_mb()
+    peak_validate = peak_rss_mb() if reset else float("nan")
+    peak = max(rss_read, peak_rss_mb())
     print(
         json.dumps(
             {
@@ -142,6 +168,8 @@ def child(path: str) -> None:
                 "validate_cpu_s": validate_cpu_s,
                 "rss_before_mb": rss_before,
                 "rss_read_mb": rss_read,
+                "peak_validate_mb": peak_validate,
+                "rss_table_mb": rss_table,
                 "peak_rss_mb": peak,
             }
         )
@@ -181,11 +209,14 @@ def main() -> int:
             print(
                 f"{r['rows']:>9,} rows: validate {r['validate_s']:.2f} s "
                 f"(CPU {r['validate_cpu_s']:.2f} s), "
-                f"read {r['read_s']:.2f} s, peak RSS {r['peak_rss_mb']:,.0f} MB "
-                f"({r['rss_before_mb']:,.0f} MB before reading, {r['rss_read_mb']:,.0f} MB after)"
+                f"peak RSS while validating {r['peak_validate_mb']:,.0f} MB "
+                f"(of which the text table read: {r['rss_table_mb']:,.0f} MB); "
+                f"read {r['read_s']:.2f} s, peak RSS of read + validate "
+                f"{r['peak_rss_mb']:,.0f} MB ({r['rss_before_mb']:,.0f} MB before reading)"
             )
             if rows >= TARGET_ROWS:
-                missed |= r["validate_s"] > TARGET_SECONDS or r["peak_rss_mb"] > TARGET_RSS_MB
+                slow = r["validate_s"] > TARGET_SECONDS
+                missed |= slow or r["peak_validate_mb"] > TARGET_RSS_MB
     print(
         f"target: {TARGET_ROWS:,} rows in ≤ {TARGET_SECONDS:g} s validation, "
         f"≤ {TARGET_RSS_MB:,} MB peak RSS"
