@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ruralstudy import checks, schemas
+from ruralstudy import checks, rules, schemas
 from ruralstudy.errors import DataValidationError, failures_frame
 from ruralstudy.io import read_text_table
 
@@ -117,7 +117,7 @@ def _raise_on_cell_clash(facts: pd.DataFrame, view: str, file: str) -> None:
     """Two facts that would fill one cell of a wide view (same place, year,
     source and indicator) are an error naming both rows, never one chosen."""
     key = [*schemas.WIDE_KEY_COLUMNS, "indicator_id"]
-    failures = checks.wide_key_failures(facts, key, file)
+    failures = rules.wide_key_failures(facts, key, file)
     if failures:
         raise DataValidationError(
             failures_frame(failures), summary=f"{view}: facts that would share one cell"
@@ -286,26 +286,26 @@ def _table_failures(
         known["places"] = set(df.get("place_id", pd.Series(dtype=object)).dropna()) | known.get(
             "places", set()
         )
-    out = checks.foreign_key_failures(df, spec, known, file, distinct)
+    out = rules.foreign_key_failures(df, spec, known, file, distinct)
     if spec.name == "indicators" and "unit" in df:
-        out += checks.indicator_unit_failures(df, file)
+        out += rules.indicator_unit_failures(df, file)
     if spec.name == "places":
-        out += checks.coordinate_failures(df, file)
+        out += rules.coordinate_failures(df, file)
     if spec.name in {"facts", "interventions"}:
-        out += checks.quote_failures(df, _stored_texts(), file)
+        out += rules.quote_failures(df, _stored_texts(), file)
         sources = reference.get("sources")
         if sources is not None:
             kind_of = dict(zip(sources["source_id"], sources["kind"], strict=True))
-            out += checks.missing_quote_failures(df, kind_of, QUOTED_KINDS, file)
+            out += rules.missing_quote_failures(df, kind_of, QUOTED_KINDS, file)
     if spec.name in schemas.WIDE_VIEWS:
-        out += checks.wide_key_failures(df, schemas.WIDE_KEY_COLUMNS, file)
-        out += checks.wide_interval_failures(df, file)
+        out += rules.wide_key_failures(df, schemas.WIDE_KEY_COLUMNS, file)
+        out += rules.wide_interval_failures(df, file)
     if spec.name == "facts":
         if {"value", "qualifier"} <= set(df.columns):
-            out += checks.interval_failures(df, file)
+            out += rules.interval_failures(df, file)
         if "indicators" in reference and "unit" in df:
-            out += checks.unit_failures(df, reference["indicators"], file, distinct)
-        out += checks.duplicate_fact_failures(df, file, distinct)
+            out += rules.unit_failures(df, reference["indicators"], file, distinct)
+        out += rules.duplicate_fact_failures(df, file, distinct)
     return out
 
 

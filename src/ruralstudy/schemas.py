@@ -2,11 +2,12 @@
 
 A schema says what a valid table is — column types, required cells,
 allowed values, patterns (matched against the whole cell, so "x\n" is not
-the id "x"), uniqueness, ranges, foreign keys.  ``ruralstudy.checks`` applies
-the schemas to a table read as text (``ruralstudy.io``), and with them the
-rules across rows and tables (bounds that must match a qualifier, a fact's
-unit against its indicator's, quotes found in the stored source text),
-reporting every failure as file, row, column, check, value.
+the id "x"), uniqueness, ranges, foreign keys.  ``ruralstudy.checks``
+applies them to a table read as text (``ruralstudy.io``), and
+``ruralstudy.rules`` the rules across rows and tables (bounds that must
+match a qualifier, a fact's unit against its indicator's, quotes found in
+the stored source text), reporting every failure as file, row, column,
+check, value.
 """
 
 from __future__ import annotations
