@@ -283,6 +283,8 @@ def distinct_values(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """``(codes, values)``: each row's index into the distinct non-missing
     values (-1 for a missing cell)."""
     codes, values = pd.factorize(series, use_na_sentinel=True)
+    if len(values) < 2**31:  # half the memory of the int64 codes, kept per column
+        codes = codes.astype(np.int32)
     return codes, _as_text(np.asarray(values, dtype=object))
 
 
