@@ -312,7 +312,3 @@ def _table_failures(
 def _ids(name: str, frame: pd.DataFrame) -> list[str]:
     key = {"sources": "source_id", "places": "place_id", "indicators": "indicator_id"}.get(name)
     return list(frame[key].dropna()) if key and key in frame else []
-
-
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))
