@@ -310,3 +310,15 @@ def test_the_message_is_bounded_but_every_failure_is_kept():
     assert len(err.failures) == MESSAGE_LINES + 50
     lines = str(err).splitlines()
     assert len(lines) == MESSAGE_LINES + 2 and lines[-1].startswith("… and 50 more")
+
+
+def test_many_copies_of_one_id_give_short_messages(mini, tmp_path):
+    facts = pd.concat([mini["facts"].iloc[[0]]] * 20_000, ignore_index=True)
+    failures = failures_of(mini, "facts", facts, tmp_path)
+    dup = failures[failures["check"].str.startswith("duplicate value")]
+    assert len(dup) == 20_000
+    assert (
+        dup["check"].iloc[0]
+        == "duplicate value; must be unique; also on row 3, 4, 5, 6, 7 and 19994 more"
+    )
+    assert dup["check"].str.len().max() < 100

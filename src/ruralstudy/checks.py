@@ -148,16 +148,35 @@ def _duplicate_failures(series, codes, values, col: Col, file: str) -> list[dict
         return []
     rows_of = pd.Series(np.flatnonzero(repeated)).groupby(row_keys[repeated]).agg(list)
     out = []
+    cells = series.to_numpy(object)
     for positions in rows_of:
-        spellings = {series.iat[p] for p in positions}
-        for p in positions:
-            others = [series.index[q] + 2 for q in positions if q != p]
+        spellings = set(cells[positions])
+        rows = [series.index[p] + 2 for p in positions]
+        for p, row in zip(positions, rows, strict=True):
             check = "duplicate value; must be unique"
             if len(spellings) > 1:
                 check += " (ignoring surrounding whitespace, full-width forms and case)"
-            check += f"; also on row {', '.join(map(str, others))}"
-            out.append(failure(file, series.index[p], col.name, check, series.iat[p]))
+            check += f"; also on {other_rows(rows, row)}"
+            out.append(failure(file, series.index[p], col.name, check, cells[p]))
     return out
+
+
+OTHER_ROWS_SHOWN = 5
+
+
+def other_rows(rows: list[int], row: int) -> str:
+    """ "row 3, 7" — the other rows of a group, the first few of a large one
+    (a file of 100,000 copies must not make messages of 100,000 rows each).
+
+    >>> other_rows([2, 3, 9], 3)
+    'row 2, 9'
+    >>> other_rows(list(range(2, 12)), 2)
+    'row 3, 4, 5, 6, 7 and 4 more'
+    """
+    first = [r for r in rows[: OTHER_ROWS_SHOWN + 1] if r != row][:OTHER_ROWS_SHOWN]
+    shown = ", ".join(map(str, first))
+    more = len(rows) - 1 - len(first)
+    return f"row {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 def _fullmatches(values: np.ndarray, pattern: str) -> np.ndarray:
@@ -311,8 +330,9 @@ def spread(per_value: np.ndarray, codes: np.ndarray) -> np.ndarray:
 
 
 def _cells(file, series: pd.Series, mask: np.ndarray, column: str, check: str) -> list[dict]:
+    cells = series.to_numpy(object)
     return [
-        failure(file, series.index[p], column, check, _shown(series.iat[p]))
+        failure(file, series.index[p], column, check, _shown(cells[p]))
         for p in np.flatnonzero(mask)
     ]
 
@@ -323,8 +343,9 @@ def _by_value(file, series, codes, values, checks: dict[int, str], column: str) 
         return []
     failing = np.zeros(len(values), bool)
     failing[list(checks)] = True
+    cells = series.to_numpy(object)
     return [
-        failure(file, series.index[p], column, checks[codes[p]], series.iat[p])
+        failure(file, series.index[p], column, checks[codes[p]], cells[p])
         for p in np.flatnonzero(spread(failing, codes))
     ]
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ruralstudy import units
-from ruralstudy.checks import Distinct, distinct_values, floats_of, spread
+from ruralstudy.checks import Distinct, distinct_values, floats_of, other_rows, spread
 from ruralstudy.schemas import TableSchema, failure, nonnegative_unit, squeeze_whitespace
 
 
@@ -96,8 +96,7 @@ def wide_key_failures(wide: pd.DataFrame, key: list[str], file: str) -> list[dic
     for members in groups.values():
         rows = [wide.index[positions[m]] for m in members]
         for r in rows:
-            others = ", ".join(str(o + 2) for o in rows if o != r)
-            check = f"same {', '.join(key)} as row {others}"
+            check = f"same {', '.join(key)} as {other_rows([o + 2 for o in rows], r + 2)}"
             out.append(failure(file, r, key[0], check, wide.at[r, key[0]]))
     return out
 
@@ -131,18 +130,18 @@ def unit_failures(
         if expected is not None and unit != expected:
             wrong[k] = f"indicator's unit is {expected!r}"
         never_negative[k] = nonnegative_unit(unit)
-    unit_col = facts["unit"]
+    unit_col = facts["unit"].to_numpy(object)
     for p in np.flatnonzero(unknown[pairs]):
-        out.append(failure(file, facts.index[p], "unit", "unknown unit", unit_col.iat[p]))
+        out.append(failure(file, facts.index[p], "unit", "unknown unit", unit_col[p]))
     if wrong:
         flagged = np.zeros(len(first), bool)
         flagged[list(wrong)] = True
         for p in np.flatnonzero(flagged[pairs]):
-            out.append(failure(file, facts.index[p], "unit", wrong[pairs[p]], unit_col.iat[p]))
+            out.append(failure(file, facts.index[p], "unit", wrong[pairs[p]], unit_col[p]))
     for col in ("value", "lower", "upper"):
         numbers_ = floats_of(facts, col)
         for p in np.flatnonzero(never_negative[pairs] & (numbers_ < 0)):
-            check = f"must be ≥ 0 for unit {unit_col.iat[p]}"
+            check = f"must be ≥ 0 for unit {unit_col[p]}"
             out.append(failure(file, facts.index[p], col, check, float(numbers_[p])))
     return out
 
@@ -158,6 +157,7 @@ def _pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def indicator_unit_failures(indicators: pd.DataFrame, file: str) -> list[dict]:
+    unit_col = indicators["unit"].to_numpy(object)
     codes, values = distinct_values(indicators["unit"])
     unknown = np.array([not units.is_canonical_unit(v) for v in values], bool)
     return [
@@ -166,7 +166,7 @@ def indicator_unit_failures(indicators: pd.DataFrame, file: str) -> list[dict]:
             indicators.index[p],
             "unit",
             "unknown unit; see ruralstudy.units.CANONICAL_UNITS",
-            indicators["unit"].iat[p],
+            unit_col[p],
         )
         for p in np.flatnonzero(spread(unknown, codes))
     ]
@@ -186,10 +186,11 @@ def foreign_key_failures(
         if column not in df.columns or target not in known:
             continue
         codes, values = distinct(column)
+        cells = df[column].to_numpy(object)
         unknown = ~pd.Index(values, dtype=object).isin(list(known[target]))
         check = f"unknown {target[:-1]} id"
         out += [
-            failure(file, df.index[p], column, check, df[column].iat[p])
+            failure(file, df.index[p], column, check, cells[p])
             for p in np.flatnonzero(spread(unknown, codes))
         ]
     return out
@@ -205,9 +206,10 @@ def quote_failures(df: pd.DataFrame, texts: dict[str, str], file: str) -> list[d
         return []
     squeezed = {sid: squeeze_whitespace(t) for sid, t in texts.items()}
     checked = (df["source_id"].isin(list(squeezed)) & df["quote"].notna()).to_numpy()
+    source_ids, quotes = df["source_id"].to_numpy(object), df["quote"].to_numpy(object)
     out = []
     for p in np.flatnonzero(checked):
-        sid, quote = df["source_id"].iat[p], df["quote"].iat[p]
+        sid, quote = source_ids[p], quotes[p]
         if isinstance(quote, str) and squeeze_whitespace(quote) not in squeezed[sid]:
             out.append(
                 failure(file, df.index[p], "quote", f"not found in the text of {sid}", quote)
@@ -279,8 +281,8 @@ def duplicate_fact_failures(
         combined = combined * width + (codes + 1)
         radix *= width
     dup = pd.Series(combined).duplicated(keep="first").to_numpy()
+    fact_ids = facts["fact_id"].to_numpy(object)
     check = "same place, indicator, year, as_of and source as an earlier row"
     return [
-        failure(file, facts.index[p], "fact_id", check, facts["fact_id"].iat[p])
-        for p in np.flatnonzero(dup)
+        failure(file, facts.index[p], "fact_id", check, fact_ids[p]) for p in np.flatnonzero(dup)
     ]
