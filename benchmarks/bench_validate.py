@@ -17,7 +17,11 @@ the whole run's; the target is on validation.  The machine may be shared: CPU ti
 wall time, and the load average, so a slow figure can be told from a busy
 machine.
 
-    python benchmarks/bench_validate.py [--rows 200000 1000000] [--check]
+    python benchmarks/bench_validate.py [--rows 200000 1000000] [--broken 0.01] [--check]
+
+``--broken F`` breaks a fraction F of the rows (a year in Chinese numerals,
+a repeated fact_id, an unknown place, bounds that do not fit), to time the
+path that reports failures; the targets are for a valid file.
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ QUALIFIED = [
 ]
 
 
-def simulated_facts(rows: int):
-    """``rows`` simulated facts rows as a DataFrame of text cells."""
+def simulated_facts(rows: int, broken: float = 0.0):
+    """``rows`` simulated facts rows as a DataFrame of text cells, a fraction
+    ``broken`` of them with one error each."""
     import numpy as np
     import pandas as pd
 
@@ -100,6 +105,14 @@ def simulated_facts(rows: int):
             "note": "simulated (bench_validate.py)",
         }
     )
+    bad = rng.choice(rows, size=int(rows * broken), replace=False)
+    for k, column, text in (
+        (0, "year", "二〇二五"),
+        (1, "fact_id", "sim-0000000"),
+        (2, "place_id", "cn.nowhere"),
+        (3, "upper", -1.0),
+    ):
+        frame.loc[bad[k::4], column] = text
     return frame
 
 
@@ -139,6 +152,7 @@ def reset_peak_rss() -> bool:
 def child(path: str) -> None:
     """Read and validate one file; print the figures as JSON."""
     import ruralstudy as rs
+    from ruralstudy import DataValidationError
     from ruralstudy.datasets import validate
     from ruralstudy.io import read_text_table
 
@@ -155,14 +169,18 @@ def child(path: str) -> None:
     rss_table = current_rss_mb()
     reset = reset_peak_rss()
     t, cpu = time.perf_counter(), time.process_time()
-    typed = validate(raw, "facts", file=path, reference=reference)
+    try:
+        rows, failures = len(validate(raw, "facts", file=path, reference=reference)), 0
+    except DataValidationError as err:
+        rows, failures = len(raw), len(err.failures)
     validate_s, validate_cpu_s = time.perf_counter() - t, time.process_time() - cpu
     peak_validate = peak_rss_mb() if reset else float("nan")
     peak = max(rss_read, peak_rss_mb())
     print(
         json.dumps(
             {
-                "rows": len(typed),
+                "rows": rows,
+                "failures": failures,
                 "read_s": read_s,
                 "validate_s": validate_s,
                 "validate_cpu_s": validate_cpu_s,
@@ -176,9 +194,9 @@ def child(path: str) -> None:
     )
 
 
-def measure(rows: int, folder: Path) -> dict:
+def measure(rows: int, folder: Path, broken: float) -> dict:
     path = folder / f"facts-simulated-{rows}.csv"
-    simulated_facts(rows).to_csv(path, index=False, encoding="utf-8")
+    simulated_facts(rows, broken).to_csv(path, index=False, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(path)],
         capture_output=True,
@@ -194,6 +212,7 @@ def measure(rows: int, folder: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[200_000, TARGET_ROWS])
+    parser.add_argument("--broken", type=float, default=0.0, help="fraction of rows to break")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -205,16 +224,17 @@ def main() -> int:
     print("load average: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         for rows in args.rows:
-            r = measure(rows, Path(tmp))
+            r = measure(rows, Path(tmp), args.broken)
             print(
-                f"{r['rows']:>9,} rows: validate {r['validate_s']:.2f} s "
+                f"{r['rows']:>9,} rows, {r['failures']:,} failures: "
+                f"validate {r['validate_s']:.2f} s "
                 f"(CPU {r['validate_cpu_s']:.2f} s), "
                 f"peak RSS while validating {r['peak_validate_mb']:,.0f} MB "
                 f"(of which the text table read: {r['rss_table_mb']:,.0f} MB); "
                 f"read {r['read_s']:.2f} s, peak RSS of read + validate "
                 f"{r['peak_rss_mb']:,.0f} MB ({r['rss_before_mb']:,.0f} MB before reading)"
             )
-            if rows >= TARGET_ROWS:
+            if rows >= TARGET_ROWS and not args.broken:
                 slow = r["validate_s"] > TARGET_SECONDS
                 missed |= slow or r["peak_validate_mb"] > TARGET_RSS_MB
     print(
