@@ -58,7 +58,15 @@ def column_failures(
     """``(failures, typed)``: every column problem, and the frame with its
     number columns parsed (a cell that failed is NaN there; the typed frame is
     only returned to a user when nothing failed).  ``distinct`` is the
-    ``Distinct`` of ``raw``, when the caller shares it with later rules."""
+    ``Distinct`` of ``raw``, when the caller shares it with later rules.
+
+    >>> from ruralstudy.schemas import INTERVENTIONS
+    >>> raw = pd.DataFrame({c: ["x"] for c in INTERVENTIONS.column_names}, dtype=object)
+    >>> raw["year"] = "２０２0"
+    >>> failures, typed = column_failures(raw, INTERVENTIONS, "mine.csv")
+    >>> [(f["row"], f["column"], f["check"][:16]) for f in failures], int(typed.loc[0, "year"])
+    ([(2, 'kind', 'not an allowed v')], 2020)
+    """
     distinct = distinct or Distinct(raw)
     out = _structure_failures(raw, table, file)
     typed = raw.copy(deep=False)  # copy-on-write: raw keeps its text columns

@@ -84,7 +84,12 @@ def _bounded_values(columns) -> list[str]:
 def wide_key_failures(wide: pd.DataFrame, key: list[str], file: str) -> list[dict]:
     """One row per place, year and source in a wide view: two rows with the
     same key would be two versions of one cell, so each copy is reported
-    with the rows it collides with."""
+    with the rows it collides with.
+
+    >>> wide = pd.DataFrame({"place_id": ["a", "a"], "year": [2025, 2025], "source_id": ["s", "s"]})
+    >>> [f["check"] for f in wide_key_failures(wide, ["place_id", "year", "source_id"], "f")]
+    ['same place_id, year, source_id as row 3', 'same place_id, year, source_id as row 2']
+    """
     if not set(key) <= set(wide.columns):
         return []
     repeated = wide.duplicated(subset=key, keep=False).to_numpy()
