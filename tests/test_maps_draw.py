@@ -202,6 +202,13 @@ def test_a_dense_cluster_is_numbered_and_keyed_under_the_map():
     assert sorted(t.get_text() for t in ax.texts if t.get_text().isdigit()) == list("12345")
 
 
+def test_past_two_dozen_places_every_mark_is_numbered():
+    counties = boundaries("county")["name_short_zh"].tolist()[:30]
+    ax = rs.maps.locator(county_points(counties), sources=SOURCES, lang="zh")
+    labels = ax._ruralstudy_label_texts  # the place labels (not the north arrow's 北)
+    assert sorted(int(t.get_text()) for t in labels) == list(range(1, 31))
+
+
 def test_labels_have_a_white_halo_and_stay_text():
     ax = rs.maps.locator(county_points(["雷山", "台江"]), sources=SOURCES, lang="zh")
     label = next(t for t in ax.texts if t.get_text() == "雷山")
