@@ -290,7 +290,7 @@ def choropleth(
     _base.add_furniture(ax, lang, title=title, inset=inset)
     notes = [_sparse_note(units, has_value, lang, min_units)]
     if len(unmatched):
-        names = _unmatched_names(unmatched, on or _join_column(df, on))
+        names = _unmatched_names(unmatched, on or _join_column(df, on), lang)
         warnings.warn(
             f"choropleth: {len(unmatched)} row(s) of the data are not {level}-level units "
             f"of Guizhou and are not on the map: {names}",
@@ -326,5 +326,9 @@ def _sparse_note(units: pd.DataFrame, has_value: np.ndarray, lang: Lang, min_uni
     return f"{WITH_DATA[lang]}{_base.colon(lang)}{listed}"
 
 
-def _unmatched_names(unmatched: pd.DataFrame, col: str) -> list[str]:
-    return [str(v) for v in unmatched[col].tolist()]
+def _unmatched_names(unmatched: pd.DataFrame, col: str, lang: Lang) -> list[str]:
+    """How to name rows that did not join: by their name where they have one
+    (a row without a code would otherwise read "None"), else by the join value."""
+    name_col = "name_en" if lang == "en" else "name_zh"
+    names = unmatched[name_col] if name_col in unmatched.columns else unmatched[col]
+    return [str(n) if pd.notna(n) else str(v) for n, v in zip(names, unmatched[col], strict=True)]
