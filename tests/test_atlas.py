@@ -117,16 +117,19 @@ def test_county_medians_by_hand():
     assert row["source_ids"] == "s1;s2"
 
 
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["s1", "s2"],
+        "kind": "news",
+        "publisher": ["甲报", "乙报"],
+        "title": "t",
+        "date": "2025",
+    }
+)
+
+
 def test_ranked_draws_one_row_per_figure_sorted_with_place_and_year():
-    sources = pd.DataFrame(
-        {
-            "source_id": ["s1", "s2"],
-            "kind": "news",
-            "publisher": ["甲报", "乙报"],
-            "title": "t",
-            "date": "2025",
-        }
-    )
+    sources = SOURCES
     rows = atlas.latest_per_place(FACTS, "collective_income")
     with rs.plot.style():
         ax = rs.plot.ranked(rows, lang="zh", indicators=INDICATORS, places=PLACES, sources=sources)
@@ -141,6 +144,22 @@ def test_ranked_draws_one_row_per_figure_sorted_with_place_and_year():
         text = "\n".join(t.get_text() for t in ax.figure.texts)
         assert "甲报" in text and "乙报" in text
         plt.close(ax.figure)
+
+
+def test_ranked_on_a_log_scale_needs_positive_values():
+    rows = atlas.latest_per_place(FACTS, "collective_income")
+    with rs.plot.style():
+        ax = rs.plot.ranked(rows, indicators=INDICATORS, places=PLACES, sources=SOURCES, log=True)
+        assert ax.get_xscale() == "log"
+        with pytest.raises(ValueError, match=r"positive values; not \['f3'\]"):
+            rs.plot.ranked(
+                rows.assign(value=rows["value"].where(rows["fact_id"] != "f3", 0.0)),
+                indicators=INDICATORS,
+                places=PLACES,
+                log=True,
+                caption="测试",
+            )
+    plt.close("all")
 
 
 def test_ranked_refuses_two_indicators():

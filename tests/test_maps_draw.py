@@ -394,6 +394,14 @@ def test_choropleth_legend_has_units_and_classes():
     assert len(legend.get_texts()) == 4  # no "no data" entry when every unit has a value
 
 
+def test_classes_of_whole_numbers_read_as_whole_numbers():
+    table = county_areas().assign(villages=lambda d: (d.index % 5 + 1).astype(float))
+    ax = rs.maps.choropleth(
+        table, "villages", scheme="user_defined", bins=[1, 2, 3, 5], sources=SOURCES, lang="zh"
+    )
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1", "2", "3", "4–5"]
+
+
 # -- inset and file size ----------------------------------------------------------------
 
 

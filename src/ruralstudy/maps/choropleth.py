@@ -181,6 +181,8 @@ def _classify(values: np.ndarray, scheme: str, k: int, bins: list[float] | None)
 
 def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[str]:
     bins = np.asarray(classifier.bins, dtype=float)
+    if _all_whole(values) and _all_whole(bins):
+        return _count_labels(bins, values)
     lows = np.concatenate([[np.nanmin(values)], bins[:-1]])
     d = _base.decimals_for(bins) if decimals is None else decimals
     labels = []
@@ -192,6 +194,20 @@ def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[
         else:
             labels.append(f"{lo_txt} – {hi_txt}" if i == 0 else f"> {lo_txt} – {hi_txt}")
     return labels
+
+
+def _all_whole(x: np.ndarray) -> bool:
+    finite = x[np.isfinite(x)]
+    return bool(finite.size) and bool(np.all(finite == np.round(finite)))
+
+
+def _count_labels(bins: np.ndarray, values: np.ndarray) -> list[str]:
+    """Classes of whole numbers read as whole numbers: "1", "2", "4–5", not "> 3 – 5"."""
+    lows = np.concatenate([[np.nanmin(values)], bins[:-1] + 1])
+    return [
+        format_number(hi, 0) if lo >= hi else f"{format_number(lo, 0)}–{format_number(hi, 0)}"
+        for lo, hi in zip(lows, bins, strict=True)
+    ]
 
 
 def choropleth(

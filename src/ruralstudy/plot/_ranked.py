@@ -41,13 +41,16 @@ def ranked(
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
     title: str | None = None,
+    log: bool = False,
     ax: Axes | None = None,
 ) -> Axes:
     """One row per fact of one indicator, across places, sorted by value.
 
     Each row is labelled with its place and year; a place reported by two
     sources for one year has two rows, so a conflict shows. Approximate
-    figures (约) are hollow. Returns the Axes.
+    figures (约) are hollow. ``log=True`` draws the values on a log scale,
+    for figures spanning orders of magnitude (every value must then be
+    positive). Returns the Axes.
 
     >>> import ruralstudy as rs
     >>> f = rs.load_facts().query("indicator_id == 'village_income_per_capita'")
@@ -59,6 +62,9 @@ def ranked(
     first = _frames.one_indicator(df, "ranked")
     factor, unit_zh, unit_en = unit_scale(df, lang, "ranked")
     df = df.sort_values(["value", "place_id"], kind="stable").reset_index(drop=True)
+    if log and (df["value"] <= 0).any():
+        bad = df.loc[df["value"] <= 0, "fact_id"].tolist() if "fact_id" in df else []
+        raise ValueError(f"ranked: log=True needs positive values; not {bad}")
 
     ax = get_axes(ax, height=1.4 + ROW_HEIGHT_IN * len(df))
     for i, row in df.iterrows():
@@ -71,7 +77,10 @@ def ranked(
         )  # fmt: skip
     ax.set_yticks(range(len(df)), _row_labels(df, lang))
     ax.set_ylim(-0.7, len(df) - 0.3)
-    ax.set_xlim(left=0)
+    if log:
+        ax.set_xscale("log")
+    else:
+        ax.set_xlim(left=0)
     ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
     ax.set_xlabel(unit_axis_label(unit_zh, unit_en, lang))
     ax.grid(axis="y", visible=False)
