@@ -162,7 +162,7 @@ def plot_estimates(
     import matplotlib.pyplot as plt
 
     from ruralstudy.plot import PALETTE, cite, style
-    from ruralstudy.plot.captions import check_lang
+    from ruralstudy.provenance import check_lang
     from ruralstudy.plot.labels import bilingual
 
     check_lang(lang)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import Level, boundaries
-from ruralstudy.plot.captions import Lang, check_lang
+from ruralstudy.provenance import Lang, check_lang
 from ruralstudy.plot.labels import format_number
 
 if TYPE_CHECKING:

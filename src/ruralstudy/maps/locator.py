@@ -17,7 +17,7 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import PROJECTED_CRS
-from ruralstudy.plot.captions import Lang, check_lang
+from ruralstudy.provenance import Lang, check_lang
 from ruralstudy.plot.labels import bilingual
 
 if TYPE_CHECKING:
@@ -403,7 +403,7 @@ def _cited_rows(pts: pd.DataFrame) -> pd.DataFrame:
     naming it; without either column there is nothing to cite, and the
     caption must be given.
     """
-    from ruralstudy.plot.captions import text_of
+    from ruralstudy.provenance import text_of
 
     cols = [c for c in ("source_id", "coord_source_id") if c in pts.columns]
     for col in cols:

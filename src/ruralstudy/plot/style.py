@@ -57,10 +57,12 @@ HOUSE_STYLE: dict[str, Any] = {
     "axes.prop_cycle": mpl.cycler(color=PALETTE),
     "lines.linewidth": 1.6,
     "lines.markersize": 5,
-    # Type 42 mislabels this OpenType (CFF) font; Type 3 embeds the glyphs
-    # (measured, shared/reference/tooling-notes.md "Maps and fonts").
-    "pdf.fonttype": 3,
-    "svg.fonttype": "path",
+    # Type 42 (TrueType CID font): editable, accepted by print preflight.
+    # matplotlib would write this OpenType/CFF font's data where TrueType is
+    # required; ruralstudy.plot.fonts converts the embedded subset.
+    "pdf.fonttype": 42,
+    # Text stays text in SVG, with a font list that resolves everywhere.
+    "svg.fonttype": "none",
     # Fixed salt: SVG element ids stay the same from run to run.
     "svg.hashsalt": "ruralstudy",
 }
@@ -105,6 +107,9 @@ def use_style() -> None:
     >>> rs.plot.use_style()
     """
     register_cjk_font()
+    from ruralstudy.plot.fonts import truetype_for_pdf
+
+    truetype_for_pdf()
     mpl.rcParams.update(HOUSE_STYLE)
 
 
@@ -122,6 +127,9 @@ def style() -> Iterator[None]:
     ...     ax = rs.plot.bars(facts)  # doctest: +SKIP
     """
     register_cjk_font()
+    from ruralstudy.plot.fonts import truetype_for_pdf
+
+    truetype_for_pdf()
     interactive = mpl.is_interactive()
     try:
         with mpl.rc_context(HOUSE_STYLE):
