@@ -66,8 +66,8 @@ def bars(
     df = _frames.in_area_unit(
         _frames.with_names(facts, t, "bars"), _frames.area_unit_for(area_unit, lang)
     )
-    unit = _frames.unit_of(df, "bars")
     first = _frames.one_indicator(df, "bars")
+    unit = _frames.unit_of(df, "bars")
     factor, unit_zh, unit_en = unit_scale(df, lang, "bars")
     df = _order_bars(df)
     labels = _bar_labels(df, t.sources, lang)

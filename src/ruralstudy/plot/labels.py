@@ -170,8 +170,8 @@ def source_wording(row: Mapping[str, object], unit: str | None) -> str:
     ('3760亩', '')
     """
     text = text_of(row.get("text"))
-    if not text or unit is None:
-        return text
+    if not text or unit is None or unit in SHARE_UNITS:
+        return text  # a share reads the same in any wording ("近三分之一", "约5%")
     base = unit_words(unit)[0].split("/")[0]
     return text if text.endswith(base) else ""
 

@@ -91,12 +91,23 @@ def cjk_font_path() -> Path:
 def register_cjk_font() -> str:
     """Register the CJK font with matplotlib (in memory, once); return its family name.
 
+    The font is also appended to ``font.family`` as the fallback for
+    glyphs the other fonts lack, so a figure drawn without the house style
+    still shows its Chinese.
+
     >>> register_cjk_font()
     'Noto Sans CJK SC'
     """
     path = cjk_font_path()
     if not any(Path(entry.fname) == path for entry in font_manager.fontManager.ttflist):
         font_manager.fontManager.addfont(str(path))
+    # Last in the font.family list: matplotlib falls back to it glyph by glyph
+    # (a generic family like "sans-serif" resolves to one font only), so
+    # Chinese drawn in the default style shows, and nothing else changes: the
+    # fonts before it still draw every glyph they have.
+    families = list(mpl.rcParams["font.family"])
+    if CJK_FONT_FAMILY not in families:
+        mpl.rcParams["font.family"] = [*families, CJK_FONT_FAMILY]
     return CJK_FONT_FAMILY
 
 
