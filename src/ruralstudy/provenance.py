@@ -259,7 +259,12 @@ def release_title(row: pd.Series, lang: str = "zh") -> str:
     title = re.sub(r"^[\[【［][^\]】］]*[\]】］]\s*", "", title)
     publisher = _strip_notes(text_of(row.get("publisher")))
     if publisher and title.startswith(publisher) and title != publisher:
-        title = title[len(publisher) :].lstrip(" :：·")
+        rest = title[len(publisher) :]
+        # "国家统计局:2020年…" is how the page titled the release; "国家统计局 2015年
+        # 全国居民收入" (a space, or ": ") is the curator describing it (data/README.md).
+        if rest[:1].isspace() or rest[:2] in (": ", "： "):
+            return ""
+        title = rest.lstrip(":：·")
     has_latin, has_cjk = bool(_LATIN_WORD.search(title)), bool(_CJK.search(title))
     if (lang == "zh" and has_latin) or (lang == "en" and has_cjk):
         return ""
