@@ -197,7 +197,10 @@ def test_wrap_caption_breaks_chinese_without_spaces():
 @pytest.mark.parametrize("width_pt", range(40, 320, 7))
 def test_wrap_caption_never_ends_a_line_with_an_opening_mark(width_pt):
     # At every width, no line ends with an opening mark or starts with a closing one.
-    text = "资料来源：国家统计局《2024年国民经济和社会发展统计公报》（转引自“某网站”），2025年2月、3月。"
+    text = (
+        "资料来源：国家统计局《2024年国民经济和社会发展统计公报》"
+        "（转引自“某网站”），2025年2月、3月。"
+    )
     lines = wrap_caption(text, width_pt=width_pt).splitlines()
     assert "".join(lines) == text
     for line in lines[:-1]:

@@ -392,3 +392,58 @@ def test_undated_bars_are_labelled_not_dropped():
         ax = rsp.bars(rows, lang="en", **tables())
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2018", "n.d."]
     assert ax.get_title(loc="left") == "Chetian: Village collective income"
+
+
+# -- yearbook options -----------------------------------------------------------------
+
+
+def test_figure_number_and_unit_line():
+    with rsp.style():
+        ax = rsp.bars(_income(CHETIAN), lang="zh", number=2, unit_line=True, **tables())
+    assert ax.get_title(loc="left").startswith("图2\u3000")
+    assert ax.get_ylabel() == ""
+    assert "单位：万元" in [t.get_text() for t in ax.texts]
+    assert rsp.figure_record(ax.figure)["number"] == 2
+    with rsp.style():
+        ax = rsp.series(_rural_income(CHETIAN), lang="en", number="3a", unit_line=True, **tables())
+    assert ax.get_title(loc="left").startswith("Figure 3a. ")
+    assert "Unit: yuan per person" in [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize(
+    ("lang", "area_unit", "row_unit", "values"),
+    [
+        ("zh", None, "亩", {"1760亩", "3760亩"}),  # 亩 for Chinese readers, as the source wrote
+        ("zh", "ha", "公顷", {"117", "251"}),  # hectares asked: numbers, never "3760亩"
+        ("en", None, "ha", {"117", "251"}),
+        ("en", "mu", "mu", {"1,760", "3,760"}),
+    ],
+)
+def test_area_row_label_and_values_agree_on_the_unit(lang, area_unit, row_unit, values):
+    tea = facts().query("indicator_id == 'tea_area'")
+    with rsp.style():
+        ax = rsp.before_after(
+            tea, place_id=JIAOYAO, year=2018, lang=lang, area_unit=area_unit, **tables()
+        )
+    (label,) = [t.get_text() for t in ax.get_yticklabels()]
+    assert f"（{row_unit}）" in label or f"({row_unit})" in label
+    drawn = {t.get_text() for t in ax.texts}
+    assert values <= drawn, drawn
+    other = "亩" if row_unit != "亩" else "公顷"
+    assert not any(other in t for t in drawn)
+
+
+def test_bad_area_unit_is_an_error():
+    with pytest.raises(ValueError, match="area_unit"):
+        rsp.before_after(facts(), place_id=JIAOYAO, year=2018, area_unit="acre", **tables())
+
+
+def test_change_title_in_chinese():
+    tea = facts().query("indicator_id == 'tea_area'")
+    with rsp.style():
+        ax = rsp.before_after(
+            tea, place_id=JIAOYAO, year=2018, lang="zh", title_from="tea_area", **tables()
+        )
+    assert ax.get_title(loc="left").replace("\n", "") == "茶园面积：1760亩（2016）→ 3760亩（2024）"
+    with pytest.raises(ValueError, match="not among"):
+        rsp.before_after(tea, place_id=JIAOYAO, year=2018, title_from="visitors", **tables())

@@ -35,7 +35,8 @@ def test_publisher_is_the_original_one_or_empty_when_unknown(publisher, expected
     [
         ("国家统计局 (via 199it.com repost)", "http://www.199it.com/a", "199it.com"),
         ("多彩贵州信息港 (copy at m.beizhemei.com)", "http://m.beizhemei.com/x", "m.beizhemei.com"),
-        ("wuliutian.com (repost; original publisher not named)", "https://wuliutian.com/1", "wuliutian.com"),
+        ("wuliutian.com (repost; original publisher not named)", "https://wuliutian.com/1",
+         "wuliutian.com"),
         ("unknown (abstract)", "http://1.203.103.66/ps/x", "1.203.103.66"),
     ],
 )  # fmt: skip

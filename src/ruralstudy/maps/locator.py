@@ -17,8 +17,8 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import PROJECTED_CRS
-from ruralstudy.provenance import Lang, check_lang
 from ruralstudy.plot.labels import bilingual
+from ruralstudy.provenance import Lang, check_lang
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-
-import pandas as pd
 from typing import Literal
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import StrMethodFormatter
 

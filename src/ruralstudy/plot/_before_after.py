@@ -124,9 +124,7 @@ def before_after(
         raise ValueError(f"before_after: no dated facts for {place!r}")
 
     # Rows from the top (y = 0) down: dumbbells a row apart, table rows closer.
-    lines = sum(
-        _name_label(pd.concat(p).iloc[0], lang).count("\n") + 1 for p in listed.values()
-    )
+    lines = sum(_name_label(pd.concat(p).iloc[0], lang).count("\n") + 1 for p in listed.values())
     ax = get_axes(ax, height=max(2.6, 1.6 + 0.6 * (len(both) + TABLE_ROW * (lines + 1))))
     ticks: list[float] = []
     ticklabels: list[str] = []
@@ -340,9 +338,10 @@ def change_title(
             if language == "zh"
             else (f" ({b['year']})", f" ({a['year']})")
         )
+        arrow = "→ " if language == "zh" else " → "
         return (
             f"{text_of(name)}{colon}{value_with_unit(b, language, unit)}{yb}"
-            f" → {value_with_unit(a, language, unit)}{ya}"
+            f"{arrow}{value_with_unit(a, language, unit)}{ya}"
         )
 
     return one(lang) if lang != "both" else f"{one('zh')}\n{one('en')}"

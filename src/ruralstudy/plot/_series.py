@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from typing import Literal
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter

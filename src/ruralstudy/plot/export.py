@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -75,7 +76,24 @@ def figure_title(fig: Figure) -> str:
         title = next(
             (ax.get_title(loc) for loc in ("left", "center", "right") if ax.get_title(loc)), ""
         )
-    return " ".join(str(title or "").split())
+    return unwrap(str(title or ""))
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def unwrap(text: str) -> str:
+    """Wrapped lines as one: joined without a space where Chinese meets Chinese.
+
+    >>> unwrap("茶叶\n合作社（2018年）\nReturnee's tea\ncooperative")
+    "茶叶合作社（2018年） Returnee's tea cooperative"
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        glue = "" if _WIDE.match(out[-1]) and _WIDE.match(line[0]) else " "
+        out += glue + line
+    return out
 
 
 def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
