@@ -69,3 +69,13 @@ CHARTS = {"bars": bars, "before_after": before_after, "timeline": timeline, "ser
           "series_simulated": series_simulated}  # fmt: skip
 MAPS = {"locator": locator, "choropleth": choropleth}
 CASES = {**CHARTS, **MAPS}
+
+
+def event_study(lang: str):
+    panel = rs.simulate.village_panel(n_villages=200, years=8, seed=1)
+    es = rs.causal.event_study(panel, "y", "village_id", "year", "cohort", "county_id")
+    return rs.causal.plot_event_study(es, lang=lang).figure
+
+
+CAUSAL = {"event_study": event_study}
+CASES = {**CASES, **CAUSAL}

@@ -2,8 +2,8 @@
 
 Three jobs, each a gap matplotlib leaves for CJK text:
 
-- :func:`guard_figure` adds to a figure an invisible artist drawn before all
-  others, which gives every text whose font lacks its glyphs the CJK font
+- :func:`guard_figure` makes a figure, each time it is drawn and before its
+  layout is computed, give every text whose font lacks its glyphs the CJK font
   (titles, labels, legends, tick labels, map names). So a figure drawn
   without :func:`ruralstudy.plot.use_style` shows Chinese, not boxes and a
   "Glyph … missing" warning.
@@ -24,10 +24,8 @@ import re
 from typing import Any
 
 from matplotlib import font_manager
-from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
 from ruralstudy.plot.style import CJK_FONT_FAMILY, register_cjk_font
 
@@ -41,7 +39,7 @@ SVG_FONT_FAMILIES = (
     "sans-serif",
 )
 FALLBACK_FAMILY = [CJK_FONT_FAMILY, "DejaVu Sans"]
-GUARD_GID = "ruralstudy-font-guard"
+GUARD_ATTR = "_ruralstudy_font_guard"
 
 
 @functools.lru_cache(maxsize=64)
@@ -66,28 +64,6 @@ def _needs_cjk(text: Text) -> bool:
     return lacks_glyphs(text.get_text(), tuple(text.get_fontfamily()))
 
 
-class _FontGuard(Artist):
-    """Drawn first: names the CJK font on every text of the figure that would miss glyphs."""
-
-    zorder = float("-inf")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.set_gid(GUARD_GID)
-        self.set_in_layout(False)
-
-    def draw(self, renderer: Any) -> None:
-        fig = self.get_figure(root=True)
-        if fig is not None:
-            apply_cjk(fig)
-
-    def get_window_extent(self, renderer: Any = None) -> Bbox:
-        return Bbox.null()
-
-    def get_tightbbox(self, renderer: Any = None) -> Bbox:
-        return Bbox.null()
-
-
 def apply_cjk(fig: Figure) -> None:
     """Give the CJK font to every text of ``fig`` (tick labels too) that would miss glyphs.
 
@@ -107,11 +83,24 @@ def apply_cjk(fig: Figure) -> None:
 def guard_figure(fig: Figure) -> None:
     """Make sure ``fig`` draws its Chinese with a CJK font, whatever the style (once per figure).
 
+    The figure's own ``draw`` is wrapped so :func:`apply_cjk` runs first,
+    before the layout engine measures any text: a text measured in a font
+    without its glyphs would already warn and be laid out wrong.
+
     >>> guard_figure(ax.figure)  # doctest: +SKIP
     """
     truetype_for_pdf()
-    if not any(a.get_gid() == GUARD_GID for a in fig.artists):
-        fig.add_artist(_FontGuard())
+    if getattr(fig, GUARD_ATTR, False):
+        return
+    original = fig.draw
+
+    @functools.wraps(original)
+    def draw(renderer: Any) -> None:
+        apply_cjk(fig)
+        original(renderer)
+
+    fig.draw = draw  # type: ignore[method-assign]
+    setattr(fig, GUARD_ATTR, True)
 
 
 # -- PDF: TrueType outlines for Type 42 -------------------------------------------------
