@@ -115,6 +115,10 @@ def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
     }
     if rec.get("number") is not None:
         entry["number"] = rec["number"]
+    # Notes for the index, not the figure's face (a map's boundary processing).
+    notes = list(getattr(fig, "ruralstudy_notes", None) or [])
+    if notes:
+        entry["notes"] = notes
     return entry
 
 
@@ -133,7 +137,9 @@ def save(
     is dropped, so ``save(fig, "out/fig1.png")`` still writes all of them.
     ``svg_text="path"`` outlines the SVG's text. ``stem.json`` holds the
     figure's index entry (:func:`index_entry`): title, caption, source_ids,
-    publishers, pages read, simulated, lang, files, and number if numbered.
+    publishers, pages read, simulated, lang, files, number if numbered, and
+    notes meant for the index (``fig.ruralstudy_notes``, e.g. a map's
+    boundary processing).
 
     >>> import ruralstudy as rs
     >>> ax = rs.plot.bars(facts)  # doctest: +SKIP
