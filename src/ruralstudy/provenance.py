@@ -192,7 +192,7 @@ _NOT_NAMED = re.compile(r"original publisher not named|原(始)?出处不详|原
 # Where a repost note names the page's site: "via 199it.com repost", "copy at m.beizhemei.com".
 _VIA_SITE = re.compile(r"(?:via|copy at|served at)\s+([^\s,;()（）]+)", re.IGNORECASE)
 # Titles the curator wrote as a description, not the release's own words.
-_NOT_A_TITLE = re.compile(r"title not (shown|in)", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(r"title not shown", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
