@@ -65,7 +65,7 @@ def test_real_chinese_is_never_called_garbled():
     for _ in range(5000):
         text = rng.choice(_words(GB2312 + BIG5, rng, 1, rng.randint(2, 12)))
         text += "".join(rng.choice(RARE_HANZI) for _ in range(rng.randint(0, 2)))
-        for expect in ("chinese", "name", None):
+        for expect in ("chinese", "source", None):
             if diagnose(text, expect) is not None:
                 flagged.append((text, expect, diagnose(text, expect)))
     # Random strings of everyday and rare hanzi are harsher than real text
@@ -103,7 +103,7 @@ def _misread(data: bytes, wrong: str) -> str:
 def test_european_text_is_not_garbled():
     for text in ["Gödel", "São Paulo", "naïve café", "Ærøskøbing", "Dvořák", "Łódź", "µg/m³"]:
         assert diagnose(text, None) is None
-        assert diagnose(text, "name") is None
+        assert diagnose(text, "source") is None
 
 
 def test_a_gbk_file_valid_as_utf8_is_refused_not_misread(tmp_path):

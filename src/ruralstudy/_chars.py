@@ -27,7 +27,6 @@ ODD_RANGES = (
     (0x0100, 0x024F),  # Latin Extended-A/B (except pinyin)
     (0x0250, 0x036F),  # IPA, spacing modifiers, combining marks
     (0x0370, 0x07FF),  # Greek … NKo: where GBK bytes land when read as UTF-8
-    (0x2500, 0x259F),  # box drawing and blocks
     (0x3040, 0x30FF),  # kana: where Big5 lead bytes land when read as GBK
     (0x3130, 0x318F),  # Hangul compatibility jamo
     (0xAC00, 0xD7AF),  # Hangul syllables

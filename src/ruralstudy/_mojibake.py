@@ -52,8 +52,9 @@ WRONG_READINGS = (
 FIXED_MIN_PLAUSIBILITY = 0.9
 # Columns that hold Chinese text; *_zh columns too.  Names, titles and
 # publishers may also be in a European language, so Latin letters pass there.
-CHINESE_COLUMNS = {"text", "quote", "name_zh"}
-NAME_COLUMNS = {"title", "publisher", "author", "name"}
+CHINESE_COLUMNS = {"name_zh"}
+# Verbatim text of a source, which may be Japanese, Korean or European too.
+SOURCE_COLUMNS = {"text", "quote", "title", "publisher", "author", "name"}
 LOST_QUESTION_MARKS = re.compile(r"\?{2,}")
 MARKERS = ("锟斤拷",)  # U+FFFD's UTF-8 bytes read as GBK: text lost long ago
 
@@ -89,8 +90,8 @@ def cell_problems(
 def diagnose(cell: str, expect: str | None) -> tuple[str, str] | None:
     """(key, detail) of what is wrong with one cell's text, or None.
 
-    ``expect`` is "chinese" for columns of Chinese text, "name" for names and
-    titles (Latin letters allowed), None for any other column.
+    ``expect`` is "chinese" for Chinese names (*_zh), "source" for a source's
+    own words (quote, text, title, publisher …), None for any other column.
 
     >>> diagnose("è½¦ç”°æ‘", None)[0]
     'sloppy-1252>utf-8'
@@ -111,7 +112,7 @@ def diagnose(cell: str, expect: str | None) -> tuple[str, str] | None:
         kind(ch) == LOST for ch in cell if ord(ch) >= 0x80
     ):
         return "lost", _lost_detail(cell)
-    if expect is not None and LOST_QUESTION_MARKS.search(cell):
+    if expect == "chinese" and LOST_QUESTION_MARKS.search(cell):
         return "questions", ""
     if expect is not None:
         odd = _odd_letters(cell, expect)
@@ -124,26 +125,22 @@ def _expectation(column: str | None) -> str | None:
     name = (column or "").strip().lower()
     if name in CHINESE_COLUMNS or name.endswith("_zh"):
         return "chinese"
-    if name in NAME_COLUMNS:
-        return "name"
+    if name in SOURCE_COLUMNS:
+        return "source"
     return None
 
 
 def _odd_letters(cell: str, expect: str) -> list[str]:
-    """Unlikely characters; a name or title without hanzi may be European
-    (Latin or Greek letters), one with hanzi may not mix them in."""
+    """Unlikely characters.  A Chinese name (*_zh) holds none of them.  A
+    source's own words (quote, title …) may be Japanese, Korean, European or
+    carry signs (©, «»), so there only the letters GBK bytes become when read
+    as UTF-8 (Cyrillic … NKo) count, and only beside hanzi."""
+    if expect == "source":
+        if not has_hanzi(cell):
+            return []
+        return [ch for ch in cell if 0x0400 <= ord(ch) <= 0x07FF]
     wide = [ch for ch in cell if ord(ch) >= 0x80]
-    european = expect == "name" and not has_hanzi(cell)
-    return [
-        ch
-        for ch, k in zip(wide, context_kinds(cell), strict=True)
-        if k == ODD and not (european and _european_letter(ch))
-    ]
-
-
-def _european_letter(ch: str) -> bool:
-    code = ord(ch)
-    return (0x00C0 <= code <= 0x024F and ch not in "×÷") or 0x0300 <= code <= 0x03FF
+    return [ch for ch, k in zip(wide, context_kinds(cell), strict=True) if k == ODD]
 
 
 def _min_drop(wrong: str, real: str, expect: str | None) -> int:

@@ -119,6 +119,15 @@ CSV_ENCODINGS = [
         cells={"name": ["Chētián Cūn", "Jia\u030coya\u0301o"]},
     ),
     Case(
+        "a source's own words in Japanese, Korean, with box-drawing separators",
+        "t.csv",
+        text(
+            "quote,title\n彼が就任した年、木界村の所得は6800元だった。,和美村寨系列报道│贵阳市\n"
+            "한국어 기사,© 新华网 «报道»\n"
+        ),
+        cells={"title": ["和美村寨系列报道│贵阳市", "© 新华网 «报道»"]},
+    ),
+    Case(
         "chinese punctuation, full-width forms and symbols",
         "t.csv",
         text("quote,value\n“10万余元”（约）、①②·×°℃《报告》,1\n"),
