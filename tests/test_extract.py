@@ -142,9 +142,10 @@ def test_qualifier_words(text, span, qualifier, lower, upper):
 @pytest.mark.parametrize(
     ("text", "span", "lower", "upper", "unit"),
     [
-        ("月薪800元至1200元", "800元至1200元", 800, 1200, "元"),
+        ("工资800元至1200元", "800元至1200元", 800, 1200, "元"),
         ("培训3至5个月", "3至5个月", 3, 5, "个月"),
-        ("每亩200-300元", "200-300元", 200, 300, "元"),
+        ("补助200-300元", "200-300元", 200, 300, "元"),
+        ("每亩200-300元", "每亩200-300元", 200, 300, "元/亩"),  # a range of rates
         ("补贴3至5万元", "3至5万元", 30_000, 50_000, "元"),
         ("5000至2万元", "5000至2万元", 5000, 20_000, "元"),
         ("七八个人", "七八个", 7, 8, "个"),
@@ -325,17 +326,21 @@ def test_fact_candidates_are_rows_of_the_facts_table():
     assert math.isnan(df.iloc[2]["upper"]) and df.iloc[2]["lower"] == 10_000_000
 
 
-def test_fact_candidates_flag_rates_of_money_for_the_curator():
+def test_fact_candidates_carry_rates_and_say_which_word_made_one():
     text = (
         "现在每个月直播收入有2000多元呢。车田村每年分红10万余元，年产量2万余斤，人均收入约2.5万元。"
+        "每亩900元。"
     )
-    notes = fact_candidates(text, "x")["note"].tolist()
-    assert notes == [
-        "subject: 直播收入; rate? CNY/month",
-        "subject: 年分红; rate? CNY/year",
-        "subject: 年产量",  # not money: no rate asked
-        "subject: 人均收入; rate? CNY/person",
+    df = fact_candidates(text, "x")
+    assert df["unit"].tolist() == ["CNY/month", "CNY/year", "kg", "CNY/person", "CNY/ha"]
+    assert df["note"].tolist() == [
+        "subject: 直播收入; rate from 每个月",
+        "subject: 年分红; rate from 每年",
+        "subject: 年产量",  # not money: a word before it makes no rate
+        "subject: 人均收入; rate from 人均",
+        "",  # 每亩 is written on the figure: no word for the curator to confirm
     ]
+    assert df["value"].tolist()[-1] == 900 * 15  # 900 元 per 亩 is 13500 元 per ha
 
 
 def test_fact_candidates_of_empty_text():
@@ -413,7 +418,7 @@ def test_review_pairs_candidates_with_curated_facts():
             "value": [100_000, 12, 50, 9, 59],
             "lower": [100_000, 12, 50, 9, 59],
             "upper": [110_000, 12, 50, 9, 59],
-            "unit": ["CNY/year", "count", "ha", "count:家", "building"],
+            "unit": ["CNY", "count", "ha", "count:家", "building"],  # CNY: stored as a total
             "text": ["10万余元", "12个网格", "50亩", "9家", "59栋"],
             "source_id": ["src", "src", "src", "src", "elsewhere"],
             "quote": [

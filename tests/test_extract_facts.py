@@ -24,7 +24,6 @@ REL_TOL = 1e-9
 # Spans that are no single quantity the extractor reads: fact_id -> what it reads.
 NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
-    "jiaoyao-tea-garden-abandoned-share-before-2018": [],  # 近三分之一: fractions are not read
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
@@ -59,7 +58,6 @@ UNIT_DIFFERS = {
     "guizhou-rural-disposable-income-2014": None,
     "jiaoyao-village-groups-gazetteer": None,  # 3个 村民小组: count → group
     "chetian-wangqifu-yield-2021": "亩",  # 1亩地约产出3000至4000斤 → kg/ha
-    "chetian-wangqifu-pick-price": "斤",  # 15块钱每斤 → CNY/kg
 }
 
 

@@ -21,6 +21,7 @@ CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
 CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
+_SPACES = re.compile(r"[ \u3000\u00a0]")
 
 
 @lru_cache(maxsize=4096)
@@ -29,7 +30,9 @@ def parse_number(s: str):
 
     step is the place value 余/多 follows: 2000 → 1000, 280 → 10, 20万 → 1万
     (余 after 万), 20余万 → 10万.  A Chinese pair like 七八 gives (7, 1, 8).
+    A space between digits and 万/亿 is layout ("361.76 亿").
     """
+    s = _SPACES.sub("", s)
     m = re.fullmatch(r"([0-9.,]+)([余多来]?)([十百千万亿]*)", s)
     if m:
         digits, plus, mults = m.groups()
@@ -147,3 +150,15 @@ def looks_like_year(n: str) -> bool:
     if re.fullmatch(r"[12]\d{3}", n):
         return True
     return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
+
+
+def parse_fraction(denominator: str, numerator: str) -> Fraction | None:
+    """The percent a fraction is: 三分之一 (``"三", "一"``) → 100/3, 1/4 → 25; None if not one.
+
+    >>> parse_fraction("五", "一")
+    Fraction(20, 1)
+    """
+    d, n = parse_number(denominator), parse_number(numerator)
+    if d is None or n is None or len(d) > 2 or len(n) > 2 or not 0 < n[0] < d[0]:
+        return None  # 三分之三, 七八分之一 and 5/3 are no fractions of a whole
+    return n[0] / d[0] * 100
