@@ -61,6 +61,7 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -148,23 +149,30 @@ _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
     r"|[收用产赚挣得卖销增出花干做吃给拿要])"
 )
+# One number is read once and what follows it decides the form (分之 a fraction,
+# a unit a quantity), so a failed form does not read the number again.
 QUANTITY = re.compile(
     rf"(?P<pre>{'|'.join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))})?{_SP}"
     rf"(?:(?P<pct>百分之)(?P<pn>{_NUM})"
-    rf"|(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
-    r"|(?P<sn>(?<![0-9./])\d{1,3})/(?P<sd>\d{1,3})(?![0-9./])"
-    rf"|(?P<n1>{_NUM})(?P<p1>{_PLUS})?"
+    rf"|(?P<n1>{_NUM})(?:分之(?P<fn>{_NUM})|(?P<p1>{_PLUS})?"
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
     rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
     rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}})?)"
+    r"|(?P<sn>(?<![0-9./])\d{1,3})/(?P<sd>\d{1,3})(?![0-9./]))"
     rf"(?P<p3>{_P3})?"
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
 )
-# Where a figure's number can begin; QUANTITY is tried only a few characters
-# before each (its prefix and a space), not at every character of the text.
-_ANCHOR = re.compile(rf"(?<![0-9A-Za-z.])\d|(?<![{CN_CHARS}几数])[{CN_CHARS}]")
+# Where a figure's number can begin: the start of a run of numerals, or where
+# digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
+# few characters before each (its prefix and a space), not at every character.
+_NUMERAL_RUN = re.compile(rf"[\d{CN_CHARS}]+")
 _PREFIX_CHARS = set("".join(PREFIX_QUALIFIER)) | set(" \u3000\u00a0")
 _PREFIX_REACH = 3  # longest prefix (超过) and one space
+# What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
+# 1,500 and 2.5): a run of numerals followed by none of these is no figure,
+# unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
+_FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
+_UNIT_INSIDE = set("千百")
 
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
@@ -283,21 +291,35 @@ def _rows(text: str) -> list[tuple]:
 def _matches(scan: str):
     """QUANTITY's matches, as ``finditer`` finds them, tried only near where a number starts."""
     tried = 0
-    for anchor in _ANCHOR.finditer(scan):
-        q = anchor.start()
-        if q < tried:
+    for run in _NUMERAL_RUN.finditer(scan):
+        q, end = run.span()
+        if end <= tried or (scan[end : end + 1] not in _FOLLOW and _UNIT_INSIDE.isdisjoint(run.group())):
             continue
-        p = q
-        while p > tried and q - p < _PREFIX_REACH and scan[p - 1] in _PREFIX_CHARS:
-            p -= 1
-        for start in range(p, q + 1):
-            m = QUANTITY.match(scan, start)
-            if m is not None:
-                yield m
-                tried = m.end()
-                break
-        else:
-            tried = q + 1
+        for q in _anchors(run) if q < tried or not run.group().isdigit() else (q,):
+            if q < tried:
+                continue
+            p = q
+            while p > tried and q - p < _PREFIX_REACH and scan[p - 1] in _PREFIX_CHARS:
+                p -= 1
+            for start in range(p, q + 1):
+                m = QUANTITY.match(scan, start)
+                if m is not None:
+                    yield m
+                    tried = m.end()
+                    break
+            else:
+                tried = q + 1
+
+
+def _anchors(run: re.Match) -> list[int]:
+    """Where a number can begin in a run of numerals: its start, and where digits meet
+    Chinese numerals (2万5)."""
+    text, start = run.group(), run.start()
+    out = [start]
+    for i in range(1, len(text)):
+        if text[i].isdigit() != text[i - 1].isdigit():
+            out.append(start + i)
+    return out
 
 
 # --- reading one match ---------------------------------------------------
@@ -312,7 +334,7 @@ def _read_match(m: re.Match, scan: str):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None:
         start = _skip_spaces(scan, start)
-    if g["pct"] or g["fd"] or g["sn"]:
+    if g["pct"] or g["fn"] or g["sn"]:
         return _read_share(g, start, end, pre, post)
     n1 = g["n1"]
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
@@ -348,8 +370,8 @@ def _read_share(g, start, end, pre, post):
     if g["pct"]:
         num = parse_number(g["pn"])
         value = None if num is None or len(num) > 2 else num[0]
-    elif g["fd"]:
-        value = parse_fraction(g["fd"], g["fn"])
+    elif g["fn"]:
+        value = parse_fraction(g["n1"], g["fn"])
     else:
         value = parse_fraction(g["sd"], g["sn"])
     if value is None:
@@ -469,16 +491,23 @@ def _bounds(unit, per, value, qualifier, step, hi):
         norm_unit, factor = rate_unit(unit, ordered)
         unit = "/".join([unit, *ordered])
     else:
-        norm_unit, factor = canonical_unit(unit)
-    value, step, hi, factor = (_whole(x) for x in (value, step, hi, factor))
+        norm_unit, factor = _canonical(unit)
+    if value.denominator == 1:
+        value = value.numerator
+    if step is not None and step.denominator == 1:
+        step = step.numerator
+    if hi is not None and hi.denominator == 1:
+        hi = hi.numerator
+    if factor.denominator == 1:
+        factor = factor.numerator
     raw = _interval(value, qualifier, step, hi, 1)
-    norm = _interval(value, qualifier, step, hi, factor)
+    norm = raw if factor == 1 else _interval(value, qualifier, step, hi, factor)
     return (float(value), *raw, unit, qualifier, float(value * factor), *norm, norm_unit)
 
 
-def _whole(x):
-    """An int for a whole Fraction (fast arithmetic), else the Fraction itself."""
-    return int(x) if x is not None and x.denominator == 1 else x
+@lru_cache(maxsize=512)
+def _canonical(unit: str):
+    return canonical_unit(unit)
 
 
 def _interval(value, qualifier, step, hi, factor):

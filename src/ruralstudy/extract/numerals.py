@@ -37,7 +37,9 @@ def parse_number(s: str):
     if m:
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")
-        value = Fraction(digits)
+        whole, _, frac = digits.partition(".")
+        # Fraction(int, 10**k) is exact and far faster than parsing the string
+        value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
         factor = math.prod(MULTIPLIERS[c] for c in mults)
         if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
             return value * factor, last_nonzero_place(digits) * factor

@@ -158,6 +158,8 @@ class Quotes:
 
     def __call__(self, s: int, e: int) -> str:
         js, je = _around(self.ends, s, e, 0, len(self.joined))
+        if je - js <= QUOTE_MAX and (js, je) in self._made:
+            return self._made[js, je]
         if je - js > QUOTE_MAX:
             js, je = _around(self.clause_ends(), s, e, js, je)
         if je - js > QUOTE_MAX:
@@ -194,27 +196,30 @@ def subject(scan: str, s: int, e: int) -> tuple[int, int]:
     """Span of the best-effort noun of a figure: the word after it (12个网格), else before
     (产值20万元).  Read on the scan text, sliced by the caller from the text as written."""
     i = e + (scan[e : e + 1] in "“「《")  # 94名“社区管家”
-    j = _word_end(scan, i, +1, _SUBJECT_STOP_AFTER)
+    j = _WORD_AFTER.match(scan, i).end()
     if j > i:
         return i, j
     i = s
     while i > 0 and scan[i - 1] in _SUBJECT_VERBS:
         i -= 1
-    return _word_end(scan, i, -1, _SUBJECT_STOP), i
+    lo = max(0, i - _SUBJECT_MAX_BEFORE)
+    return _WORD_BEFORE.search(scan, lo, i).start(), i
 
 
-def _word_end(scan: str, i: int, direction: int, stop: set) -> int:
-    """Where a run of CJK characters from ``i`` forwards (1) or backwards (-1) stops."""
-    limit = _SUBJECT_MAX if direction > 0 else _SUBJECT_MAX_BEFORE
-    for _ in range(limit):
-        j = i if direction > 0 else i - 1
-        if not 0 <= j < len(scan):
-            break
-        c = scan[j]
-        if c in stop or not ("\u4e00" <= c <= "\u9fff"):
-            break
-        i += direction
-    return i
+def _cjk_except(stop: set) -> str:
+    """A character class of CJK ideographs without ``stop`` (ranges, so matching is fast)."""
+    ranges, lo = [], 0x4E00
+    for cp in sorted(ord(c) for c in stop if "\u4e00" <= c <= "\u9fff"):
+        if cp > lo:
+            ranges.append(f"{chr(lo)}-{chr(cp - 1)}")
+        lo = cp + 1
+    ranges.append(f"{chr(lo)}-\u9fff")
+    return "[" + "".join(ranges) + "]"
+
+
+# A run of CJK characters that are no stop: up to 6 after a figure, 4 before it.
+_WORD_AFTER = re.compile(f"{_cjk_except(_SUBJECT_STOP_AFTER)}{{0,{_SUBJECT_MAX}}}")
+_WORD_BEFORE = re.compile(f"{_cjk_except(_SUBJECT_STOP)}{{0,{_SUBJECT_MAX_BEFORE}}}$")
 
 
 @lru_cache(maxsize=4096)
