@@ -173,6 +173,7 @@ _PREFIX_REACH = 3  # longest prefix (超过) and one space
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
 _FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 _UNIT_INSIDE = set("千百")
+_DIGIT = re.compile(r"\d")
 
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
@@ -292,10 +293,9 @@ def _matches(scan: str):
     """QUANTITY's matches, as ``finditer`` finds them, tried only near where a number starts."""
     tried = 0
     for run in _NUMERAL_RUN.finditer(scan):
-        q, end = run.span()
-        if end <= tried or (scan[end : end + 1] not in _FOLLOW and _UNIT_INSIDE.isdisjoint(run.group())):
+        if run.end() <= tried or _no_figure_follows(scan, run):
             continue
-        for q in _anchors(run) if q < tried or not run.group().isdigit() else (q,):
+        for q in _anchors(run):
             if q < tried:
                 continue
             p = q
@@ -311,15 +311,19 @@ def _matches(scan: str):
                 tried = q + 1
 
 
+def _no_figure_follows(scan: str, run: re.Match) -> bool:
+    end = run.end()
+    return scan[end : end + 1] not in _FOLLOW and _UNIT_INSIDE.isdisjoint(run.group())
+
+
 def _anchors(run: re.Match) -> list[int]:
     """Where a number can begin in a run of numerals: its start, and where digits meet
     Chinese numerals (2万5)."""
     text, start = run.group(), run.start()
-    out = [start]
-    for i in range(1, len(text)):
-        if text[i].isdigit() != text[i - 1].isdigit():
-            out.append(start + i)
-    return out
+    if text.isdigit() or not _DIGIT.search(text):
+        return [start]
+    kinds = [c.isdigit() for c in text]
+    return [start] + [start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1]]
 
 
 # --- reading one match ---------------------------------------------------
