@@ -603,3 +603,16 @@ def test_relative_time_is_no_duration(text):
 
 def test_spans_of_time_stay_durations():
     assert texts("十年来变化很大，培训3个月，两年内完成") == ["十年", "3个月", "两年"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit"),
+    [
+        ("每亩900元/年", "每亩900元/年", "CNY/ha/year"),  # both sides make one rate
+        ("每亩每年900元/亩/年", "每亩每年900元/亩/年", "CNY/ha/year"),  # written twice
+        ("每人300元/亩", "300元/亩", "CNY/ha"),  # disagreeing sides: the unit's wins
+    ],
+)
+def test_denominators_before_and_after_a_figure_combine(text, span, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)

@@ -174,6 +174,7 @@ _PREFIX_REACH = 3  # longest prefix (超过) and one space
 _FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 _UNIT_INSIDE = set("千百")
 _DIGIT = re.compile(r"\d")
+_RATE_MARK = re.compile("[每均]")  # only then can a rate be written just before a figure
 
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
@@ -459,10 +460,13 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
     if unit is None or unit == "%":
         return start, [], ""
     per = rates.split_denominators(m["per"]) if m["per"] else []
-    before, width = rates.rate_before(scan, start)
-    if before:
-        per, start = per + before, start - width
-    if per:
+    before, width = [], 0
+    if _RATE_MARK.search(scan, max(0, start - rates.BEFORE_LOOKBACK), start):
+        before, width = rates.rate_before(scan, start)
+    if before or per:
+        per = _written_rate(per, before)
+        if per and set(before) <= set(per):
+            start -= width  # the span covers 每亩 when the rate uses it
         return start, per, ""
     if unit not in _MONEY:
         return start, [], ""
@@ -476,6 +480,13 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
     if prev_rate and len(pieces) == 1 and lo == prev_end:
         return start, prev_rate, "rate as the figure before"
     return start, [], ""
+
+
+def _written_rate(after: list[str], before: list[str]) -> list[str]:
+    """Denominators written on a figure: 每亩900元/年 is per 亩 and year, one written
+    twice counts once; when the sides disagree (每人300元/亩) the unit after the figure wins."""
+    both = list(dict.fromkeys(after + before))
+    return next((d for d in (both, after, before) if rates.ordered(d) is not None), [])
 
 
 # --- bounds and units -------------------------------------------------------

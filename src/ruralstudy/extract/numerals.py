@@ -22,6 +22,7 @@ CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
 CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
 _SPACES = re.compile(r"[ \u3000\u00a0]")
+_ARABIC = re.compile(r"([0-9.,]+)([余多来]?)([十百千万亿]*)")
 
 
 @lru_cache(maxsize=4096)
@@ -32,8 +33,10 @@ def parse_number(s: str):
     (余 after 万), 20余万 → 10万.  A Chinese pair like 七八 gives (7, 1, 8).
     A space between digits and 万/亿 is layout ("361.76 亿").
     """
+    if s.isdigit() and s.isascii():  # the common case, 1386: no regular expression needed
+        return Fraction(int(s)), last_nonzero_place(s)
     s = _SPACES.sub("", s)
-    m = re.fullmatch(r"([0-9.,]+)([余多来]?)([十百千万亿]*)", s)
+    m = _ARABIC.fullmatch(s)
     if m:
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")

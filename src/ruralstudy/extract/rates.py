@@ -33,7 +33,7 @@ DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=Tru
 _PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
 
 _BEFORE = re.compile(rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均$")
-_BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
+BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
@@ -64,7 +64,7 @@ def split_denominators(written: str) -> list[str]:
 
 def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     """Denominators written just before ``start`` (每亩每年, 人均), and their length."""
-    window = scan[max(0, start - _BEFORE_LOOKBACK) : start]
+    window = scan[max(0, start - BEFORE_LOOKBACK) : start]
     m = _BEFORE.search(window)
     if m is None:
         return [], 0
