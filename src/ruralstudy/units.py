@@ -201,7 +201,8 @@ def is_canonical_unit(unit: str) -> bool:
 
 def _is_rate(unit: str) -> bool:
     numerator, *per = unit.split("/")
-    if not 1 <= len(per) <= 2 or "/" in numerator or numerator not in CANONICAL_UNITS:
+    counted = numerator in CANONICAL_UNITS or numerator.startswith("count:")
+    if not 1 <= len(per) <= 2 or not counted:
         return False
     if per[0] not in RATE_DENOMINATORS or (len(per) == 2 and per[1] not in RATE_PERIODS):
         return False
