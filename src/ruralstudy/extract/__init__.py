@@ -344,8 +344,8 @@ def _read_match(m: re.Match, scan: str):
     n1 = g["n1"]
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
-    if scan[start - 1 : start] == "第":
-        return None  # ordinal: 第三条
+    if _char_before(scan, start) == "第":
+        return None  # ordinal: 第三条, 第 3 条
     if g["n2"] is not None:
         return _read_range(g, start, end, pre)
     marker = g["p1"] or g["p2"] or next((c for c in n1 if c in "余多来"), None)
@@ -444,6 +444,14 @@ def _qualifier(pre, post, marker) -> str:
     if marker:
         return "plus"
     return "exact"
+
+
+def _char_before(scan: str, i: int) -> str:
+    """The character before ``i``, past at most a few spaces of layout."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and scan[j] in (" ", "\u3000", "\u00a0"):
+        j -= 1
+    return scan[j] if j >= 0 else ""
 
 
 def _skip_spaces(scan: str, i: int) -> int:
