@@ -230,6 +230,31 @@ def test_bounds_and_normalised_values(scorer):
     assert s["wrong"] == [] and s["right"] == 1.0
 
 
+# Issue 12's targets on unseen text: precision >= 0.99, recall >= 0.97, bounds right for
+# >= 0.99 of matches, rate units right for >= 0.9 of rate figures.  The tuned part was
+# developed on and is held at 1.000.  The held-out part was scored once, after the
+# last rule change, and is held where it stood: two known misses, listed here (a
+# loose range 三五天 "3 to 5 days", and 十分之一都不到 "less than a tenth" read as
+# exactly a tenth), so its bounds score (62/63 = 0.984) is below the 0.99 target.
+HELDOUT_MISSED = ["xiuwen_xingfu: 三五天"]
+HELDOUT_WRONG = ["十分之一"]
+
+
+def test_unseen_tuned_part_meets_the_targets_in_full():
+    s = score_unseen("tuned")
+    assert s["false_positives"] == [] and s["missed"] == [] and s["wrong"] == []
+    assert s["bounds"] == s["span"] == s["rate_units"] == 1.0
+
+
+def test_unseen_held_out_part_meets_the_targets_but_bounds():
+    s = score_unseen("heldout")
+    assert s["precision"] >= 0.99 and s["recall"] >= 0.97 and s["rate_units"] >= 0.9
+    assert s["false_positives"] == []
+    assert s["missed"] == HELDOUT_MISSED
+    assert [w[1] for w in s["wrong"]] == HELDOUT_WRONG
+    assert s["bounds"] == 62 / 63 and s["n_rates"] >= 8
+
+
 def test_scorer_counts_a_trap_as_false_positive():
     numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [

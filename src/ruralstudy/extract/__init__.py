@@ -16,10 +16,20 @@ small rules below accept or reject each one.  Arithmetic is exact
 Rules (each has a test in tests/test_extract.py):
 
 - Numbers: Arabic (1386, 1,500, 2.5, full-width ２５), Chinese (十, 两百,
-  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 百分之九十五
-  (95 %), 四成 (4 成 = 40 %), 七八个 (range 7–8).
-- A number counts only with a unit after it (元, 亩, 户, %, 个 …, see
-  ``UNIT_PATTERN``): a bare number (12368, 1+9+N, 右二) is not a quantity.
+  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 七八个 (range
+  7–8); one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+- Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
+  五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
+  180 %).
+- A number counts only with a unit after it (元, 亩, 户, %, 个, 股, 窖, 桶, 间,
+  床, 栋 …, see ``UNIT_PATTERN``): a bare number (12368, 1+9+N, 右二) is not a
+  quantity.  A few nouns count without a classifier after a number that is
+  surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
+- Rates (extract.rates): a denominator written on the figure ("1000元/亩",
+  "300元/晚", "每亩每年900元", "人均2.5万元") is in the span and the unit
+  (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the clause makes
+  a sum of money a rate without widening the span ("每户最高能分到36300元" →
+  CNY/household, "年收入137万元" → CNY/year); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -41,8 +51,10 @@ Rules (each has a test in tests/test_extract.py):
 - Not quantities:
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
-  year, 年级/年代 are not durations); ordinals (第三条); a lone 一 (一个村庄,
-  一户一策, 最后一米: Chinese uses 一 as an article) and a lone 二 before a
+  year, 年级/年代 are not durations); relative time (两年前, 两个月后, 这两年);
+  ordinals (第三条); a lone 一 with a classifier (一个村庄, 一户一策: Chinese
+  uses 一 as an article; with a unit of measure it is a quantity, 离家一公里,
+  but not in sayings: 最后一公里, 一亩多收, 一米一景) and a lone 二 before a
   classifier (二次分红: counting says 两); numerals in short quoted names
   (“红十二条”, “十户联体”); epithets made only of 百/千/万/亿 without a
   qualifier (千亩玉米地, 千家万户) unless money (百万元); Chinese numerals
@@ -56,6 +68,10 @@ Rules (each has a test in tests/test_extract.py):
   after a short line (a headline) still ends the sentence.
 - Traditional characters in reposts read as simplified (2.6萬畝, 900餘噸);
   the span is kept as written.
+- Cost is linear in the text: a figure is tried only near where a number
+  starts, and a sentence over 500 characters is quoted by the clause (or a
+  500-character piece) holding the figure, shared by the figures in it
+  (issue 9; benchmarks/bench_extract.py --shapes).
 """
 
 from __future__ import annotations
