@@ -539,9 +539,12 @@ def _bounds(unit, per, value, qualifier, step, hi):
         hi = hi.numerator
     if factor.denominator == 1:
         factor = factor.numerator
+    v, nv = float(value), float(value * factor)
+    if qualifier == "exact":  # most figures: units.interval's [X, X] without the call
+        return v, v, v, unit, qualifier, nv, nv, nv, norm_unit
     raw = _interval(value, qualifier, step, hi, 1)
     norm = raw if factor == 1 else _interval(value, qualifier, step, hi, factor)
-    return (float(value), *raw, unit, qualifier, float(value * factor), *norm, norm_unit)
+    return (v, *raw, unit, qualifier, nv, *norm, norm_unit)
 
 
 @lru_cache(maxsize=512)
