@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ruralstudy as rs
 from ruralstudy.extract import COLUMNS, FACT_COLUMNS, extract_quantities, fact_candidates
-from ruralstudy.units import QUALIFIERS, interval_problem
+from ruralstudy.units import QUALIFIERS, interval_problem, is_canonical_unit
 
 NAN = math.nan
 
@@ -349,7 +349,7 @@ def test_fact_candidates_of_empty_text():
 
 _CHINESE_NUMBERISH = st.text(
     alphabet="零〇一二两三四五六七八九十百千万亿余多来约近逾超至-%.0123456789"
-    "亩元户个年月日第“”\n ，。",
+    "亩元户个年月日第“”\n ，。每均/人天晚斤分之成倍股村民这前后",
     max_size=60,
 )
 
@@ -363,6 +363,8 @@ def test_any_text_gives_a_frame_with_offsets_inside(text):
         assert 0 <= r.start < r.end <= len(text)
         assert text[r.start : r.end] == r.text
         assert r.qualifier in QUALIFIERS
+        assert is_canonical_unit(r.norm_unit), r.norm_unit  # the facts schema takes it
+        assert interval_problem(r.norm_value, r.norm_lower, r.norm_upper, r.qualifier) is None
     assert df["start"].is_monotonic_increasing
 
 
