@@ -618,3 +618,9 @@ def test_spans_of_time_stay_durations():
 def test_denominators_before_and_after_a_figure_combine(text, span, norm_unit):
     row = one(text)
     assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+
+
+def test_a_lead_clause_counts_only_when_it_is_a_whole_clause():
+    assert one("村里，一年下来，民宿收入70多万元")["norm_unit"] == "CNY/year"
+    df = extract_quantities("做法坚持了二十多年，产业每年，收入5万元")
+    assert df["norm_unit"].tolist() == ["year", "CNY"]  # "产业每年" is no lead clause

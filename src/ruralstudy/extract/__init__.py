@@ -497,7 +497,8 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
     lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
-    if not per and len(pieces) > 1:
+    whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
+    if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
     if per:
         return start, per, f"rate from {words}"
