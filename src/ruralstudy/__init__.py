@@ -29,11 +29,22 @@ from ruralstudy.errors import DataValidationError
 
 __version__ = "0.1.0"
 
-_LAZY_SUBMODULES = {"plot", "maps", "causal", "simulate", "compare", "extract", "units", "report"}
+_LAZY_SUBMODULES = {
+    "atlas",
+    "plot",
+    "maps",
+    "causal",
+    "simulate",
+    "compare",
+    "extract",
+    "units",
+    "report",
+}
 
 __all__ = [
     "DataValidationError",
     "__version__",
+    "atlas",
     "causal",
     "compare",
     "extract_quantities",
