@@ -624,3 +624,9 @@ def test_a_lead_clause_counts_only_when_it_is_a_whole_clause():
     assert one("村里，一年下来，民宿收入70多万元")["norm_unit"] == "CNY/year"
     df = extract_quantities("做法坚持了二十多年，产业每年，收入5万元")
     assert df["norm_unit"].tolist() == ["year", "CNY"]  # "产业每年" is no lead clause
+
+
+def test_digits_after_wan_count_in_ones():
+    row = one("人均可支配收入1万3800元")
+    assert (row["text"], row["value"]) == ("1万3800元", 13_800)
+    assert bounds(one("达到1万3800余元")) == (13_800, 13_900)

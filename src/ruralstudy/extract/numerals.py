@@ -22,6 +22,7 @@ CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
 CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
 _SPACES = re.compile(r"[ \u3000\u00a0]")
+_WAN_THEN_DIGITS = re.compile(r"(\d{1,12})万(\d{1,4})")
 _ARABIC = re.compile(r"([0-9.,]+)([余多来]?)([十百千万亿]*)")
 
 
@@ -36,6 +37,9 @@ def parse_number(s: str):
     if s.isdigit() and s.isascii():  # the common case, 1386: no regular expression needed
         return Fraction(int(s)), last_nonzero_place(s)
     s = _SPACES.sub("", s)
+    split = _WAN_THEN_DIGITS.fullmatch(s)
+    if split:  # 1万3800 = 13800: digits after 万 count in ones
+        return Fraction(int(split[1]) * 10_000 + int(split[2])), last_nonzero_place(split[2])
     m = _ARABIC.fullmatch(s)
     if m:
         digits, plus, mults = m.groups()
