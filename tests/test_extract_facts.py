@@ -1,8 +1,10 @@
 """Every curated fact re-derives: the extractor reads each fact's `text` as the curator did.
 
-A fact's value/lower/upper were written by hand from its span (`text`).  When the
-span is one quantity, `extract_quantities(text)` must give one row with the same
-numbers (to 1e-9 relative) in the same canonical unit.  The facts where the
+A fact's value/lower/upper were written by hand from its span (`text`), read in its
+sentence (`quote`).  The extractor reads the quote, as the curator did, so a rate
+said in the clause (人均, 年收入 …) counts; the row whose span meets the fact's
+span must be one quantity with the same numbers (to 1e-9 relative) in the same
+canonical unit.  A fact whose span is not in its quote is read from the span.  The facts where the
 curator's unit is not the extractor's (rates, a more specific count), the spans
 that are no single quantity, and the source's typos are listed here by fact_id,
 so a new fact or a changed rule that breaks the agreement fails instead of
@@ -24,7 +26,8 @@ REL_TOL = 1e-9
 # Spans that are no single quantity the extractor reads: fact_id -> what it reads.
 NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
-    "jiaoyao-tea-garden-abandoned-share-before-2018": [],  # 近三分之一: fractions are not read
+    "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
+    "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
@@ -36,36 +39,70 @@ SOURCE_TYPOS = {
     "cn-rural-income-growth-real-2017": ("7。3%", ["3%"], "7.3%"),
 }
 
-# Facts the curator stored in another unit than the extractor's canonical one.
-# fact_id -> the written unit the rate is per, when the curator's value is the
-# extractor's divided by that unit's size (斤 per 亩 → kg per 1/15 ha), else None:
+# Facts the curator stored in another unit than the extractor's canonical one, by
+# reason.  fact_id -> the written unit the rate is per, when the curator's value is
+# the extractor's divided by that unit's size (斤 per 亩 → kg per 1/15 ha), else None:
 # the value is the same and only the unit says what it is counted per.
 UNIT_DIFFERS = {
-    "liping-livestream-income-monthly-2025": None,  # 每个月 2000多元 → CNY/month
-    "chetian-collective-dividend-annual": None,  # 每年分红 → CNY/year
-    "chetian-leiyanhong-farmhouse-income": None,  # 年收入 → CNY/year
-    "jiaoyao-income-per-capita-2024": None,  # 人均收入 → CNY/person
-    "jiaoyao-household-income-2024": None,  # 户均收入 → CNY/household
-    "cn-rural-disposable-income-2015": None,  # 人均可支配收入 → CNY/person
-    "cn-rural-disposable-income-2016": None,
-    "cn-rural-disposable-income-2017": None,
-    "cn-rural-disposable-income-2018": None,
-    "cn-rural-disposable-income-2019": None,
-    "cn-rural-disposable-income-2020": None,
-    "cn-rural-disposable-income-2021": None,
-    "cn-rural-disposable-income-2022": None,
-    "cn-rural-disposable-income-2023": None,
-    "cn-rural-disposable-income-2024": None,
-    "guizhou-rural-disposable-income-2014": None,
-    "jiaoyao-village-groups-gazetteer": None,  # 3个 村民小组: count → group
     "chetian-wangqifu-yield-2021": "亩",  # 1亩地约产出3000至4000斤 → kg/ha
-    "chetian-wangqifu-pick-price": "斤",  # 15块钱每斤 → CNY/kg
+    # a count the indicator names more (个 → group, 个 → bed) or less (间 → count) exactly
+    "jiaoyao-village-groups-gazetteer": None,
+    "qingshan-village-groups": None,
+    "pingzhai-homestay-beds-2024": None,
+    "gaopo-homestay-beds-2022": None,
+    "xingfu-fuya-homestay-rooms-2022": None,
+    "dachong-weijianshan-homestay-rooms-2025": None,
+    "yongxing-yuelan-homestay-rooms": None,
+    "awaizhai-homestay-rooms-2022": None,
+    "raorao-luoshihai-homestay-rooms-2022": None,
+    "tianba-xishui-wutongshan-rooms-2020": None,
+    # per-capita (per-household) income, annual by definition, stored per person: the
+    # text says 人均年收入 (CNY/person/year)
+    "qunle-income-per-capita-2019": None,
+    "qunle-income-per-capita-2023": None,
+    "gaopo-income-per-capita-2016": None,
+    "gaopo-income-per-capita-2022": None,
+    "xiaohuang-income-per-capita-2014": None,
+    "xiaohuang-income-per-capita-before": None,
+    "natao-income-per-capita-2024": None,
+    "qianhu-miaozhai-income-per-capita-2007": None,
+    "qianhu-miaozhai-income-per-capita-2017": None,
+    "qingkou-collective-dividend-per-household": None,
+    # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
+    "guizhou-rural-disposable-income-2014": None,
+    "liyu-income-per-capita-2011": None,
+    "liyu-income-per-capita-2022": None,
+    "mujie-income-per-capita-2017-chinaorg": None,
+    "mujie-income-per-capita-2020-chinaorg": None,
+    "mujie-dividend-per-household-2020": None,
+    "pingyang-income-per-capita-2022": None,  # 年人均 read as per year only
+    # a year's total, stored as a sum though the text says 年收入 / 每年
+    "huangnishao-collective-income-shop-rent-2022": None,
+    "huangnishao-collective-income-land-rent-2022": None,
+    "xiniu-collective-income-land-rent-fishpond-2021": None,
+    "xiniu-collective-income-forest-fee-2021": None,
+    "huawu-youronjun-homestay-income-2025": None,
+    "fengyan-township-collective-net-income-2019": None,
+    "xiaohuang-tourism-income-2014": None,
+    # stored per year, the sentence says so only outside the clause of the figure
+    "shanping-chenyehui-farmhouse-income": None,
 }
 
 
 @pytest.fixture(scope="module")
 def facts():
     return rs.load_facts()
+
+
+def read(fact):
+    """The extractor's rows for a fact's span, read in its quote."""
+    quote = fact.quote if isinstance(fact.quote, str) else ""
+    i = quote.find(fact.text)
+    if i < 0:
+        return extract_quantities(fact.text)
+    found = extract_quantities(quote)
+    j = i + len(fact.text)
+    return found[(found["start"] < j) & (found["end"] > i)]
 
 
 def close(a: float, b: float) -> bool:
@@ -92,8 +129,8 @@ def test_every_listed_fact_exists(facts):
 
 
 def test_spans_that_are_no_single_quantity(facts):
-    read = {f.fact_id: extract_quantities(f.text)["text"].tolist() for f in facts.itertuples()}
-    not_one = {fid: spans for fid, spans in read.items() if len(spans) != 1}
+    found = {f.fact_id: read(f)["text"].tolist() for f in facts.itertuples()}
+    not_one = {fid: spans for fid, spans in found.items() if len(spans) != 1}
     assert not_one == NOT_ONE_QUANTITY
 
 
@@ -111,7 +148,7 @@ def test_facts_in_the_extractors_unit_re_derive(facts):
     skip = set(NOT_ONE_QUANTITY) | set(SOURCE_TYPOS) | set(UNIT_DIFFERS)
     wrong = []
     for fact in facts.itertuples():
-        found = extract_quantities(fact.text)
+        found = read(fact)
         if fact.fact_id in skip or len(found) != 1:  # the test above names those not one
             continue
         row = found.iloc[0]
@@ -127,7 +164,7 @@ def test_facts_in_another_unit_have_the_same_value(facts):
     wrong = []
     for fact_id, per in UNIT_DIFFERS.items():
         fact = by_id.loc[fact_id]
-        row = extract_quantities(fact.text).iloc[0]
+        row = read(fact).iloc[0]
         found = numbers(row)
         if per is not None:  # a rate per 亩 is per 1/15 ha: divide by the size of the 亩
             per_unit, size = canonical_unit(per)

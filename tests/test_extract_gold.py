@@ -1,9 +1,14 @@
-"""Score the quantity extractor on hand-made gold lists (issue 5 targets).
+"""Score the quantity extractor on hand-made gold lists (issue 5 and issue 12 targets).
 
 Matching: a gold row is found when an extracted span overlaps it.  An
 extracted row is a false positive when it overlaps a trap or no gold/optional
 row at all; rows on optional items are not scored.  A match is "right" when
-value, bounds, unit and normalised value/bounds/unit all agree.
+value, bounds, unit and normalised value/bounds/unit all agree; its "bounds"
+are right when value, lower and upper as written agree; its span is right
+when it is the gold surface.  "rate units" is the share of the gold's rates
+(norm_unit with a slash) found with the gold's rate unit.
+
+The unseen list (issue 12) has a tuned part and a held-out part, scored apart.
 
 Run as a script to print the scores and the misses:
     .venv/bin/python tests/test_extract_gold.py
@@ -25,6 +30,9 @@ SEED_TEXT = TEXTS_DIR / "gzrb-2025-10-village-governance.txt"  # the shipped sou
 SEED_GOLD = FIXTURES / "seed_quantities_gold.tsv"
 OWN_GOLD = FIXTURES / "own_quantities_gold.tsv"
 OWN_TEXTS = FIXTURES / "own_texts"
+UNSEEN_GOLD = FIXTURES / "unseen_quantities_gold.tsv"
+UNSEEN_TEXTS = FIXTURES / "unseen_texts"
+RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
 
 
@@ -68,7 +76,7 @@ def score(text: str, gold_rows: list[dict]) -> dict:
         for span in gold_spans(text, row):
             (gold if row["cls"] == "gold" else other).append((span, row))
     used, tp, right, wrong, fp = set(), 0, 0, [], []
-    missed = []
+    missed, bounds_right, span_right, rates, rates_right = [], 0, 0, 0, 0
     for span, row in gold:
         hit = next(
             (
@@ -78,11 +86,17 @@ def score(text: str, gold_rows: list[dict]) -> dict:
             ),
             None,
         )
+        is_rate = "/" in row["norm_unit"]
+        rates += is_rate
         if hit is None:
             missed.append(row["surface"])
             continue
         used.add(hit)
         tp += 1
+        f = found[hit]
+        bounds_right += all(_same(row[c], f[c]) for c in RAW)
+        span_right += (f["start"], f["end"]) == span
+        rates_right += is_rate and f["norm_unit"] == row["norm_unit"]
         if is_right(row, found[hit]):
             right += 1
         else:
@@ -99,10 +113,45 @@ def score(text: str, gold_rows: list[dict]) -> dict:
         "right": right / tp if tp else 0.0,
         "n_gold": len(gold),
         "tp": tp,
+        "n_fp": len(fp),
+        "n_right": right,
+        "n_bounds": bounds_right,
+        "n_span": span_right,
+        "n_rates": rates,
+        "n_rates_right": rates_right,
         "missed": missed,
         "false_positives": fp,
         "wrong": wrong,
     }
+
+
+def pooled(texts: dict[str, str], rows: list[dict]) -> dict:
+    """Scores pooled over texts (section -> text), each scored on its own gold rows."""
+    total: dict = {}
+    for section, text in texts.items():
+        s = score(text, [r for r in rows if r["section"] == section])
+        for k, v in s.items():
+            if k.startswith("n_") or k == "tp":
+                total[k] = total.get(k, 0) + v
+            elif isinstance(v, list):
+                total.setdefault(k, []).extend(
+                    (section, *x) if isinstance(x, tuple) else f"{section}: {x}" for x in v
+                )
+    tp, fp = total.get("tp", 0), total.get("n_fp", 0)
+    total["precision"] = tp / (tp + fp) if tp + fp else 1.0
+    total["recall"] = tp / total["n_gold"] if total.get("n_gold") else 1.0
+    for key, n in [("right", "n_right"), ("bounds", "n_bounds"), ("span", "n_span")]:
+        total[key] = total[n] / tp if tp else 0.0
+    total["rate_units"] = total["n_rates_right"] / total["n_rates"] if total["n_rates"] else 1.0
+    return total
+
+
+def score_unseen(part: str) -> dict:
+    """The unseen list's ``part`` ("tuned" or "heldout"), pooled over its texts."""
+    rows = [r for r in read_gold(UNSEEN_GOLD) if r["part"] == part]
+    sections = sorted({r["section"] for r in rows})
+    texts = {s: (UNSEEN_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
+    return pooled(texts, rows)
 
 
 def score_seed() -> dict:
@@ -134,6 +183,18 @@ def score_own() -> dict:
         "false_positives": pooled["fps"],
         "wrong": pooled["wrong"],
     }
+
+
+def test_unseen_gold_is_big_enough_and_split():
+    rows = read_gold(UNSEEN_GOLD)
+    for part in ("tuned", "heldout"):
+        part_rows = [r for r in rows if r["part"] == part]
+        assert sum(r["cls"] == "gold" for r in part_rows) >= 60
+        assert sum(r["cls"] == "trap" for r in part_rows) >= 30
+        assert sum(r["rate"] == "rate" for r in part_rows) >= 8
+    tuned = {r["section"] for r in rows if r["part"] == "tuned"}
+    assert tuned.isdisjoint({r["section"] for r in rows if r["part"] == "heldout"})
+    assert {p.stem for p in UNSEEN_TEXTS.glob("*.txt")} == {r["section"] for r in rows}
 
 
 def test_seed_gold_has_what_the_issue_says():
@@ -169,6 +230,31 @@ def test_bounds_and_normalised_values(scorer):
     assert s["wrong"] == [] and s["right"] == 1.0
 
 
+# Issue 12's targets on unseen text: precision >= 0.99, recall >= 0.97, bounds right for
+# >= 0.99 of matches, rate units right for >= 0.9 of rate figures.  The tuned part was
+# developed on and is held at 1.000.  The held-out part was scored once, after the
+# last rule change, and is held where it stood: two known misses, listed here (a
+# loose range 三五天 "3 to 5 days", and 十分之一都不到 "less than a tenth" read as
+# exactly a tenth), so its bounds score (62/63 = 0.984) is below the 0.99 target.
+HELDOUT_MISSED = ["xiuwen_xingfu: 三五天"]
+HELDOUT_WRONG = ["十分之一"]
+
+
+def test_unseen_tuned_part_meets_the_targets_in_full():
+    s = score_unseen("tuned")
+    assert s["false_positives"] == [] and s["missed"] == [] and s["wrong"] == []
+    assert s["bounds"] == s["span"] == s["rate_units"] == 1.0
+
+
+def test_unseen_held_out_part_meets_the_targets_but_bounds():
+    s = score_unseen("heldout")
+    assert s["precision"] >= 0.99 and s["recall"] >= 0.97 and s["rate_units"] >= 0.9
+    assert s["false_positives"] == []
+    assert s["missed"] == HELDOUT_MISSED
+    assert [w[1] for w in s["wrong"]] == HELDOUT_WRONG
+    assert s["bounds"] == 62 / 63 and s["n_rates"] >= 8
+
+
 def test_scorer_counts_a_trap_as_false_positive():
     numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [
@@ -181,13 +267,33 @@ def test_scorer_counts_a_trap_as_false_positive():
     assert s["precision"] == 0.5
 
 
-if __name__ == "__main__":
-    for name, fn in [("seed", score_seed), ("own", score_own)]:
-        s = fn()
-        print(
-            f"{name}: precision {s['precision']:.3f}  recall {s['recall']:.3f} "
-            f"({s['tp']}/{s['n_gold']})  right {s['right']:.3f}"
+def _summary(name: str, s: dict) -> str:
+    line = (
+        f"{name}: precision {s['precision']:.3f}  recall {s['recall']:.3f} "
+        f"({s['tp']}/{s['n_gold']})  right {s['right']:.3f}"
+    )
+    if "bounds" in s:
+        line += (
+            f"  bounds {s['bounds']:.3f}  spans {s['span']:.3f}  rate units "
+            f"{s['rate_units']:.3f} ({s['n_rates_right']}/{s['n_rates']})"
         )
-        for key in ("missed", "false_positives", "wrong"):
-            for item in s[key]:
-                print(f"  {key}: {item}")
+    return line
+
+
+if __name__ == "__main__":
+    import sys
+
+    # The held-out part's misses are printed only on request, so that tuning never sees them.
+    show = {"seed", "own", "unseen-tuned"}
+    if "--heldout" in sys.argv:
+        show.add("unseen-heldout")
+    scorers = [("seed", score_seed), ("own", score_own)]
+    scorers += [("unseen-tuned", lambda: score_unseen("tuned"))]
+    scorers += [("unseen-heldout", lambda: score_unseen("heldout"))]
+    for name, fn in scorers:
+        s = fn()
+        print(_summary(name, s))
+        if name in show:
+            for key in ("missed", "false_positives", "wrong"):
+                for item in s[key]:
+                    print(f"  {key}: {item}")

@@ -70,3 +70,38 @@ def test_unknown_classifier_is_a_count_of_its_own_kind():
     assert units.canonical_unit("家") == ("count:家", Fraction(1))
     assert units.is_canonical_unit("count:家")
     assert not units.is_canonical_unit("mu")
+
+
+@pytest.mark.parametrize(
+    ("unit", "ok"),
+    [
+        ("CNY/ha", True),
+        ("CNY/ha/year", True),
+        ("CNY/person/year", True),
+        ("CNY/night", True),
+        ("kg/ha", True),
+        ("count:家/household", True),
+        ("CNY/mu", False),  # 亩 is stored as ha
+        ("CNY/year/ha", False),  # a period comes last
+        ("CNY/ha/ha", False),
+        ("ha/CNY", False),
+        ("CNY/ha/year/day", False),
+        ("count:家\n", False),  # a full match: no trailing newline slips through
+    ],
+)
+def test_rate_units_follow_the_grammar(unit, ok):
+    assert units.is_canonical_unit(unit) is ok
+
+
+def test_rate_unit_divides_by_the_size_of_each_denominator():
+    assert units.rate_unit("元", ["亩"]) == ("CNY/ha", Fraction(15))
+    assert units.rate_unit("斤", ["亩"]) == ("kg/ha", Fraction(15, 2))
+    assert units.rate_unit("元", ["人", "年"]) == ("CNY/person/year", Fraction(1))
+    with pytest.raises(ValueError, match="denominator"):
+        units.rate_unit("元", ["村"])
+    with pytest.raises(ValueError, match="no canonical unit"):
+        units.rate_unit("元", ["年", "亩"])
+
+
+def test_a_multiple_is_a_ratio_in_percent():
+    assert units.to_canonical(1.8, "倍") == (180.0, "percent")

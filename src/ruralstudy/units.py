@@ -26,6 +26,16 @@ range      X至Y / X-Y                   [X, Y]
 
 Unit facts: 1 亩 = 1/15 ha exactly (6000 square 市尺 of 1/3 m, i.e. 666.67 m²,
 State Council order on statutory units, 1984); 1 斤 = 0.5 kg (市斤).
+
+Rates ("1000元/亩", "每亩每年900元", "50元/天") are stored as
+``<numerator>/<denominator>[/<period>]``: the numerator a canonical unit
+without a slash (CNY, kg …), the denominator one of ``RATE_DENOMINATORS``
+(ha, kg, day, night, person, household …), an optional period after it
+(year, month, day …).  1000 元/亩 is 15000 CNY/ha (a 亩 is 1/15 ha);
+3000 斤/亩 is 22500 kg/ha.  ``rate_unit`` builds them:
+
+>>> rate_unit("元", ["亩", "年"])
+('CNY/ha/year', Fraction(15, 1))
 """
 
 from __future__ import annotations
@@ -78,6 +88,49 @@ CANONICAL_UNITS: dict[str, str] = {
 }
 _COUNT_UNIT = re.compile(r"^count:\S+$")
 
+# What a rate may be counted per (the part after the first slash), written unit -> size.
+RATE_DENOMINATORS: dict[str, str] = {
+    "ha": "per hectare (a rate per 亩 is per 1/15 ha)",
+    "m2": "per square metre",
+    "kg": "per kilogram (a rate per 斤 is per 1/2 kg)",
+    "t": "per tonne",
+    "person": "per person (人均, 每人)",
+    "household": "per household (户均, 每户)",
+    "person-time": "per visit (人次)",
+    "room": "per room (间)",
+    "year": "per year",
+    "month": "per month",
+    "week": "per week",
+    "day": "per day",
+    "night": "per night (晚)",
+    "hour": "per hour",
+}
+# A period may follow another denominator: CNY/ha/year (每亩每年), CNY/person/day.
+RATE_PERIODS = ("year", "month", "week", "day", "night", "hour")
+# Written denominator -> (canonical denominator, size of one in it).
+WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
+    "亩": ("ha", Fraction(1, 15)),
+    "公顷": ("ha", Fraction(1)),
+    "平方米": ("m2", Fraction(1)),
+    "斤": ("kg", Fraction(1, 2)),
+    "公斤": ("kg", Fraction(1)),
+    "千克": ("kg", Fraction(1)),
+    "吨": ("t", Fraction(1)),
+    "人": ("person", Fraction(1)),
+    "户": ("household", Fraction(1)),
+    "人次": ("person-time", Fraction(1)),
+    "间": ("room", Fraction(1)),
+    "年": ("year", Fraction(1)),
+    "月": ("month", Fraction(1)),
+    "个月": ("month", Fraction(1)),
+    "周": ("week", Fraction(1)),
+    "天": ("day", Fraction(1)),
+    "日": ("day", Fraction(1)),
+    "晚": ("night", Fraction(1)),
+    "夜": ("night", Fraction(1)),
+    "小时": ("hour", Fraction(1)),
+}
+
 # Written unit -> (canonical unit, factor).  Factors are exact fractions.
 WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "亩": ("ha", Fraction(1, 15)),
@@ -116,14 +169,64 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "栋": ("building", Fraction(1)),
     "项": ("item", Fraction(1)),
     "组": ("group", Fraction(1)),
+    "周岁": ("year_of_age", Fraction(1)),
+    "倍": ("percent", Fraction(100)),  # a multiple is a ratio: 1.8倍 is 180 % of the base
+    # Nouns counted without a classifier (1.5万余村民, 2000余农户).
+    "村民": ("person", Fraction(1)),
+    "群众": ("person", Fraction(1)),
+    "居民": ("person", Fraction(1)),
+    "农民": ("person", Fraction(1)),
+    "人口": ("person", Fraction(1)),
+    "劳动力": ("person", Fraction(1)),
+    "游客": ("person", Fraction(1)),
+    "农户": ("household", Fraction(1)),
+    "脱贫户": ("household", Fraction(1)),
+    "贫困户": ("household", Fraction(1)),
 }
 
 MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
 def is_canonical_unit(unit: str) -> bool:
-    """True if ``unit`` is a unit facts may be stored in (``"ha"``, ``"count:家"`` …)."""
-    return unit in CANONICAL_UNITS or bool(_COUNT_UNIT.match(unit))
+    """True if ``unit`` is a unit facts may be stored in (``"ha"``, ``"count:家"``,
+    a rate such as ``"CNY/ha/year"`` …).
+
+    >>> is_canonical_unit("CNY/night"), is_canonical_unit("CNY/mu")
+    (True, False)
+    """
+    if not isinstance(unit, str):
+        return False
+    return unit in CANONICAL_UNITS or bool(_COUNT_UNIT.fullmatch(unit)) or _is_rate(unit)
+
+
+def _is_rate(unit: str) -> bool:
+    numerator, *per = unit.split("/")
+    counted = numerator in CANONICAL_UNITS or numerator.startswith("count:")
+    if not 1 <= len(per) <= 2 or not counted:
+        return False
+    if per[0] not in RATE_DENOMINATORS or (len(per) == 2 and per[1] not in RATE_PERIODS):
+        return False
+    return len(per) == 1 or per[0] != per[1]
+
+
+def rate_unit(numerator: str, per: list[str]) -> tuple[str, Fraction]:
+    """Canonical rate unit and exact factor for a written unit counted per ``per``.
+
+    ``per`` holds written denominators (亩, 斤, 天, 人 …), an entity before a
+    period.  The factor divides by the size of each: 1 元/亩 is 15 CNY/ha.
+
+    >>> rate_unit("元", ["斤"])
+    ('CNY/kg', Fraction(2, 1))
+    """
+    unit, factor = canonical_unit(numerator)
+    for written in per:
+        if written not in WRITTEN_DENOMINATORS:
+            raise ValueError(f"unknown denominator {written!r}")
+        den, size = WRITTEN_DENOMINATORS[written]
+        unit, factor = f"{unit}/{den}", factor / size
+    if not is_canonical_unit(unit):
+        raise ValueError(f"{numerator}/{'/'.join(per)} gives no canonical unit ({unit})")
+    return unit, factor
 
 
 def canonical_unit(written: str) -> tuple[str, Fraction]:

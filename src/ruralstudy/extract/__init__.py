@@ -16,10 +16,20 @@ small rules below accept or reject each one.  Arithmetic is exact
 Rules (each has a test in tests/test_extract.py):
 
 - Numbers: Arabic (1386, 1,500, 2.5, full-width ２５), Chinese (十, 两百,
-  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 百分之九十五
-  (95 %), 四成 (4 成 = 40 %), 七八个 (range 7–8).
-- A number counts only with a unit after it (元, 亩, 户, %, 个 …, see
-  ``UNIT_PATTERN``): a bare number (12368, 1+9+N, 右二) is not a quantity.
+  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 七八个 (range
+  7–8); one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+- Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
+  五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
+  180 %).
+- A number counts only with a unit after it (元, 亩, 户, %, 个, 股, 窖, 桶, 间,
+  床, 栋 …, see ``UNIT_PATTERN``): a bare number (12368, 1+9+N, 右二) is not a
+  quantity.  A few nouns count without a classifier after a number that is
+  surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
+- Rates (extract.rates): a denominator written on the figure ("1000元/亩",
+  "300元/晚", "每亩每年900元", "人均2.5万元") is in the span and the unit
+  (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the clause makes
+  a sum of money a rate without widening the span ("每户最高能分到36300元" →
+  CNY/household, "年收入137万元" → CNY/year); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -41,8 +51,10 @@ Rules (each has a test in tests/test_extract.py):
 - Not quantities:
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
-  year, 年级/年代 are not durations); ordinals (第三条); a lone 一 (一个村庄,
-  一户一策, 最后一米: Chinese uses 一 as an article) and a lone 二 before a
+  year, 年级/年代 are not durations); relative time (两年前, 两个月后, 这两年);
+  ordinals (第三条); a lone 一 with a classifier (一个村庄, 一户一策: Chinese
+  uses 一 as an article; with a unit of measure it is a quantity, 离家一公里,
+  but not in sayings: 最后一公里, 一亩多收, 一米一景) and a lone 二 before a
   classifier (二次分红: counting says 两); numerals in short quoted names
   (“红十二条”, “十户联体”); epithets made only of 百/千/万/亿 without a
   qualifier (千亩玉米地, 千家万户) unless money (百万元); Chinese numerals
@@ -56,34 +68,41 @@ Rules (each has a test in tests/test_extract.py):
   after a short line (a headline) still ends the sentence.
 - Traditional characters in reposts read as simplified (2.6萬畝, 900餘噸);
   the span is kept as written.
+- Cost is linear in the text: a figure is tried only near where a number
+  starts, and a sentence over 500 characters is quoted by the clause (or a
+  500-character piece) holding the figure, shared by the figures in it
+  (issue 9; benchmarks/bench_extract.py --shapes).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
+from ruralstudy.extract import rates
 from ruralstudy.extract.numerals import (
     CN_CHARS,
     last_digit_place,
     looks_like_year,
+    parse_fraction,
     parse_number,
     trailing_multiplier,
 )
 from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
-    SCAN_MAP,
     SENTENCE_END,
+    Quotes,
     in_short_quote,
     join_layout_breaks,
     overlaps,
-    sentence,
+    scan_copy,
     shift,
     single_year,
     subject,
 )
-from ruralstudy.units import MULTIPLIERS, canonical_unit, interval
+from ruralstudy.units import MULTIPLIERS, canonical_unit, interval, rate_unit
 
 __all__ = [
     "COLUMNS",
@@ -112,55 +131,83 @@ PREFIX_QUALIFIER = {
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
 
-# Longest first: the alternation takes the first that fits.
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
-    "个多月 个月 小时 年 载 天 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
-    "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块"
+    "个多月 个月 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
+    "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
 ).split()
+# Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
+NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 农户 脱贫户 贫困户".split()
 # Words that start with a unit's character but are no unit: 成员, 种植; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群])",
     "种": "种(?![植养子类])",
     "块": r"块(?=[\s，。、；！？,.;!?”\"）)]|$)",
+    "股": "股(?![份东权民金票])",
+    "周": "周(?![年边末围期])",
+    "床": "床(?![单头上])",
 }
-UNIT_PATTERN = "|".join(_UNIT_GUARDS.get(u, re.escape(u)) for u in UNITS)
+UNIT_PATTERN = "|".join(
+    _UNIT_GUARDS.get(u, re.escape(u)) for u in sorted(UNITS + NOUN_UNITS, key=len, reverse=True)
+)
+_MONEY = {"元", "块钱", "块"}
 
+_SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
+_DIGITS = r"(?<![0-9A-Za-z.])\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
 _NUM = (
-    r"(?<![0-9A-Za-z.])\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
-    r"(?:[余多来](?=[十百千万亿]))?[十百千万亿]{0,2}"
+    rf"{_DIGITS}(?:万\d{{1,4}}(?![0-9.,])|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
     rf"|(?<![{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
 )
 _PLUS = r"[余多来]"
+# 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
+_P3 = (
+    r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
+    r"|[收用产赚挣得卖销增出花干做吃给拿要])"
+)
+# One number is read once and what follows it decides the form (分之 a fraction,
+# a unit a quantity), so a failed form does not read the number again.
 QUANTITY = re.compile(
-    rf"(?P<pre>{'|'.join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))})?"
+    rf"(?P<pre>{'|'.join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))})?{_SP}"
     rf"(?:(?P<pct>百分之)(?P<pn>{_NUM})"
-    rf"|(?P<n1>{_NUM})(?P<p1>{_PLUS})?"
+    rf"|(?P<n1>{_NUM})(?:分之(?P<fn>{_NUM})|(?P<p1>{_PLUS})?"
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
-    rf"(?P<p2>{_PLUS})?(?P<unit>{UNIT_PATTERN}))"
-    r"(?P<p3>(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下))?"
+    rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
+    rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}})?)"
+    r"|(?P<sn>(?<![0-9./])\d{1,3})/(?P<sd>\d{1,3})(?![0-9./]))"
+    rf"(?P<p3>{_P3})?"
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
 )
-
-# Words in the clause before a sum of money that make it a rate (units.CANONICAL_UNITS).
-RATE_WORDS = {
-    "CNY/year": ("每年", "年均", "年收入", "年人均", "年薪", "一年"),
-    "CNY/month": ("每月", "每个月", "月收入", "月均", "月薪", "一个月"),
-    "CNY/person": ("人均", "每人"),
-    "CNY/household": ("户均", "每户"),
-}
-_CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
-_RATE_LOOKBACK = 40
+# Where a figure's number can begin: the start of a run of numerals, or where
+# digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
+# few characters before each (its prefix and a space), not at every character.
+_NUMERAL_RUN = re.compile(rf"[\d{CN_CHARS}]+")
+_PREFIX_CHARS = set("".join(PREFIX_QUALIFIER)) | set(" \u3000\u00a0")
+_PREFIX_REACH = 3  # longest prefix (超过) and one space
+# What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
+# 1,500 and 2.5): a run of numerals followed by none of these is no figure,
+# unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
+_FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
+_UNIT_INSIDE = set("千百")
+_DIGIT = re.compile(r"\d")
+_RATE_MARK = re.compile("[每均]")  # only then can a rate be written just before a figure
 
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
+    "|一亩三分地|一成不变"
 )
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "小时", "载"}
+_TIME_UNITS = {"年", "个月", "个多月", "天", "小时", "载", "周"}
+# A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
+_MEASURE_UNITS = {
+    "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "公斤", "千克", "吨",
+    "倍", "个百分点",
+}  # fmt: skip
+# Relative time is no duration: 两年前, 两个月后, 这两年.
+_RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
@@ -173,10 +220,14 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """Every quantity in Chinese ``text``, one row each, in text order.
 
     Columns: start, end (``text[start:end]`` is the whole expression, e.g.
-    "逾千万元"), text, value, lower, upper, unit (as written), qualifier
+    "逾千万元", "每亩900元", "300元/晚"), text, value, lower, upper, unit (as
+    written; a rate with its denominators, "元/亩"), qualifier
     (units.QUALIFIERS), norm_value, norm_lower, norm_upper, norm_unit
-    (units.canonical_unit), sentence (verbatim from ``text``), subject
-    (best-effort noun the figure belongs to; may be empty).  Never raises.
+    (units.canonical_unit, units.rate_unit: "CNY/ha"), sentence (verbatim
+    from ``text``; cut to the clause, or a 500-character piece of it, when
+    longer than 500 characters), subject (best-effort noun the figure belongs
+    to; may be empty).  Never raises; time and memory grow linearly with the
+    length of the text (benchmarks/bench_extract.py).
 
     >>> extract_quantities("销售2000多斤")[["text", "lower", "upper", "norm_upper"]]
          text   lower   upper  norm_upper
@@ -184,59 +235,32 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text:
         return _frame([])
-    joined, breaks, shifts, heads = join_layout_breaks(text)
-    scan = joined.translate(SCAN_MAP)
-    idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
-    rows = []
-    for m in QUANTITY.finditer(scan):
-        try:
-            found = _read_match(m, scan)
-        except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
-            continue
-        if found is None or overlaps(idioms, found[0], found[1]):
-            continue
-        s, e, value, unit, qualifier, step, hi = found
-        bounds = _bounds(unit, value, qualifier, step, hi)
-        o_start = s + shift(breaks, shifts, s, side="start")
-        o_end = e + shift(breaks, shifts, e, side="end")
-        a, b = subject(scan, s, e)
-        rows.append(
-            (
-                o_start, o_end, text[o_start:o_end],
-                *bounds,
-                sentence(text, joined, ends, breaks, shifts, s, e),
-                joined[a:b],
-            )
-        )  # fmt: skip
-    return _frame(rows)
+    return _frame([row[:-1] for row in _rows(text)])
 
 
 def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
     """Candidate rows of the facts table, for a curator to review.
 
-    value/lower/upper are in the canonical unit; place_id, indicator_id and
-    as_of are left for the curator; year is filled only when the sentence
-    names exactly one year; quote is the verbatim sentence.  ``note`` holds
-    the subject and, for money, a rate the clause suggests ("rate? CNY/year"
-    after 每年 or 年收入), which only the curator can confirm.
+    value/lower/upper are in the canonical unit (a rate in its rate unit,
+    CNY/ha for 每亩900元); place_id, indicator_id and as_of are left for the
+    curator; year is filled only when the sentence names exactly one year;
+    quote is the verbatim sentence.  ``note`` holds the subject and, for a
+    rate read from a word earlier in the clause ("rate from 每年" for
+    每年分红10万余元), the word, which only the curator can confirm.
 
     >>> fact_candidates("全村种植300亩。", "demo")[["value", "unit", "quote"]]
        value unit      quote
     0   20.0   ha  全村种植300亩。
     """
-    q = extract_quantities(text)
-    years = q["sentence"].map(single_year)
-    notes = [
-        "; ".join(filter(None, [f"subject: {r.subject}" if r.subject else "", _rate_hint(text, r)]))
-        for r in q.itertuples()
-    ]
-    out = pd.DataFrame(
+    rows = _rows(text) if isinstance(text, str) and text else []
+    q = _frame([row[:-1] for row in rows])
+    notes = ["; ".join(filter(None, [f"subject: {r[13]}" if r[13] else "", r[14]])) for r in rows]
+    return pd.DataFrame(
         {
             "fact_id": [f"{source_id}-q{i + 1:03d}" for i in range(len(q))],
             "place_id": "",
             "indicator_id": "",
-            "year": pd.array(years, dtype="Int64"),
+            "year": pd.array(q["sentence"].map(single_year), dtype="Int64"),
             "as_of": "",
             "value": q["norm_value"],
             "lower": q["norm_lower"],
@@ -250,16 +274,73 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
         },
         columns=FACT_COLUMNS,
     )
-    return out
 
 
-def _rate_hint(text: str, row) -> str:
-    """'rate? CNY/year' when the clause before a sum of money says it is per year, month …"""
-    if row.norm_unit != "CNY":
-        return ""
-    clause = _CLAUSE_START.split(text[max(0, row.start - _RATE_LOOKBACK) : row.start])[-1]
-    found = [unit for unit, words in RATE_WORDS.items() if any(w in clause for w in words)]
-    return f"rate? {' or '.join(found)}" if found else ""
+def _rows(text: str) -> list[tuple]:
+    """One tuple per quantity: the COLUMNS, then the curator's rate note."""
+    joined, breaks, shifts, heads = join_layout_breaks(text)
+    scan = scan_copy(joined)
+    idioms = [m.span() for m in IDIOMS.finditer(scan)]
+    ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
+    quotes = Quotes(text, joined, ends, breaks, shifts)
+    rows, prev_end, prev_rate = [], 0, None
+    for m in _matches(scan):
+        try:
+            found = _read_match(m, scan)
+        except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
+            continue
+        if found is None or overlaps(idioms, found[0], found[1]):
+            continue
+        s, e, value, unit, qualifier, step, hi = found
+        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate)
+        try:
+            bounds = _bounds(unit, per, value, qualifier, step, hi)
+        except (ValueError, ArithmeticError):
+            continue
+        prev_rate = per if unit in _MONEY and per else None
+        prev_end = e
+        o_start = s + shift(breaks, shifts, s, side="start")
+        o_end = e + shift(breaks, shifts, e, side="end")
+        a, b = subject(scan, s, e)
+        rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
+    return rows
+
+
+def _matches(scan: str):
+    """QUANTITY's matches, as ``finditer`` finds them, tried only near where a number starts."""
+    tried = 0
+    for run in _NUMERAL_RUN.finditer(scan):
+        if run.end() <= tried or _no_figure_follows(scan, run):
+            continue
+        for q in _anchors(run):
+            if q < tried:
+                continue
+            p = q
+            while p > tried and q - p < _PREFIX_REACH and scan[p - 1] in _PREFIX_CHARS:
+                p -= 1
+            for start in range(p, q + 1):
+                m = QUANTITY.match(scan, start)
+                if m is not None:
+                    yield m
+                    tried = m.end()
+                    break
+            else:
+                tried = q + 1
+
+
+def _no_figure_follows(scan: str, run: re.Match) -> bool:
+    end = run.end()
+    return scan[end : end + 1] not in _FOLLOW and _UNIT_INSIDE.isdisjoint(run.group())
+
+
+def _anchors(run: re.Match) -> list[int]:
+    """Where a number can begin in a run of numerals: its start, and where digits meet
+    Chinese numerals (2万5)."""
+    text, start = run.group(), run.start()
+    if text.isdigit() or not _DIGIT.search(text):
+        return [start]
+    kinds = [c.isdigit() for c in text]
+    return [start] + [start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1]]
 
 
 # --- reading one match ---------------------------------------------------
@@ -272,25 +353,29 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit = g["pre"], g["post"], g["unit"]
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
-    if g["pct"]:
-        num = parse_number(g["pn"])
-        return None if num is None else (start, end, num[0], "%", "exact", None, None)
+    if pre is None:
+        start = _skip_spaces(scan, start)
+    if g["pct"] or g["fn"] or g["sn"]:
+        return _read_share(g, start, end, pre, post)
     n1 = g["n1"]
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
-        start, pre = start + 1, None  # 上 is over only in 上万, 上千 …
-    if scan[start - 1 : start] == "第":
-        return None  # ordinal: 第三条
+        start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
+    if _char_before(scan, start) == "第":
+        return None  # ordinal: 第三条, 第 3 条
     if g["n2"] is not None:
         return _read_range(g, start, end, pre)
     marker = g["p1"] or g["p2"] or next((c for c in n1 if c in "余多来"), None)
-    if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker):
+    # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
+    # a slogan (一人多岗).
+    after = g["p3"] and unit in _MEASURE_UNITS | _TIME_UNITS
+    if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker or after):
         return None
     num = parse_number(n1)
     if num is None:
         return None
     value, step = num[0], num[1]
     if pre == "近" and unit in _TIME_UNITS:
-        start, pre = start + 1, None  # 近3年: "the past 3 years", not "nearly"
+        start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
     if unit == "个多月" or g["p3"]:  # 多 after the unit: 12亩多, 3个多月
         unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
     if marker == "来":
@@ -299,6 +384,20 @@ def _read_match(m: re.Match, scan: str):
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
+
+
+def _read_share(g, start, end, pre, post):
+    """百分之三十, 五分之一, 1/4: a percent (value in %, unit "%")."""
+    if g["pct"]:
+        num = parse_number(g["pn"])
+        value = None if num is None or len(num) > 2 else num[0]
+    elif g["fn"]:
+        value = parse_fraction(g["n1"], g["fn"])
+    else:
+        value = parse_fraction(g["sd"], g["sn"])
+    if value is None:
+        return None
+    return start, end, value, "%", _qualifier(pre, post, None), None, None
 
 
 def _read_range(g, start, end, pre):
@@ -320,14 +419,20 @@ def _read_range(g, start, end, pre):
 
 
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
-    if n1 in ("一", "二") and not qualified:
+    if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
         (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
+    if unit in _TIME_UNITS and (
+        scan[start - 1 : start] in ("这", "那") or _RELATIVE_AFTER.match(scan, end)
+    ):
+        return True  # relative time: 这两年, 两年前, 两个月后
+    if unit in NOUN_UNITS and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
+        return True  # 三村民: only a number that is surely one counts a bare noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
-        if unit not in ("元", "块钱", "块"):
+        if unit not in _MONEY:
             return True  # epithets: 千亩玉米地, 万人空巷
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
@@ -335,6 +440,16 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         if unit not in _PEOPLE_UNITS and scan[end : end + 1] in _PLACE_SUFFIX:
             return True  # place names: 五家畈, 四台子
     return False
+
+
+def _lone_yi_measures(n1, unit, scan, start, end) -> bool:
+    """离家一公里 is a distance; 最后一公里, 一亩多收, 一米一景 are sayings."""
+    return (
+        n1 == "一"
+        and unit in _MEASURE_UNITS
+        and scan[start - 2 : start] != "最后"
+        and scan[end : end + 1] not in ("多", "一")
+    )
 
 
 def _qualifier(pre, post, marker) -> str:
@@ -347,22 +462,100 @@ def _qualifier(pre, post, marker) -> str:
     return "exact"
 
 
+def _char_before(scan: str, i: int) -> str:
+    """The character before ``i``, past at most a few spaces of layout."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and scan[j] in (" ", "\u3000", "\u00a0"):
+        j -= 1
+    return scan[j] if j >= 0 else ""
+
+
+def _skip_spaces(scan: str, i: int) -> int:
+    while scan[i : i + 1] in (" ", "\u3000", "\u00a0"):
+        i += 1
+    return i
+
+
+# --- rates -----------------------------------------------------------------
+
+
+def _rate(scan, m, start, unit, prev_end, prev_rate):
+    """(start, denominators, curator's note) of the figure (extract.rates)."""
+    if unit is None or unit == "%":
+        return start, [], ""
+    per = rates.split_denominators(m["per"]) if m["per"] else []
+    before, width = [], 0
+    if _RATE_MARK.search(scan, max(0, start - rates.BEFORE_LOOKBACK), start):
+        before, width = rates.rate_before(scan, start)
+    if before or per:
+        per = _written_rate(per, before)
+        if per and set(before) <= set(per):
+            start -= width  # the span covers 每亩 when the rate uses it
+        return start, per, ""
+    if unit not in _MONEY:
+        return start, [], ""
+    lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
+    pieces = rates.CLAUSE_START.split(scan[lo:start])
+    per, words = rates.clause_rate(pieces[-1], True)
+    whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
+    if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
+        per, words = rates.lead_clause_rate(pieces[-2])
+    if per:
+        return start, per, f"rate from {words}"
+    if prev_rate and len(pieces) == 1 and lo == prev_end:
+        return start, prev_rate, "rate as the figure before"
+    return start, [], ""
+
+
+def _written_rate(after: list[str], before: list[str]) -> list[str]:
+    """Denominators written on a figure: 每亩900元/年 is per 亩 and year, one written
+    twice counts once; when the sides disagree (每人300元/亩) the unit after the figure wins."""
+    both = list(dict.fromkeys(after + before))
+    return next((d for d in (both, after, before) if rates.ordered(d) is not None), [])
+
+
 # --- bounds and units -------------------------------------------------------
 
 
-def _bounds(unit, value, qualifier, step, hi):
+def _bounds(unit, per, value, qualifier, step, hi):
     """(value, lower, upper, unit, qualifier, norm_value, norm_lower, norm_upper, norm_unit).
 
     Bounds come from units.interval; the exact Fractions are scaled to the
     canonical unit before any float is made, so 50亩 is 10/3 ha, not 3.33….
+    Whole numbers are kept as ints: Fraction arithmetic was most of the time.
     """
-    norm_unit, factor = canonical_unit(unit)
+    if per:
+        ordered = rates.ordered(per)
+        if ordered is None:
+            raise ValueError(f"no rate: {unit}/{'/'.join(per)}")
+        norm_unit, factor = rate_unit(unit, ordered)
+        unit = "/".join([unit, *ordered])
+    else:
+        norm_unit, factor = _canonical(unit)
+    if value.denominator == 1:
+        value = value.numerator
+    if step is not None and step.denominator == 1:
+        step = step.numerator
+    if hi is not None and hi.denominator == 1:
+        hi = hi.numerator
+    if factor.denominator == 1:
+        factor = factor.numerator
+    v, nv = float(value), float(value * factor)
+    if qualifier == "exact":  # most figures: units.interval's [X, X] without the call
+        return v, v, v, unit, qualifier, nv, nv, nv, norm_unit
     raw = _interval(value, qualifier, step, hi, 1)
-    norm = _interval(value, qualifier, step, hi, factor)
-    return (float(value), *raw, unit, qualifier, float(value * factor), *norm, norm_unit)
+    norm = raw if factor == 1 else _interval(value, qualifier, step, hi, factor)
+    return (v, *raw, unit, qualifier, nv, *norm, norm_unit)
+
+
+@lru_cache(maxsize=512)
+def _canonical(unit: str):
+    return canonical_unit(unit)
 
 
 def _interval(value, qualifier, step, hi, factor):
+    if factor == 1:
+        return interval(value, qualifier, step=step, upper=hi)
     return interval(
         value * factor,
         qualifier,

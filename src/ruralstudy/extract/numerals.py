@@ -21,6 +21,9 @@ CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
 CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
+_SPACES = re.compile(r"[ \u3000\u00a0]")
+_WAN_THEN_DIGITS = re.compile(r"(\d{1,12})万(\d{1,4})")
+_ARABIC = re.compile(r"([0-9.,]+)([余多来]?)([十百千万亿]*)")
 
 
 @lru_cache(maxsize=4096)
@@ -29,12 +32,21 @@ def parse_number(s: str):
 
     step is the place value 余/多 follows: 2000 → 1000, 280 → 10, 20万 → 1万
     (余 after 万), 20余万 → 10万.  A Chinese pair like 七八 gives (7, 1, 8).
+    A space between digits and 万/亿 is layout ("361.76 亿").
     """
-    m = re.fullmatch(r"([0-9.,]+)([余多来]?)([十百千万亿]*)", s)
+    if s.isdigit() and s.isascii():  # the common case, 1386: no regular expression needed
+        return Fraction(int(s)), last_nonzero_place(s)
+    s = _SPACES.sub("", s)
+    split = _WAN_THEN_DIGITS.fullmatch(s)
+    if split:  # 1万3800 = 13800: digits after 万 count in ones
+        return Fraction(int(split[1]) * 10_000 + int(split[2])), last_nonzero_place(split[2])
+    m = _ARABIC.fullmatch(s)
     if m:
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")
-        value = Fraction(digits)
+        whole, _, frac = digits.partition(".")
+        # Fraction(int, 10**k) is exact and far faster than parsing the string
+        value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
         factor = math.prod(MULTIPLIERS[c] for c in mults)
         if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
             return value * factor, last_nonzero_place(digits) * factor
@@ -147,3 +159,15 @@ def looks_like_year(n: str) -> bool:
     if re.fullmatch(r"[12]\d{3}", n):
         return True
     return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
+
+
+def parse_fraction(denominator: str, numerator: str) -> Fraction | None:
+    """The percent a fraction is: 三分之一 (``"三", "一"``) → 100/3, 1/4 → 25; None if not one.
+
+    >>> parse_fraction("五", "一")
+    Fraction(20, 1)
+    """
+    d, n = parse_number(denominator), parse_number(numerator)
+    if d is None or n is None or len(d) > 2 or len(n) > 2 or not 0 < n[0] < d[0]:
+        return None  # 三分之三, 七八分之一 and 5/3 are no fractions of a whole
+    return n[0] / d[0] * 100

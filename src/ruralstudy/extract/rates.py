@@ -1,0 +1,114 @@
+"""What a figure is counted per: the denominators of a rate (issue 12).
+
+>>> rate_before("土地流转每亩每年", 8)
+(['亩', '年'], 4)
+>>> clause_rate("公司每年分红", True)
+(['年'], '每年')
+
+Three ways a text says a figure is a rate:
+
+- written after it: "1000元/亩", "300元/晚", "15块钱每斤", "100元/人/天" (any unit;
+  the regular expression in ``ruralstudy.extract`` reads these, from
+  ``DENOMINATOR_PATTERN``);
+- written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
+  ``rate_before``), the span then starts at 每;
+- said earlier in the clause, for money only: "每户最高能分到36300元",
+  "年收入137万元", "人均可支配收入3896元" (``clause_rate``), or by a lead
+  clause that is only a period ("一年下来，收入70多万元"); the span stays the
+  figure's.  A money figure with no such word inherits the rate of the money
+  figure before it in the same clause ("人均收入从3896元增长到15220元").
+
+An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 人均年收入 is
+per person and year (CNY/person/year).  Units: ``ruralstudy.units.rate_unit``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruralstudy.units import WRITTEN_DENOMINATORS
+
+# Longest first, so 个月 wins over 月 and 平方米 over 米.
+DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
+_PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
+
+_BEFORE = re.compile(rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均$")
+BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
+
+# Words earlier in the clause that make a sum of money a rate: written
+# denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
+# 2022年收入 and 去年收入 are a year's income, not income per year.
+_NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
+_CLAUSE_WORDS = {
+    "亩": r"每亩|亩均",
+    "斤": r"每斤",
+    "公斤": r"每公斤|每千克",
+    "人": r"人均|每人|每位|每名",
+    "户": r"户均|每户",
+    "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
+    r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润)",
+    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
+    "天": r"每天|每日|日均|一天",
+    "晚": r"每晚",
+}
+_CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values())))
+_CLAUSE_KEYS = list(_CLAUSE_WORDS)
+CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
+CLAUSE_LOOKBACK = 30
+
+
+def split_denominators(written: str) -> list[str]:
+    """'/亩/年' or '每斤' → ['亩', '年'] / ['斤']."""
+    return re.findall(DENOMINATOR_PATTERN, written)
+
+
+def rate_before(scan: str, start: int) -> tuple[list[str], int]:
+    """Denominators written just before ``start`` (每亩每年, 人均), and their length."""
+    window = scan[max(0, start - BEFORE_LOOKBACK) : start]
+    m = _BEFORE.search(window)
+    if m is None:
+        return [], 0
+    if m["avg"]:
+        return [m["avg"]], len(m.group())
+    return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
+    """Denominators a clause's words give a sum of money, and the words ("" for none).
+
+    The word nearest the figure counts, one entity and one period at most.
+    """
+    if not is_money:
+        return [], ""
+    entity = period = None
+    for m in _CLAUSE_WORD.finditer(clause):
+        written = _CLAUSE_KEYS[int(m.lastgroup[1:])]
+        if written in _PERIODS:
+            period = (written, m.group())
+        else:
+            entity = (written, m.group())
+    found = [x for x in (entity, period) if x is not None]
+    return [w for w, _ in found], "+".join(words for _, words in found)
+
+
+# A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
+_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|每年|每个月|每月|每天)")
+
+
+def lead_clause_rate(clause: str) -> tuple[list[str], str]:
+    """Denominators of a lead clause made only of a period (每年, 一年下来), else none."""
+    m = _LEAD_CLAUSE.fullmatch(clause.strip())
+    if m is None:
+        return [], ""
+    return clause_rate(m.group(), True)
+
+
+def ordered(per: list[str]) -> list[str] | None:
+    """Denominators as one rate reads them (entity, then period), or None if they make none:
+    two entities (元/亩/人), two periods (元/年/月), or the same twice."""
+    if not per or len(per) > 2 or len(set(per)) < len(per):
+        return None
+    out = sorted(per, key=lambda d: d in _PERIODS)
+    if len(out) == 2 and (out[0] in _PERIODS) == (out[1] in _PERIODS):
+        return None
+    return out

@@ -1,0 +1,162 @@
+"""The extractor never raises and stays within a memory limit on hostile text (issue 9).
+
+The worst shapes are benchmarks/bench_extract.py's ``SHAPES`` (one sentence
+full of figures, no punctuation, nested brackets, qualifier and numeral runs,
+layout breaks, rates …).  Each is read at 100,000 characters by
+``extract_quantities`` and ``fact_candidates`` in a child process whose
+address space is capped (resource.RLIMIT_AS): the quadratic extractor this
+replaces needed 942 MB for 30,000 characters of the first shape and raised
+MemoryError at 100,000.  These are limit and correctness checks; speed is the
+benchmark's (no timing is asserted here).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ruralstudy.extract import QUANTITY, _matches, extract_quantities
+from ruralstudy.extract.text import QUOTE_MAX, join_layout_breaks, scan_copy
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_extract.py"
+CHARS = 100_000
+# Python with pandas and numpy maps about 200 MB; the cap leaves ~800 MB for the work,
+# far below what a cost growing with the square of a sentence needs at 100k characters.
+ADDRESS_SPACE = 1024**3
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_extract", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SHAPES = _bench().SHAPES
+
+# Run in the child: read each text under the cap and check every row's offsets.
+_CHILD = textwrap.dedent(
+    """
+    import json, resource, sys
+    resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
+    from ruralstudy.extract import extract_quantities, fact_candidates
+    out = []
+    for text in json.load(open(sys.argv[1], encoding="utf-8")):
+        df = extract_quantities(text)
+        bad = [
+            r.start for r in df.itertuples()
+            if not (0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.text)
+        ]
+        facts = fact_candidates(text, "fuzz")
+        quotes = df["sentence"]
+        out.append({
+            "rows": len(df), "fact_rows": len(facts), "bad_offsets": bad[:5],
+            "longest_quote": int(quotes.str.len().max()) if len(df) else 0,
+            "distinct_quote_objects": int(quotes.map(id).nunique()),
+            "quote_in_text": bool(all(q in text for q in set(quotes))),
+        })
+    print(json.dumps(out))
+    """
+)
+
+
+def run_capped(texts: list[str], tmp_path: Path) -> list[dict]:
+    path = tmp_path / "texts.json"
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    code = _CHILD.replace("CAP_BYTES", str(ADDRESS_SPACE))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_every_worst_shape_at_100k_characters_within_the_memory_cap(tmp_path):
+    bench = _bench()
+    names = sorted(SHAPES)
+    results = run_capped([bench.shape_text(n, CHARS) for n in names], tmp_path)
+    for name, r in zip(names, results, strict=True):
+        assert r["bad_offsets"] == [], name
+        assert r["rows"] == r["fact_rows"], name
+        assert r["quote_in_text"], name
+        assert r["longest_quote"] <= QUOTE_MAX + 40, name  # a piece, widened to its figure
+    by_name = dict(zip(names, results, strict=True))
+    dense = by_name["one_sentence_figures"]
+    assert dense["rows"] == CHARS // 2 - 1  # every 5亩 is read …
+    # … and its 49,999 rows share a few hundred quote strings, not one copy each
+    assert dense["distinct_quote_objects"] <= 2 * CHARS // QUOTE_MAX + 2
+
+
+_NASTY_PIECES = [piece for lead, piece in SHAPES.values()] + [
+    "。", "，", "\n\n", "“", "”", "（", "）", " ", "年", "亩", "元", "每", "余", "多", "近",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.sampled_from(_NASTY_PIECES), min_size=1, max_size=12))
+def test_random_mixtures_of_worst_shapes_at_100k_characters(tmp_path, pieces):
+    chunk = "".join(pieces)
+    text = (chunk * (CHARS // len(chunk) + 1))[:CHARS]
+    (r,) = run_capped([text], tmp_path)
+    assert r["bad_offsets"] == [] and r["quote_in_text"]
+    assert r["longest_quote"] <= QUOTE_MAX + 40
+
+
+_TEXTISH = st.text(
+    alphabet="零〇一二两三四五六七八九十百千万亿余多来约近逾超过不足至到-—~%.,/ 0123456789"
+    "亩元户个年月日第每均人分之成倍“”（）\n，。、",
+    max_size=120,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTISH)
+def test_matching_near_numbers_finds_what_a_full_scan_finds(text):
+    """The anchored scan (``_matches``) is an optimisation of ``QUANTITY.finditer``."""
+    scan = scan_copy(join_layout_breaks(text)[0])
+    assert [m.span() for m in _matches(scan)] == [m.span() for m in QUANTITY.finditer(scan)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ud800" + "5亩", "5亩\udfff", "\x00" * 10 + "300亩", "\U0001f600" * 3 + "十万元", "﻿二十户"],
+    ids=["lone-high-surrogate", "lone-low-surrogate", "nul", "emoji", "bom"],
+)
+def test_odd_code_points_never_raise(text):
+    df = extract_quantities(text)
+    for r in df.itertuples():
+        assert text[r.start : r.end] == r.text
+    assert len(df) == 1
+
+
+def test_a_long_sentence_is_quoted_by_its_clause():
+    clause = "村集体经济收入达57.47万元"
+    text = "前言。" + "，".join(["发展产业" * 20] * 6 + [clause] + ["带动就业" * 20] * 6) + "。"
+    row = extract_quantities(text).iloc[0]
+    assert row["text"] == "57.47万元" and row["sentence"] == clause + "，"  # as a sentence keeps 。
+
+
+def test_the_linearity_benchmark_runs_on_tiny_sizes(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--shapes", "--sizes", "300", "600", "--only", "rates"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("rates")]
+    assert len(lines) == 4  # two functions at two sizes
+    assert all("µs/char" not in ln for ln in lines) and "µs/char" in done.stdout
