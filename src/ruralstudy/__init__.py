@@ -29,11 +29,14 @@ from ruralstudy.errors import DataValidationError
 
 __version__ = "0.1.0"
 
-_LAZY_SUBMODULES = {"plot", "maps", "causal", "simulate", "compare", "extract", "units", "report"}
+_LAZY_SUBMODULES = {
+    "plot", "maps", "causal", "simulate", "compare", "extract", "units", "report", "case_study",
+}
 
 __all__ = [
     "DataValidationError",
     "__version__",
+    "case_study",
     "causal",
     "compare",
     "extract_quantities",
@@ -48,6 +51,7 @@ __all__ = [
     "maps",
     "plot",
     "read_table",
+    "report",
     "simulate",
     "validate_file",
 ]

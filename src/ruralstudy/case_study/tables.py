@@ -1,0 +1,78 @@
+"""Tables a reader can read: numbers to their precision, one mark for missing.
+
+pandas shows ``NaN``, ``<NA>``, ``None`` and ``1013.0`` side by side, and a
+list as ``['a', 'b']``; a policy reader should see ``1,013``, ``—`` and
+``a; b``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+MISSING = "—"
+
+
+def format_value(x: object, digits: int = 3) -> str:
+    """One cell as text: integers whole, other numbers to ``digits`` significant
+    digits (never in exponent form), lists joined by "; ", missing as ``—``.
+
+    >>> format_value(1013.0), format_value(0.081234), format_value(None), format_value(["a", "b"])
+    ('1,013', '0.0812', '—', 'a; b')
+    """
+    if isinstance(x, list | tuple | set):
+        return "; ".join(format_value(v, digits) for v in x) or MISSING
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return MISSING
+    if isinstance(x, bool):
+        return "yes" if x else "no"
+    if isinstance(x, int):
+        return f"{x:,}"
+    if isinstance(x, float):
+        if math.isinf(x):
+            return "∞" if x > 0 else "−∞"
+        if x == int(x) and abs(x) < 1e15:
+            return f"{int(x):,}"
+        magnitude = math.floor(math.log10(abs(x)))
+        decimals = max(digits - 1 - magnitude, 0)
+        text = f"{x:,.{decimals}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    text = str(x).strip()
+    return text or MISSING
+
+
+def tidy_table(df: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """``df`` with every cell as text by :func:`format_value`, index dropped.
+
+    >>> tidy_table(pd.DataFrame({"year": pd.array([2019, None], "Int64"), "v": [1.5, None]}))
+       year    v
+    0  2019  1.5
+    1     —    —
+    """
+    out = df.reset_index(drop=True).copy()
+    for col in out.columns:
+        out[col] = [format_value(_plain(v), digits) for v in out[col]]
+    return out
+
+
+def _plain(v: object) -> object:
+    """numpy scalars as Python numbers, so ints print without a decimal point."""
+    if hasattr(v, "item") and not isinstance(v, list | tuple | str):
+        try:
+            return v.item()
+        except (ValueError, AttributeError):
+            return v
+    return v
+
+
+def show(df: pd.DataFrame, digits: int = 3):
+    """A table for a notebook page: :func:`tidy_table` without the row numbers.
+
+    Returns a pandas ``Styler`` (what Jupyter shows as HTML); an empty table
+    shows as a single line saying so.
+
+    >>> show(pd.DataFrame({"year": [2019], "value": [1013.0]}))  # doctest: +SKIP
+    """
+    table = tidy_table(df, digits)
+    return table.style.hide(axis="index").set_table_attributes('class="rs-table"')
