@@ -60,7 +60,7 @@ def build(
         runs = staged.path / RUNS
         done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout))
         notebook_of = _merge_figures(runs, staged.path / "figures", done)
-        shutil.rmtree(runs)
+        shutil.rmtree(runs, ignore_errors=True)  # absent when no notebook saved a figure
         entries = _write_notebook_pages(staged.path, paths, done)
         profile_entries = _write_profile_pages(staged.path, places, done)
         rows = gallery.figure_rows(staged.path / "figures", notebook_of)
