@@ -59,7 +59,7 @@ def two_notebooks(tmp_path):
             simulated=True,
             lang="both",
             files=["made.png", "made.svg", "made.pdf"],
-        ),  # fmt: skip
+        ),
     )
     write_notebook(folder / "scratch.ipynb", "Not numbered", "raise SystemExit")
     return folder
@@ -136,7 +136,7 @@ def test_a_notebooks_folder_without_notebooks_is_an_error(tmp_path, make):
         folder.mkdir()
     if make == "unnumbered":
         write_notebook(folder / "scratch.ipynb", "Scratch", "1")
-    with pytest.raises(report.ReportError, match="--notebooks .*(no such folder|no numbered)"):
+    with pytest.raises(report.ReportError, match=r"--notebooks .*(no such folder|no numbered)"):
         report.build(folder, tmp_path / "out", profiles=False)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 

@@ -174,7 +174,8 @@ def _write_profile_pages(top: Path, places, done: dict) -> list[dict]:
     entries = []
     for _, place in places.iterrows():
         page = f"{PROFILES}/{profile.page_name(place['place_id'])}"
-        html = pages.render(done[page].nb, title=profile.profile_title(place), with_code=False,
+        executed = done[f"{PROFILES}/{place['place_id']}"]
+        html = pages.render(executed.nb, title=profile.profile_title(place), with_code=False,
                             index_href="../index.html")  # fmt: skip
         (top / page).write_text(html, encoding="utf-8")
         entries.append({"place_id": place["place_id"], "name_zh": place["name_zh"],
