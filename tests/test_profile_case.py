@@ -100,7 +100,8 @@ def test_a_new_village_without_coordinates_or_events():
 
 def test_tidy_tables_read_cleanly():
     df = pd.DataFrame({"n": [1013.0, None], "share": [0.081234, 12.5],
-                       "files": [["a.png", "a.svg"], None], "y": pd.array([2019, None], "Int64")})  # fmt: skip
+                       "files": [["a.png", "a.svg"], None],
+                       "y": pd.array([2019, None], "Int64")})  # fmt: skip
     out = tidy_table(df)
     assert out.to_dict("list") == {
         "n": ["1,013", "—"], "share": ["0.0812", "12.5"], "files": ["a.png; a.svg", "—"],

@@ -48,7 +48,7 @@ def test_an_unknown_name_gives_the_closest():
         find_place("Chetain")
     assert failed.value.candidates["place_id"].iloc[0] == CHETIAN
     assert "closest" in str(failed.value)
-    with pytest.raises(UnknownPlace, match="no place called 'zzzzqqq'$"):
+    with pytest.raises(UnknownPlace, match=r"no place called 'zzzzqqq'$"):
         find_place("zzzzqqq")
 
 
