@@ -206,9 +206,17 @@ class CaseStudy:
             w("来源", "source"): ev["source_id"].map(self._source_names()).to_numpy(),
         }))  # fmt: skip
 
-    def facts_table(self) -> pd.DataFrame:
-        """Every fact about the place: what was reported, its bounds, its source."""
-        w, f = self.words, self.facts.sort_values(["indicator_id", "year"], kind="stable")
+    def facts_of(self, *indicator_ids: str) -> pd.DataFrame:
+        """The place's fact rows of these indicators (all rows without arguments)."""
+        if not indicator_ids:
+            return self.facts
+        return self.facts[self.facts["indicator_id"].isin(indicator_ids)]
+
+    def facts_table(self, *indicator_ids: str) -> pd.DataFrame:
+        """Every fact about the place (or of these indicators): what was reported,
+        its bounds, its source."""
+        w = self.words
+        f = self.facts_of(*indicator_ids).sort_values(["indicator_id", "year"], kind="stable")
         return tidy_table(pd.DataFrame({
             w("指标", "indicator"): f["indicator_id"].map(self._indicator_names()).to_numpy(),
             w("年份", "year"): year_text(f["year"]),
@@ -289,21 +297,29 @@ class CaseStudy:
             pd.DataFrame() if self.intervention_id is None else self._compare(self.intervention_id)
         )
 
-    def before_after_table(self) -> pd.DataFrame:
-        """Indicators with a figure on both sides: before, after, change and ratio."""
-        t, w = both_sides(self.comparison()), self.words
+    def before_after_table(self, one_sided: bool = False) -> pd.DataFrame:
+        """Indicators with a figure on both sides: before, after, change and ratio.
+
+        ``one_sided=True`` keeps indicators with a figure on one side only, the
+        other side shown as missing: a gap in the record, not a zero.
+        """
+        t, w = self.comparison(), self.words
+        t = t if one_sided or t.empty else both_sides(t)
         if t.empty:
             return t
         return tidy_table(pd.DataFrame({
             w("指标", "indicator"): t["indicator_id"].map(self._indicator_names()).to_numpy(),
-            w("之前", "before"): (t["before_text"] + " (" + t["before_year"].astype(str) + ")"),
-            w("之后", "after"): (t["after_text"] + " (" + t["after_year"].astype(str) + ")"),
+            w("之前", "before"): side_text(t, "before"),
+            w("之后", "after"): side_text(t, "after"),
             w("变化", "change"): [interval_text(*r) for r in
                                  t[["change", "change_lower", "change_upper"]].to_numpy()],
             w("倍数", "ratio"): [interval_text(*r) for r in
                                 t[["ratio", "ratio_lower", "ratio_upper"]].to_numpy()],
             w("单位", "unit"): t["unit"].to_numpy(),
-            w("来源", "sources"): (t["before_source_id"] + "; " + t["after_source_id"]).to_numpy(),
+            w("来源", "sources"): [
+                "; ".join(x for x in pair if isinstance(x, str))
+                for pair in zip(t["before_source_id"], t["after_source_id"], strict=True)
+            ],
         }))  # fmt: skip
 
     def before_after_chart(self) -> Axes | None:
@@ -402,6 +418,22 @@ class CaseStudy:
             "\n\n",
         )
 
+    def benchmark_in_prices(self, base_year: int) -> pd.DataFrame:
+        """National rural per-capita disposable income in prices of ``base_year``.
+
+        Deflated by the rural price index implied by the nominal and real growth
+        rates of the same releases (``rs.compare.rural_price_index``): facts rows
+        whose value, lower and upper are in constant prices, the current-price
+        figure kept as ``value_nominal``.
+        """
+        facts = self.t.facts
+        index = compare.rural_price_index(facts, base_year=base_year)
+        national = facts[(facts["place_id"] == compare.NATIONAL)
+                         & (facts["indicator_id"] == compare.RURAL_INCOME)]  # fmt: skip
+        real = compare.deflate(national, index)
+        return real.assign(value_nominal=real["value"], value=real["value_real"],
+                           lower=real["lower_real"], upper=real["upper_real"])  # fmt: skip
+
     # --- what the data support -------------------------------------------------------
 
     def support(self) -> str:
@@ -483,6 +515,14 @@ def year_text(years: pd.Series) -> list[str]:
 def plural(n: int, word: str) -> str:
     """ "1 indicator", "2 indicators"."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def side_text(table: pd.DataFrame, side: str) -> list[str]:
+    """ "6亩 (1986)": a side's figure as reported with its year; — where there is none."""
+    return [
+        MISSING if pd.isna(year) else f"{format_value(text)} ({int(year)})"
+        for text, year in zip(table[f"{side}_text"], table[f"{side}_year"], strict=True)
+    ]
 
 
 def both_sides(table: pd.DataFrame) -> pd.DataFrame:
