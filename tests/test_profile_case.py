@@ -101,11 +101,11 @@ def test_a_new_village_without_coordinates_or_events():
 def test_tidy_tables_read_cleanly():
     df = pd.DataFrame({"n": [1013.0, None], "share": [0.081234, 12.5],
                        "files": [["a.png", "a.svg"], None],
-                       "y": pd.array([2019, None], "Int64")})  # fmt: skip
+                       "year": pd.array([2019, None], "Int64")})  # fmt: skip
     out = tidy_table(df)
     assert out.to_dict("list") == {
         "n": ["1,013", "—"], "share": ["0.0812", "12.5"], "files": ["a.png; a.svg", "—"],
-        "y": ["2,019", "—"],
+        "year": ["2019", "—"],
     }  # fmt: skip
     assert format_value(float("nan")) == format_value(pd.NA) == format_value(None) == "—"
     assert format_value(1.23456e-7) == "0.000000123"  # never exponent form
@@ -127,3 +127,21 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path):
         for fmt in ("png", "svg", "pdf"):
             assert (figures / f"{stem}.{fmt}").is_file(), f"{stem}.{fmt}"
     assert not re.search(r"(NaN|<NA>|None)</td>", html)
+
+
+def test_values_from_the_data_cannot_inject_markup():
+    evil = "<script>alert(1)</script>*x*"
+    tables = tiny_tables()
+    places = tables.places.copy()
+    places.loc[places["place_id"] == "cn.guizhou.newvillage", ["name_zh", "name_en"]] = evil
+    events = pd.concat([tables.interventions, pd.DataFrame([{
+        "place_id": "cn.guizhou.newvillage", "intervention_id": "x-2019", "year": 2019,
+        "kind": "other", "name_zh": evil, "name_en": evil, "source_id": "sim-1"}])],
+        ignore_index=True)  # fmt: skip
+    case = CaseStudy("cn.guizhou.newvillage", lang="en",
+                     tables=Tables(tables.facts, places, tables.indicators, tables.sources,
+                                   events))  # fmt: skip
+    for text in (case.heading(), case.before_after_note()):
+        assert "<script>" not in text and "&lt;script&gt;" in text and r"\*x\*" in text
+    page = rs.case_study.show(case.events_table())._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page

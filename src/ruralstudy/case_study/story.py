@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from ruralstudy import compare
-from ruralstudy.case_study.tables import MISSING, format_value, tidy_table
+from ruralstudy.case_study.tables import MISSING, format_value, md_text, tidy_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -94,6 +94,10 @@ class CaseStudy:
     def title(self) -> str:
         """The page title: the place's name and "case study"."""
         return f"{self.name()} · " + self.words("案例研究", "case study", " ")
+
+    def heading(self) -> str:
+        """The page's first heading, as Markdown (the name escaped)."""
+        return f"# {md_text(self.name())} · " + self.words("案例研究", "case study", " ")
 
     def _indicator_names(self) -> pd.Series:
         ind = self.t.indicators.set_index("indicator_id")
@@ -350,10 +354,13 @@ class CaseStudy:
         one_side = t[t["before_value"].isna() ^ t["after_value"].isna()] if len(t) else t
         before_only = int(one_side["after_value"].isna().sum()) if len(one_side) else 0
         after_only = len(one_side) - before_only
-        zh = (f"分界：{cut}年“{ev['name_zh']}”（{ev['intervention_id']}）。"
+        name_zh, name_en, ev_id = (
+            md_text(ev[k]) for k in ("name_zh", "name_en", "intervention_id")
+        )
+        zh = (f"分界：{cut}年“{name_zh}”（{ev_id}）。"
               f"{n_both}个指标在前后都有数据；{before_only}个只有之前、{after_only}个只有之后的数据；"
               f"{undated}条数据没有年份，无法归入任何一边。")  # fmt: skip
-        en = (f"The split is {cut}, “{ev['name_en']}” ({ev['intervention_id']}). "
+        en = (f"The split is {cut}, “{name_en}” ({ev_id}). "
               f"{plural(n_both, 'indicator')} with a dated figure on both sides; "
               f"{before_only} only before and {after_only} only after; "
               f"{plural(undated, 'fact')} without a year, on neither side.")  # fmt: skip
@@ -441,7 +448,7 @@ class CaseStudy:
         w, f = self.words, self.facts
         kinds = self.t.sources.set_index("source_id")["kind"]
         used = f["source_id"].map(kinds).value_counts()
-        kinds_text = ", ".join(f"{k} {n}" for k, n in used.items()) or MISSING
+        kinds_text = ", ".join(f"{md_text(k)} {n}" for k, n in used.items()) or MISSING
         can = [w(f"一份可追溯的记录：{len(f)}条数据，来自{f['source_id'].nunique()}个来源"
                  f"（{kinds_text}），每条附原文与区间。",
                  f"A traced record: {plural(len(f), 'fact')} from "

@@ -7,7 +7,9 @@ list as ``['a', 'b']``; a policy reader should see ``1,013``, ``—`` and
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 import pandas as pd
 
@@ -42,8 +44,29 @@ def format_value(x: object, digits: int = 3) -> str:
     return text or MISSING
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+
+
+def md_text(value: object) -> str:
+    """A data value safe to put into Markdown: HTML escaped, Markdown marks
+    backslashed, so a name can neither inject markup nor turn into a link.
+
+    >>> print(md_text("<b>车田</b> *1*"))
+    &lt;b&gt;车田&lt;/b&gt; \\*1\\*
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(format_value(value), quote=False))
+
+
+def is_year_column(name: object) -> bool:
+    """Columns whose name says year ("year", "before_year", "年份") hold years: 2019,
+    never "2,019"."""
+    text = str(name).lower()
+    return "year" in text or "年份" in text
+
+
 def tidy_table(df: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
-    """``df`` with every cell as text by :func:`format_value`, index dropped.
+    """``df`` with every cell as text by :func:`format_value`, index dropped;
+    year columns (:func:`is_year_column`) without thousands separators.
 
     >>> tidy_table(pd.DataFrame({"year": pd.array([2019, None], "Int64"), "v": [1.5, None]}))
        year    v
@@ -52,7 +75,8 @@ def tidy_table(df: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     """
     out = df.reset_index(drop=True).copy()
     for col in out.columns:
-        out[col] = [format_value(_plain(v), digits) for v in out[col]]
+        cells = [format_value(_plain(v), digits) for v in out[col]]
+        out[col] = [c.replace(",", "") for c in cells] if is_year_column(col) else cells
     return out
 
 
@@ -81,4 +105,5 @@ def show(df: pd.DataFrame, digits: int = 3):
     # from run to run (and nbval's comparison of the HTML stable).
     uuid = hashlib.sha256(table.to_json().encode()).hexdigest()[:10]
     styler = table.style.hide(axis="index").set_table_attributes('class="rs-table"')
+    styler = styler.format(escape="html")  # values from the data are text, never markup
     return styler.set_uuid(uuid)
