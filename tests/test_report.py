@@ -174,3 +174,13 @@ def test_title_and_question_come_from_the_first_markdown_cell():
     assert pages.question_of(nb) == "What changed in Chetian after 2019?"
     nb.cells[0].source = "# T\n\nFirst paragraph."
     assert pages.question_of(nb) == "First paragraph."
+
+
+def test_notebooks_run_by_hand_save_outside_the_report(tmp_path, monkeypatch):
+    """nbval or JupyterLab runs write figures/ at the top of the checkout, so a later
+    `make report` never finds files it did not write under its own names."""
+    monkeypatch.delenv(report.FIGURES_ENV, raising=False)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert report.figures_dir() == tmp_path.resolve() / "figures"

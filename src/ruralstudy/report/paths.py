@@ -10,20 +10,24 @@ FIGURES_ENV = "RURALSTUDY_FIGURES_DIR"
 
 def figures_dir() -> Path:
     """Where notebooks save figures: $RURALSTUDY_FIGURES_DIR (the report sets it for
-    each kernel), else ``reports/figures`` at the top of the checkout (found from
-    the working directory).
+    each kernel, so its figures land in ``reports/figures``), else ``figures/`` at
+    the top of the checkout (found from the working directory).
+
+    A notebook run by hand (JupyterLab, nbval in ``make test``) thus never writes
+    into ``reports/``, which holds only what ``make report`` wrote, so the report
+    never meets a file it did not write under one of its own names.
 
     >>> import ruralstudy as rs
     >>> rs.report.figures_dir()  # doctest: +SKIP
-    PosixPath('/home/me/ruralstudy/reports/figures')
+    PosixPath('/home/me/ruralstudy/figures')
     """
     if os.environ.get(FIGURES_ENV):
         return Path(os.environ[FIGURES_ENV])
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
-            return folder / "reports" / "figures"
-    return here / "reports" / "figures"
+            return folder / "figures"
+    return here / "figures"
 
 
 def notebooks_in(folder: str | Path) -> list[Path]:
