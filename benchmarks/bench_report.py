@@ -44,8 +44,9 @@ def run_report(notebooks: Path, out: Path, jobs: int | None, profiles: bool) -> 
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+    """Every page and figure (not the manifest, which also records run times)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".ruralstudy-report.json"}  # fmt: skip
 
 
 def main() -> None:

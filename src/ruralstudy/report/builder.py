@@ -58,7 +58,8 @@ def build(
     with OutputFolder(out, kind="report") as staged:
         staged.check_free(_page_names(paths, places))
         runs = staged.path / RUNS
-        done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout))
+        order = staged.previous_seconds()
+        done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout, order))
         notebook_of = _merge_figures(runs, staged.path / "figures", done)
         shutil.rmtree(runs, ignore_errors=True)  # absent when no notebook saved a figure
         entries = _write_notebook_pages(staged.path, paths, done)
@@ -70,7 +71,7 @@ def build(
         (staged.path / "index.html").write_text(
             render_index(entries, profile_entries, rows), encoding="utf-8"
         )
-        return staged.commit()
+        return staged.commit({key: ex.seconds for key, ex in done.items()})
 
 
 def _notebook_paths(folder: Path) -> list[Path]:
@@ -91,9 +92,15 @@ def _page_names(paths: list[Path], places) -> list[str]:
 
 
 async def _run_all(
-    paths, places, runs: Path, jobs: int, timeout: int
+    paths, places, runs: Path, jobs: int, timeout: int, last_seconds: dict[str, float]
 ) -> dict[str, kernel.Executed]:
-    """Run every notebook and profile, ``jobs`` at a time; key: page name."""
+    """Run every notebook and profile, ``jobs`` at a time; key: its page.
+
+    The jobs that took longest last time start first (longest-processing-time
+    order), so one long notebook does not run alone at the end; the first
+    build, with no times yet, takes them in file order. Order changes only
+    when pages are made, never what they hold.
+    """
     gate = asyncio.Semaphore(jobs)
 
     async def one(key: str, make):
@@ -121,6 +128,7 @@ async def _run_all(
     tasks = [(p.stem, notebook_job(p)) for p in paths]
     if places is not None:
         tasks += [(f"{PROFILES}/{pid}", profile_job(pid)) for pid in places["place_id"]]
+    tasks.sort(key=lambda task: -last_seconds.get(task[0], 0.0))  # stable: file order on ties
     try:
         async with asyncio.TaskGroup() as group:
             futures = [group.create_task(one(key, make)) for key, make in tasks]

@@ -50,16 +50,26 @@ class OutputFolder:
     def __exit__(self, *exc_info) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def previous(self) -> set[str]:
-        """The files (relative paths) the last build of this kind wrote."""
+    def _manifest(self) -> dict:
         if not self.manifest.is_file():
-            return set()
+            return {}
         try:
-            return set(json.loads(self.manifest.read_text(encoding="utf-8"))["files"])
+            data = json.loads(self.manifest.read_text(encoding="utf-8"))
+            set(data["files"])
         except (ValueError, KeyError, TypeError):
             raise ReportError(
                 f"{self.manifest}: not a manifest this report wrote; remove it to rebuild"
             ) from None
+        return data
+
+    def previous(self) -> set[str]:
+        """The files (relative paths) the last build of this kind wrote."""
+        return set(self._manifest().get("files", []))
+
+    def previous_seconds(self) -> dict[str, float]:
+        """How long each job of the last build took (for ordering the next one)."""
+        seconds = self._manifest().get("seconds", {})
+        return {str(k): float(v) for k, v in seconds.items()} if isinstance(seconds, dict) else {}
 
     def check_free(self, names: list[str]) -> None:
         """Fail if any of ``names`` exists in ``out`` without the report having written it."""
@@ -78,9 +88,10 @@ class OutputFolder:
         return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*")
                       if p.is_file())  # fmt: skip
 
-    def commit(self) -> list[Path]:
+    def commit(self, seconds: dict[str, float] | None = None) -> list[Path]:
         """Move every staged file into ``out``; remove what the last build wrote and this
-        one did not. Returns the files now in place."""
+        one did not. ``seconds`` (each job's run time) is kept in the manifest.
+        Returns the files now in place."""
         new = self.staged_files()
         self.check_free(new)
         old = self.previous()
@@ -93,12 +104,15 @@ class OutputFolder:
             target = self.out / name
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.path / name, target)
-        self._write_manifest(set(new))
+        self._write_manifest(set(new), seconds)
         return [self.out / n for n in new]
 
-    def _write_manifest(self, files: set[str]) -> None:
+    def _write_manifest(self, files: set[str], seconds: dict[str, float] | None = None) -> None:
+        data: dict = {"files": sorted(files)}
+        if seconds:
+            data["seconds"] = {k: round(v, 1) for k, v in sorted(seconds.items())}
         tmp = self.manifest.with_name(self.manifest.name + ".tmp")
-        tmp.write_text(json.dumps({"files": sorted(files)}, indent=1) + "\n", encoding="utf-8")
+        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         os.replace(tmp, self.manifest)
 
 
