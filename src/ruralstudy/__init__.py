@@ -30,7 +30,15 @@ from ruralstudy.errors import DataValidationError
 __version__ = "0.1.0"
 
 _LAZY_SUBMODULES = {
-    "plot", "maps", "causal", "simulate", "compare", "extract", "units", "report", "case_study",
+    "plot",
+    "maps",
+    "causal",
+    "simulate",
+    "compare",
+    "extract",
+    "units",
+    "report",
+    "case_study",
 }
 
 __all__ = [
