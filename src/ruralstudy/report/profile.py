@@ -58,6 +58,13 @@ def profile_places(min_facts: int = MIN_FACTS, places: pd.DataFrame | None = Non
     return out.sort_values(["n_facts", "place_id"], ascending=[False, True]).reset_index(drop=True)
 
 
+def rs_facts() -> pd.DataFrame:
+    """The facts table as the loaders return it."""
+    import ruralstudy as rs
+
+    return rs.load_facts()
+
+
 def page_name(place_id: str) -> str:
     """The profile's file name: ``<place_id>.html``."""
     return f"{place_id}.html"
@@ -112,5 +119,7 @@ def build_profile(
         html = pages.render(executed.nb, title=profile_title(row), with_code=False)
         (staged.path / page_name(place_id)).write_text(html, encoding="utf-8")
         written = staged.commit()
-    print(f"profile of {place_id}: {executed.seconds:.1f} s -> {Path(out) / page_name(place_id)}")
+    n_facts = int((rs_facts()["place_id"] == place_id).sum())
+    print(f"{row['name_zh']} {row['name_en']} ({place_id}): {n_facts} facts, "
+          f"{executed.seconds:.1f} s -> {Path(out) / page_name(place_id)}")  # fmt: skip
     return written
