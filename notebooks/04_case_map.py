@@ -103,12 +103,11 @@ wanted[["name_zh", "level", "piece", "theme"]]
 # %% [markdown]
 # ## Places that cannot be drawn
 #
-# A place without coordinates is left off the map, and listed here rather than
-# dropped in silence.
+# A place without coordinates cannot be drawn. It is listed here, and the map
+# names it in a note under the map, so it is never left off silently.
 
 # %%
 unlocated = wanted[wanted["lon"].isna()]
-drawn = wanted[wanted["lon"].notna()]
 unlocated[["place_id", "name_zh", "note"]]
 
 # %% [markdown]
@@ -118,20 +117,24 @@ unlocated[["place_id", "name_zh", "note"]]
 # of their coordinates are estimates: the curated table places each village and
 # community at the centroid of its county polygon (`coord_precision` county),
 # so each is drawn hollow inside a dashed circle of its error radius
-# (`coord_error_km`, 11–47 km). The map says *which county*, not where in it.
+# (`coord_error_km`, 11–47 km), and the legend says so. The map says *which
+# county*, not where in it. Places at one point share one label; the four
+# places in central Guiyang lie too close together to name on the map, so
+# they are numbered and keyed under it. One `lang` rules the title, legend,
+# labels and notes.
 
 # %%
-THEMES = {
-    "village revitalisation": "乡村振兴 / village revitalisation",
-    "community governance": "社区治理 / community governance",
-}
+THEMES = {"village revitalisation": "乡村振兴", "community governance": "社区治理"}
 # The places were taken from the page (source_id); their coordinates cite coord_source_id.
 ax = rs.maps.locator(
-    drawn.assign(source_id=SOURCE_ID), hue="theme", hue_labels=THEMES, lang="zh", inset=True
+    wanted.assign(source_id=SOURCE_ID),
+    hue="theme",
+    hue_labels=THEMES,
+    lang="zh",
+    inset=True,
+    title="《贵州日报》2025年10月报道涉及的地点",
 )
-ax.set_title("《贵州日报》2025年10月报道涉及的地点 · Places in the Guizhou Daily page")
 paths = rs.plot.save(ax.figure, FIGURES / "04_case_map_places")
-[p.name for p in paths]
 
 # %% [markdown]
 # ## A county choropleth
@@ -139,7 +142,10 @@ paths = rs.plot.save(ax.figure, FIGURES / "04_case_map_places")
 # County-level figures in the data are few: each county-level indicator is
 # reported for one county only. We map the number of traditional villages
 # (传统村落), which the page gives for 石阡县 (Shiqian); every other county has
-# no figure and is drawn as *no data*, not as zero.
+# no figure and is drawn as *no data*, not as zero. A choropleth with fewer than
+# five units of data warns that a sentence may say it better; we have weighed
+# that (the map shows *where* the one county is) and pass `min_units=1`, and
+# the map names the county it shows under the legend.
 
 # %%
 facts = rs.load_facts()
@@ -160,13 +166,13 @@ table[["name_zh", "admin_code", "value", "unit", "qualifier", "text", "source_id
 ax = rs.maps.choropleth(
     table,
     "value",
-    label=f"{meta['name_zh']} {meta['name_en']}",
+    label=f"{meta['name_zh']} / {meta['name_en']}",
     unit=meta["unit"],
     lang="both",
+    min_units=1,
+    title="传统村落数（仅石阡县有数据）/ Traditional villages (Shiqian only)",
 )
-ax.set_title("传统村落数 · Traditional villages by county")
 paths = rs.plot.save(ax.figure, FIGURES / "04_case_map_traditional_villages")
-[p.name for p in paths]
 
 # %% [markdown]
 # ## What the data can and cannot support
@@ -184,4 +190,4 @@ paths = rs.plot.save(ax.figure, FIGURES / "04_case_map_traditional_villages")
 #   county with `admin_code` or the county name, and a `source_id`) to
 #   `rs.maps.choropleth`.
 # - 喜打村 (Xida) is named in a headline but has no coordinate or county in the
-#   data, so it is not on the map.
+#   data, so it is not drawn; the note under the map names it.
