@@ -145,3 +145,14 @@ def test_values_from_the_data_cannot_inject_markup():
         assert "<script>" not in text and "&lt;script&gt;" in text and r"\*x\*" in text
     page = rs.case_study.show(case.events_table())._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize("place_id", ["cn.guizhou.qiannan.duyun", "cn.guizhou.xida", "cn"])
+def test_places_with_little_or_no_data_get_a_plain_study(place_id):
+    case = CaseStudy(place_id, lang="en")
+    for part in (case.identity(), case.facts_table(), case.conflicts(), case.benchmark(),
+                 case.before_after_table(), case.events_table()):  # fmt: skip
+        rs.case_study.show(part)._repr_html_()
+    if case.facts.empty:
+        assert "Nothing yet" in case.support() and "A traced record" not in case.support()
+    assert case.benchmark().empty  # the national series is not benchmarked against itself

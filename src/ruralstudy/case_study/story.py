@@ -241,12 +241,11 @@ class CaseStudy:
         different counts (registered, resident) under one name, and the data
         do not choose between them.
         """
+        key, numbers = ["indicator_id", "_year"], ["value", "lower", "upper"]
         f = self.facts.assign(_year=self.facts["year"].astype("Float64").fillna(-1))
-        keyed = f.groupby(["indicator_id", "_year"], dropna=False)
-        distinct = keyed[["value", "lower", "upper"]].transform(
-            lambda s: s.astype("Float64").nunique(dropna=False)
-        )
-        clash = f[(distinct > 1).any(axis=1)].sort_values(["indicator_id", "_year"], kind="stable")
+        versions = f.drop_duplicates(key + numbers).groupby(key).size().rename("_n")
+        f = f.merge(versions.reset_index(), on=key, how="left")
+        clash = f[f["_n"] > 1].sort_values(key, kind="stable")
         w = self.words
         return tidy_table(pd.DataFrame({
             w("指标", "indicator"): clash["indicator_id"].map(self._indicator_names()).to_numpy(),
@@ -378,9 +377,11 @@ class CaseStudy:
         return None if prov.empty else str(prov["place_id"].iloc[0])
 
     def income_facts(self) -> pd.DataFrame:
-        """The place's reported per-capita income figures (unit CNY/person), dated."""
+        """The place's reported per-capita income figures (unit CNY/person), dated;
+        not the benchmark series itself (a province's or the country's own)."""
         f = self.facts
-        return f[(f["unit"] == PER_CAPITA_UNIT) & f["year"].notna()]
+        return f[(f["unit"] == PER_CAPITA_UNIT) & f["year"].notna()
+                 & (f["indicator_id"] != compare.RURAL_INCOME)]  # fmt: skip
 
     def benchmark(self) -> pd.DataFrame:
         """Reported per-capita income beside provincial and national rural
@@ -455,6 +456,9 @@ class CaseStudy:
                  f"{plural(f['source_id'].nunique(), 'source')} "
                  f"({kinds_text}), each with its wording and bounds.")]  # fmt: skip
         cannot = []
+        if f.empty:
+            can = [w("暂无：数据中还没有关于该地的数据。",
+                     "Nothing yet: the data hold no facts about this place.")]  # fmt: skip
         n_both = len(both_sides(self.comparison()))
         if self.intervention_id is None:
             cannot.append(
