@@ -86,9 +86,13 @@ async def run_profile(
                             timeout=timeout)  # fmt: skip
 
 
-def profile_title(place: pd.Series) -> str:
-    """The page title: the place's names and "case study"."""
-    return f"{place['name_zh']} {place['name_en']} · 案例研究 case study"
+def profile_title(place: pd.Series, lang: str = "both") -> str:
+    """The page title in the profile's language: the place's name and "case study"."""
+    return {
+        "zh": f"{place['name_zh']} · 案例研究",
+        "en": f"{place['name_en']} · case study",
+        "both": f"{place['name_zh']} {place['name_en']} · 案例研究 case study",
+    }[lang]
 
 
 def build_profile(
@@ -116,7 +120,7 @@ def build_profile(
         executed = asyncio.run(run_profile(place_id, figures=staged.path / "figures",
                                            intervention_id=intervention_id, lang=lang,
                                            timeout=timeout))  # fmt: skip
-        html = pages.render(executed.nb, title=profile_title(row), with_code=False)
+        html = pages.render(executed.nb, title=profile_title(row, lang), with_code=False)
         (staged.path / page_name(place_id)).write_text(html, encoding="utf-8")
         written = staged.commit()
     n_facts = int((rs_facts()["place_id"] == place_id).sum())
