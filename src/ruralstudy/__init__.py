@@ -30,6 +30,7 @@ from ruralstudy.errors import DataValidationError
 __version__ = "0.1.0"
 
 _LAZY_SUBMODULES = {
+    "atlas",
     "plot",
     "maps",
     "causal",
@@ -44,6 +45,7 @@ _LAZY_SUBMODULES = {
 __all__ = [
     "DataValidationError",
     "__version__",
+    "atlas",
     "case_study",
     "causal",
     "compare",
