@@ -21,10 +21,13 @@
 # into a report or a slide without this notebook around it?
 #
 # Each figure below is drawn three times, in Chinese (`lang="zh"`), English
-# (`"en"`) and both (`"both"`), and saved as PNG (300 dpi), SVG and PDF under
-# `reports/figures/`. Every figure prints, at its foot, the sources of the rows
-# it drew (数据来源 / Source); a figure drawn from simulated rows would also say
-# **模拟数据 · simulated data** in red, and across its plot area.
+# (`"en"`) and both (`"both"`), and saved as PNG (300 dpi), SVG (text kept as
+# text) and PDF (TrueType fonts) under `reports/figures/`, with a `.json` entry
+# for the figures index. Every figure prints, at its foot, the sources of the
+# rows it drew in the yearbook form 资料来源：发布机构《发布名称》 (original
+# publisher and release); a figure drawn from simulated rows also says so in red
+# (模拟数据，非实测 · simulated data) and across its plot area. The caption is part
+# of the figure, so it is in the images shown below too.
 
 # %%
 import ruralstudy as rs
@@ -77,13 +80,15 @@ for lang in LANGS:
 # ## `before_after`: one place, before and after an intervention
 #
 # Jiaoyao (脚尧村) before and after the returnee's tea cooperative of 2018.
-# Each indicator is its own row, scaled to its own largest value, with the
-# values and their years written at the marks. Only the tea-garden area has a
-# dated figure on both sides (6亩 in 1986, when planting began, and 3760亩 in
-# 2024); the other indicators are reported after 2018 only and show one mark.
-# The facts said to describe the village *before 2018* (1760亩, 近三分之一
-# abandoned) carry no year in `facts.csv`, so they cannot be placed and are not
-# drawn.
+# Only an indicator with a dated figure on *both* sides gets a dumbbell: here
+# the tea-garden area (6亩 in 1986, when planting began, and 3760亩 in 2024).
+# The indicators reported after 2018 only are listed in a small table under
+# it, with their year and value, not drawn as lone dots. Colour tells before
+# (grey) from after (blue); a hollow mark means 约 (approximate) and nothing
+# else. Chinese figures show areas in 亩, English ones in hectares, and the row
+# label always names the unit of the values beside it. The facts said to
+# describe the village *before 2018* (1760亩, 近三分之一 abandoned) carry no year
+# in `facts.csv`, so they cannot be placed and are not drawn.
 
 # %%
 JIAOYAO = "cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao"
@@ -94,6 +99,18 @@ jiaoyao.dropna(subset=["year"])[COLUMNS]
 for lang in LANGS:
     ax = rs.plot.before_after(jiaoyao, intervention_id="jiaoyao-2018-returnee-cooperative", lang=lang)
     rs.plot.save(ax.figure, FIGURES / f"before_after_jiaoyao_{lang}")
+
+# %% [markdown]
+# ### A report's own figure: numbered, titled by what changed
+#
+# For a Chinese report: `number=` numbers the figure (图1), `title_from=` titles
+# it with the change of one indicator, and `one_sided="drop"` leaves the
+# one-sided indicators out with a note instead of the table.
+
+# %%
+ax = rs.plot.before_after(jiaoyao, intervention_id="jiaoyao-2018-returnee-cooperative", lang="zh",
+                          number=1, title_from="tea_garden_area", one_sided="drop")
+rs.plot.save(ax.figure, FIGURES / "before_after_jiaoyao_tea_zh")
 
 # %% [markdown]
 # ## `timeline`: a place's chronicle
@@ -113,6 +130,8 @@ for lang in LANGS:
 # statistical releases, with Guizhou's one figure in the table (2014) as a
 # benchmark point. The ten national figures come from ten sources of one
 # publisher, so the caption gives them as one entry with their date range.
+# A Chinese report writes the unit on a line of its own above the chart
+# (`unit_line=True`: 单位：元/人) rather than along the axis.
 
 # %%
 income = facts.query("indicator_id == 'rural_disposable_income_per_capita'")
@@ -124,6 +143,10 @@ income[COLUMNS]
 for lang in LANGS:
     ax = rs.plot.series(national, benchmarks=guizhou, lang=lang)
     rs.plot.save(ax.figure, FIGURES / f"series_rural_income_{lang}")
+
+# %%
+ax = rs.plot.series(national, benchmarks=guizhou, lang="zh", unit_line=True, number=2)
+rs.plot.save(ax.figure, FIGURES / "series_rural_income_yearbook_zh")
 
 # %% [markdown]
 # ## The caption text
@@ -143,12 +166,17 @@ print(rs.plot.caption_for(panel))
 # %% [markdown]
 # ## Files written
 #
-# Every figure above, in the three formats. The same input gives the same
-# bytes, so a re-run changes a file only when its figure changed.
+# Every figure above, in the three formats, with its index entry (`.json`:
+# title, caption, source ids, publishers, the pages read, simulated or not,
+# language, files and number) that the report gathers into `figures.csv`. The
+# PDF embeds its fonts as TrueType, the SVG keeps text as text (pass
+# `svg_text="path"` to `rs.plot.save` for outlines). The same input gives the
+# same bytes, so a re-run changes a file only when its figure changed.
 
 # %%
 written = sorted(p.name for p in FIGURES.iterdir())
-print(len(written), "files, e.g.", ", ".join(written[:3]))
+print(len(written), "files, e.g.", ", ".join(written[:4]))
+print((FIGURES / "before_after_jiaoyao_tea_zh.json").read_text(encoding="utf-8"))
 
 # %% [markdown]
 # ## What these figures can and cannot support
@@ -162,5 +190,8 @@ print(len(written), "files, e.g.", ", ".join(written[:3]))
 # - A before/after chart compares the latest figure on each side; it is a
 #   description, not an estimate of the intervention's effect (see notebook
 #   05 for methods that try).
-# - Captions name the publisher; a figure that reached us through a repost is
-#   traced in `data/sources.csv` (its `publisher`, `url` and `note`).
+# - Captions name the original publisher and release; a figure that reached us
+#   through a repost is traced in `data/sources.csv` (its `publisher`, `url`
+#   and `note`) and in the index entry's `pages`. A source whose original
+#   publisher the data do not know is named as what it is: 转引自 (quoted via)
+#   the site it was read on.
