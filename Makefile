@@ -1,6 +1,9 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+):
-#   make report   execute the notebooks; write reports/*.html and reports/figures/
+#   make report   execute the notebooks and village profiles; write reports/index.html,
+#                 reports/*.html, reports/profiles/ and reports/figures/
 #   make test     run every test: pytest, then the notebooks under nbval
+# and one to work on the notebooks:
+#   make lab      JupyterLab on notebooks/, with the kernel "ruralstudy" (this .venv)
 # Each creates .venv on first use and reinstalls only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -9,10 +12,21 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: report test lint bench env lock clean
+KERNEL := ruralstudy
+
+.PHONY: report test lint bench env lock clean lab kernel
 
 report: $(STAMP)
 	$(BIN)/ruralstudy report --notebooks notebooks --out reports
+
+# The kernel is registered inside .venv (--sys-prefix): only this project's
+# JupyterLab sees it, and nothing in the home folder changes.
+kernel: $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) \
+		--display-name "Python (ruralstudy)"
+
+lab: kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests
@@ -24,6 +38,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_report.py
 
 env: $(STAMP)
 

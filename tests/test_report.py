@@ -1,18 +1,32 @@
-"""The report builder: executes numbered notebooks into self-contained HTML."""
+"""The report builder: notebooks → reader and code pages, an index, figures.csv."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
+import pytest
 
 from ruralstudy import report
+from ruralstudy.report import pages
+
+SAVE_FIGURE = (
+    "import json, os, pathlib\n"
+    "d = pathlib.Path(os.environ['RURALSTUDY_FIGURES_DIR'], {sub!r})\n"
+    "d.mkdir(parents=True, exist_ok=True)\n"
+    "for ext in ('png', 'svg', 'pdf'):\n"
+    "    (d / ({stem!r} + '.' + ext)).write_bytes(b'fake ' + ext.encode())\n"
+    "(d / ({stem!r} + '.json')).write_text(json.dumps({meta}))\n"
+)
 
 
-def write_notebook(path, title: str, code: str) -> None:
-    nb = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell(f"# {title}"), nbformat.v4.new_code_cell(code)]
-    )
+def write_notebook(path: Path, title: str, *codes: str, question: str = "") -> None:
+    head = f"# {title}" + (f"\n\n**Question.** {question}" if question else "")
+    cells = [nbformat.v4.new_markdown_cell(head)] + [nbformat.v4.new_code_cell(c) for c in codes]
+    nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -21,54 +35,167 @@ def write_notebook(path, title: str, code: str) -> None:
     nbformat.write(nb, path)
 
 
-def test_build_executes_numbered_notebooks_into_offline_html(tmp_path, monkeypatch):
-    monkeypatch.delenv(report.FIGURES_ENV, raising=False)
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    write_notebook(notebooks / "01_first.ipynb", "First question", "print(6 * 7)")
+def save_cell(stem: str, sub: str = "", **meta) -> str:
+    return SAVE_FIGURE.format(stem=stem, sub=sub, meta=repr(meta))
+
+
+@pytest.fixture
+def two_notebooks(tmp_path):
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    write_notebook(folder / "01_first.ipynb", "01 · First question", "print(6 * 7)",
+                   question="How much is **six** times seven?")  # fmt: skip
     write_notebook(
-        notebooks / "02_second.ipynb",
-        "Second question",
-        "import os, pathlib\n"
-        "pathlib.Path(os.environ['RURALSTUDY_FIGURES_DIR'], 'made.png').write_bytes(b'png')",
+        folder / "02_second.ipynb",
+        "02 · Second question",
+        "SECRET_CODE_LINE = 1",
+        save_cell(
+            "made",
+            "02_sub",
+            title="Made <b>here</b>",
+            caption="数据来源：测试",
+            source_ids=["s1"],
+            publishers=["P"],
+            simulated=True,
+            lang="both",
+            files=["made.png", "made.svg", "made.pdf"],
+        ),
     )
-    write_notebook(notebooks / "scratch.ipynb", "Not numbered", "raise SystemExit")
+    write_notebook(folder / "scratch.ipynb", "Not numbered", "raise SystemExit")
+    return folder
+
+
+def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp_path):
     out = tmp_path / "reports"
-    written = report.build(notebooks, out)
-    assert [p.name for p in written] == ["01_first.html", "02_second.html", "index.html"]
-    first = (out / "01_first.html").read_text(encoding="utf-8")
-    assert "42" in first  # executed, output kept
-    assert not re.search(r"<script[^>]+src=\"https?://", first)  # nothing from a CDN
+    written = report.build(two_notebooks, out, profiles=False, jobs=2)
+    names = sorted(p.relative_to(out).as_posix() for p in written)
+    assert names == [
+        "01_first.code.html", "01_first.html", "02_second.code.html", "02_second.html",
+        "figures/02_sub/made.json", "figures/02_sub/made.pdf", "figures/02_sub/made.png",
+        "figures/02_sub/made.svg", "figures/figures.csv", "index.html",
+    ]  # fmt: skip
+    reader = (out / "02_second.html").read_text(encoding="utf-8")
+    code = (out / "02_second.code.html").read_text(encoding="utf-8")
+    assert "SECRET_CODE_LINE" not in reader and "SECRET_CODE_LINE" in code
+    assert "<title>02 · Second question</title>" in reader
+    assert "42" in (out / "01_first.html").read_text(encoding="utf-8")  # executed, output kept
+    for page in (reader, code):
+        assert not re.search(r"<script[^>]+src=\"https?://", page)  # nothing from a CDN
+        assert "Noto Sans CJK SC" in page and 'href="index.html"' in page
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "First question" in index and "Second question" in index
-    assert "figures/made.png" in index
+    assert "How much is six times seven?" in index  # the question, as plain text
+    assert 'href="01_first.html"' in index and 'href="01_first.code.html"' in index
+    assert "Made &lt;b&gt;here&lt;/b&gt;" in index and "<b>here</b>" not in index
+    assert 'src="figures/02_sub/made.png"' in index and "模拟数据" in index
+    assert "Not numbered" not in index and "https://" not in index.split("<footer")[0]
+
+
+def test_figures_csv_lists_each_figure_with_its_sidecar(two_notebooks, tmp_path):
+    out = tmp_path / "reports"
+    report.build(two_notebooks, out, profiles=False)
+    lines = (out / "figures" / "figures.csv").read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[0] == "notebook,stem,title,caption,source_ids,publishers,simulated,lang,png,svg,pdf"
+    )
+    assert lines[1] == (
+        "02_second,02_sub/made,Made <b>here</b>,数据来源：测试,s1,P,true,both,"
+        "02_sub/made.png,02_sub/made.svg,02_sub/made.pdf"
+    )
+    assert len(lines) == 2
+
+
+def test_a_failing_notebook_names_the_notebook_cell_and_error(tmp_path):
+    (tmp_path / "nb").mkdir()
+    write_notebook(tmp_path / "nb" / "01_ok.ipynb", "OK", "1")
+    write_notebook(tmp_path / "nb" / "02_broken.ipynb", "Broken", "x = 1", "y = 1 / 0")
+    with pytest.raises(report.NotebookFailed) as failed:
+        report.build(tmp_path / "nb", tmp_path / "out", profiles=False)
+    message = str(failed.value)
+    assert message == "02_broken.ipynb: cell 3 (`y = 1 / 0`): ZeroDivisionError: division by zero"
+
+
+def test_the_cli_prints_one_line_and_exits_non_zero(tmp_path):
+    (tmp_path / "nb").mkdir()
+    write_notebook(tmp_path / "nb" / "01_broken.ipynb", "Broken", "raise KeyError('gone')")
+    done = subprocess.run(
+        [sys.executable, "-m", "ruralstudy", "report", "--notebooks", str(tmp_path / "nb"),
+         "--out", str(tmp_path / "out"), "--no-profiles"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        "report: 01_broken.ipynb: cell 2 (`raise KeyError('gone')`): KeyError: 'gone'"
+    )
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("make", ["missing", "empty", "unnumbered"])
+def test_a_notebooks_folder_without_notebooks_is_an_error(tmp_path, make):
+    folder = tmp_path / "nb"
+    if make != "missing":
+        folder.mkdir()
+    if make == "unnumbered":
+        write_notebook(folder / "scratch.ipynb", "Scratch", "1")
+    with pytest.raises(report.ReportError, match=r"--notebooks .*(no such folder|no numbered)"):
+        report.build(folder, tmp_path / "out", profiles=False)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def test_build_leaves_the_environment_as_it_found_it(tmp_path, monkeypatch):
     monkeypatch.setenv(report.FIGURES_ENV, "/somewhere/else")
     (tmp_path / "nb").mkdir()
     write_notebook(tmp_path / "nb" / "01_x.ipynb", "X", "1")
-    report.build(tmp_path / "nb", tmp_path / "out")
+    report.build(tmp_path / "nb", tmp_path / "out", profiles=False)
     assert report.figures_dir().as_posix() == "/somewhere/else"
 
 
-def test_a_failing_notebook_is_named(tmp_path):
-    (tmp_path / "nb").mkdir()
-    write_notebook(tmp_path / "nb" / "01_ok.ipynb", "OK", "1")
-    write_notebook(tmp_path / "nb" / "02_broken.ipynb", "Broken", "1 / 0")
-    try:
-        report.build(tmp_path / "nb", tmp_path / "out")
-    except report.NotebookFailed as exc:
-        assert "02_broken.ipynb" in str(exc) and "ZeroDivisionError" in str(exc)
-    else:
-        raise AssertionError("a failing notebook must stop the report")
+def test_parallel_and_serial_builds_are_byte_identical(tmp_path):
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    for i in range(1, 4):
+        write_notebook(folder / f"0{i}_n.ipynb", f"N{i}", f"print({i} ** 10)",
+                       save_cell(f"fig{i}", title=f"Figure {i}", simulated=False))  # fmt: skip
+    report.build(folder, tmp_path / "serial", profiles=False, jobs=1)
+    report.build(folder, tmp_path / "parallel", profiles=False, jobs=3)
+    # Every page and figure; the manifest also records how long each job took.
+    files = sorted(p.relative_to(tmp_path / "serial") for p in (tmp_path / "serial").rglob("*")
+                   if p.name != ".ruralstudy-report.json")  # fmt: skip
+    assert len(files) > 10
+    for rel in files:
+        a, b = tmp_path / "serial" / rel, tmp_path / "parallel" / rel
+        assert a.is_dir() == b.is_dir()
+        if a.is_file():
+            assert a.read_bytes() == b.read_bytes(), rel
 
 
-def test_stale_figures_from_an_earlier_build_are_not_listed(tmp_path):
-    stale = tmp_path / "out" / "figures" / "old.png"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"png")
-    (tmp_path / "nb").mkdir()
-    write_notebook(tmp_path / "nb" / "01_x.ipynb", "X", "1")
-    report.build(tmp_path / "nb", tmp_path / "out")
-    assert "old.png" not in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+def test_title_and_question_come_from_the_first_markdown_cell():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "# 06 · Chetian\n\nIntro text.\n\n**Question.** What changed in [Chetian](x.html)\n"
+        "after `2019`?\n\nMore.")])  # fmt: skip
+    assert pages.title_of(nb) == "06 · Chetian"
+    assert pages.question_of(nb) == "What changed in Chetian after 2019?"
+    nb.cells[0].source = "# T\n\nFirst paragraph."
+    assert pages.question_of(nb) == "First paragraph."
+
+
+def test_notebooks_run_by_hand_save_outside_the_report(tmp_path, monkeypatch):
+    """nbval or JupyterLab runs write figures/ at the top of the checkout, so a later
+    `make report` never finds files it did not write under its own names."""
+    monkeypatch.delenv(report.FIGURES_ENV, raising=False)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert report.figures_dir() == tmp_path.resolve() / "figures"
+
+
+def test_the_longest_notebook_of_the_last_build_starts_first(tmp_path, capsys):
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    write_notebook(folder / "01_quick.ipynb", "Quick", "1")
+    write_notebook(folder / "02_slow.ipynb", "Slow", "import time\ntime.sleep(2)")
+    started = []
+    for _ in range(2):
+        report.build(folder, tmp_path / "out", profiles=False, jobs=1)
+        lines = capsys.readouterr().out.splitlines()
+        started.append([line.split(":")[0] for line in lines])
+    assert started == [["01_quick.ipynb", "02_slow.ipynb"], ["02_slow.ipynb", "01_quick.ipynb"]]

@@ -39,12 +39,14 @@ _LAZY_SUBMODULES = {
     "extract",
     "units",
     "report",
+    "case_study",
 }
 
 __all__ = [
     "DataValidationError",
     "__version__",
     "atlas",
+    "case_study",
     "causal",
     "compare",
     "extract_quantities",
@@ -59,6 +61,7 @@ __all__ = [
     "maps",
     "plot",
     "read_table",
+    "report",
     "simulate",
     "validate_file",
 ]

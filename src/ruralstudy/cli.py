@@ -32,12 +32,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--source-id", help="source_id for the rows (default: the file's name)")
     p.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
 
-    p = sub.add_parser("report", help="execute the notebooks; write HTML and figures")
+    p = sub.add_parser(
+        "report", help="execute the notebooks and village profiles; write HTML and figures"
+    )
     p.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     p.add_argument("--out", type=Path, default=Path("reports"))
+    p.add_argument("--jobs", type=int, help="notebooks run at once (default: cores, at most 4)")
+    p.add_argument(
+        "--no-profiles", action="store_true", help="skip the village profiles (notebooks only)"
+    )
 
-    p = sub.add_parser("profile", help="every fact about a place, with bounds and sources")
-    p.add_argument("place", help="place_id or Chinese/English name, e.g. 车田村")
+    p = sub.add_parser("profile", help="a place's case study as an HTML page (or --text)")
+    p.add_argument("place", help="place_id, Chinese name or pinyin, e.g. 车田村 or Chetian")
+    p.add_argument("--out", type=Path, default=Path("profiles"), help="folder for the page")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    p.add_argument("--intervention", help="intervention_id that splits before from after")
+    p.add_argument("--text", action="store_true", help="print every fact as plain text instead")
 
     args = parser.parse_args(argv)
     handler = {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}
@@ -89,40 +99,58 @@ def _slug(name: str) -> str:
 
 
 def _report(args) -> int:
-    from ruralstudy.report import NotebookFailed, build
+    from ruralstudy.report import ReportError, build
 
+    if args.jobs is not None and args.jobs < 1:
+        print("report: --jobs must be at least 1", file=sys.stderr)
+        return 2
     try:
-        build(args.notebooks, args.out)
-    except NotebookFailed as exc:
-        print(exc, file=sys.stderr)
+        written = build(args.notebooks, args.out, profiles=not args.no_profiles, jobs=args.jobs)
+    except ReportError as exc:
+        print(f"report: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"report: interrupted; {args.out} is left as it was", file=sys.stderr)
+        return 130
+    print(f"{len(written)} files -> {args.out / 'index.html'}")
     return 0
 
 
 def _profile(args) -> int:
+    from ruralstudy.case_study import PlaceLookupError, find_place
+
+    try:
+        place = find_place(args.place)
+    except PlaceLookupError as exc:
+        print(f"profile: {exc}", file=sys.stderr)
+        return 1
+    if args.text:
+        return _profile_text(place)
+    from ruralstudy.report import ReportError, build_profile
+
+    try:
+        build_profile(place["place_id"], args.out, lang=args.lang,
+                      intervention_id=args.intervention)  # fmt: skip
+    except ReportError as exc:
+        print(f"profile: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _profile_text(place) -> int:
     import pandas as pd
 
-    from ruralstudy.datasets import load_facts, load_indicators, load_places
+    from ruralstudy.datasets import load_facts, load_indicators
 
-    places = load_places()
-    hit = places[
-        (places["place_id"] == args.place)
-        | (places["name_zh"] == args.place)
-        | (places["name_en"].str.lower() == args.place.lower())
-    ]
-    if hit.empty:
-        print(f"no place called {args.place!r}", file=sys.stderr)
-        return 2
     facts = load_facts().merge(load_indicators()[["indicator_id", "name_en"]], on="indicator_id")
-    for place in hit.itertuples():
-        rows = facts[facts["place_id"] == place.place_id]
-        print(f"{place.name_zh} {place.name_en} ({place.place_id}): {len(rows)} facts")
-        for f in rows.itertuples():
-            year = "" if pd.isna(f.year) else int(f.year)
-            bounds = f"[{_bound(f.lower)}, {_bound(f.upper)}]"
-            shown = f.text if isinstance(f.text, str) and f.text else f"{f.value:g}"
-            what = f"{f.name_en}: {shown} {bounds} {f.unit}"
-            print(f"  {year:>6}  {what}  ({f.source_id})")
+    rows = facts[facts["place_id"] == place.place_id]
+    print(f"{place.name_zh} {place.name_en} ({place.place_id}): {len(rows)} facts")
+    for f in rows.itertuples():
+        year = "" if pd.isna(f.year) else int(f.year)
+        bounds = f"[{_bound(f.lower)}, {_bound(f.upper)}]"
+        shown = f.text if isinstance(f.text, str) and f.text else f"{f.value:g}"
+        what = f"{f.name_en}: {shown} {bounds} {f.unit}"
+        print(f"  {year:>6}  {what}  ({f.source_id})")
     return 0
 
 

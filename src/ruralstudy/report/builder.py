@@ -1,0 +1,205 @@
+"""``make report``: every numbered notebook and every village profile, one index.
+
+Notebooks and profiles run concurrently (``jobs`` kernels at a time; each in
+its own kernel and its own figures folder, so the pages and figures are the
+same whatever the order). A progress line per notebook gives its time; the
+first failure stops the build, names the notebook, the cell and the error,
+and leaves the output folder as it was (:mod:`ruralstudy.report.output`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from ruralstudy.report import gallery, kernel, pages, profile
+from ruralstudy.report.errors import ReportError
+from ruralstudy.report.index_page import render_index
+from ruralstudy.report.output import OutputFolder
+from ruralstudy.report.paths import FIGURES_ENV, notebooks_in
+
+DEFAULT_TIMEOUT = 600
+RUNS = "_runs"  # staging subfolder: one figures folder per kernel, merged afterwards
+PROFILES = "profiles"
+
+
+def default_jobs() -> int:
+    """Kernels run at once: the cores this process may use, at most 4."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+def build(
+    notebooks: str | Path = "notebooks",
+    out: str | Path = "reports",
+    *,
+    profiles: bool = True,
+    min_facts: int = profile.MIN_FACTS,
+    jobs: int | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+) -> list[Path]:
+    """Execute each numbered notebook (and a profile per village with at least
+    ``min_facts`` facts); write the pages, ``index.html`` and ``figures/``.
+
+    Returns the files written. Raises :class:`ReportError` (or its
+    :class:`NotebookFailed`, :class:`KernelFailed`) with a one-line reason.
+
+    >>> build("notebooks", "reports")  # doctest: +SKIP
+    """
+    paths = _notebook_paths(Path(notebooks))
+    places = profile.profile_places(min_facts) if profiles else None
+    with OutputFolder(out, kind="report") as staged:
+        staged.check_free(_page_names(paths, places))
+        runs = staged.path / RUNS
+        order = staged.previous_seconds()
+        done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout, order))
+        notebook_of = _merge_figures(runs, staged.path / "figures", done)
+        shutil.rmtree(runs, ignore_errors=True)  # absent when no notebook saved a figure
+        entries = _write_notebook_pages(staged.path, paths, done)
+        profile_entries = _write_profile_pages(staged.path, places, done)
+        rows = gallery.figure_rows(staged.path / "figures", notebook_of)
+        figures = staged.path / "figures"
+        figures.mkdir(exist_ok=True)
+        (figures / "figures.csv").write_text(gallery.figures_csv(rows), encoding="utf-8")
+        (staged.path / "index.html").write_text(
+            render_index(entries, profile_entries, rows), encoding="utf-8"
+        )
+        return staged.commit({key: ex.seconds for key, ex in done.items()})
+
+
+def _notebook_paths(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise ReportError(f"--notebooks {folder}: no such folder")
+    paths = notebooks_in(folder)
+    if not paths:
+        raise ReportError(f"--notebooks {folder}: no numbered notebooks (NN_name.ipynb) in it")
+    return paths
+
+
+def _page_names(paths: list[Path], places) -> list[str]:
+    names = ["index.html", "figures/figures.csv"]
+    names += [f"{p.stem}{suffix}" for p in paths for suffix in (".html", ".code.html")]
+    if places is not None:
+        names += [f"{PROFILES}/{profile.page_name(pid)}" for pid in places["place_id"]]
+    return names
+
+
+async def _run_all(
+    paths, places, runs: Path, jobs: int, timeout: int, last_seconds: dict[str, float]
+) -> dict[str, kernel.Executed]:
+    """Run every notebook and profile, ``jobs`` at a time; key: its page.
+
+    The jobs that took longest last time start first (longest-processing-time
+    order), so one long notebook does not run alone at the end; the first
+    build, with no times yet, takes them in file order. Order changes only
+    when pages are made, never what they hold.
+    """
+    gate = asyncio.Semaphore(jobs)
+
+    async def one(key: str, make):
+        async with gate:
+            executed = await make()
+        print(f"{executed.name}: {executed.seconds:.1f} s", flush=True)
+        return key, executed
+
+    def notebook_job(path: Path):
+        async def make():
+            nb = nbformat.read(path, as_version=4)
+            env = {**os.environ, FIGURES_ENV: str(runs / path.stem)}
+            return await kernel.run(nb, path.name, cwd=path.parent.resolve(), env=env,
+                                    timeout=timeout)  # fmt: skip
+
+        return make
+
+    def profile_job(place_id: str):
+        async def make():
+            return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
+                                             timeout=timeout)  # fmt: skip
+
+        return make
+
+    tasks = [(p.stem, notebook_job(p)) for p in paths]
+    if places is not None:
+        tasks += [(f"{PROFILES}/{pid}", profile_job(pid)) for pid in places["place_id"]]
+    tasks.sort(key=lambda task: -last_seconds.get(task[0], 0.0))  # stable: file order on ties
+    try:
+        async with asyncio.TaskGroup() as group:
+            futures = [group.create_task(one(key, make)) for key, make in tasks]
+    except* ReportError as failed:
+        raise failed.exceptions[0] from None
+    return dict(f.result() for f in futures)
+
+
+def _merge_figures(runs: Path, figures: Path, done: dict) -> dict[str, str]:
+    """Move each kernel's figures into ``figures/``; two pages saving one name is an error.
+
+    Returns figure stem → the page that made it.
+    """
+    made_by: dict[str, str] = {}
+    figures.mkdir(parents=True, exist_ok=True)
+    for key in done:
+        source = runs / (key.split("/", 1)[1] if key.startswith(f"{PROFILES}/") else key)
+        if not source.is_dir():
+            continue
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            rel = path.relative_to(source).as_posix()
+            target = figures / rel
+            if target.exists():
+                raise ReportError(f"{key} and {made_by[_stem(rel)]} both saved figures/{rel}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, target)
+            made_by[_stem(rel)] = key
+    return made_by
+
+
+def _stem(rel: str) -> str:
+    return rel.rsplit(".", 1)[0]
+
+
+def _write_notebook_pages(top: Path, paths: list[Path], done: dict) -> list[dict]:
+    entries = []
+    for path in paths:
+        nb = done[path.stem].nb
+        title = pages.title_of(nb) or path.stem
+        for suffix, with_code in ((".html", False), (".code.html", True)):
+            html = pages.render(nb, title=title, with_code=with_code, index_href="index.html")
+            (top / f"{path.stem}{suffix}").write_text(html, encoding="utf-8")
+        entries.append({"stem": path.stem, "title": title, "question": pages.question_of(nb)})
+    return entries
+
+
+def _write_profile_pages(top: Path, places, done: dict) -> list[dict]:
+    if places is None:
+        return []
+    (top / PROFILES).mkdir(exist_ok=True)
+    entries = []
+    for _, place in places.iterrows():
+        page = f"{PROFILES}/{profile.page_name(place['place_id'])}"
+        executed = done[f"{PROFILES}/{place['place_id']}"]
+        html = pages.render(executed.nb, title=profile.profile_title(place), with_code=False,
+                            index_href="../index.html")  # fmt: skip
+        (top / page).write_text(html, encoding="utf-8")
+        entries.append({"place_id": place["place_id"], "name_zh": place["name_zh"],
+                        "name_en": place["name_en"], "within": _within(place),
+                        "n_facts": int(place["n_facts"]), "n_sources": int(place["n_sources"]),
+                        "page": page})  # fmt: skip
+    return entries
+
+
+def _within(place) -> str:
+    import ruralstudy as rs
+
+    places = rs.load_places().set_index("place_id")
+    parent = place.get("parent_id")
+    names = []
+    while isinstance(parent, str) and parent in places.index and len(names) < 3:
+        names.append(str(places.loc[parent, "name_zh"]))
+        parent = places.loc[parent, "parent_id"]
+    return " · ".join(reversed(names))

@@ -1,0 +1,71 @@
+"""Finding a place by id, Chinese name or pinyin; ambiguous and unknown names."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ruralstudy import cli
+from ruralstudy.case_study import AmbiguousPlace, UnknownPlace, find_place
+
+CHETIAN = "cn.guizhou.guian.huchao.chetian"
+JIAOYAO = "cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [CHETIAN, "车田村", "车田", "Chetian", "chetian", "Chetian Village", "chetiancun",
+     "Chē Tián", "ＣＨＥＴＩＡＮ", "che-tian"],
+)  # fmt: skip
+def test_a_shipped_village_is_found_by_any_of_its_names(query):
+    assert find_place(query)["place_id"] == CHETIAN
+
+
+def test_jiaoyao_by_pinyin():
+    assert find_place("jiaoyao")["place_id"] == JIAOYAO
+
+
+TWO_CHETIANS = pd.DataFrame(
+    {
+        "place_id": ["cn.a.chetian", "cn.b.chetian", "cn.b.other"],
+        "name_zh": ["车田村", "车田村", "脚尧村"],
+        "name_en": ["Chetian Village", "Chetian Village", "Jiaoyao Village"],
+        "level": ["village", "village", "village"],
+    }
+)
+
+
+def test_a_name_shared_by_several_places_lists_them():
+    with pytest.raises(AmbiguousPlace) as failed:
+        find_place("车田村", TWO_CHETIANS)
+    assert "cn.a.chetian" in str(failed.value) and "cn.b.chetian" in str(failed.value)
+    assert list(failed.value.candidates["place_id"]) == ["cn.a.chetian", "cn.b.chetian"]
+    assert find_place("cn.b.chetian", TWO_CHETIANS)["place_id"] == "cn.b.chetian"
+
+
+def test_an_unknown_name_gives_the_closest():
+    with pytest.raises(UnknownPlace) as failed:
+        find_place("Chetain")
+    assert failed.value.candidates["place_id"].iloc[0] == CHETIAN
+    assert "closest" in str(failed.value)
+    with pytest.raises(UnknownPlace, match=r"no place called 'zzzzqqq'$"):
+        find_place("zzzzqqq")
+
+
+def test_the_cli_exits_1_on_an_unknown_or_ambiguous_name(capsys, monkeypatch):
+    assert cli.main(["profile", "Chetain"]) == 1
+    err = capsys.readouterr().err
+    assert "no place called 'Chetain'" in err and CHETIAN in err
+    import ruralstudy.datasets
+
+    monkeypatch.setattr(ruralstudy.datasets, "load_places", lambda: TWO_CHETIANS.copy())
+    assert cli.main(["profile", "车田村"]) == 1
+    err = capsys.readouterr().err
+    assert "names 2 places" in err and "cn.a.chetian" in err
+
+
+def test_text_keeps_the_plain_profile(capsys):
+    assert cli.main(["profile", "Jiaoyao", "--text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"脚尧村 Jiaoyao Village ({JIAOYAO}): ")
+    assert "Tea garden area: 3760亩" in out

@@ -1,0 +1,91 @@
+"""Kernels: over IPC (no TCP, no warning, no network needed); failures in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from ruralstudy import report
+
+TRANSPORT = (
+    "import json\n"
+    "from ipykernel.connect import get_connection_info\n"
+    "print('transport:', json.loads(get_connection_info())['transport'])"
+)
+
+
+def notebook(path, *codes):
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# T")] + [nbformat.v4.new_code_cell(c) for c in codes]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, path)
+
+
+def run_cli(tmp_path, *prefix, env=None):
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "ruralstudy", "report", "--notebooks",
+         str(tmp_path / "nb"), "--out", str(tmp_path / "out"), "--no-profiles"],
+        capture_output=True, text=True, check=False, timeout=300, env=env,
+    )  # fmt: skip
+
+
+def test_kernels_talk_over_ipc_without_the_tcp_warning(tmp_path):
+    (tmp_path / "nb").mkdir()
+    notebook(tmp_path / "nb" / "01_t.ipynb", TRANSPORT)
+    done = run_cli(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "transport: ipc" in (tmp_path / "out" / "01_t.html").read_text(encoding="utf-8")
+    assert "without encryption" not in done.stderr and "TCP" not in done.stderr
+
+
+def _can_unshare() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-n", "true"], check=False).returncode == 0
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs root and unshare -n")
+def test_the_report_runs_with_no_network_at_all(tmp_path):
+    (tmp_path / "nb").mkdir()
+    notebook(tmp_path / "nb" / "01_t.ipynb", "print(6 * 7)")
+    done = run_cli(tmp_path, "unshare", "-n")  # a new network namespace: loopback is down
+    assert done.returncode == 0, done.stderr
+    assert "42" in (tmp_path / "out" / "01_t.html").read_text(encoding="utf-8")
+
+
+def test_a_kernel_that_dies_is_one_line(tmp_path):
+    (tmp_path / "nb").mkdir()
+    notebook(tmp_path / "nb" / "01_dies.ipynb", "import os\nos._exit(1)")
+    with pytest.raises(report.KernelFailed, match=r"^01_dies\.ipynb: the kernel died"):
+        report.build(tmp_path / "nb", tmp_path / "out", profiles=False)
+
+
+def test_a_kernel_that_cannot_start_is_one_line(tmp_path):
+    """A kernelspec whose program does not exist, found first on JUPYTER_PATH."""
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f",
+                 "{connection_file}"],
+        "display_name": "broken", "language": "python",
+    }))  # fmt: skip
+    (tmp_path / "nb").mkdir()
+    notebook(tmp_path / "nb" / "01_x.ipynb", "1")
+    env = {**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")}
+    done = run_cli(tmp_path, env=env)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("report: 01_x.ipynb: the kernel 'python3' could not start:")
+    assert "no-such-python" in lines[0]
