@@ -110,7 +110,7 @@ for lang in LANGS:
 # %%
 ax = rs.plot.before_after(jiaoyao, intervention_id="jiaoyao-2018-returnee-cooperative", lang="zh",
                           number=1, title_from="tea_garden_area", one_sided="drop")
-rs.plot.save(ax.figure, FIGURES / "before_after_jiaoyao_tea_zh")
+paths = rs.plot.save(ax.figure, FIGURES / "before_after_jiaoyao_tea_zh")
 
 # %% [markdown]
 # ## `timeline`: a place's chronicle
@@ -146,7 +146,7 @@ for lang in LANGS:
 
 # %%
 ax = rs.plot.series(national, benchmarks=guizhou, lang="zh", unit_line=True, number=2)
-rs.plot.save(ax.figure, FIGURES / "series_rural_income_yearbook_zh")
+paths = rs.plot.save(ax.figure, FIGURES / "series_rural_income_yearbook_zh")
 
 # %% [markdown]
 # ## The caption text
