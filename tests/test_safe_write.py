@@ -20,7 +20,7 @@ from ruralstudy.safe_write import (
     write_csv,
 )
 
-FORMULAS = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "=HYPERLINK(\"x\")"]
+FORMULAS = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", '=HYPERLINK("x")']
 
 
 @pytest.mark.parametrize("text", FORMULAS)

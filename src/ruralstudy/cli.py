@@ -1,4 +1,14 @@
-"""The ``ruralstudy`` command: validate | extract | report | profile."""
+"""The ``ruralstudy`` command: init | validate | extract | add | report | profile.
+
+Every command that reads the data takes ``--data DIR`` (a researcher's data
+project, see ``ruralstudy.datasets.use_data``); without it the environment
+variable ``RURALSTUDY_DATA`` decides.  The choice is also put in the
+environment, so notebooks run by ``report`` see the same data.
+
+Errors a user can fix (bad data, a file that cannot be written) end in a
+message and a non-zero exit, never a traceback: 1 for invalid data, 2 for a
+file that cannot be read or written.
+"""
 
 from __future__ import annotations
 
@@ -8,50 +18,136 @@ import re
 import sys
 from pathlib import Path
 
-from ruralstudy.errors import format_failure
+from ruralstudy.errors import DataValidationError, format_failure
+from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
 TABLE_NAMES = [*MASTER_TABLES, *WIDE_VIEWS]
+ENV_VAR = "RURALSTUDY_DATA"  # as ruralstudy.datasets.ENV_VAR (not imported: startup cost)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="ruralstudy", description="Source-traced village revitalisation data."
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("validate", help="check data files against the ruralstudy schemas")
-    p.add_argument("files", nargs="+", type=Path)
-    p.add_argument(
-        "--table", choices=TABLE_NAMES, help="table name (default: guessed from the columns)"
-    )
-    p.add_argument("--sheet", help="sheet of an XLSX workbook with data on several")
-
-    p = sub.add_parser("extract", help="Chinese text -> candidate fact rows (CSV)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--source-id", help="source_id for the rows (default: the file's name)")
-    p.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
-
-    p = sub.add_parser("report", help="execute the notebooks; write HTML and figures")
-    p.add_argument("--notebooks", type=Path, default=Path("notebooks"))
-    p.add_argument("--out", type=Path, default=Path("reports"))
-
-    p = sub.add_parser("profile", help="every fact about a place, with bounds and sources")
-    p.add_argument("place", help="place_id or Chinese/English name, e.g. 车田村")
-
-    args = parser.parse_args(argv)
-    handler = {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}
+    args = _parser().parse_args(argv)
+    handler = {
+        "init": _init,
+        "validate": _validate,
+        "extract": _extract,
+        "add": _add,
+        "report": _report,
+        "profile": _profile,
+    }
     try:
+        _use_data(getattr(args, "data", None))
         return handler[args.command](args)
     except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
         # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except DataValidationError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except (OutputError, OSError) as exc:
+        print(_one_line(exc), file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ruralstudy", description="Source-traced village revitalisation data."
+    )
+    # One --data for every command that reads the tables, declared once.
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help=f"your data project (from `ruralstudy init`), loaded beside the shipped "
+        f"data (default: ${ENV_VAR})",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="make an empty data project for your own villages")
+    p.add_argument("folder", type=Path, metavar="DIR")
+
+    p = sub.add_parser(
+        "validate",
+        parents=[data],
+        help="check data files against the ruralstudy schemas "
+        "(no files: the whole data project given by --data)",
+    )
+    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument(
+        "--table", choices=TABLE_NAMES, help="table name (default: guessed from the columns)"
+    )
+    p.add_argument("--sheet", help="sheet of an XLSX workbook with data on several")
+
+    p = sub.add_parser(
+        "extract",
+        parents=[data],
+        help="Chinese text -> candidate fact rows (CSV); with --data, stores the text "
+        "in DIR/sources/ and writes a review file in DIR",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--source-id", help="source_id for the rows (default: the file's name)")
+    p.add_argument(
+        "-o", "--output", type=Path,
+        help="CSV to write (default: standard output, or DIR/review-ID.csv with --data)",
+    )  # fmt: skip
+
+    p = sub.add_parser("add", help="append the rows of a filled review file to DIR/facts.csv")
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("review", type=Path, metavar="REVIEW.csv")
+
+    p = sub.add_parser(
+        "report", parents=[data], help="execute the notebooks; write HTML and figures"
+    )
+    p.add_argument("--notebooks", type=Path, default=Path("notebooks"))
+    p.add_argument("--out", type=Path, default=Path("reports"))
+
+    p = sub.add_parser(
+        "profile", parents=[data], help="every fact about a place, with bounds and sources"
+    )
+    p.add_argument("place", help="place_id or Chinese/English name, e.g. 车田村")
+    p.add_argument("--text", action="store_true", help="plain text (the only form so far)")
+    return parser
+
+
+def _use_data(folder: Path | None) -> None:
+    """--data: validate the project, switch the loaders to it, and pass it on
+    to child processes (notebook kernels) through the environment."""
+    if folder is None:
+        return
+    from ruralstudy.datasets import use_data
+
+    os.environ[ENV_VAR] = str(use_data(folder))
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _init(args) -> int:
+    from ruralstudy.project import init_project
+
+    folder = init_project(args.folder)
+    print(f"empty data project in {folder}: see {folder / 'README.md'}")
+    return 0
 
 
 def _validate(args) -> int:
-    from ruralstudy.datasets import validate_file
+    from ruralstudy.datasets import data_project, load_facts, validate_file
 
+    if not args.files:
+        project = data_project()
+        if project is None:
+            print("nothing to validate: give files, or --data DIR", file=sys.stderr)
+            return 2
+        # Loading validates every table of the project with the shipped ones.
+        print(f"{project}: OK ({len(load_facts())} facts with the shipped ones)")
+        return 0
     bad = 0
     for path in args.files:
         failures = validate_file(path, args.table, args.sheet)
@@ -66,20 +162,54 @@ def _validate(args) -> int:
 
 def _extract(args) -> int:
     from ruralstudy.extract import fact_candidates
+    from ruralstudy.safe_write import check_target, write_csv
 
+    source_id = args.source_id or _slug(args.file.stem)
+    output = args.output
+    if args.data is not None:
+        if not args.source_id:
+            print("extract --data needs --source-id (the id the text is stored under)",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        output = output or args.data / f"review-{source_id}.csv"
+        if output.exists() and args.output is None:
+            print(f"not overwriting {output} (it may hold your review): "
+                  "delete it or give -o", file=sys.stderr)  # fmt: skip
+            return 2
+    if output is not None:
+        check_target(output, inputs=[args.file])  # refuse before any work
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"{args.file}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+        print(f"{args.file}: cannot read as UTF-8 text: {_one_line(exc)}", file=sys.stderr)
         return 2
-    rows = fact_candidates(text, args.source_id or _slug(args.file.stem))
-    if args.output:
-        # utf-8-sig: the BOM makes Excel open the Chinese text correctly.
-        rows.to_csv(args.output, index=False, encoding="utf-8-sig")
-        print(f"{len(rows)} candidate rows -> {args.output}")
+    rows = fact_candidates(text, source_id)
+    if args.data is not None:
+        from ruralstudy.project import store_text
+
+        stored = store_text(args.data, source_id, text)
+        print(f"text stored as {stored}")
+    if output is not None:
+        write_csv(rows, output, inputs=[args.file])
+        print(f"{len(rows)} candidate rows -> {output}")
+        if args.data is not None:
+            print(f"next: fill place_id, indicator_id and as_of, delete unwanted rows, "
+                  f"add {source_id} to {args.data / 'sources.csv'}, then "
+                  f"`ruralstudy add {args.data} {output}`")  # fmt: skip
         return 0
-    rows.to_csv(sys.stdout, index=False)
+    from ruralstudy.safe_write import csv_bytes
+
+    # Standard output is often redirected into a .csv: spreadsheet-safe too, no BOM.
+    sys.stdout.write(csv_bytes(rows, encoding="utf-8").decode("utf-8"))
     sys.stdout.flush()
+    return 0
+
+
+def _add(args) -> int:
+    from ruralstudy.project import add_facts
+
+    rows = add_facts(args.folder, args.review)
+    print(f"{len(rows)} fact(s) added to {args.folder / 'facts.csv'}")
     return 0
 
 

@@ -80,9 +80,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     of numbers (and the values in them) are left exactly as they are."""
     out = frame.copy()
     for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(
-            out[col]
-        ):
+        if not pd.api.types.is_numeric_dtype(out[col]):  # bools are numeric too
             out[col] = out[col].map(neutralise_cell, na_action="ignore")
     return out
 
