@@ -1,0 +1,124 @@
+"""A researcher's round, as she types it: init → extract → fill → add →
+validate → profile, on a news text not in data/ (a fixture written for the
+tests, tests/fixtures/project/README.md).
+
+The profile step checks the plain-text profile (``profile --text``).  The
+HTML profile (issue 11, "A case study for any village") is being built in
+the report work; when it lands, ``test_round_trip`` gains the HTML step at
+the marked place: ``profile PLACE --data DIR --out OUT`` writes
+``OUT/<place_id>.html`` whose figures cite ``fixture-shiyan-2024``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from project_fixture import NEWS, PLACES_ROW, SOURCE_ID, SOURCES_ROW, VILLAGE, append
+
+from ruralstudy import datasets
+from ruralstudy.cli import main
+
+# What she writes into the review file: the rows she keeps, filled in.
+FILL = {
+    f"{SOURCE_ID}-q001": ("collective_income", "2024-12"),
+    f"{SOURCE_ID}-q002": ("households", "2024-12"),
+    f"{SOURCE_ID}-q003": ("collective_income", "2024-12"),
+    f"{SOURCE_ID}-q004": ("farm_land_transferred", "2024-12"),
+}
+
+
+@pytest.fixture(autouse=True)
+def shipped_only(monkeypatch):
+    monkeypatch.delenv("RURALSTUDY_DATA", raising=False)
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+
+
+def fill_review(review, keep: dict[str, tuple[str, str]], place_id: str) -> None:
+    """Edit the review file as a spreadsheet user would: fill place,
+    indicator and as_of of the rows to keep, delete the others."""
+    text = review.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    kept = []
+    for row in rows:
+        if row["fact_id"] in keep:
+            row["indicator_id"], row["as_of"] = keep[row["fact_id"]]
+            row["place_id"] = place_id
+            kept.append(row)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(kept)
+    review.write_text(out.getvalue(), encoding="utf-8-sig")
+
+
+def test_round_trip(tmp_path, capsys):
+    project = tmp_path / "shiyan"
+    assert main(["init", str(project)]) == 0
+    # She adds her village (parent: the shipped 雷山县) and the article's source.
+    append(project / "places.csv", PLACES_ROW)
+    append(project / "sources.csv", SOURCES_ROW)
+
+    args = ["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)]
+    assert main(args) == 0
+    stored = project / "sources" / f"{SOURCE_ID}.txt"
+    assert stored.read_text(encoding="utf-8") == NEWS.read_text(encoding="utf-8")
+    review = project / f"review-{SOURCE_ID}.csv"
+    assert review.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    fill_review(review, FILL, VILLAGE)
+    capsys.readouterr()
+    assert main(["add", str(project), str(review)]) == 0
+    assert "4 fact(s) added" in capsys.readouterr().out
+
+    assert main(["validate", "--data", str(project)]) == 0
+    assert "OK" in capsys.readouterr().out
+    facts = datasets.load_facts()
+    mine = facts[facts["place_id"] == VILLAGE]
+    assert sorted(mine["indicator_id"]) == [
+        "collective_income",
+        "collective_income",
+        "farm_land_transferred",
+        "households",
+    ]
+    land = mine[mine["indicator_id"] == "farm_land_transferred"].iloc[0]
+    assert (land["qualifier"], land["unit"], land["text"]) == ("plus", "ha", "500余亩")
+    assert land["lower"] == pytest.approx(500 / 15) and land["upper"] == pytest.approx(40)
+
+    assert main(["profile", "试验村", "--text", "--data", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert f"试验村 Shiyan Village (test fixture) ({VILLAGE}): 4 facts" in out
+    assert out.count(f"({SOURCE_ID})") == 4
+    assert "35万元" in out and "500余亩" in out
+    # HTML profile step goes here once `profile` writes HTML (see module docstring).
+
+
+def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsys):
+    project = tmp_path / "shiyan"
+    main(["init", str(project)])
+    append(project / "places.csv", PLACES_ROW)
+    append(project / "sources.csv", SOURCES_ROW)
+    main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
+    review = project / f"review-{SOURCE_ID}.csv"
+    bad = dict(FILL)
+    bad[f"{SOURCE_ID}-q002"] = ("no_such_indicator", "2024-12")  # review row 3
+    bad[f"{SOURCE_ID}-q004"] = ("farm_land_transferred", "12/2024")  # review row 5
+    fill_review(review, bad, VILLAGE)
+    before = (project / "facts.csv").read_bytes()
+    capsys.readouterr()
+
+    assert main(["add", str(project), str(review)]) == 1
+    err = capsys.readouterr().err
+    assert f"{review}:3: column 'indicator_id'" in err
+    assert f"{review}:5: column 'as_of'" in err
+    assert "nothing added" in err
+    assert (project / "facts.csv").read_bytes() == before
+
+    # Adding the good file twice: the second time every row is a duplicate.
+    fill_review(review, FILL, VILLAGE)
+    assert main(["add", str(project), str(review)]) == 0
+    after = (project / "facts.csv").read_bytes()
+    assert main(["add", str(project), str(review)]) == 1
+    assert capsys.readouterr().err.count("a fact of this id exists") == 4
+    assert (project / "facts.csv").read_bytes() == after
