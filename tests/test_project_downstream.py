@@ -7,13 +7,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from project_fixture import SOURCE_ID, VILLAGE, make_project  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from project_fixture import SOURCE_ID, VILLAGE, make_project
 
-import ruralstudy as rs  # noqa: E402
-from ruralstudy import datasets  # noqa: E402
+import ruralstudy as rs
+from ruralstudy import datasets
 
 
 @pytest.fixture(autouse=True)
