@@ -139,10 +139,21 @@ def test_a_full_disk_is_one_line_and_leaves_the_old_file(tmp_path, monkeypatch, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
 
 
-def test_an_unreadable_input_is_one_line(tmp_path):
+def test_an_unreadable_input_is_one_line(tmp_path, capsys):
     result = run("extract", str(tmp_path / "missing.txt"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "No such file" in result.stderr
+    assert result.stderr.strip() == f"{tmp_path / 'missing.txt'}: no such file"
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("全村共有农户320户。".encode("gbk"))
+    assert cli.main(["extract", str(gbk)]) == 2
+    assert "not UTF-8 text (byte 2); save it as UTF-8" in capsys.readouterr().err
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path, capsys):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert cli.main(["extract", str(fifo)]) == 2  # would block forever if opened
+    assert capsys.readouterr().err.strip() == f"{fifo}: not a regular file"
 
 
 def test_extract_with_data_keeps_a_review_and_a_stored_text(tmp_path, capsys):

@@ -23,6 +23,7 @@ from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
 TABLE_NAMES = [*MASTER_TABLES, *WIDE_VIEWS]
+MAX_TEXT_BYTES = 64 * 2**20  # a news text is kilobytes; a stray video or disk image is not
 ENV_VAR = "RURALSTUDY_DATA"  # as ruralstudy.datasets.ENV_VAR (not imported: startup cost)
 
 
@@ -46,9 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     except DataValidationError as err:
         print(err, file=sys.stderr)
         return 1
-    except (OutputError, OSError) as exc:
+    except (CommandError, OutputError, OSError) as exc:
         print(_one_line(exc), file=sys.stderr)
         return 2
+
+
+class CommandError(Exception):
+    """A request the command refuses (message: one line for the user)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -162,47 +167,67 @@ def _validate(args) -> int:
 
 def _extract(args) -> int:
     from ruralstudy.extract import fact_candidates
-    from ruralstudy.safe_write import check_target, write_csv
+    from ruralstudy.safe_write import csv_bytes, write_csv
 
     source_id = args.source_id or _slug(args.file.stem)
-    output = args.output
-    if args.data is not None:
-        if not args.source_id:
-            print("extract --data needs --source-id (the id the text is stored under)",
-                  file=sys.stderr)  # fmt: skip
-            return 2
-        output = output or args.data / f"review-{source_id}.csv"
-        if output.exists() and args.output is None:
-            print(f"not overwriting {output} (it may hold your review): "
-                  "delete it or give -o", file=sys.stderr)  # fmt: skip
-            return 2
-    if output is not None:
-        check_target(output, inputs=[args.file])  # refuse before any work
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{args.file}: cannot read as UTF-8 text: {_one_line(exc)}", file=sys.stderr)
-        return 2
-    rows = fact_candidates(text, source_id)
+    output = _extract_target(args, source_id)
+    raw = _read_article(args.file)
+    rows = fact_candidates(raw.decode("utf-8-sig"), source_id)
     if args.data is not None:
         from ruralstudy.project import store_text
 
-        stored = store_text(args.data, source_id, text)
-        print(f"text stored as {stored}")
-    if output is not None:
-        write_csv(rows, output, inputs=[args.file])
-        print(f"{len(rows)} candidate rows -> {output}")
-        if args.data is not None:
-            print(f"next: fill place_id, indicator_id and as_of, delete unwanted rows, "
-                  f"add {source_id} to {args.data / 'sources.csv'}, then "
-                  f"`ruralstudy add {args.data} {output}`")  # fmt: skip
+        print(f"text stored as {store_text(args.data, source_id, raw)}")
+    if output is None:
+        # Standard output is often redirected into a .csv: spreadsheet-safe too, no BOM.
+        sys.stdout.write(csv_bytes(rows, encoding="utf-8").decode("utf-8"))
+        sys.stdout.flush()
         return 0
-    from ruralstudy.safe_write import csv_bytes
-
-    # Standard output is often redirected into a .csv: spreadsheet-safe too, no BOM.
-    sys.stdout.write(csv_bytes(rows, encoding="utf-8").decode("utf-8"))
-    sys.stdout.flush()
+    write_csv(rows, output, inputs=[args.file])
+    print(f"{len(rows)} candidate rows -> {output}")
+    if args.data is not None:
+        print(f"next: fill place_id, indicator_id and as_of, delete unwanted rows, "
+              f"add {source_id} to {args.data / 'sources.csv'}, then "
+              f"`ruralstudy add {args.data} {output}`")  # fmt: skip
     return 0
+
+
+def _extract_target(args, source_id: str) -> Path | None:
+    """Where extract writes (None: standard output), refused before any work."""
+    from ruralstudy.safe_write import check_target
+
+    output = args.output
+    if args.data is not None:
+        if not args.source_id:
+            raise CommandError("extract --data needs --source-id (the id the text is stored as)")
+        if output is None:
+            output = args.data / f"review-{source_id}.csv"
+            if output.exists() or output.is_symlink():
+                raise CommandError(
+                    f"not overwriting {output} (it may hold your review): delete it or give -o"
+                )
+    if output is not None:
+        check_target(output, inputs=[args.file])
+    return output
+
+
+def _read_article(path: Path) -> bytes:
+    """The text's bytes, checked to be UTF-8; a FIFO or a device is refused
+    (it could hang or never end) and so is a file over MAX_TEXT_BYTES."""
+    try:
+        if not path.is_file():
+            kind = "no such file" if not path.exists() else "not a regular file"
+            raise CommandError(f"{path}: {kind}")
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise CommandError(f"{path}: over {MAX_TEXT_BYTES // 2**20} MiB; not a news text")
+        raw = path.read_bytes()
+        raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 first"
+        ) from None
+    return raw
 
 
 def _add(args) -> int:

@@ -292,6 +292,8 @@ def _validated_project(project: Path, combined: dict[str, pd.DataFrame]) -> list
             failures += err.failures.to_dict("records")
             own = raw  # its ids still serve the tables that refer to it
         failures += _id_collisions(name, own, path)
+        if name == "facts":
+            failures += _repeated_shipped_facts(own, path)
         combined[name] = _stack(_shipped(name), own)
     return failures
 
@@ -311,8 +313,13 @@ def _stack(shipped: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([shipped, own], ignore_index=True)
 
 
-def _id_key(value: str) -> str:
-    """Ids that differ only by width, case or surrounding space are one id."""
+def id_key(value: str) -> str:
+    """The form ids are compared in across files: ids that differ only by
+    width, case or surrounding space are one id.
+
+    >>> id_key(" Chetian-２０２５ ") == id_key("chetian-2025")
+    True
+    """
     return unicodedata.normalize("NFKC", value).strip().casefold()
 
 
@@ -321,12 +328,12 @@ def _id_collisions(name: str, own: pd.DataFrame, path: Path) -> list[dict]:
     if column not in own:
         return []
     shipped = _shipped(name)
-    where = {_id_key(v): i for i, v in shipped[column].items() if isinstance(v, str)}
+    where = {id_key(v): i for i, v in shipped[column].items() if isinstance(v, str)}
     shipped_file = _display(DATA_DIR / f"{name}.csv")
     out = []
     for idx, value in own[column].items():
-        if isinstance(value, str) and _id_key(value) in where:
-            other = where[_id_key(value)] + 2  # the spreadsheet row of the shipped one
+        if isinstance(value, str) and id_key(value) in where:
+            other = where[id_key(value)] + 2  # the spreadsheet row of the shipped one
             out.append(
                 schemas.failure(
                     str(path), idx, column,
@@ -338,12 +345,39 @@ def _id_collisions(name: str, own: pd.DataFrame, path: Path) -> list[dict]:
     return out
 
 
+def _repeated_shipped_facts(own: pd.DataFrame, path: Path) -> list[dict]:
+    """Project facts that repeat a shipped one under another fact_id (same
+    place, indicator, year, as_of and source, as schemas.duplicate_fact_failures)."""
+    key = ["place_id", "indicator_id", "year", "as_of", "source_id"]
+    if own.empty or not set(key) <= set(own.columns):
+        return []
+    shipped = _shipped("facts")
+    rows = {
+        _row_key(r): i
+        for i, r in zip(shipped.index, shipped[key].itertuples(index=False), strict=True)
+    }
+    shipped_file = _display(DATA_DIR / "facts.csv")
+    out = []
+    for idx, r in zip(own.index, own[key].itertuples(index=False), strict=True):
+        if _row_key(r) in rows:
+            check = f"the same figure as {shipped_file} row {rows[_row_key(r)] + 2} " + (
+                "(same place, indicator, year, as_of and source)"
+            )
+            out.append(schemas.failure(str(path), idx, "fact_id", check, own.at[idx, "fact_id"]))
+    return out
+
+
+def _row_key(values) -> tuple:
+    # Text, so a typed year (2024) and a cell read as text ("2024") compare equal.
+    return tuple(None if pd.isna(v) else str(v) for v in values)
+
+
 def _text_collisions(project: Path) -> list[dict]:
-    shipped = {_id_key(p.stem) for p in TEXTS_DIR.glob("*.txt")}
+    shipped = {id_key(p.stem) for p in TEXTS_DIR.glob("*.txt")}
     return [
         _whole_file(str(p), f"a source text of this id is shipped ({_display(TEXTS_DIR)})")
         for p in sorted((project / TEXTS_FOLDER).glob("*.txt"))
-        if _id_key(p.stem) in shipped
+        if id_key(p.stem) in shipped
     ]
 
 

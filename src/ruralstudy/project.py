@@ -82,11 +82,16 @@ def init_project(folder: str | Path) -> Path:
     return folder
 
 
-def store_text(folder: str | Path, source_id: str, text: str) -> Path:
-    """Keep ``text`` as ``folder/sources/<source_id>.txt`` (UTF-8), as seen.
+def store_text(folder: str | Path, source_id: str, text: bytes) -> Path:
+    """Keep ``text`` (UTF-8 bytes, exactly as read) as
+    ``folder/sources/<source_id>.txt``.
 
     Storing the same text again is fine; a different text under the same id
     is refused, since quotes already checked against it would no longer be.
+
+    >>> text = Path("article.txt").read_bytes()  # doctest: +SKIP
+    >>> store_text("my_village", "gzrb-2026-01-05", text)  # doctest: +SKIP
+    PosixPath('my_village/sources/gzrb-2026-01-05.txt')
     """
     project = Path(folder)
     if not _is_slug(source_id):
@@ -95,12 +100,12 @@ def store_text(folder: str | Path, source_id: str, text: str) -> Path:
         )
     target = project / datasets.TEXTS_FOLDER / f"{source_id}.txt"
     if target.is_file() and not target.is_symlink():
-        if target.read_text(encoding="utf-8") == text:
+        if target.read_bytes() == text:
             return target
         raise OutputError(f"not overwriting {target}: it holds a different text for {source_id}")
     if not target.parent.is_dir():
         raise OutputError(f"cannot write {target}: no folder {target.parent} (ruralstudy init)")
-    return write_text(target, text)
+    return write_bytes(target, text)
 
 
 def add_facts(folder: str | Path, review_file: str | Path) -> pd.DataFrame:
@@ -121,7 +126,7 @@ def add_facts(folder: str | Path, review_file: str | Path) -> pd.DataFrame:
     review = Path(review_file)
     raw = read_text_table(review).map(restore_cell)
     with datasets.using_data(project):
-        refs = {name: datasets._active(name) for name in datasets.LOAD_ORDER}
+        refs = {name: getattr(datasets, f"load_{name}")() for name in datasets.LOAD_ORDER}
         rows = _validated(raw, review, refs)
     existing = facts_file.read_bytes()
     header = _header(existing, facts_file)
@@ -155,9 +160,9 @@ def _clashes(rows: pd.DataFrame, facts: pd.DataFrame, review: Path) -> list[dict
     """New rows whose fact_id, or whose place, indicator, year, as_of and
     source, an existing fact already has."""
     out = []
-    ids = {datasets._id_key(v): v for v in facts["fact_id"]}
+    ids = {datasets.id_key(v): v for v in facts["fact_id"]}
     for idx, value in rows.get("fact_id", pd.Series(dtype=object)).items():
-        if isinstance(value, str) and datasets._id_key(value) in ids:
+        if isinstance(value, str) and datasets.id_key(value) in ids:
             out.append(
                 schemas.failure(str(review), idx, "fact_id", "a fact of this id exists", value)
             )
@@ -176,6 +181,7 @@ def _clashes(rows: pd.DataFrame, facts: pd.DataFrame, review: Path) -> list[dict
 
 
 def _key(values) -> tuple:
+    # Text, so a typed year (2024) and a cell read as text ("2024") compare equal.
     return tuple(None if pd.isna(v) else str(v) for v in values)
 
 
@@ -213,5 +219,6 @@ def _is_slug(value: str) -> bool:
 
 def _problem(file: Path, check: str) -> DataValidationError:
     return DataValidationError(
-        failures_frame([datasets._whole_file(str(file), check)]), summary=f"cannot add from {file}"
+        failures_frame([{"file": str(file), "row": None, "column": None, "check": check}]),
+        summary=f"cannot add from {file}",
     )
