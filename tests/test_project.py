@@ -239,3 +239,30 @@ def test_the_shipped_folder_is_not_a_project_and_is_never_written(tmp_path):
     rs.use_data(folder)
     rs.load_facts()
     assert shipped_digest() == before
+
+
+def test_a_project_fact_repeating_a_shipped_one_under_another_id(tmp_path):
+    folder = make_project(tmp_path / "mine", facts=False)
+    f0 = datasets._shipped("facts").iloc[0]
+    row = ",".join(
+        "" if pd.isna(v) else (f'"{v}"' if isinstance(v, str) and "," in v else str(v))
+        for v in ["my-copy", *f0.drop("fact_id").tolist()]
+    )
+    append(folder / "facts.csv", row + "\n")
+    f = failures_of(folder)
+    assert f[["row", "column"]].values.tolist() == [[2, "fact_id"]]
+    assert "the same figure as data/facts.csv row 2" in f.iloc[0]["check"]
+
+
+def test_a_stored_text_keeps_its_bytes(tmp_path):
+    from ruralstudy.project import store_text
+
+    folder = init_project(tmp_path / "mine")
+    raw = "第一行\r\n第二行，共有农户9户。\r\n".encode()
+    stored = store_text(folder, "crlf-text", raw)
+    assert stored.read_bytes() == raw
+    assert store_text(folder, "crlf-text", raw) == stored  # the same text again is fine
+    with pytest.raises(OutputError, match="different text"):
+        store_text(folder, "crlf-text", raw + b"x")
+    with pytest.raises(OutputError, match="not a valid id"):
+        store_text(folder, "Bad ID", raw)
