@@ -266,3 +266,6 @@ def test_a_stored_text_keeps_its_bytes(tmp_path):
         store_text(folder, "crlf-text", raw + b"x")
     with pytest.raises(OutputError, match="not a valid id"):
         store_text(folder, "Bad ID", raw)
+    shipped_id = datasets._shipped("sources")["source_id"].iloc[0]
+    with pytest.raises(OutputError, match="is a shipped source"):
+        store_text(folder, shipped_id, raw)

@@ -98,6 +98,9 @@ def store_text(folder: str | Path, source_id: str, text: bytes) -> Path:
         raise OutputError(
             f"source id {source_id!r} is not a valid id (lower-case letters, digits, . _ -)"
         )
+    shipped = {datasets.id_key(v) for v in datasets._shipped("sources")["source_id"]}
+    if datasets.id_key(source_id) in shipped:
+        raise OutputError(f"source id {source_id!r} is a shipped source; give your text its own id")
     target = project / datasets.TEXTS_FOLDER / f"{source_id}.txt"
     if target.is_file() and not target.is_symlink():
         if target.read_bytes() == text:
