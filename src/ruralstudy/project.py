@@ -128,16 +128,25 @@ def add_facts(folder: str | Path, review_file: str | Path) -> pd.DataFrame:
     facts_file = project / "facts.csv"
     review = Path(review_file)
     raw = read_text_table(review).map(restore_cell)
+    existing = _read_facts(facts_file)
     with datasets.using_data(project):
         refs = {name: getattr(datasets, f"load_{name}")() for name in datasets.LOAD_ORDER}
         rows = _validated(raw, review, refs)
-    existing = facts_file.read_bytes()
     header = _header(existing, facts_file)
     unknown = [c for c in raw.columns if c not in header]
     if unknown:
         raise _problem(review, f"column(s) {unknown} are not in {facts_file}'s header")
+    if _read_facts(facts_file) != existing:  # edited meanwhile: never lose that edit
+        raise OutputError(f"{facts_file} changed while the rows were checked; run add again")
     write_bytes(facts_file, existing + _appended_rows(raw, header, existing), inputs=[review])
     return rows
+
+
+def _read_facts(facts_file: Path) -> bytes:
+    try:
+        return facts_file.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"cannot read {facts_file}: {exc.strerror or exc}") from None
 
 
 def _validated(raw: pd.DataFrame, review: Path, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
