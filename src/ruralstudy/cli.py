@@ -143,7 +143,7 @@ def _init(args) -> int:
 
 
 def _validate(args) -> int:
-    from ruralstudy.datasets import data_project, load_facts, validate_file
+    from ruralstudy.datasets import data_project, load_facts, using_data, validate_file
 
     if not args.files:
         project = data_project()
@@ -151,7 +151,10 @@ def _validate(args) -> int:
             print("nothing to validate: give files, or --data DIR", file=sys.stderr)
             return 2
         # Loading validates every table of the project with the shipped ones.
-        print(f"{project}: OK ({len(load_facts())} facts with the shipped ones)")
+        total = len(load_facts())
+        with using_data(None):
+            own = total - len(load_facts())
+        print(f"{project}: OK ({own} facts of its own, {total} with the shipped ones)")
         return 0
     bad = 0
     for path in args.files:
