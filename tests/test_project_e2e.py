@@ -73,7 +73,7 @@ def test_round_trip(tmp_path, capsys):
     assert "4 fact(s) added" in capsys.readouterr().out
 
     assert main(["validate", "--data", str(project)]) == 0
-    assert "OK" in capsys.readouterr().out
+    assert "OK (4 facts of its own" in capsys.readouterr().out
     facts = datasets.load_facts()
     mine = facts[facts["place_id"] == VILLAGE]
     assert sorted(mine["indicator_id"]) == [
