@@ -209,6 +209,7 @@ def test_report_runs_with_the_project_in_the_environment_of_its_kernels(tmp_path
     def build(notebooks, out, *args, **kwargs):
         seen["env"] = os.environ.get("RURALSTUDY_DATA")
         seen["project"] = datasets.data_project()
+        return []  # the files written
 
     monkeypatch.setattr(ruralstudy.report, "build", build)
     assert cli.main(["report", "--data", str(project), "--out", str(tmp_path / "r")]) == 0
