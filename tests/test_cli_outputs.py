@@ -216,6 +216,23 @@ def test_report_runs_with_the_project_in_the_environment_of_its_kernels(tmp_path
     assert seen == {"env": str(project.resolve()), "project": project.resolve()}
 
 
+def test_a_relative_environment_variable_reaches_the_kernels_absolute(tmp_path, monkeypatch):
+    import ruralstudy.report
+
+    cli.main(["init", str(tmp_path / "p")])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RURALSTUDY_DATA", "p")
+    seen = {}
+
+    def build(*args, **kwargs):
+        seen["env"] = os.environ[cli.ENV_VAR]
+        return []  # the files written
+
+    monkeypatch.setattr(ruralstudy.report, "build", build)
+    assert cli.main(["report", "--out", str(tmp_path / "r")]) == 0
+    assert seen["env"] == str((tmp_path / "p").resolve())
+
+
 def test_environment_variable_works_for_the_command(tmp_path):
     project = tmp_path / "p"
     cli.main(["init", str(project)])

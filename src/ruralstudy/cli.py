@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         "profile": _profile,
     }
     try:
-        _use_data(getattr(args, "data", None))
+        if hasattr(args, "data"):  # the commands that read the tables
+            _use_data(args.data)
         return handler[args.command](args)
     except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
         # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
@@ -119,12 +120,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _use_data(folder: Path | None) -> None:
     """--data: validate the project, switch the loaders to it, and pass it on
-    to child processes (notebook kernels) through the environment."""
-    if folder is None:
+    to child processes (notebook kernels) through the environment, as an
+    absolute path since kernels run in another folder."""
+    if folder is None and not os.environ.get(ENV_VAR, "").strip():
         return
-    from ruralstudy.datasets import use_data
+    from ruralstudy.datasets import data_project, use_data
 
-    os.environ[ENV_VAR] = str(use_data(folder))
+    project = use_data(folder) if folder is not None else data_project()
+    os.environ[ENV_VAR] = str(project)
 
 
 def _one_line(exc: BaseException) -> str:
