@@ -18,13 +18,13 @@ import re
 import sys
 from pathlib import Path
 
+from ruralstudy.datasets import ENV_VAR
 from ruralstudy.errors import DataValidationError, format_failure
 from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
 TABLE_NAMES = [*MASTER_TABLES, *WIDE_VIEWS]
 MAX_TEXT_BYTES = 64 * 2**20  # a news text is kilobytes; a stray video or disk image is not
-ENV_VAR = "RURALSTUDY_DATA"  # as ruralstudy.datasets.ENV_VAR (not imported: startup cost)
 
 
 def main(argv: list[str] | None = None) -> int:
