@@ -253,7 +253,7 @@ def _shipped(name: str) -> pd.DataFrame:
     return validate(read_text_table(path), name, file=_display(path), reference=deps)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # an edited project is a new key; keep few stale copies in memory
 def _project_tables(fingerprint: tuple) -> dict[str, pd.DataFrame]:
     """Shipped plus project tables, each project file validated against the
     combined tables it refers to; every problem of every file raised at once."""
