@@ -161,3 +161,105 @@ def test_price_index_refuses_a_year_with_one_rate():
     rates = pd.concat([growth(2020, 6.9, 3.8), growth(2021, 10.5, 9.7).iloc[[0]]])
     with pytest.raises(ValueError, match=r"only one of the two growth rates for \[2021\]"):
         compare.rural_price_index(rates, base_year=2020)
+
+
+# -- many places at once -------------------------------------------------------------------
+
+
+def two_villages() -> pd.DataFrame:
+    rows = [
+        # (fact_id, place, indicator, year, value, lower, upper, qualifier, text)
+        ("x1", "cn.t.x", "income", 2019, 50000, 50000, 50000, "exact", "5万元"),
+        ("x2", "cn.t.x", "income", 2021, 200000, 200000, 200000, "exact", "20万元"),
+        ("x3", "cn.t.x", "income", 2024, 800000, 800000, 900000, "plus", "80万余元"),
+        ("x4", "cn.t.x", "homestays", 2024, 12, 12, 12, "exact", "12家"),
+        ("y1", "cn.t.y", "income", 2018, 100000, math.nan, 100000, "under", "不足10万元"),
+        ("y2", "cn.t.y", "income", 2023, 300000, 300000, 300000, "exact", "30万元"),
+        ("z1", "cn.t.z", "income", None, 10000, 10000, 10000, "exact", "1万元"),
+    ]
+    cols = ["fact_id", "place_id", "indicator_id", "year", "value", "lower", "upper",
+            "qualifier", "text"]  # fmt: skip
+    df = pd.DataFrame(rows, columns=cols)
+    return df.assign(unit="CNY", source_id="src", year=df["year"].astype("Int64"))
+
+
+def test_dated_pairs_take_the_earliest_and_latest_figure_with_growth_bounds():
+    pairs = compare.dated_pairs(two_villages()).set_index("place_id")
+    assert list(pairs.index) == ["cn.t.x", "cn.t.y"]  # z undated, homestays one year
+    x = pairs.loc["cn.t.x"]
+    assert (x["before_fact_id"], x["after_fact_id"], x["years"]) == ("x1", "x3", 5.0)
+    # 5万 → 80万余 [80万, 90万): ratio [16, 18], growth 16^(1/5) − 1 … 18^(1/5) − 1.
+    assert (x["ratio"], x["ratio_lower"], x["ratio_upper"]) == (16.0, 16.0, 18.0)
+    assert x["growth_per_year"] == pytest.approx(0.741101, abs=1e-6)
+    assert x["growth_per_year_lower"] == pytest.approx(0.741101, abs=1e-6)
+    assert x["growth_per_year_upper"] == pytest.approx(0.782602, abs=1e-6)
+    # 不足10万 has no lower bound: the ratio and growth have no bounds.
+    y = pairs.loc["cn.t.y"]
+    assert y["growth_per_year"] == pytest.approx(3 ** (1 / 5) - 1)
+    assert math.isnan(y["growth_per_year_upper"]) and math.isnan(y["ratio_upper"])
+    # change = 30万 − [?, 10万]: at least 20万, no upper bound.
+    assert y["change_lower"] == 200000.0 and math.isnan(y["change_upper"])
+
+
+def test_dated_pairs_refuse_a_conflict_unless_asked_to_show_each():
+    df = pd.concat([two_villages(), two_villages().iloc[[2]].assign(fact_id="x3b", value=850000.0)])
+    with pytest.raises(ValueError, match=r"cn.t.x income has 2 facts for 2024 \(x3, x3b\)"):
+        compare.dated_pairs(df)
+    each = compare.dated_pairs(df, ties="each")
+    assert sorted(each.loc[each["place_id"] == "cn.t.x", "after_fact_id"]) == ["x3", "x3b"]
+
+
+def test_dated_pairs_of_one_indicator_and_an_empty_result_keep_their_columns():
+    assert compare.dated_pairs(two_villages(), indicator_id="homestays").empty
+    assert "growth_per_year_upper" in compare.dated_pairs(two_villages().iloc[:0]).columns
+
+
+def test_before_after_all_cuts_each_place_at_its_earliest_intervention():
+    events = pd.DataFrame(
+        {
+            "place_id": ["cn.t.x", "cn.t.x", "cn.t.y", "cn.t.w"],
+            "intervention_id": ["x-coop", "x-company", "y-coop", "w-coop"],
+            "year": pd.array([2020, 2022, 2020, 2020], dtype="Int64"),
+            "kind": [
+                "organisation_founded",
+                "investment",
+                "organisation_founded",
+                "organisation_founded",
+            ],
+        }
+    )
+    table = compare.before_after_all(two_villages(), events).set_index("place_id")
+    # x: latest up to 2020 is 2019's 5万, latest since is 2024's; homestays is one-sided.
+    assert list(table.index) == ["cn.t.x", "cn.t.y"]  # w has no facts, z no intervention
+    x = table.loc["cn.t.x"]
+    assert (x["intervention_id"], x["cut_year"], x["before_fact_id"], x["after_fact_id"]) == (
+        "x-coop", 2020, "x1", "x3",
+    )  # fmt: skip
+    assert x["growth_per_year"] == pytest.approx(0.741101, abs=1e-6)
+    # kind= chooses the cut: x's 2022 investment, so before is 2021's 20万.
+    later = compare.before_after_all(two_villages(), events, kind="investment")
+    assert later[["place_id", "before_fact_id", "years"]].values.tolist() == [["cn.t.x", "x2", 3.0]]
+
+
+def test_benchmark_growth_and_constant_prices_by_hand():
+    pairs = compare.dated_pairs(two_villages(), indicator_id="income")
+    reference = pd.DataFrame(
+        {
+            "fact_id": ["g2019", "g2024"],
+            "place_id": "cn.guizhou",
+            "indicator_id": compare.RURAL_INCOME,
+            "year": pd.array([2019, 2024], dtype="Int64"),
+            "value": [100.0, 100.0 * 1.1**5],  # 10 % a year
+        }
+    )
+    out = compare.benchmark_growth(pairs, reference).set_index("place_id")
+    assert out.loc["cn.t.x", "benchmark_growth_per_year"] == pytest.approx(0.1)
+    assert out.loc["cn.t.x", "growth_vs_benchmark"] == pytest.approx(1.741101 / 1.1 - 1, abs=1e-6)
+    assert math.isnan(out.loc["cn.t.y", "benchmark_growth_per_year"])  # no 2018/2023 benchmark
+    index = pd.Series({2019: 80.0, 2024: 100.0})
+    real = compare.deflate_pairs(pairs, index).set_index("place_id")
+    x = real.loc["cn.t.x"]
+    assert x["deflated"] and x["before_value_real"] == pytest.approx(62500.0)
+    assert x["real_growth_per_year"] == pytest.approx(12.8 ** (1 / 5) - 1)
+    assert x["real_growth_per_year_upper"] == pytest.approx((900000 / 62500) ** (1 / 5) - 1)
+    assert not real.loc["cn.t.y", "deflated"] and math.isnan(real.loc["cn.t.y", "after_value_real"])

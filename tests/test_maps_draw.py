@@ -18,7 +18,12 @@ import pytest
 from matplotlib.colors import to_rgb
 
 import ruralstudy as rs
-from ruralstudy.maps import PROJECTED_CRS, UnmatchedUnitsWarning, boundaries
+from ruralstudy.maps import (
+    PROJECTED_CRS,
+    SparseChoroplethWarning,
+    UnmatchedUnitsWarning,
+    boundaries,
+)
 from ruralstudy.maps.choropleth import NO_DATA_STYLE
 
 SOURCES = pd.DataFrame(
@@ -124,7 +129,10 @@ def test_locator_draws_estimates_hollow():
     assert (1.0, 1.0, 1.0) in faces  # the estimate: white face, coloured edge
     circles = [p for p in ax.patches if isinstance(p, matplotlib.patches.Circle)]
     assert len(circles) == 1 and circles[0].get_radius() == pytest.approx(8000.0)
-    assert "estimated location" in all_texts(ax.figure)
+    # The legend says where the hollow point stands, in the map's language.
+    assert "village placed at its township seat; dashed circle: error radius" in all_texts(
+        ax.figure
+    )
 
 
 def test_is_estimate_compares_precision_with_level():
@@ -150,11 +158,55 @@ def test_locator_colours_by_hue_with_legend():
     assert len(colours) == 2
 
 
-def test_locator_refuses_places_without_coordinates():
-    places = county_points(["雷山", "花溪"])
+def test_locator_lists_places_without_coordinates_under_the_map():
+    places = county_points(["雷山", "花溪", "台江"])
     places.loc[1, "lon"] = np.nan
-    with pytest.raises(ValueError, match="花溪"):
-        rs.maps.locator(places, sources=SOURCES)
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh")
+    assert len(np.vstack([c.get_offsets() for c in scatters(ax)])) == 2
+    under = "\n".join(t.get_text() for t in ax.figure.texts)
+    assert "\n未标注（无坐标）：花溪\n" in under
+    assert "花溪" not in [t.get_text() for t in ax.texts]  # not drawn as a label
+
+
+def test_places_at_one_coordinate_are_drawn_once_with_one_label():
+    places = county_points(["雷山", "雷山", "台江"])
+    places.loc[1, "name_zh"] = "某村"
+    places.loc[:, "coord_precision"] = "county"  # both villages at the county's centre
+    places.loc[:, "coord_error_km"] = 30.0
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh")
+    offsets = np.vstack([c.get_offsets() for c in scatters(ax)])
+    assert len(offsets) == 2
+    labels = [t.get_text() for t in ax.texts]
+    assert "雷山、某村" in labels
+    circles = [p for p in ax.patches if isinstance(p, matplotlib.patches.Circle)]
+    assert len(circles) == 2  # one error circle per point, not per place
+    assert "村标于所属县（区）中心，虚线圈为误差范围" in all_texts(ax.figure)
+
+
+def test_a_dense_cluster_is_numbered_and_keyed_under_the_map():
+    # Guiyang's central districts: four places within a few kilometres.
+    places = county_points(["云岩", "南明", "观山湖", "乌当", "威宁"])
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh", cluster_km=25)
+    labels = [t.get_text() for t in ax.texts if t.get_text().strip()]
+    numbers = sorted(t for t in labels if t.isdigit())
+    assert numbers == ["1", "2", "3", "4"]
+    assert "威宁" in labels  # a place far from the cluster keeps its name
+    under = "\n".join(t.get_text() for t in ax.figure.texts).splitlines()
+    key = next(line for line in under if line.startswith("图中编号："))
+    for number, name in zip(numbers, ["云岩", "南明", "观山湖", "乌当"], strict=True):
+        assert name in key and f"{number} " in key
+    # numbered=False keeps every name, numbered=True numbers every place.
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh", numbered=False)
+    assert "云岩" in [t.get_text() for t in ax.texts]
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh", numbered=True)
+    assert sorted(t.get_text() for t in ax.texts if t.get_text().isdigit()) == list("12345")
+
+
+def test_labels_have_a_white_halo():
+    ax = rs.maps.locator(county_points(["雷山", "台江"]), sources=SOURCES, lang="zh")
+    label = next(t for t in ax.texts if t.get_text() == "雷山")
+    effects = label.get_path_effects()
+    assert effects and to_rgb(effects[0]._gc["foreground"]) == (1.0, 1.0, 1.0)
 
 
 def test_locator_needs_a_source_to_cite():
@@ -278,9 +330,29 @@ def test_choropleth_reports_names_that_do_not_join():
     table = pd.DataFrame(
         {"name_zh": ["雷山县", "不存在县"], "value": [1.0, 2.0], "source_id": "map-test"}
     )
-    with pytest.warns(UnmatchedUnitsWarning, match="不存在县"):
+    with (
+        pytest.warns(UnmatchedUnitsWarning, match="不存在县"),
+        pytest.warns(SparseChoroplethWarning),
+    ):
         ax = rs.maps.choropleth(table, "value", sources=SOURCES)
     assert "不存在县" in all_texts(ax.figure)  # named under the map too
+
+
+def test_a_choropleth_with_few_units_warns_and_names_them():
+    table = pd.DataFrame(
+        {"name_zh": ["雷山县", "台江县"], "v": [1.0, 2.0], "source_id": "map-test"}
+    )
+    with pytest.warns(SparseChoroplethWarning, match=r"only 2 of 88 units .*locator"):
+        ax = rs.maps.choropleth(table, "v", sources=SOURCES, lang="zh")
+    assert "有数据的单位：台江县、雷山县" in all_texts(ax.figure)  # in code order
+    with pytest.warns(SparseChoroplethWarning):
+        ax = rs.maps.choropleth(table, "v", sources=SOURCES, lang="en")
+    assert "Units with data: Taijiang County, Leishan County" in all_texts(ax.figure)
+    # Weighed and wanted: no warning, the units still named.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = rs.maps.choropleth(table, "v", sources=SOURCES, lang="zh", min_units=1)
+    assert "有数据的单位：台江县、雷山县" in all_texts(ax.figure)
 
 
 def test_choropleth_without_unmatched_rows_warns_nothing():
@@ -320,3 +392,32 @@ def test_choropleth_legend_has_units_and_classes():
     legend = ax.get_legend()
     assert legend.get_title().get_text() == "面积（km²）"
     assert len(legend.get_texts()) == 4  # no "no data" entry when every unit has a value
+
+
+# -- inset and file size ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "南海诸岛"), ("en", "South China Sea Islands")])
+def test_inset_has_the_south_china_sea_islands_box_with_a_dashed_line(lang, label):
+    ax = rs.maps.locator(county_points(["雷山"]), sources=SOURCES, lang=lang, inset=True)
+    (inset,) = ax.child_axes
+    (box,) = inset.child_axes
+    assert label in [t.get_text() for t in box.texts]
+    lines = [c for c in box.collections if isinstance(c, matplotlib.collections.LineCollection)]
+    dashed = [c for c in lines if any(dashes is not None for _, dashes in c.get_linestyle())]
+    assert dashed, "the maritime boundary line is drawn dashed"
+    # The box shows the sea south of the mainland, where the islands are.
+    (x0, x1), (y0, y1) = box.get_xlim(), box.get_ylim()
+    assert y1 > y0
+    segments = np.vstack([s for c in dashed for s in c.get_segments()])
+    inside = (segments[:, 0] > x0) & (segments[:, 0] < x1) & (segments[:, 1] > y0)
+    assert inside.sum() > 20
+
+
+def test_a_map_with_inset_saves_under_one_and_a_half_megabytes(tmp_path):
+    places = rs.load_places()
+    drawn = places[places["level"].isin(["village", "community", "county"]) & places["lon"].notna()]
+    ax = rs.maps.locator(drawn, lang="both", inset=True)
+    paths = rs.plot.save(ax.figure, tmp_path / "map")
+    for path in paths:
+        assert path.stat().st_size < 1.5e6, (path.name, path.stat().st_size)

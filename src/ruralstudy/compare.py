@@ -10,6 +10,13 @@ no bound where either figure has none (NaN = no bound, as in the facts).
 >>> table = rs.compare.before_after(
 ...     facts, place_id="cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao",
 ...     intervention_id="jiaoyao-2018-returnee-cooperative")
+
+Across many places at once: :func:`dated_pairs` (the earliest and latest
+dated figure of every place and indicator) and :func:`before_after_all`
+(each place's before/after around its own intervention), both with the
+growth per year and its bounds (:func:`annual_growth`); :func:`deflate_pairs`
+puts a pair in constant prices and :func:`benchmark_growth` sets it beside
+the benchmark's growth over the same years.
 """
 
 from __future__ import annotations
@@ -117,7 +124,226 @@ def before_after(
     )
     out[["change", "change_lower", "change_upper"]] = change
     out[["ratio", "ratio_lower", "ratio_upper"]] = ratio
+    return _with_growth(out)
+
+
+def _with_growth(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Add growth per year (and bounds) from the ratio and the years between the sides."""
+    years = (pairs["after_year"] - pairs["before_year"]).astype(float).to_numpy()
+    ratio = pairs[["ratio", "ratio_lower", "ratio_upper"]].to_numpy(float)
+    pairs[["years", "growth_per_year", "growth_per_year_lower", "growth_per_year_upper"]] = (
+        np.column_stack([years, annual_growth(ratio, years)])
+    )
+    return pairs
+
+
+def annual_growth(ratio: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """(value, lower, upper) of the compound growth per year, ``ratio ** (1 / years) − 1``.
+
+    Growth is increasing in the ratio, so the bounds of the ratio give the
+    bounds of the growth. No growth (NaN) over zero years or from a ratio
+    that is not positive.
+
+    >>> annual_growth(np.array([[4.0, 4.0, 9.0]]), np.array([2.0]))
+    array([[1., 1., 2.]])
+    """
+    ratio = np.asarray(ratio, float)
+    years = np.asarray(years, float)[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where((ratio > 0) & (years > 0), ratio ** (1.0 / years) - 1.0, np.nan)
+    return growth
+
+
+def dated_pairs(
+    facts: pd.DataFrame,
+    *,
+    indicator_id: str | list[str] | None = None,
+    ties: str = "error",
+) -> pd.DataFrame:
+    """For every place and indicator with figures in two or more years: the
+    earliest (``before_*``) and the latest (``after_*``), with the change,
+    the ratio and the growth per year, and their bounds.
+
+    No intervention is needed (the cut is simply "first reported" →
+    "last reported"); :func:`before_after_all` cuts at each place's own
+    intervention. Undated facts and place–indicators dated in one year only
+    have no pair and are not in the table. Several facts for the earliest or
+    the latest year (conflicting reports) are an error naming them, or, with
+    ``ties="each"``, give one row per combination, so the conflict shows.
+
+    >>> pairs = dated_pairs(rs.load_facts(), indicator_id="collective_income")  # doctest: +SKIP
+    """
+    if ties not in ("error", "each"):
+        raise ValueError(f"ties must be 'error' or 'each', got {ties!r}")
+    dated = facts[facts["year"].notna()]
+    if indicator_id is not None:
+        wanted = [indicator_id] if isinstance(indicator_id, str) else list(indicator_id)
+        dated = dated[dated["indicator_id"].isin(wanted)]
+    rows = []
+    for (place, indicator), group in dated.groupby(["place_id", "indicator_id"], sort=True):
+        years = group["year"].astype(int)
+        if years.nunique() < 2:
+            continue
+        first = group[years == years.min()]
+        last = group[years == years.max()]
+        _check_ties(first, last, place, indicator, ties)
+        for _, b in first.iterrows():
+            for _, a in last.iterrows():
+                rows.append(_pair_row(place, indicator, b, a))
+    return _pairs_frame(rows)
+
+
+def before_after_all(
+    facts: pd.DataFrame,
+    interventions: pd.DataFrame | None = None,
+    *,
+    kind: str | list[str] | None = None,
+    baseline_includes_year: bool = True,
+) -> pd.DataFrame:
+    """:func:`before_after` for every place of ``facts`` with an intervention,
+    cut at its earliest intervention (of ``kind``, if given); one table.
+
+    Only indicators with a figure on both sides are kept (a one-sided
+    indicator says nothing of change). The ``intervention_id`` column names
+    the cut of each row. A place with no (matching) intervention has no cut
+    and is not in the table: :func:`dated_pairs` compares its figures
+    without one.
+
+    >>> table = before_after_all(rs.load_facts(), kind="organisation_founded")  # doctest: +SKIP
+    """
+    if interventions is None:
+        from ruralstudy.datasets import load_interventions
+
+        interventions = load_interventions()
+    events = interventions[interventions["year"].notna()]
+    if kind is not None:
+        kinds = [kind] if isinstance(kind, str) else list(kind)
+        events = events[events["kind"].isin(kinds)]
+    events = events.sort_values(["place_id", "year", "intervention_id"], kind="stable")
+    first = events.drop_duplicates("place_id")
+    first = first[first["place_id"].isin(set(facts["place_id"]))]
+    tables = []
+    for event in first.itertuples(index=False):
+        place_facts = facts[facts["place_id"] == event.place_id]
+        if place_facts["year"].notna().sum() == 0:
+            continue
+        table = before_after(
+            place_facts,
+            place_id=event.place_id,
+            year=int(event.year),
+            baseline_includes_year=baseline_includes_year,
+        )
+        both = table["before_year"].notna() & table["after_year"].notna()
+        tables.append(table[both].assign(intervention_id=event.intervention_id))
+    if not tables:
+        return _pairs_frame([]).assign(cut_year=pd.Series(dtype="Int64"), intervention_id=None)
+    return pd.concat(tables, ignore_index=True)
+
+
+def deflate_pairs(pairs: pd.DataFrame, index: pd.Series) -> pd.DataFrame:
+    """Pairs in constant prices of the index's base year.
+
+    Adds ``before_*_real`` and ``after_*_real`` (value, lower, upper) and
+    ``real_growth_per_year`` with bounds; a pair whose years the index does
+    not cover gets NaN there (and ``deflated`` False), so the gap shows.
+    Use it for money only: the caller chooses the rows (units CNY…).
+    """
+    out = pairs.copy()
+    covered = out["before_year"].isin(index.index) & out["after_year"].isin(index.index)
+    out["deflated"] = covered.to_numpy(bool)
+    for side in ("before", "after"):
+        factor = out[f"{side}_year"].map(index).astype(float).to_numpy()
+        for col in ("value", "lower", "upper"):
+            out[f"{side}_{col}_real"] = out[f"{side}_{col}"].to_numpy(float) * 100 / factor
+    ratio = interval_ratio(
+        out[["after_value_real", "after_lower_real", "after_upper_real"]].to_numpy(),
+        out[["before_value_real", "before_lower_real", "before_upper_real"]].to_numpy(),
+    )
+    years = (out["after_year"] - out["before_year"]).astype(float).to_numpy()
+    out[["real_growth_per_year", "real_growth_per_year_lower", "real_growth_per_year_upper"]] = (
+        annual_growth(ratio, years)
+    )
     return out
+
+
+def benchmark_growth(
+    pairs: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    indicator_id: str = RURAL_INCOME,
+    place_id: str = "cn.guizhou",
+) -> pd.DataFrame:
+    """Each pair beside the benchmark's growth per year over the same years
+    (default: Guizhou's rural per-capita disposable income).
+
+    Adds ``benchmark_growth_per_year`` (NaN where the benchmark lacks either
+    year) and ``growth_vs_benchmark`` = (1 + growth) / (1 + benchmark) − 1
+    with its bounds: how much faster, per year, the figure grew.
+    """
+    bench = reference[(reference["place_id"] == place_id)
+                      & (reference["indicator_id"] == indicator_id)]  # fmt: skip
+    twice = bench.duplicated("year", keep=False)
+    if twice.any():
+        raise ValueError(
+            "benchmark_growth: more than one benchmark fact for a year: "
+            + ", ".join(bench.loc[twice, "fact_id"])
+        )
+    level = bench.set_index(bench["year"].astype(int))["value"].astype(float)
+    out = pairs.copy()
+    b0 = out["before_year"].map(level).astype(float).to_numpy()
+    b1 = out["after_year"].map(level).astype(float).to_numpy()
+    years = (out["after_year"] - out["before_year"]).astype(float).to_numpy()
+    ratio = np.column_stack([b1 / b0] * 3)
+    out["benchmark_growth_per_year"] = annual_growth(ratio, years)[:, 0]
+    own = out[["growth_per_year", "growth_per_year_lower", "growth_per_year_upper"]].to_numpy(float)
+    factor = 1.0 + out["benchmark_growth_per_year"].to_numpy(float)[:, None]
+    out[["growth_vs_benchmark", "growth_vs_benchmark_lower", "growth_vs_benchmark_upper"]] = (
+        1.0 + own
+    ) / factor - 1.0
+    return out
+
+
+PAIR_COLUMNS = ["place_id", "indicator_id", "unit"] + [
+    f"{side}_{col}" for side in ("before", "after") for col in SIDE_COLUMNS
+]
+
+
+def _pair_row(place: str, indicator: str, before: pd.Series, after: pd.Series) -> dict:
+    row = {"place_id": place, "indicator_id": indicator, "unit": after["unit"]}
+    if before["unit"] != after["unit"]:
+        raise ValueError(
+            f"{place} {indicator}: units differ ({before['fact_id']}: {before['unit']}, "
+            f"{after['fact_id']}: {after['unit']})"
+        )
+    for side, fact in (("before", before), ("after", after)):
+        for col in SIDE_COLUMNS:
+            row[f"{side}_{col}"] = fact[col]
+    return row
+
+
+def _pairs_frame(rows: list[dict]) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    for side in ("before", "after"):
+        out[f"{side}_year"] = out[f"{side}_year"].astype("Int64")
+        for col in ("value", "lower", "upper"):
+            out[f"{side}_{col}"] = out[f"{side}_{col}"].astype(float)
+    after = out[["after_value", "after_lower", "after_upper"]].to_numpy(float)
+    before = out[["before_value", "before_lower", "before_upper"]].to_numpy(float)
+    out[["change", "change_lower", "change_upper"]] = interval_difference(after, before)
+    out[["ratio", "ratio_lower", "ratio_upper"]] = interval_ratio(after, before)
+    return _with_growth(out)
+
+
+def _check_ties(first, last, place, indicator, ties: str) -> None:
+    if ties == "each":
+        return
+    for part in (first, last):
+        if len(part) > 1:
+            raise ValueError(
+                f"dated_pairs: {place} {indicator} has {len(part)} facts for "
+                f"{int(part['year'].iloc[0])} ({', '.join(part['fact_id'])}); "
+                "choose one (e.g. by source_id) or pass ties='each'"
+            )
 
 
 def interval_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:

