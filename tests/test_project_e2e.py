@@ -20,12 +20,13 @@ from project_fixture import NEWS, PLACES_ROW, SOURCE_ID, SOURCES_ROW, VILLAGE, a
 from ruralstudy import datasets
 from ruralstudy.cli import main
 
-# What she writes into the review file: the rows she keeps, filled in.
+# What she writes into the review file: the rows she keeps, their indicator
+# (and as_of where she changes it; None keeps the source's date extract filled).
 FILL = {
-    f"{SOURCE_ID}-q001": ("collective_income", "2024-12"),
-    f"{SOURCE_ID}-q002": ("households", "2024-12"),
-    f"{SOURCE_ID}-q003": ("collective_income", "2024-12"),
-    f"{SOURCE_ID}-q004": ("farm_land_transferred", "2024-12"),
+    f"{SOURCE_ID}-q001": ("collective_income", None),
+    f"{SOURCE_ID}-q002": ("households", None),
+    f"{SOURCE_ID}-q003": ("collective_income", None),
+    f"{SOURCE_ID}-q004": ("farm_land_transferred", None),
 }
 
 
@@ -43,7 +44,8 @@ def fill_review(review, keep: dict[str, tuple[str, str]], place_id: str) -> None
     kept = []
     for row in rows:
         if row["fact_id"] in keep:
-            row["indicator_id"], row["as_of"] = keep[row["fact_id"]]
+            row["indicator_id"], as_of = keep[row["fact_id"]]
+            row["as_of"] = row["as_of"] if as_of is None else as_of
             row["place_id"] = place_id
             kept.append(row)
     out = io.StringIO()
@@ -66,6 +68,9 @@ def test_round_trip(tmp_path, capsys):
     assert stored.read_text(encoding="utf-8") == NEWS.read_text(encoding="utf-8")
     review = project / f"review-{SOURCE_ID}.csv"
     assert review.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(review.read_text(encoding="utf-8-sig"))))
+    assert {r["as_of"] for r in rows} == {"2024-12"}  # the source's date, from sources.csv
+    assert {r["place_id"] for r in rows} == {""}  # hers to fill
 
     fill_review(review, FILL, VILLAGE)
     capsys.readouterr()
@@ -115,8 +120,8 @@ def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsy
     assert "nothing added" in err
     assert (project / "facts.csv").read_bytes() == before
 
-    # Adding the good file twice: the second time every row is a duplicate.
-    fill_review(review, FILL, VILLAGE)
+    # Corrected, then added twice: the second time every row is a duplicate.
+    fill_review(review, {k: (ind, "2024-12") for k, (ind, _) in FILL.items()}, VILLAGE)
     assert main(["add", str(project), str(review)]) == 0
     after = (project / "facts.csv").read_bytes()
     assert main(["add", str(project), str(review)]) == 1

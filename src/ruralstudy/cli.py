@@ -180,9 +180,13 @@ def _extract(args) -> int:
     raw = _read_article(args.file)
     rows = fact_candidates(raw.decode("utf-8-sig"), source_id)
     if args.data is not None:
-        from ruralstudy.project import store_text
+        from ruralstudy.project import source_date, store_text
 
         print(f"text stored as {store_text(args.data, source_id, raw)}")
+        # as_of is the date the source reports a figure: its publication date (data/README.md).
+        date = source_date(source_id)
+        if date:
+            rows["as_of"] = date
     if output is None:
         # Standard output is often redirected into a .csv: spreadsheet-safe too, no BOM.
         sys.stdout.write(csv_bytes(rows, encoding="utf-8").decode("utf-8"))
@@ -191,10 +195,18 @@ def _extract(args) -> int:
     write_csv(rows, output, inputs=[args.file])
     print(f"{len(rows)} candidate rows -> {output}")
     if args.data is not None:
-        print(f"next: fill place_id, indicator_id and as_of, delete unwanted rows, "
-              f"add {source_id} to {args.data / 'sources.csv'}, then "
-              f"`ruralstudy add {args.data} {output}`")  # fmt: skip
+        print(_next_step(rows, source_id, args.data, output))
     return 0
+
+
+def _next_step(rows, source_id: str, data: Path, review: Path) -> str:
+    dated = len(rows) and rows["as_of"].astype(bool).all()
+    todo = "place_id and indicator_id" if dated else (
+        f"place_id, indicator_id and as_of ({source_id} has no date in {data / 'sources.csv'})"
+    )  # fmt: skip
+    return (
+        f"next: fill {todo}; delete the rows you do not keep; then `ruralstudy add {data} {review}`"
+    )
 
 
 def _extract_target(args, source_id: str) -> Path | None:

@@ -111,6 +111,17 @@ def store_text(folder: str | Path, source_id: str, text: bytes) -> Path:
     return write_bytes(target, text)
 
 
+def source_date(source_id: str) -> str | None:
+    """The publication date of a loaded source (shipped or project), or None.
+
+    >>> source_date("gzrb-2025-10-village-governance")
+    '2025-10'
+    """
+    sources = datasets.load_sources()
+    dates = sources.loc[sources["source_id"] == source_id, "date"].dropna()
+    return str(dates.iloc[0]) if len(dates) else None
+
+
 def add_facts(folder: str | Path, review_file: str | Path) -> pd.DataFrame:
     """Append the rows of ``review_file`` (a filled review file from
     ``ruralstudy extract --data``, columns of the facts table) to
