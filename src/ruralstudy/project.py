@@ -48,10 +48,11 @@ the shipped data with `rs.use_data("{folder}")`, `RURALSTUDY_DATA={folder}` or
 Ids must not repeat a shipped id. The columns are those of the package's
 data/ tables (see its data/README.md codebook). Save as CSV UTF-8.
 
-Typical round: `ruralstudy extract article.txt --source-id ID --data {folder}`
-stores the text and writes a review file; fill place_id, indicator_id and
-as_of, delete the rows you do not want, add the source to sources.csv, then
-`ruralstudy add {folder} REVIEW.csv` and `ruralstudy validate --data {folder}`.
+Typical round: add the article to sources.csv (with its date) and your village
+to places.csv; `ruralstudy extract article.txt --source-id ID --data {folder}`
+stores the text and writes a review file; fill place_id and indicator_id,
+delete the rows you do not want, then `ruralstudy add {folder} REVIEW.csv`
+and `ruralstudy validate --data {folder}`.
 """
 
 
