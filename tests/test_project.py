@@ -19,7 +19,7 @@ from ruralstudy.schemas import MASTER_TABLES
 @pytest.fixture(autouse=True)
 def shipped_only(monkeypatch):
     """Each test starts with no project chosen and no RURALSTUDY_DATA."""
-    monkeypatch.delenv("RURALSTUDY_DATA", raising=False)
+    monkeypatch.setenv("RURALSTUDY_DATA", "")  # recorded, so restored after the test
     monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
 
 

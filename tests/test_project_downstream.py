@@ -18,7 +18,7 @@ from ruralstudy import datasets
 
 @pytest.fixture(autouse=True)
 def shipped_only(monkeypatch):
-    monkeypatch.delenv("RURALSTUDY_DATA", raising=False)
+    monkeypatch.setenv("RURALSTUDY_DATA", "")  # recorded, so restored after the test
     monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
 
 
