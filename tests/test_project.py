@@ -229,6 +229,8 @@ def test_a_missing_table_or_folder_is_named(tmp_path):
     assert "missing interventions.csv" in f.iloc[0]["check"]
     f = failures_of(tmp_path / "nowhere")
     assert "no such folder" in f.iloc[0]["check"]
+    f = failures_of(folder / "facts.csv")
+    assert "not a folder" in f.iloc[0]["check"]
 
 
 def test_the_shipped_folder_is_not_a_project_and_is_never_written(tmp_path):

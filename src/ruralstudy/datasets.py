@@ -125,7 +125,9 @@ def using_data(folder: str | Path | None) -> Iterator[Path | None]:
 def _project_folder(folder: str | Path) -> Path:
     path = Path(folder).expanduser().resolve()
     problems = []
-    if not path.is_dir():
+    if path.exists() and not path.is_dir():
+        problems.append("not a folder: a data project is a folder of five tables")
+    elif not path.is_dir():
         problems.append(f"no such folder (ruralstudy init {folder} makes one)")
     elif path == DATA_DIR.resolve():
         problems.append("is the shipped data folder, which is always loaded; give your own")
