@@ -2,11 +2,12 @@
 validate → profile, on a news text not in data/ (a fixture written for the
 tests, tests/fixtures/project/README.md).
 
-The profile step checks the plain-text profile (``profile --text``).  The
-HTML profile (issue 11, "A case study for any village") is being built in
-the report work; when it lands, ``test_round_trip`` gains the HTML step at
-the marked place: ``profile PLACE --data DIR --out OUT`` writes
-``OUT/<place_id>.html`` whose figures cite ``fixture-shiyan-2024``.
+``test_round_trip`` ends with the plain-text profile (``profile --text``);
+``test_round_trip_to_an_html_profile`` ends with the HTML profile
+(``profile PLACE --data DIR --out OUT`` writes ``OUT/<place_id>.html`` whose
+figures cite the new source).  The HTML profile comes with the report work
+(issue 11, "A case study for any village"); until that has landed the HTML
+test is skipped, saying why.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from project_fixture import NEWS, PLACES_ROW, SOURCE_ID, SOURCES_ROW, VILLAGE, append
 
 from ruralstudy import datasets
-from ruralstudy.cli import main
+from ruralstudy.cli import _parser, main
 
 # What she writes into the review file: the rows she keeps, their indicator
 # (and as_of where she changes it; None keeps the source's date extract filled).
@@ -96,7 +97,33 @@ def test_round_trip(tmp_path, capsys):
     assert f"试验村 Shiyan Village (test fixture) ({VILLAGE}): 4 facts" in out
     assert out.count(f"({SOURCE_ID})") == 4
     assert "35万元" in out and "500余亩" in out
-    # HTML profile step goes here once `profile` writes HTML (see module docstring).
+
+
+def her_round(project) -> None:
+    """init → her village and source → extract → fill → add, as above."""
+    assert main(["init", str(project)]) == 0
+    append(project / "places.csv", PLACES_ROW)
+    append(project / "sources.csv", SOURCES_ROW)
+    assert main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)]) == 0
+    review = project / f"review-{SOURCE_ID}.csv"
+    fill_review(review, FILL, VILLAGE)
+    assert main(["add", str(project), str(review)]) == 0
+    assert main(["validate", "--data", str(project)]) == 0
+
+
+def test_round_trip_to_an_html_profile(tmp_path, capsys):
+    profile = _parser()._subparsers._group_actions[0].choices["profile"]
+    if "--out" not in profile._option_string_actions:
+        pytest.skip("`profile` writes no HTML yet: that comes with the report work (issue 11)")
+    project, out = tmp_path / "shiyan", tmp_path / "profiles"
+    her_round(project)
+    assert main(["profile", "试验村", "--data", str(project), "--out", str(out)]) == 0
+    page = (out / f"{VILLAGE}.html").read_text(encoding="utf-8")
+    assert "试验村" in page and "测试日报" in page  # the new village, its new source
+    figures = sorted((out / "figures" / VILLAGE).glob("*.svg"))
+    assert figures, "the profile has no figures"
+    for svg in figures:  # every figure's caption cites the new source
+        assert "测试日报" in svg.read_text(encoding="utf-8"), svg.name
 
 
 def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsys):
