@@ -271,3 +271,18 @@ def test_a_stored_text_keeps_its_bytes(tmp_path):
     shipped_id = datasets._shipped("sources")["source_id"].iloc[0]
     with pytest.raises(OutputError, match="is a shipped source"):
         store_text(folder, shipped_id, raw)
+
+
+def test_using_data_restores_the_choice_even_after_an_error(tmp_path):
+    good = make_project(tmp_path / "good")
+    rs.use_data(good)
+    with pytest.raises(RuntimeError), datasets.using_data(None):
+        assert datasets.data_project() is None
+        raise RuntimeError
+    assert datasets.data_project() == good.resolve()
+
+
+def test_a_bad_environment_variable_is_named_by_the_loaders(tmp_path, monkeypatch):
+    monkeypatch.setenv("RURALSTUDY_DATA", str(tmp_path / "typo"))
+    with pytest.raises(rs.DataValidationError, match="no such folder"):
+        rs.load_places()
