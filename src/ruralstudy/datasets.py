@@ -327,24 +327,15 @@ def id_key(value: str) -> str:
 
 def _id_collisions(name: str, own: pd.DataFrame, path: Path) -> list[dict]:
     column = ID_COLUMNS[name]
-    if column not in own:
+    if column not in own or own.empty:
         return []
-    shipped = _shipped(name)
-    where = {id_key(v): i for i, v in shipped[column].items() if isinstance(v, str)}
-    shipped_file = _display(DATA_DIR / f"{name}.csv")
-    out = []
-    for idx, value in own[column].items():
-        if isinstance(value, str) and id_key(value) in where:
-            other = where[id_key(value)] + 2  # the spreadsheet row of the shipped one
-            out.append(
-                schemas.failure(
-                    str(path), idx, column,
-                    f"id already used by {shipped_file} row {other}; ids must be unique "
-                    "across the shipped data and the project",
-                    value,
-                )
-            )  # fmt: skip
-    return out
+    shipped = _shipped(name)[column]
+    shipped_keys = shipped.dropna().map(id_key)
+    own_keys = own[column].map(id_key, na_action="ignore")
+    return _shipped_matches(
+        own_keys, shipped_keys, own[column], path, column, name,
+        "id already used by {where}; ids must be unique across the shipped data and the project",
+    )  # fmt: skip
 
 
 def _repeated_shipped_facts(own: pd.DataFrame, path: Path) -> list[dict]:
@@ -353,25 +344,46 @@ def _repeated_shipped_facts(own: pd.DataFrame, path: Path) -> list[dict]:
     key = ["place_id", "indicator_id", "year", "as_of", "source_id"]
     if own.empty or not set(key) <= set(own.columns):
         return []
-    shipped = _shipped("facts")
-    rows = {
-        _row_key(r): i
-        for i, r in zip(shipped.index, shipped[key].itertuples(index=False), strict=True)
-    }
-    shipped_file = _display(DATA_DIR / "facts.csv")
-    out = []
-    for idx, r in zip(own.index, own[key].itertuples(index=False), strict=True):
-        if _row_key(r) in rows:
-            check = f"the same figure as {shipped_file} row {rows[_row_key(r)] + 2} " + (
-                "(same place, indicator, year, as_of and source)"
-            )
-            out.append(schemas.failure(str(path), idx, "fact_id", check, own.at[idx, "fact_id"]))
-    return out
+    own_codes, shipped_codes = _row_codes(own, _shipped("facts"), key)
+    return _shipped_matches(
+        own_codes, shipped_codes, own["fact_id"], path, "fact_id", "facts",
+        "the same figure as {where} (same place, indicator, year, as_of and source)",
+    )  # fmt: skip
 
 
-def _row_key(values) -> tuple:
-    # Text, so a typed year (2024) and a cell read as text ("2024") compare equal.
-    return tuple(None if pd.isna(v) else str(v) for v in values)
+def _row_codes(own: pd.DataFrame, shipped: pd.DataFrame, key: list[str]):
+    """One integer per row of each frame, equal where the ``key`` cells are;
+    compared as text, so a typed year (2024) equals a cell read as "2024"."""
+    both = pd.concat([shipped[key], own[key]], ignore_index=True).astype("string")
+    codes = both.groupby(key, dropna=False, sort=False).ngroup().to_numpy()
+    return (
+        pd.Series(codes[len(shipped) :], index=own.index),
+        pd.Series(codes[: len(shipped)], index=shipped.index),
+    )
+
+
+def _shipped_matches(
+    own_keys: pd.Series,
+    shipped_keys: pd.Series,
+    values: pd.Series,
+    path: Path,
+    column: str,
+    table: str,
+    check: str,
+) -> list[dict]:
+    """A failure for each project row whose key a shipped row has, naming
+    that row ``{where}`` (vectorised: projects may hold 100,000s of rows)."""
+    first = pd.Series(shipped_keys.index, index=shipped_keys.values)
+    first = first[~first.index.duplicated()]
+    hits = own_keys.notna() & own_keys.isin(first.index)
+    shipped_file = _display(DATA_DIR / f"{table}.csv")
+    return [
+        schemas.failure(
+            str(path), idx, column,
+            check.format(where=f"{shipped_file} row {first[own_keys[idx]] + 2}"), values[idx],
+        )
+        for idx in own_keys.index[hits]
+    ]  # fmt: skip
 
 
 def _text_collisions(project: Path) -> list[dict]:
