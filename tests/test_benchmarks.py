@@ -19,6 +19,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ("bench_import.py", ["--runs", "1"], "import ruralstudy over pandas"),
         ("bench_extract.py", ["--chars", "20000", "--runs", "1"], "characters per second"),
         ("bench_maps.py", ["--repeat", "1"], "county map"),
+        ("bench_validate.py", ["--rows", "500"], "peak RSS while validating"),
         (
             "bench_panel.py",
             ["--villages", "300", "--years", "6", "--engines", "rs-twfe", "rs-cs"],

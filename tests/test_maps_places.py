@@ -81,8 +81,10 @@ def test_locator_draws_shipped_places(lang):
         # Every place is named: by its label on the map (alone, or with the
         # others at its point) or in the key to the numbers under the map.
         shown = "\n".join(t.get_text() for t in [*ax.texts, *ax.figure.texts])
+        # The key under the map wraps to the page, within names too.
+        joined = shown.replace("\n", " " if lang == "en" else "")
         for name in _names(drawn, lang):
-            assert name in shown, name
+            assert name in shown or name in joined, name
         plt.close(ax.figure)
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ruralstudy import schemas
+from ruralstudy import checks, rules, schemas
 from ruralstudy.errors import DataValidationError, failures_frame
 from ruralstudy.io import read_text_table
 
@@ -223,10 +223,7 @@ def wide_view(view: str) -> pd.DataFrame:
     facts = _shipped("facts")
     facts = facts[facts["indicator_id"].isin(domain_ids)]
     key = schemas.WIDE_KEY_COLUMNS
-    clash = facts.duplicated(subset=[*key, "indicator_id"], keep=False)
-    if clash.any():
-        ids = ", ".join(facts.loc[clash, "fact_id"])
-        raise ValueError(f"{view}: facts share place, year, source and indicator: {ids}")
+    _raise_on_cell_clash(facts, view, _display(DATA_DIR / "facts.csv"))
     wide = facts.set_index([*key, "indicator_id"])[["value", "lower", "upper"]].unstack()
     present = [i for i in domain_ids if i in set(facts["indicator_id"])]
     columns = {
@@ -246,6 +243,17 @@ def _active(name: str) -> pd.DataFrame:
     if project is None:
         return _shipped(name)
     return _project_tables(_fingerprint(project))[name]
+
+
+def _raise_on_cell_clash(facts: pd.DataFrame, view: str, file: str) -> None:
+    """Two facts that would fill one cell of a wide view (same place, year,
+    source and indicator) are an error naming both rows, never one chosen."""
+    key = [*schemas.WIDE_KEY_COLUMNS, "indicator_id"]
+    failures = rules.wide_key_failures(facts, key, file)
+    if failures:
+        raise DataValidationError(
+            failures_frame(failures), summary=f"{view}: facts that would share one cell"
+        )
 
 
 @cache
@@ -542,8 +550,9 @@ def validate(
         spec = schemas.wide_schema(
             table, indicators if indicators is not None else _active("indicators")
         )
-    failures, typed = _column_failures(raw, spec, file)
-    failures += _table_failures(typed, spec, file, reference)
+    distinct = checks.Distinct(raw)  # shared: hashing the id columns once
+    failures, typed = checks.column_failures(raw, spec, file, distinct)
+    failures += _table_failures(typed, spec, file, reference, distinct)
     if failures:
         failures.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
         raise DataValidationError(
@@ -555,133 +564,41 @@ def validate(
     return typed
 
 
-def _column_failures(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
-    import pandera.errors
-
-    typed, records = _typed(raw, spec, file)
-    reported = {(r["column"], r["row"]) for r in records}
-    try:
-        schemas.pandera_schema(spec).validate(typed, lazy=True)
-    except pandera.errors.SchemaErrors as err:
-        for case in err.failure_cases.itertuples():
-            column = case.column if isinstance(case.column, str) else None
-            check = str(case.check)
-            if check in {"column_in_dataframe", "column_in_schema"}:
-                column, value, row = str(case.failure_case), None, None
-            else:
-                value = case.failure_case
-                row = None if pd.isna(case.index) else int(case.index) + 2
-            if (column, row) in reported:
-                continue  # a cell that is not a number is reported once, as such
-            records.append(
-                {
-                    "file": file,
-                    "row": row,
-                    "column": column,
-                    "check": schemas.explain_check(check, spec, column),
-                    "value": None if _missing(value) else value,
-                }
-            )
-    return records, typed
-
-
-def _typed(raw: pd.DataFrame, spec: schemas.TableSchema, file: str):
-    """Numbers parsed from text, one cell at a time, so a cell that is not a
-    number ("20公顷", "2025年", "2025.0" for a year) is named, never turned
-    into NaN silently.  A cell that fails is NaN in the typed frame the other
-    rules run on; that frame is returned only when nothing failed."""
-    typed = raw.copy()
-    records = []
-    for col in spec.columns:
-        if col.name not in typed.columns or col.kind not in {"float", "int"}:
-            continue
-        text = typed[col.name]
-        present = text.notna()
-        if col.kind == "int":
-            ok = text.astype(str).str.fullmatch(r"[+-]?\d+")
-            parsed = pd.to_numeric(text.where(ok & present), errors="coerce").astype("Int64")
-        else:
-            parsed = pd.to_numeric(text, errors="coerce").astype("float64")
-            ok = parsed.abs().lt(float("inf"))  # NaN and ±inf fail
-            parsed = parsed.where(ok)
-        for idx in text.index[present & ~ok]:
-            check = "not a whole number" if col.kind == "int" else "not a number"
-            records.append(schemas.failure(file, idx, col.name, check, text[idx]))
-        typed[col.name] = parsed
-    return typed, records
-
-
 def _table_failures(
-    df: pd.DataFrame, spec: schemas.TableSchema, file: str, reference: dict[str, pd.DataFrame]
+    df: pd.DataFrame,
+    spec: schemas.TableSchema,
+    file: str,
+    reference: dict[str, pd.DataFrame],
+    distinct: checks.Distinct | None = None,
 ) -> list[dict]:
     known = {name: set(_ids(name, frame)) for name, frame in reference.items()}
     if spec.name == "places":
         known["places"] = set(df.get("place_id", pd.Series(dtype=object)).dropna()) | known.get(
             "places", set()
         )
-    out = schemas.foreign_key_failures(df, spec, known, file)
+    out = rules.foreign_key_failures(df, spec, known, file, distinct)
     if spec.name == "indicators" and "unit" in df:
-        out += schemas.indicator_unit_failures(df, file)
+        out += rules.indicator_unit_failures(df, file)
     if spec.name == "places":
-        out += _coordinate_failures(df, file)
+        out += rules.coordinate_failures(df, file)
     if spec.name in {"facts", "interventions"}:
-        out += schemas.quote_failures(df, _stored_texts(), file)
-        out += _missing_quote_failures(df, reference.get("sources"), file)
+        out += rules.quote_failures(df, _stored_texts(), file)
+        sources = reference.get("sources")
+        if sources is not None:
+            kind_of = dict(zip(sources["source_id"], sources["kind"], strict=True))
+            out += rules.missing_quote_failures(df, kind_of, QUOTED_KINDS, file)
     if spec.name in schemas.WIDE_VIEWS:
-        out += schemas.wide_interval_failures(df, file)
+        out += rules.wide_key_failures(df, schemas.WIDE_KEY_COLUMNS, file)
+        out += rules.wide_interval_failures(df, file)
     if spec.name == "facts":
         if {"value", "qualifier"} <= set(df.columns):
-            out += schemas.interval_failures(df, file)
+            out += rules.interval_failures(df, file)
         if "indicators" in reference and "unit" in df:
-            out += schemas.unit_failures(df, reference["indicators"], file)
-        out += schemas.duplicate_fact_failures(df, file)
+            out += rules.unit_failures(df, reference["indicators"], file, distinct)
+        out += rules.duplicate_fact_failures(df, file, distinct)
     return out
 
 
 def _ids(name: str, frame: pd.DataFrame) -> list[str]:
     key = {"sources": "source_id", "places": "place_id", "indicators": "indicator_id"}.get(name)
     return list(frame[key].dropna()) if key and key in frame else []
-
-
-def _coordinate_failures(places: pd.DataFrame, file: str) -> list[dict]:
-    out = []
-    for idx, row in places.iterrows():
-        has_lon, has_lat = not _missing(row.get("lon")), not _missing(row.get("lat"))
-        if has_lon != has_lat:
-            out.append(
-                schemas.failure(
-                    file, idx, "lat" if has_lon else "lon", "lon and lat go together", None
-                )
-            )
-        if has_lon and _missing(row.get("coord_precision")):
-            out.append(
-                schemas.failure(
-                    file, idx, "coord_precision", "required where lon/lat are given", None
-                )
-            )
-        if has_lon and _missing(row.get("coord_source_id")):
-            out.append(
-                schemas.failure(
-                    file, idx, "coord_source_id", "required where lon/lat are given", None
-                )
-            )
-    return out
-
-
-def _missing_quote_failures(
-    df: pd.DataFrame, sources: pd.DataFrame | None, file: str
-) -> list[dict]:
-    if sources is None or "quote" not in df or "source_id" not in df:
-        return []
-    kind = dict(zip(sources["source_id"], sources["kind"], strict=True))
-    return [
-        schemas.failure(
-            file, idx, "quote", f"required for a figure from a {kind[sid]} source", None
-        )
-        for idx, sid, quote in zip(df.index, df["source_id"], df["quote"], strict=True)
-        if kind.get(sid) in QUOTED_KINDS and _missing(quote)
-    ]
-
-
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))

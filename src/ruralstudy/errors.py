@@ -5,6 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 FAILURE_COLUMNS = ["file", "row", "column", "check", "value"]
+# The message lists this many failures; ``.failures`` always holds them all
+# (a million bad rows would otherwise make a message of a hundred megabytes).
+MESSAGE_LINES = 200
 
 
 class DataValidationError(ValueError):
@@ -12,13 +15,25 @@ class DataValidationError(ValueError):
 
     ``.failures`` is a DataFrame with columns file, row, column, check, value;
     ``row`` is the line a spreadsheet user sees (the header is row 1), empty
-    for problems of the whole file or a whole column.
+    for problems of the whole file or a whole column.  The message shows the
+    first ``MESSAGE_LINES`` of them and says how many more there are.
+
+    >>> err = DataValidationError(failures_frame([
+    ...     {"file": "f.csv", "row": 3, "column": "year", "check": "not a whole number",
+    ...      "value": "2025年"}]))
+    >>> print(err)
+    data validation failed: 1 problem(s)
+    f.csv:3: column 'year': not a whole number (value '2025年')
     """
 
     def __init__(self, failures: pd.DataFrame, summary: str = "data validation failed"):
         self.failures = failures.reindex(columns=FAILURE_COLUMNS).reset_index(drop=True)
         lines = [f"{summary}: {len(self.failures)} problem(s)"]
-        lines += [format_failure(rec) for rec in self.failures.to_dict("records")]
+        shown = self.failures.head(MESSAGE_LINES)
+        lines += [format_failure(rec) for rec in shown.to_dict("records")]
+        if len(self.failures) > MESSAGE_LINES:
+            more = len(self.failures) - MESSAGE_LINES
+            lines.append(f"… and {more} more (all of them are in the error's .failures)")
         super().__init__("\n".join(lines))
 
 

@@ -1,20 +1,17 @@
-"""One validation schema per table, and the rules that span rows or tables.
+"""One schema per table: its columns, their types and the rules on them.
 
-Column rules (types, allowed values, patterns, uniqueness, ranges) are
-pandera schemas, validated lazily so every failure is reported at once.
-Rules pandera does not express well — bounds that must match a qualifier,
-foreign keys, a fact's unit against its indicator's, quotes found in the
-stored source text — are small functions here that return failure records
-in the same shape (file, row, column, check, value).
-
-Tables are read as text first (see ``ruralstudy.io``) and typed here, so a
-cell that is not a number is reported, never coerced to NaN behind the
-user's back.
+A schema says what a valid table is — column types, required cells,
+allowed values, patterns (matched against the whole cell, so "x\n" is not
+the id "x"), uniqueness, ranges, foreign keys.  ``ruralstudy.checks``
+applies them to a table read as text (``ruralstudy.io``), and
+``ruralstudy.rules`` the rules across rows and tables (bounds that must
+match a qualifier, a fact's unit against its indicator's, quotes found in
+the stored source text), reporting every failure as file, row, column,
+check, value.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,9 +21,15 @@ from ruralstudy import units
 if TYPE_CHECKING:
     import pandas as pd
 
+# Patterns are matched against the whole cell (re.fullmatch), so the anchors
+# are for the reader; digits are [0-9], as \d would also accept ٢ or ２.
 SLUG = r"^[a-z0-9][a-z0-9._-]*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
-PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+ADMIN_CODE = r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$"
+# Web addresses only (no file:, javascript:, data:), and none of the
+# characters that end an HTML attribute or tag or that RFC 3986 forbids.
+WEB_URL = r"^https?://[\w.-]+(:[0-9]+)?([/?#][^\s\"'<>\\^`{|}\x00-\x1f\x7f]*)?$"
 
 SOURCE_KINDS = ["news", "statistics", "literature", "survey", "dataset", "synthetic"]
 PLACE_LEVELS = ["country", "province", "prefecture", "county", "township", "village", "community"]
@@ -117,7 +120,7 @@ SOURCES = TableSchema(
         Col("date", required=False, pattern=PARTIAL_DATE),
         Col("page", required=False),
         Col("author", required=False),
-        Col("url", required=False, pattern=r"^(https?://|file:|doi:)\S+$"),
+        Col("url", required=False, pattern=WEB_URL),
         Col("accessed", required=False, pattern=PARTIAL_DATE),
         Col("note", required=False, optional=True),
     ],
@@ -132,7 +135,7 @@ PLACES = TableSchema(
         Col("name_en"),
         Col("level", allowed=PLACE_LEVELS),
         Col("parent_id", required=False, pattern=SLUG),
-        Col("admin_code", required=False, pattern=r"^\d{6}(\d{3}(\d{3})?)?$"),
+        Col("admin_code", required=False, pattern=ADMIN_CODE),
         Col("lon", "float", required=False, ge=-180, le=180),
         Col("lat", "float", required=False, ge=-90, le=90),
         Col("coord_precision", required=False, allowed=COORD_PRECISIONS),
@@ -220,7 +223,7 @@ def wide_schema(view: str, indicators: pd.DataFrame) -> TableSchema:
         Col("source_id", pattern=SLUG),
     ]
     for row in indicators[indicators["domain"] == domain].itertuples():
-        ge = 0 if _nonnegative(row.unit) else None
+        ge = 0 if nonnegative_unit(row.unit) else None
         for suffix in ("", *BOUND_SUFFIXES):
             name = f"{row.indicator_id}{suffix}"
             cols.append(Col(name, "float", required=False, ge=ge, optional=True))
@@ -232,183 +235,9 @@ def wide_schema(view: str, indicators: pd.DataFrame) -> TableSchema:
     )
 
 
-def _nonnegative(unit: str) -> bool:
+def nonnegative_unit(unit: str) -> bool:
+    """True for a unit whose amounts cannot be negative (ha, person, count:家 …)."""
     return unit in NONNEGATIVE_UNITS or unit.startswith("count:")
-
-
-# --- pandera: column rules ---------------------------------------------------
-
-_PANDERA_DTYPES = {"float": "float64", "int": "Int64"}
-
-
-def pandera_schema(table: TableSchema):
-    """The pandera DataFrameSchema of a table (pandera is imported here, on
-    first use, to keep ``import ruralstudy`` light)."""
-    import pandera.pandas as pa
-
-    columns = {}
-    for col in table.columns:
-        checks = []
-        if col.pattern:
-            checks.append(pa.Check.str_matches(col.pattern))
-        if col.allowed:
-            checks.append(pa.Check.isin(col.allowed))
-        if col.ge is not None:
-            checks.append(pa.Check.ge(col.ge))
-        if col.le is not None:
-            checks.append(pa.Check.le(col.le))
-        columns[col.name] = pa.Column(
-            _PANDERA_DTYPES.get(col.kind),
-            checks=checks,
-            nullable=not col.required,
-            unique=col.unique,
-            required=not col.optional,
-        )
-    return pa.DataFrameSchema(columns, strict=True, name=table.name)
-
-
-def explain_check(check: str, table: TableSchema, column: str | None) -> str:
-    """A pandera check name in words a spreadsheet user understands."""
-    if check == "column_in_dataframe":
-        return "missing column"
-    if check == "column_in_schema":
-        return f"unexpected column; expected columns: {', '.join(table.column_names)}"
-    if check == "not_nullable":
-        return "empty cell; a value is required"
-    if check == "field_uniqueness":
-        return "duplicate value; must be unique"
-    if check.startswith("coerce_dtype"):
-        kind = table.column(column).kind if column in table.column_names else ""
-        return "not a whole number" if kind == "int" else "not a number"
-    if check.startswith("isin("):
-        allowed = table.column(column).allowed or []
-        return f"not an allowed value; expected one of: {', '.join(allowed)}"
-    if check.startswith("str_matches("):
-        return f"does not match the expected pattern {table.column(column).pattern}"
-    if check.startswith("greater_than_or_equal_to("):
-        return f"must be ≥ {table.column(column).ge:g}"
-    if check.startswith("less_than_or_equal_to("):
-        return f"must be ≤ {table.column(column).le:g}"
-    return check
-
-
-# --- rules across rows and tables -------------------------------------------
-
-
-def interval_failures(facts: pd.DataFrame, file: str) -> list[dict]:
-    """Bounds must be those the qualifier implies (units.interval_problem)."""
-    out = []
-    for idx, row in facts.iterrows():
-        value, lower, upper = (_num(row.get(c)) for c in ("value", "lower", "upper"))
-        qualifier = row.get("qualifier")
-        if math.isnan(value) or qualifier not in units.QUALIFIERS:
-            continue  # already reported as a column failure
-        problem = units.interval_problem(value, lower, upper, qualifier)
-        if problem:
-            column = (
-                "lower" if "lower" in problem else "upper" if "upper" in problem else "qualifier"
-            )
-            out.append(failure(file, idx, column, problem, f"{lower:g} ≤ {value:g} ≤ {upper:g}"))
-    return out
-
-
-def wide_interval_failures(wide: pd.DataFrame, file: str) -> list[dict]:
-    """In a wide view, each indicator's bounds must hold its value:
-    ``x_lower ≤ x ≤ x_upper`` wherever they are given."""
-    out = []
-    for low_col in [c for c in wide.columns if c.endswith("_lower")]:
-        name = low_col.removesuffix("_lower")
-        up_col = f"{name}_upper"
-        for idx, row in wide.iterrows():
-            value, lower = _num(row.get(name)), _num(row.get(low_col))
-            upper = _num(row.get(up_col))
-            if lower > upper:
-                out.append(failure(file, idx, low_col, f"lower {lower:g} > upper {upper:g}", lower))
-            elif value < lower:
-                out.append(failure(file, idx, name, f"value below {low_col} {lower:g}", value))
-            elif value > upper:
-                out.append(failure(file, idx, name, f"value above {up_col} {upper:g}", value))
-    return out
-
-
-def unit_failures(facts: pd.DataFrame, indicators: pd.DataFrame, file: str) -> list[dict]:
-    """A fact's unit must be canonical and the unit of its indicator; amounts
-    in units that cannot be negative (area, counts) must not be."""
-    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    out = []
-    for idx, row in facts.iterrows():
-        unit = row.get("unit")
-        if not isinstance(unit, str):
-            continue
-        if not units.is_canonical_unit(unit):
-            out.append(failure(file, idx, "unit", "unknown unit", unit))
-            continue
-        expected = unit_of.get(row.get("indicator_id"))
-        if expected is not None and unit != expected:
-            out.append(failure(file, idx, "unit", f"indicator's unit is {expected!r}", unit))
-        if _nonnegative(unit):
-            for col in ("value", "lower", "upper"):
-                v = _num(row.get(col))
-                if v < 0:
-                    out.append(failure(file, idx, col, f"must be ≥ 0 for unit {unit}", v))
-    return out
-
-
-def indicator_unit_failures(indicators: pd.DataFrame, file: str) -> list[dict]:
-    return [
-        failure(file, idx, "unit", "unknown unit; see ruralstudy.units.CANONICAL_UNITS", unit)
-        for idx, unit in indicators["unit"].items()
-        if isinstance(unit, str) and not units.is_canonical_unit(unit)
-    ]
-
-
-def foreign_key_failures(
-    df: pd.DataFrame, table: TableSchema, known: dict[str, set], file: str
-) -> list[dict]:
-    """Every reference (place_id, indicator_id, source_id …) must exist."""
-    out = []
-    for column, target in table.foreign_keys.items():
-        if column not in df.columns or target not in known:
-            continue
-        for idx, value in df[column].items():
-            if isinstance(value, str) and value not in known[target]:
-                out.append(failure(file, idx, column, f"unknown {target[:-1]} id", value))
-    return out
-
-
-def quote_failures(df: pd.DataFrame, texts: dict[str, str], file: str) -> list[dict]:
-    """A quote from a source whose text is stored must be found in it.
-
-    Whitespace is ignored on both sides: newspaper and PDF text breaks lines
-    inside words ("发展八\\n\\n月瓜"), and a quote should not have to copy that.
-    """
-    squeezed = {sid: squeeze_whitespace(t) for sid, t in texts.items()}
-    out = []
-    for idx, row in df.iterrows():
-        sid, quote = row.get("source_id"), row.get("quote")
-        if sid not in squeezed or not isinstance(quote, str):
-            continue
-        if squeeze_whitespace(quote) not in squeezed[sid]:
-            out.append(failure(file, idx, "quote", f"not found in the text of {sid}", quote))
-    return out
-
-
-def duplicate_fact_failures(facts: pd.DataFrame, file: str) -> list[dict]:
-    """One source reports one figure per place, indicator and date once."""
-    key = ["place_id", "indicator_id", "year", "as_of", "source_id"]
-    if not set(key) <= set(facts.columns):
-        return []
-    dup = facts.duplicated(subset=key, keep="first")
-    return [
-        failure(
-            file,
-            idx,
-            "fact_id",
-            "same place, indicator, year, as_of and source as an earlier row",
-            facts.at[idx, "fact_id"],
-        )
-        for idx in facts.index[dup]
-    ]
 
 
 _WS = re.compile(r"\s+")
@@ -417,13 +246,6 @@ _WS = re.compile(r"\s+")
 def squeeze_whitespace(text: str) -> str:
     """Text with all whitespace removed: how quotes are matched to sources."""
     return _WS.sub("", text)
-
-
-def _num(value) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
 
 
 def failure(file: str, idx, column: str, check: str, value) -> dict:

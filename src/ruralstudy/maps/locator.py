@@ -70,7 +70,10 @@ _WHO = {
 _UNLOCATED = ("未标注（无坐标）", "Not shown (no coordinate)")
 _KEY = ("图中编号", "Numbers on the map")
 AREA_LEVELS = ("county", "prefecture")
-HALO = 2.2  # white outline (points) around label glyphs, so labels read over lines
+# A soft white ground under each label, so it reads over boundary lines. Not a
+# stroked outline (path effects): those turn every glyph into a path in SVG
+# and PDF, so the text could no longer be edited and a map's SVG grew by MBs.
+HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 
 
 def is_estimate(places: pd.DataFrame) -> pd.Series:
@@ -543,9 +546,7 @@ def _draw_error_circles(ax: Axes, pts: gpd.GeoDataFrame, colors: np.ndarray) -> 
 
 def _draw_labels(ax: Axes, xy: np.ndarray, labels: pd.Series, iterations: int) -> list:
     from adjustText import adjust_text
-    from matplotlib import patheffects
 
-    halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
     texts = [
         ax.text(
             x,
@@ -556,7 +557,7 @@ def _draw_labels(ax: Axes, xy: np.ndarray, labels: pd.Series, iterations: int) -
             zorder=7,
             ha="center",
             va="center",
-            path_effects=halo,
+            bbox=HALO,
         )
         for (x, y), text in zip(xy, labels, strict=True)
         if text
