@@ -202,6 +202,13 @@ def test_a_dense_cluster_is_numbered_and_keyed_under_the_map():
     assert sorted(t.get_text() for t in ax.texts if t.get_text().isdigit()) == list("12345")
 
 
+def test_past_two_dozen_places_every_mark_is_numbered():
+    counties = boundaries("county")["name_short_zh"].tolist()[:30]
+    ax = rs.maps.locator(county_points(counties), sources=SOURCES, lang="zh")
+    labels = ax._ruralstudy_label_texts  # the place labels (not the north arrow's 北)
+    assert sorted(int(t.get_text()) for t in labels) == list(range(1, 31))
+
+
 def test_labels_have_a_white_halo_and_stay_text():
     ax = rs.maps.locator(county_points(["雷山", "台江"]), sources=SOURCES, lang="zh")
     label = next(t for t in ax.texts if t.get_text() == "雷山")
@@ -395,6 +402,14 @@ def test_choropleth_legend_has_units_and_classes():
     assert len(legend.get_texts()) == 4  # no "no data" entry when every unit has a value
 
 
+def test_classes_of_whole_numbers_read_as_whole_numbers():
+    table = county_areas().assign(villages=lambda d: (d.index % 5 + 1).astype(float))
+    ax = rs.maps.choropleth(
+        table, "villages", scheme="user_defined", bins=[1, 2, 3, 5], sources=SOURCES, lang="zh"
+    )
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1", "2", "3", "4–5"]
+
+
 # -- inset and file size ----------------------------------------------------------------
 
 
@@ -422,3 +437,13 @@ def test_a_map_with_inset_saves_under_one_and_a_half_megabytes(tmp_path):
     paths = rs.plot.save(ax.figure, tmp_path / "map")
     for path in paths:
         assert path.stat().st_size < 1.5e6, (path.name, path.stat().st_size)
+
+
+def test_rows_without_a_code_are_named_by_their_name_when_they_do_not_join():
+    table = county_areas().head(6)
+    extra = pd.DataFrame(
+        {"admin_code": [None], "name_zh": ["某新区"], "area_km2": [1.0], "source_id": "map-test"}
+    )
+    with pytest.warns(UnmatchedUnitsWarning, match="某新区"):
+        ax = rs.maps.choropleth(pd.concat([table, extra]), "area_km2", sources=SOURCES, lang="zh")
+    assert "未能匹配的单位：某新区" in all_texts(ax.figure)

@@ -33,12 +33,23 @@ from ruralstudy.project import add_facts, init_project
 
 __version__ = "0.1.0"
 
-_LAZY_SUBMODULES = {"plot", "maps", "causal", "simulate", "compare", "extract", "units", "report"}
+_LAZY_SUBMODULES = {
+    "atlas",
+    "plot",
+    "maps",
+    "causal",
+    "simulate",
+    "compare",
+    "extract",
+    "units",
+    "report",
+}
 
 __all__ = [
     "DataValidationError",
     "__version__",
     "add_facts",
+    "atlas",
     "causal",
     "compare",
     "data_project",

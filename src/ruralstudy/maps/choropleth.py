@@ -181,6 +181,8 @@ def _classify(values: np.ndarray, scheme: str, k: int, bins: list[float] | None)
 
 def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[str]:
     bins = np.asarray(classifier.bins, dtype=float)
+    if _all_whole(values) and _all_whole(bins):
+        return _count_labels(bins, values)
     lows = np.concatenate([[np.nanmin(values)], bins[:-1]])
     d = _base.decimals_for(bins) if decimals is None else decimals
     labels = []
@@ -192,6 +194,20 @@ def _class_labels(classifier, values: np.ndarray, decimals: int | None) -> list[
         else:
             labels.append(f"{lo_txt} – {hi_txt}" if i == 0 else f"> {lo_txt} – {hi_txt}")
     return labels
+
+
+def _all_whole(x: np.ndarray) -> bool:
+    finite = x[np.isfinite(x)]
+    return bool(finite.size) and bool(np.all(finite == np.round(finite)))
+
+
+def _count_labels(bins: np.ndarray, values: np.ndarray) -> list[str]:
+    """Classes of whole numbers read as whole numbers: "1", "2", "4–5", not "> 3 – 5"."""
+    lows = np.concatenate([[np.nanmin(values)], bins[:-1] + 1])
+    return [
+        format_number(hi, 0) if lo >= hi else f"{format_number(lo, 0)}–{format_number(hi, 0)}"
+        for lo, hi in zip(lows, bins, strict=True)
+    ]
 
 
 def choropleth(
@@ -290,7 +306,7 @@ def choropleth(
     _base.add_furniture(ax, lang, title=title, inset=inset)
     notes = [_sparse_note(units, has_value, lang, min_units)]
     if len(unmatched):
-        names = _unmatched_names(unmatched, on or _join_column(df, on))
+        names = _unmatched_names(unmatched, on or _join_column(df, on), lang)
         warnings.warn(
             f"choropleth: {len(unmatched)} row(s) of the data are not {level}-level units "
             f"of Guizhou and are not on the map: {names}",
@@ -326,5 +342,9 @@ def _sparse_note(units: pd.DataFrame, has_value: np.ndarray, lang: Lang, min_uni
     return f"{WITH_DATA[lang]}{_base.colon(lang)}{listed}"
 
 
-def _unmatched_names(unmatched: pd.DataFrame, col: str) -> list[str]:
-    return [str(v) for v in unmatched[col].tolist()]
+def _unmatched_names(unmatched: pd.DataFrame, col: str, lang: Lang) -> list[str]:
+    """How to name rows that did not join: by their name where they have one
+    (a row without a code would otherwise read "None"), else by the join value."""
+    name_col = "name_en" if lang == "en" else "name_zh"
+    names = unmatched[name_col] if name_col in unmatched.columns else unmatched[col]
+    return [str(n) if pd.notna(n) else str(v) for n, v in zip(names, unmatched[col], strict=True)]

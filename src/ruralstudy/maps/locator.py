@@ -70,6 +70,8 @@ _WHO = {
 _UNLOCATED = ("未标注（无坐标）", "Not shown (no coordinate)")
 _KEY = ("图中编号", "Numbers on the map")
 AREA_LEVELS = ("county", "prefecture")
+# More names than this do not fit a 16 cm map of Guizhou: number them all.
+MAX_NAMED_MARKS = 24
 # A soft white ground under each label, so it reads over boundary lines. Not a
 # stroked outline (path effects): those turn every glyph into a path in SVG
 # and PDF, so the text could no longer be edited and a map's SVG grew by MBs.
@@ -213,9 +215,9 @@ def locator(
 
     Places at the same coordinate are drawn once, with one combined label.
     Where three or more points or areas lie within ``cluster_km`` of each
-    other, they are numbered and the numbers keyed under the map
-    (``numbered=True`` numbers every label, ``False`` never does). Places
-    without a coordinate are listed under the map.
+    other, or there are more than 24 marks, they are numbered and the
+    numbers keyed under the map (``numbered=True`` numbers every label,
+    ``False`` never does). Places without a coordinate are listed under the map.
 
     The map carries a scale bar, a north arrow, the note 示意图，不作为划界依据
     (sketch map, not an authoritative boundary) and a caption naming the
@@ -327,12 +329,13 @@ def _numbers(xy: np.ndarray, numbered: bool | None, cluster_km: float) -> list[i
 
     Automatically, the marks of a cluster of three or more within
     ``cluster_km`` of each other (single linkage) are numbered: names
-    there would pile up however they were moved.
+    there would pile up however they were moved; and past
+    ``MAX_NAMED_MARKS`` marks, every mark is, as an atlas page does.
     """
     n = len(xy)
     if n == 0 or numbered is False:
         return [0] * n
-    if numbered:
+    if numbered or n > MAX_NAMED_MARKS:
         chosen = np.ones(n, dtype=bool)
     else:
         from scipy.sparse.csgraph import connected_components

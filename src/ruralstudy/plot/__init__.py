@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ruralstudy.plot._bars import bars
 from ruralstudy.plot._before_after import before_after
+from ruralstudy.plot._ranked import ranked
 from ruralstudy.plot._series import series
 from ruralstudy.plot._timeline import timeline
 from ruralstudy.plot.captions import (
@@ -59,6 +60,7 @@ __all__ = [
     "format_date",
     "is_simulated",
     "mark_simulated",
+    "ranked",
     "register_cjk_font",
     "resolve_caption",
     "save",

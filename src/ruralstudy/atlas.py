@@ -1,0 +1,137 @@
+"""Many villages at once: who is in the data, by county, and what they report.
+
+The shipped data (and a researcher's own, when added) hold villages from
+many public reports. These helpers answer the first questions of a
+cross-village study without hiding choices: which county each village is
+in (by its place hierarchy, never by name alone), how many villages and
+facts each county has, each village's latest figure of an indicator (every
+source kept where two report the same year), and county medians with the
+bounds the figures' own bounds give.
+
+>>> import ruralstudy as rs
+>>> cover = rs.atlas.coverage_by_county(rs.load_places(), rs.load_facts())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+POINT_LEVELS = ("village", "community")
+STUDY_DOMAINS = ("land", "collective_economy", "tourism")
+
+
+def county_of(places: pd.DataFrame) -> pd.Series:
+    """Each place's county-level ancestor (place_id), by walking ``parent_id``.
+
+    A county maps to itself; a place above county level, or whose chain
+    has no county (a village attached to its province because its county
+    is not known), maps to NaN.
+
+    >>> county_of(rs.load_places()).loc["cn.guizhou.guian.huchao.chetian"]  # doctest: +SKIP
+    'cn.guizhou.guian'
+    """
+    table = places.set_index("place_id")
+    level, parent = table["level"].to_dict(), table["parent_id"].to_dict()
+    out = {}
+    for place in table.index:
+        current, seen = place, set()
+        while isinstance(current, str) and current not in seen and current in level:
+            if level[current] == "county":
+                break
+            seen.add(current)
+            current = parent.get(current)
+        out[place] = (
+            current if isinstance(current, str) and level.get(current) == "county" else None
+        )
+    return pd.Series(out, name="county_id", dtype=object)
+
+
+def coverage_by_county(
+    places: pd.DataFrame,
+    facts: pd.DataFrame,
+    *,
+    domains: tuple[str, ...] = STUDY_DOMAINS,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per county with villages in the data: how many villages and
+    communities have at least one fact in ``domains``, and how many facts.
+
+    Columns: county_id, name_zh, name_en, admin_code, villages, facts.
+    Villages whose county is not known are counted in a row with
+    county_id NaN, so nothing drops out of the totals.
+    """
+    if indicators is None:
+        from ruralstudy.datasets import load_indicators
+
+        indicators = load_indicators()
+    in_domain = set(indicators.loc[indicators["domain"].isin(domains), "indicator_id"])
+    points = places.loc[places["level"].isin(POINT_LEVELS), "place_id"]
+    study = facts[facts["indicator_id"].isin(in_domain) & facts["place_id"].isin(points)]
+    county = county_of(places)
+    per = study.assign(county_id=study["place_id"].map(county))
+    table = (
+        per.groupby("county_id", dropna=False)
+        .agg(villages=("place_id", "nunique"), facts=("fact_id", "size"))
+        .reset_index()
+    )
+    names = places.set_index("place_id")[["name_zh", "name_en", "admin_code"]]
+    table = table.join(names, on="county_id")
+    columns = ["county_id", "name_zh", "name_en", "admin_code", "villages", "facts"]
+    return table[columns].sort_values(["villages", "facts"], ascending=False, ignore_index=True)
+
+
+def latest_per_place(facts: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """Each place's figures of ``indicator_id`` in its latest reported year.
+
+    Undated figures are left out (they cannot be compared in time). Two
+    sources reporting the same latest year both stay, so a conflict shows.
+    """
+    rows = facts[(facts["indicator_id"] == indicator_id) & facts["year"].notna()]
+    latest = rows.groupby("place_id")["year"].transform("max")
+    return rows[rows["year"] == latest].sort_values(["place_id", "source_id"], ignore_index=True)
+
+
+def county_medians(
+    facts: pd.DataFrame,
+    places: pd.DataFrame,
+    indicator_id: str,
+    *,
+    min_villages: int = 3,
+) -> pd.DataFrame:
+    """The median of villages' latest figures per county, where at least
+    ``min_villages`` villages report one; with bounds.
+
+    The median is increasing in every figure, so the median of the lower
+    bounds and of the upper bounds bound it — when every figure has that
+    bound (else the bound is open, NaN). A village with two figures for its
+    latest year counts once, at the mean of its figures' values and at the
+    widest of their bounds. Columns: county_id, villages, median,
+    median_lower, median_upper, source_ids.
+    """
+    latest = latest_per_place(facts, indicator_id)
+    per_village = latest.groupby("place_id").agg(
+        value=("value", "mean"),
+        lower=("lower", lambda s: s.min() if s.notna().all() else np.nan),
+        upper=("upper", lambda s: s.max() if s.notna().all() else np.nan),
+        source_ids=("source_id", lambda s: ";".join(sorted(set(s)))),
+    )
+    per_village["county_id"] = per_village.index.map(county_of(places))
+    rows = []
+    for county, group in per_village.groupby("county_id"):
+        if len(group) < min_villages:
+            continue
+        rows.append(
+            {
+                "county_id": county,
+                "villages": len(group),
+                "median": group["value"].median(),
+                "median_lower": group["lower"].median() if group["lower"].notna().all() else np.nan,
+                "median_upper": group["upper"].median() if group["upper"].notna().all() else np.nan,
+                "source_ids": ";".join(
+                    sorted({s for ids in group["source_ids"] for s in ids.split(";")})
+                ),
+            }
+        )
+    columns = ["county_id", "villages", "median", "median_lower", "median_upper", "source_ids"]
+    return pd.DataFrame(rows, columns=columns)

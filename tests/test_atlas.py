@@ -1,0 +1,168 @@
+"""Cross-village helpers on hand-made places and facts (no shipped data)."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import ruralstudy as rs
+from ruralstudy import atlas
+
+PLACES = pd.DataFrame(
+    {
+        "place_id": [
+            "cn",
+            "cn.p",
+            "cn.p.a",
+            "cn.p.a.t",
+            "cn.p.a.t.v1",
+            "cn.p.a.v2",
+            "cn.p.a.v3",
+            "cn.p.b",
+            "cn.p.b.v4",
+            "cn.p.v5",
+        ],
+        "name_zh": ["中国", "某省", "甲县", "某镇", "一村", "二村", "三村", "乙县", "四村", "五村"],
+        "name_en": ["China", "P", "A County", "T Town", "V1", "V2", "V3", "B County", "V4", "V5"],
+        "level": [
+            "country",
+            "province",
+            "county",
+            "township",
+            "village",
+            "village",
+            "community",
+            "county",
+            "village",
+            "village",
+        ],
+        "parent_id": [
+            None,
+            "cn",
+            "cn.p",
+            "cn.p.a",
+            "cn.p.a.t",
+            "cn.p.a",
+            "cn.p.a",
+            "cn.p",
+            "cn.p.b",
+            "cn.p",
+        ],
+        "admin_code": [None, "520000", "520101", None, None, None, None, "520102", None, None],
+    }
+)
+INDICATORS = pd.DataFrame(
+    {
+        "indicator_id": ["collective_income", "population"],
+        "name_zh": ["村集体经济收入", "人口"],
+        "name_en": ["Collective income", "Population"],
+        "unit": ["CNY", "person"],
+        "domain": ["collective_economy", "population"],
+    }
+)
+
+
+def fact(fid, place, indicator, year, value, lower, upper, qualifier="exact", source="s1"):
+    return {"fact_id": fid, "place_id": place, "indicator_id": indicator, "year": year,
+            "value": value, "lower": lower, "upper": upper, "qualifier": qualifier,
+            "unit": "CNY", "text": "", "source_id": source}  # fmt: skip
+
+
+FACTS = pd.DataFrame(
+    [
+        fact("f1", "cn.p.a.t.v1", "collective_income", 2020, 1e5, 1e5, 1e5),
+        fact("f2", "cn.p.a.t.v1", "collective_income", 2024, 5e5, 5e5, 6e5, "plus"),
+        fact("f3", "cn.p.a.v2", "collective_income", 2024, 2e5, 2e5, 2e5),
+        fact("f4", "cn.p.a.v2", "collective_income", 2024, 3e5, 3e5, 3e5, source="s2"),
+        fact("f5", "cn.p.a.v3", "collective_income", 2023, 1e6, 1e6, math.nan, "over"),
+        fact("f6", "cn.p.b.v4", "collective_income", 2024, 4e5, 4e5, 4e5),
+        fact("f7", "cn.p.v5", "collective_income", None, 9e5, 9e5, 9e5),
+        fact("f8", "cn.p.b.v4", "population", 2024, 800, 800, 800),
+    ]
+).astype({"year": "Int64"})
+
+
+def test_county_of_walks_the_hierarchy_and_leaves_unknown_counties_empty():
+    county = atlas.county_of(PLACES)
+    assert county["cn.p.a.t.v1"] == "cn.p.a"  # through its township
+    assert county["cn.p.a.v2"] == "cn.p.a" and county["cn.p.a"] == "cn.p.a"
+    assert county["cn.p.v5"] is None and county["cn.p"] is None
+
+
+def test_coverage_counts_villages_with_study_facts_and_keeps_unknown_counties():
+    cover = atlas.coverage_by_county(PLACES, FACTS, indicators=INDICATORS).set_index("county_id")
+    assert cover.loc["cn.p.a", ["villages", "facts"]].tolist() == [3, 5]
+    assert cover.loc["cn.p.b", ["villages", "facts"]].tolist() == [1, 1]  # population is not study
+    unknown = cover[cover.index.isna()]
+    assert unknown[["villages", "facts"]].values.tolist() == [[1, 1]]
+    assert cover["facts"].sum() == 7
+
+
+def test_latest_per_place_keeps_both_sources_of_a_year_and_drops_undated():
+    latest = atlas.latest_per_place(FACTS, "collective_income")
+    assert latest["fact_id"].tolist() == ["f2", "f3", "f4", "f5", "f6"]
+
+
+def test_county_medians_by_hand():
+    med = atlas.county_medians(FACTS, PLACES, "collective_income", min_villages=3)
+    assert med["county_id"].tolist() == ["cn.p.a"]  # cn.p.b has one village
+    row = med.iloc[0]
+    # Villages: v1 5e5 [5e5, 6e5]; v2 mean(2e5, 3e5) = 2.5e5 [2e5, 3e5]; v3 1e6 [1e6, open).
+    assert (row["villages"], row["median"]) == (3, 5e5)
+    assert row["median_lower"] == 5e5  # median of 5e5, 2e5, 1e6
+    assert math.isnan(row["median_upper"])  # v3 has no upper bound
+    assert row["source_ids"] == "s1;s2"
+
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["s1", "s2"],
+        "kind": "news",
+        "publisher": ["甲报", "乙报"],
+        "title": "t",
+        "date": "2025",
+    }
+)
+
+
+def test_ranked_draws_one_row_per_figure_sorted_with_place_and_year():
+    sources = SOURCES
+    rows = atlas.latest_per_place(FACTS, "collective_income")
+    with rs.plot.style():
+        ax = rs.plot.ranked(rows, lang="zh", indicators=INDICATORS, places=PLACES, sources=sources)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert labels == [
+            "二村（2024）",
+            "二村（2024）",
+            "四村（2024）",
+            "一村（2024）",
+            "三村（2023）",
+        ]
+        text = "\n".join(t.get_text() for t in ax.figure.texts)
+        assert "甲报" in text and "乙报" in text
+        plt.close(ax.figure)
+
+
+def test_ranked_on_a_log_scale_needs_positive_values():
+    rows = atlas.latest_per_place(FACTS, "collective_income")
+    with rs.plot.style():
+        ax = rs.plot.ranked(rows, indicators=INDICATORS, places=PLACES, sources=SOURCES, log=True)
+        assert ax.get_xscale() == "log"
+        with pytest.raises(ValueError, match=r"positive values; not \['f3'\]"):
+            rs.plot.ranked(
+                rows.assign(value=rows["value"].where(rows["fact_id"] != "f3", 0.0)),
+                indicators=INDICATORS,
+                places=PLACES,
+                log=True,
+                caption="测试",
+            )
+    plt.close("all")
+
+
+def test_ranked_refuses_two_indicators():
+    with rs.plot.style(), pytest.raises(ValueError):
+        rs.plot.ranked(FACTS, indicators=INDICATORS, places=PLACES)
+    plt.close("all")
