@@ -99,3 +99,14 @@ def test_causal_cohorts_from_her_interventions(project):
 )
 def test_wide_views_hold_her_facts(project):
     assert VILLAGE in set(rs.load_collective_economy()["place_id"])
+
+
+def test_atlas_counts_her_village_in_its_shipped_county(project):
+    before = rs.atlas.coverage_by_county(
+        datasets._shipped("places"), datasets._shipped("facts")
+    ).set_index("county_id")
+    cover = rs.atlas.coverage_by_county(rs.load_places(), rs.load_facts()).set_index("county_id")
+    leishan = "cn.guizhou.qiandongnan.leishan"
+    had = before.loc[leishan] if leishan in before.index else {"villages": 0, "facts": 0}
+    assert cover.loc[leishan, "villages"] == had["villages"] + 1
+    assert cover.loc[leishan, "facts"] == had["facts"] + 2  # her two collective-income facts
