@@ -54,17 +54,19 @@ def test_draws_estimates_intervals_and_reference_lines(es):
 
 
 def test_simulated_rows_bring_caption_and_mark(es):
-    ax = rs.causal.plot_event_study(es)
+    ax = rs.causal.plot_event_study(es)  # lang="both"
+    mark = rs.plot.SIMULATED_MARKS["both"]
     (caption,) = rs.plot.figure_captions(ax.figure)
-    assert caption.endswith(rs.plot.SIMULATED_MARK)
-    assert "数据来源" in caption and "Source" in caption
-    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    assert caption.endswith(mark)
+    assert "资料来源" in caption and "Source" in caption
+    assert sum(t.get_text() == mark for t in ax.texts) == 1
 
 
 def test_a_caption_given_keeps_the_sources_and_the_mark(es):
     ax = rs.causal.plot_event_study(es, caption="Our own words", lang="en")
-    assert rs.plot.figure_captions(ax.figure) == ["Our own words\n" + rs.plot.SIMULATED_MARK]
-    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    mark = rs.plot.SIMULATED_MARKS["en"]
+    assert rs.plot.figure_captions(ax.figure) == ["Our own words\n" + mark]
+    assert sum(t.get_text() == mark for t in ax.texts) == 1
     unknown = es.copy()
     unknown.attrs = {**es.attrs, "source_ids": ("nowhere",)}
     with pytest.raises(ValueError, match="nowhere"):
@@ -86,7 +88,7 @@ def test_methods_compare_on_one_axes(panel, es):
         "真实效应（模拟）",
     ]
     assert len(rs.plot.figure_captions(ax.figure)) == 1  # same sources, one caption
-    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    assert sum(t.get_text() == rs.plot.SIMULATED_MARKS["zh"] for t in ax.texts) == 1
     # the reference period (no interval) is drawn without a bar
     assert len(ax.collections[1].get_segments()) == len(twfe) - 1
     assert ax.get_xlabel() == "采纳后年数"
@@ -152,12 +154,13 @@ def test_plot_estimates_cites_every_result_and_marks_simulated_ones(panel):
     sim = rs.causal.did(panel, *COLS, method="twfe")
     real = rs.causal.did(rs.causal.load_mpdta(), "lemp", "countyreal", "year", "first.treat")
     ax = rs.causal.plot_estimates([real, sim], caption="Our words", lang="en")
-    assert rs.plot.figure_captions(ax.figure) == ["Our words\n" + rs.plot.SIMULATED_MARK]
-    assert sum(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts) == 1
+    mark = rs.plot.SIMULATED_MARKS["en"]
+    assert rs.plot.figure_captions(ax.figure) == ["Our words\n" + mark]
+    assert sum(t.get_text() == mark for t in ax.texts) == 1
     ax = rs.causal.plot_estimates(real, lang="en")
     (caption,) = rs.plot.figure_captions(ax.figure)
-    assert "Callaway" in caption and rs.plot.SIMULATED_MARK not in caption
-    assert not any(t.get_text() == rs.plot.SIMULATED_MARK for t in ax.texts)
+    assert "Callaway" in caption and mark not in caption
+    assert not any(t.get_text() == mark for t in ax.texts)
 
 
 def test_plot_estimates_refuses_what_it_cannot_draw_or_cite(panel):

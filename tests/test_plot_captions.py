@@ -19,23 +19,25 @@ def _close_figures():
 
 def test_caption_names_publisher_and_date_in_each_language():
     rows = facts().query("source_id == 'test-news-a'")
-    zh = rsp.caption_for(rows, lang="zh", sources=sources())
-    en = rsp.caption_for(rows, lang="en", sources=sources())
-    both = rsp.caption_for(rows, lang="both", sources=sources())
-    assert zh == "数据来源：贵州日报，2025年10月"
+    zh = rsp.caption_for(rows, lang="zh", sources=sources(), titles=False)
+    en = rsp.caption_for(rows, lang="en", sources=sources(), titles=False)
+    both = rsp.caption_for(rows, lang="both", sources=sources(), titles=False)
+    assert zh == "资料来源：贵州日报，2025年10月"
     assert en == "Source: Guizhou Daily, Oct 2025"
-    assert both == "数据来源：贵州日报，2025年10月 · Source: Guizhou Daily, Oct 2025"
+    assert both == "资料来源：贵州日报，2025年10月 · Source: Guizhou Daily, Oct 2025"
 
 
 def test_caption_with_titles():
     rows = facts().query("source_id == 'test-news-a'")
-    assert (
-        rsp.caption_for(rows, lang="zh", sources=sources(), titles=True)
-        == "数据来源：贵州日报《测试报道甲》，2025年10月"
+    # Titles by default: the yearbook form 发布机构《发布名称》.
+    assert rsp.caption_for(rows, lang="zh", sources=sources()) == (
+        "资料来源：贵州日报《测试报道甲》，2025年10月"
     )
-    assert (
-        rsp.caption_for(rows, lang="en", sources=sources(), titles=True)
-        == "Source: Guizhou Daily, “测试报道甲”, Oct 2025"
+    # A Chinese title has no place in an English caption; an English one does.
+    assert rsp.caption_for(rows, lang="en", sources=sources()) == "Source: Guizhou Daily, Oct 2025"
+    src = sources().assign(title_en="Test report A")
+    assert rsp.caption_for(rows, lang="en", sources=src) == (
+        "Source: Guizhou Daily, “Test report A”, Oct 2025"
     )
     # bilingual: the title once, in the Chinese half
     both = rsp.caption_for(rows, lang="both", sources=sources(), titles=True)
@@ -45,10 +47,10 @@ def test_caption_with_titles():
 def test_caption_strips_provenance_notes_and_shortens_titles():
     src = sources()
     src.loc[0, "publisher"] = "贵州日报 (via 新浪财经 repost)"
-    src.loc[0, "title"] = "很" * 50 + " (title not shown)"
+    src.loc[0, "title"] = "很" * 50 + " (as reposted)"
     rows = facts().query("source_id == 'test-news-a'")
     text = rsp.caption_for(rows, lang="zh", sources=src, titles=True)
-    assert "via" not in text and "not shown" not in text
+    assert "via" not in text and "reposted" not in text
     assert "贵州日报《" + "很" * 29 + "…》" in text
 
 
@@ -65,11 +67,12 @@ def test_sources_of_one_publisher_share_one_entry():
     )
     rows = pd.DataFrame({"source_id": list(src["source_id"])})
     assert rsp.caption_for(rows, lang="both", sources=src) == (
-        "数据来源：国家统计局，2016年1月至2020年1月（5份） · "
+        "资料来源：国家统计局，2016年1月至2020年1月（5份） · "
         "Sources: National Bureau of Statistics, Jan 2016 – Jan 2020 (5 sources)"
     )
     two = rsp.caption_for(rows.head(2), lang="zh", sources=src)
-    assert two == "数据来源：国家统计局，2016年1月、2017年1月（2份）"
+    # Two releases are each named (one title here, written once).
+    assert two == "资料来源：国家统计局《公报》，2016年1月、2017年1月"
 
 
 def test_caption_lists_every_source_of_the_rows_once_in_order():
@@ -95,7 +98,7 @@ def test_synthetic_rows_bring_the_mark():
     for lang in ("zh", "en", "both"):
         assert rsp.SIMULATED_MARK not in rsp.caption_for(real, lang=lang, sources=sources())
         text = rsp.caption_for(mixed, lang=lang, sources=sources())
-        assert text.splitlines()[-1] == rsp.SIMULATED_MARK
+        assert text.splitlines()[-1] == rsp.SIMULATED_MARKS[lang]
     assert rsp.is_simulated(mixed, sources=sources())
     assert not rsp.is_simulated(real, sources=sources())
 
@@ -184,11 +187,26 @@ def test_add_caption_keeps_axes_clear_without_a_layout_engine():
 
 
 def test_wrap_caption_breaks_chinese_without_spaces():
-    text = "数据来源：" + "贵州日报《很长很长的标题》，2025年10月；" * 8
+    text = "资料来源：" + "贵州日报《很长很长的标题》，2025年10月；" * 8
     wrapped = wrap_caption(text, width_pt=300)
     assert wrapped.replace("\n", "") == text
     assert wrapped.count("\n") >= 2
     assert not any(line.startswith(("，", "；", "》")) for line in wrapped.splitlines())
+
+
+@pytest.mark.parametrize("width_pt", range(40, 320, 7))
+def test_wrap_caption_never_ends_a_line_with_an_opening_mark(width_pt):
+    # At every width, no line ends with an opening mark or starts with a closing one.
+    text = (
+        "资料来源：国家统计局《2024年国民经济和社会发展统计公报》"
+        "（转引自“某网站”），2025年2月、3月。"
+    )
+    lines = wrap_caption(text, width_pt=width_pt).splitlines()
+    assert "".join(lines) == text
+    for line in lines[:-1]:
+        assert line[-1] not in "（《“(", (width_pt, lines)
+    for line in lines[1:]:
+        assert line[0] not in "）》”)、，。；：", (width_pt, lines)
 
 
 def test_mark_simulated_stamps_the_axes():
@@ -226,7 +244,7 @@ def test_resolve_caption_checks_sources_even_with_an_override():
 def test_resolve_caption_decides_the_mark_from_the_data_not_the_text():
     sim = simulated_facts()
     assert rsp.resolve_caption(sim, "Our words", "en", sources()) == (
-        "Our words\n" + rsp.SIMULATED_MARK
+        "Our words\n" + rsp.SIMULATED_MARKS["en"]
     )
     # A mark written into the caption of real rows is not theirs to carry.
     real = facts().head(2)
@@ -235,7 +253,7 @@ def test_resolve_caption_decides_the_mark_from_the_data_not_the_text():
     )
     # Nor can simulated rows lose it by writing it once already.
     text = rsp.resolve_caption(sim, "Our words\n" + rsp.SIMULATED_MARK, "en", sources())
-    assert text.count(rsp.SIMULATED_MARK) == 1
+    assert text.count(rsp.SIMULATED_MARK) == 0 and text.count(rsp.SIMULATED_MARKS["en"]) == 1
 
 
 def test_resolve_caption_of_data_without_source_column_needs_the_words():
@@ -249,8 +267,8 @@ def test_cite_captions_and_stamps_simulated_panels_once():
     fig, ax = plt.subplots()
     rsp.cite(ax, simulated_facts(), "Our words", lang="en", sources=sources())
     rsp.cite(ax, simulated_facts(), "Our words", lang="en", sources=sources())
-    assert rsp.figure_captions(fig) == ["Our words\n" + rsp.SIMULATED_MARK]
-    assert sum(t.get_text() == rsp.SIMULATED_MARK for t in ax.texts) == 1
+    assert rsp.figure_captions(fig) == ["Our words\n" + rsp.SIMULATED_MARKS["en"]]
+    assert sum(t.get_text() == rsp.SIMULATED_MARKS["en"] for t in ax.texts) == 1
     _fig, real_ax = plt.subplots()
     rsp.cite(real_ax, facts(), lang="en", sources=sources())
     assert not any(t.get_text() == rsp.SIMULATED_MARK for t in real_ax.texts)

@@ -111,7 +111,9 @@ def test_bars_caption_names_only_the_sources_of_its_bars():
 def test_bars_caption_lists_every_source_drawn():
     with rsp.style():
         ax = rsp.bars(_income(), lang="zh", **tables())
-    assert _caption_text(ax) == "数据来源：贵州日报，2025年10月；黔东南日报，2024年11月28日"
+    assert _caption_text(ax) == (
+        "资料来源：贵州日报《测试报道甲》，2025年10月；黔东南日报《测试报道乙》，2024年11月28日"
+    )
 
 
 def test_before_after_cites_drawn_rows_not_superseded_ones():
@@ -155,14 +157,14 @@ def test_simulated_rows_bring_the_mark_in_caption_and_on_the_axes(lang):
     with rsp.style():
         ax = rsp.series(simulated_facts(), lang=lang, **tables())
         fig_texts = [t.get_text() for t in ax.figure.texts]
-    assert rsp.SIMULATED_MARK in fig_texts
-    assert any(t.get_text() == rsp.SIMULATED_MARK for t in ax.texts)
+    assert rsp.SIMULATED_MARKS[lang] in fig_texts
+    assert any(t.get_text() == rsp.SIMULATED_MARKS[lang] for t in ax.texts)
 
 
 def test_caption_override_keeps_the_simulated_mark():
     with rsp.style():
         ax = rsp.series(simulated_facts(), caption="Our own words", lang="en", **tables())
-    assert rsp.figure_captions(ax.figure) == ["Our own words\n" + rsp.SIMULATED_MARK]
+    assert rsp.figure_captions(ax.figure) == ["Our own words\n" + rsp.SIMULATED_MARKS["en"]]
     with rsp.style():
         ax = rsp.bars(_income(CHETIAN), caption="Custom caption", lang="en", **tables())
     assert rsp.figure_captions(ax.figure) == ["Custom caption"]
@@ -235,9 +237,41 @@ def test_before_after_picks_latest_before_and_after():
     with rsp.style():
         ax = rsp.before_after(facts(), place_id=JIAOYAO, year=2018, lang="en", **tables())
     years = sorted(_year_labels(ax))
-    # tea 2016→2024, abandoned 2018→2024 (2018 is the baseline), visitors 2017→2024,
-    # collective income 2020 and 2024 are both after: only 2024 is drawn
-    assert years == sorted(["2016", "2024", "2018", "2024", "2017", "2024", "2024"])
+    # tea 2016→2024, abandoned 2018→2024 (2018 is the baseline), visitors 2017→2024
+    assert years == sorted(["2016", "2024", "2018", "2024", "2017", "2024"])
+    # collective income 2020 and 2024 are both after: one side only, a table row for 2024
+    table = [t.get_text() for t in ax.texts if t.get_text().startswith("after")]
+    assert len(table) == 1 and table[0].startswith("after (2024)")
+
+
+def test_before_after_draws_no_lone_dots():
+    with rsp.style():
+        ax = rsp.before_after(facts(), place_id=JIAOYAO, year=2018, lang="en", **tables())
+    # Every marker drawn is one end of a dumbbell: each row has exactly two.
+    markers = [line for line in ax.lines if line.get_marker() == "o"]
+    rows = pd.Series([float(line.get_ydata()[0]) for line in markers]).value_counts()
+    assert (rows == 2).all() and len(rows) == 3
+    # Hollow means approximate only: of these six facts only 约5% (t09) is, before or after.
+    hollow = [line for line in markers if line.get_markerfacecolor() == "white"]
+    assert len(hollow) == 1 and hollow[0].get_xdata()[0] > 0
+
+
+def test_before_after_can_drop_one_sided_indicators_with_a_note():
+    with rsp.style():
+        ax = rsp.before_after(
+            facts(), place_id=JIAOYAO, year=2018, lang="en", one_sided="drop", **tables()
+        )
+    assert not any(t.get_text().startswith("after (") for t in ax.texts)
+    assert "1 indicator(s) with one side only not shown" in ax.get_legend().get_title().get_text()
+
+
+def test_before_after_title_states_the_change():
+    with rsp.style():
+        ax = rsp.before_after(
+            facts(), place_id=JIAOYAO, year=2018, lang="en", title_from="visitors", **tables()
+        )
+    title = ax.get_title(loc="left").replace("\n", " ")
+    assert title == "Visitors: 20,000+ visits (2017) → >100 thousand visits (2024)"
 
 
 def test_before_after_baseline_year_can_count_as_after():
@@ -250,8 +284,9 @@ def test_before_after_baseline_year_can_count_as_after():
             lang="en",
             **tables(),
         )
-    years = _year_labels(ax)
-    assert years == ["2024"]
+    # With 2018 counted as after, the indicator has one side only: a table row, no dumbbell.
+    assert _year_labels(ax) == []
+    assert any(t.get_text().startswith("after (2024)") for t in ax.texts)
 
 
 # -- labels and language --------------------------------------------------------------
@@ -357,3 +392,58 @@ def test_undated_bars_are_labelled_not_dropped():
         ax = rsp.bars(rows, lang="en", **tables())
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2018", "n.d."]
     assert ax.get_title(loc="left") == "Chetian: Village collective income"
+
+
+# -- yearbook options -----------------------------------------------------------------
+
+
+def test_figure_number_and_unit_line():
+    with rsp.style():
+        ax = rsp.bars(_income(CHETIAN), lang="zh", number=2, unit_line=True, **tables())
+    assert ax.get_title(loc="left").startswith("图2\u3000")
+    assert ax.get_ylabel() == ""
+    assert "单位：万元" in [t.get_text() for t in ax.texts]
+    assert rsp.figure_record(ax.figure)["number"] == 2
+    with rsp.style():
+        ax = rsp.series(_rural_income(CHETIAN), lang="en", number="3a", unit_line=True, **tables())
+    assert ax.get_title(loc="left").startswith("Figure 3a. ")
+    assert "Unit: yuan per person" in [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize(
+    ("lang", "area_unit", "row_unit", "values"),
+    [
+        ("zh", None, "亩", {"1760亩", "3760亩"}),  # 亩 for Chinese readers, as the source wrote
+        ("zh", "ha", "公顷", {"117", "251"}),  # hectares asked: numbers, never "3760亩"
+        ("en", None, "ha", {"117", "251"}),
+        ("en", "mu", "mu", {"1,760", "3,760"}),
+    ],
+)
+def test_area_row_label_and_values_agree_on_the_unit(lang, area_unit, row_unit, values):
+    tea = facts().query("indicator_id == 'tea_area'")
+    with rsp.style():
+        ax = rsp.before_after(
+            tea, place_id=JIAOYAO, year=2018, lang=lang, area_unit=area_unit, **tables()
+        )
+    (label,) = [t.get_text() for t in ax.get_yticklabels()]
+    assert f"（{row_unit}）" in label or f"({row_unit})" in label
+    drawn = {t.get_text() for t in ax.texts}
+    assert values <= drawn, drawn
+    other = "亩" if row_unit != "亩" else "公顷"
+    assert not any(other in t for t in drawn)
+
+
+def test_bad_area_unit_is_an_error():
+    with pytest.raises(ValueError, match="area_unit"):
+        rsp.before_after(facts(), place_id=JIAOYAO, year=2018, area_unit="acre", **tables())
+
+
+def test_change_title_in_chinese():
+    tea = facts().query("indicator_id == 'tea_area'")
+    with rsp.style():
+        ax = rsp.before_after(
+            tea, place_id=JIAOYAO, year=2018, lang="zh", title_from="tea_area", **tables()
+        )
+    assert ax.get_title(loc="left").replace("\n", "") == "茶园面积：1760亩（2016）→ 3760亩（2024）"
+    with pytest.raises(ValueError, match="not among"):
+        rsp.before_after(tea, place_id=JIAOYAO, year=2018, title_from="visitors", **tables())

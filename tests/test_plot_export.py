@@ -1,19 +1,25 @@
-"""Export: PNG at 300 dpi, SVG and PDF; byte-identical reruns; CJK font embedded in the PDF."""
+"""Export: PNG at 300 dpi, SVG text and PDF TrueType fonts; byte-identical reruns; index entry."""
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import subprocess
 import sys
 import textwrap
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
+from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
 import ruralstudy.plot as rsp
 
+MAP_MAX_BYTES = 1_500_000  # a map a report can embed: no file over 1.5 MB
 CAPTION = "数据来源：测试日报，2025年10月 · Source: Test Daily, Oct 2025"
 
 # A figure script run in a fresh interpreter, so "same input, same bytes" is
@@ -91,15 +97,95 @@ def _pdf_fonts(path: Path) -> list[dict]:
     return fonts
 
 
-def test_pdf_embeds_the_cjk_font_and_keeps_the_text(tmp_path):
+def test_pdf_embeds_the_cjk_font_as_truetype_and_keeps_the_text(tmp_path):
     _, _, pdf = rsp.save(_figure(), tmp_path / "fig")
-    cjk = [f for f in _pdf_fonts(pdf) if "NotoSansCJKsc" in str(f["/BaseFont"])]
+    fonts = _pdf_fonts(pdf)
+    assert not [f for f in fonts if f["/Subtype"] == "/Type3"], "Type 3 fonts in the PDF"
+    cjk = [f for f in fonts if "NotoSansCJKsc" in str(f["/BaseFont"])]
     assert cjk, "no Noto Sans CJK SC font in the PDF"
     for font in cjk:
-        # Type 3: each glyph's outline is a drawing procedure inside the PDF,
-        # so the file renders without the font installed.
-        assert font["/Subtype"] == "/Type3"
-        assert len(font["/CharProcs"].get_object()) > 0
+        # Type 0 with a CIDFontType2 descendant: TrueType outlines, editable.
+        assert font["/Subtype"] == "/Type0"
+        descendant = font["/DescendantFonts"][0].get_object()
+        assert descendant["/Subtype"] == "/CIDFontType2"
+        data = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+        # FontFile2 must hold TrueType data (not CFF/OTTO), and a font a reader can parse.
+        assert data[:4] == b"\x00\x01\x00\x00"
+        parsed = TTFont(io.BytesIO(data))
+        assert "glyf" in parsed and "CFF " not in parsed
     # The ToUnicode map survives, so text copied out of the PDF is Chinese.
     text = PdfReader(pdf).pages[0].extract_text()
     assert "村集体经济收入" in text and "数据来源" in text
+
+
+def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):
+    _, svg, _ = rsp.save(_figure(), tmp_path / "fig")
+    root = ET.parse(svg).getroot()
+    texts = [el for el in root.iter() if el.tag.endswith("}text")]
+    assert any("村集体经济收入" in "".join(el.itertext()) for el in texts)
+    families = {re.search(r"font-family: ?([^;]+)", el.get("style", "")).group(1) for el in texts}
+    expected = ", ".join(f if f == "sans-serif" else f"'{f}'" for f in rsp.SVG_FONT_FAMILIES)
+    assert families == {expected}
+    for name in ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"):
+        assert name in expected
+
+
+def test_svg_can_be_outlined_for_exact_rendering(tmp_path):
+    _, svg, _ = rsp.save(_figure(), tmp_path / "fig", svg_text="path")
+    root = ET.parse(svg).getroot()
+    assert not [el for el in root.iter() if el.tag.endswith("}text")]
+    with pytest.raises(ValueError, match="svg_text"):
+        rsp.save(_figure(), tmp_path / "bad", svg_text="outline")
+
+
+def test_save_writes_the_index_entry_beside_the_files(tmp_path):
+    from test_plot_frames import facts, simulated_facts, tables
+
+    with rsp.style():
+        ax = rsp.series(simulated_facts(), lang="zh", number=3, **tables())
+    rsp.save(ax.figure, tmp_path / "sim")
+    entry = json.loads((tmp_path / "sim.json").read_text(encoding="utf-8"))
+    assert set(entry) == {
+        "title", "caption", "source_ids", "publishers", "pages", "simulated", "lang", "files",
+        "number",
+    }  # fmt: skip
+    assert entry["files"] == ["sim.png", "sim.svg", "sim.pdf"]
+    assert entry["simulated"] is True and entry["lang"] == "zh" and entry["number"] == 3
+    assert entry["source_ids"] == ["test-sim"]
+    assert entry["title"].startswith("图3")
+    assert entry["caption"].splitlines()[-1] == rsp.SIMULATED_MARKS["zh"]
+    with rsp.style():
+        ax = rsp.bars(facts().query("indicator_id == 'collective_income'"), lang="en", **tables())
+    rsp.save(ax.figure, tmp_path / "real")
+    entry = json.loads((tmp_path / "real.json").read_text(encoding="utf-8"))
+    assert entry["simulated"] is False and "number" not in entry
+    assert entry["publishers"] == ["Guizhou Daily", "Qiandongnan Daily"]
+    assert entry["caption"] == rsp.caption_text(ax.figure)
+
+
+# A chart and a map from the shipped data, saved in a fresh interpreter.
+_CASE_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    import matplotlib
+    matplotlib.use("Agg")
+    sys.path.insert(0, {tests!r})
+    import figure_cases
+    import ruralstudy as rs
+    for name in ("before_after", "choropleth"):
+        fig = figure_cases.CASES[name]("zh")
+        rs.plot.save(fig, sys.argv[1] + "/" + name)
+    """
+)
+
+
+def test_charts_and_maps_are_byte_identical_across_runs_and_maps_stay_small(tmp_path):
+    script = tmp_path / "cases.py"
+    script.write_text(_CASE_SCRIPT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    for run in ("a", "b"):
+        (tmp_path / run).mkdir()
+        subprocess.run([sys.executable, str(script), str(tmp_path / run)], check=True)
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+        if path.name.startswith("choropleth") and path.suffix != ".json":
+            assert path.stat().st_size <= MAP_MAX_BYTES, (path.name, path.stat().st_size)

@@ -45,7 +45,8 @@ def test_style_resolves_sans_serif_to_the_cjk_font():
         )
         assert Path(found) == rsp.cjk_font_path()
         assert mpl.rcParams["axes.unicode_minus"] is False
-        assert mpl.rcParams["pdf.fonttype"] == 3
+        assert mpl.rcParams["pdf.fonttype"] == 42  # TrueType CID font: editable, preflight-safe
+        assert mpl.rcParams["svg.fonttype"] == "none"  # SVG text stays <text>
 
 
 def test_style_context_restores_rcparams():

@@ -55,7 +55,7 @@ def make_spec(
 def source_ids(df: pd.DataFrame) -> tuple[str, ...]:
     """The distinct source_ids of the rows (in order of appearance), or () without the column.
 
-    The rule is the captions' own (:func:`ruralstudy.plot.cited_source_ids`),
+    The rule is the captions' own (:func:`ruralstudy.provenance.cited_source_ids`),
     so estimates cite exactly the sources a figure of the same rows would:
     a row without a source_id is an error saying how many lack one, never
     left out of the citation.
@@ -63,7 +63,7 @@ def source_ids(df: pd.DataFrame) -> tuple[str, ...]:
     if "source_id" not in df.columns:
         return ()
     # Imported here: a panel without sources never needs the plotting side.
-    from ruralstudy.plot.captions import cited_source_ids
+    from ruralstudy.provenance import cited_source_ids
 
     try:
         return tuple(cited_source_ids(df, "panel"))

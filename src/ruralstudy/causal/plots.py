@@ -162,8 +162,8 @@ def plot_estimates(
     import matplotlib.pyplot as plt
 
     from ruralstudy.plot import PALETTE, cite, style
-    from ruralstudy.plot.captions import check_lang
     from ruralstudy.plot.labels import bilingual
+    from ruralstudy.provenance import check_lang
 
     check_lang(lang)
     frames = [results] if isinstance(results, pd.DataFrame) else list(results)

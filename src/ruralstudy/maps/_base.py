@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from ruralstudy.maps.boundaries import PROJECTED_CRS, boundaries, boundary_credit
-from ruralstudy.plot.captions import Lang
+from ruralstudy.provenance import Lang
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -21,8 +21,8 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import Level, boundaries
-from ruralstudy.plot.captions import Lang, check_lang
 from ruralstudy.plot.labels import format_number
+from ruralstudy.provenance import Lang, check_lang
 
 if TYPE_CHECKING:
     import geopandas as gpd

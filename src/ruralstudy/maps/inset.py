@@ -22,7 +22,7 @@ from ruralstudy.maps.boundaries import boundaries, china_outline
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ruralstudy.plot.captions import Lang
+    from ruralstudy.provenance import Lang
 
 # Albers equal-area conic for China (standard parallels 25°N and 47°N).
 CHINA_ALBERS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"

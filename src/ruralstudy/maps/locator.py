@@ -22,8 +22,8 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import PROJECTED_CRS
-from ruralstudy.plot.captions import Lang, check_lang
 from ruralstudy.plot.labels import bilingual
+from ruralstudy.provenance import Lang, check_lang
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -588,7 +588,7 @@ def _cited_rows(pts: pd.DataFrame, unlocated: pd.DataFrame) -> pd.DataFrame:
     it; without either column there is nothing to cite, and the caption
     must be given.
     """
-    from ruralstudy.plot.captions import text_of
+    from ruralstudy.provenance import text_of
 
     every = pd.concat([pd.DataFrame(pts), unlocated]) if len(unlocated) else pd.DataFrame(pts)
     columns = {"source_id": every, "coord_source_id": pts}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -11,6 +12,7 @@ from matplotlib.ticker import StrMethodFormatter
 from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
     draw_title,
+    draw_unit_line,
     finish,
     get_axes,
     label_at,
@@ -18,15 +20,11 @@ from ruralstudy.plot._common import (
     unit_axis_label,
     unit_scale,
 )
-from ruralstudy.plot.captions import (
-    Lang,
-    check_lang,
-    cite,
-    publisher_name,
-)
+from ruralstudy.plot.captions import cite
 from ruralstudy.plot.labels import bilingual, value_label
 from ruralstudy.plot.marks import draw_interval, key_handles
 from ruralstudy.plot.style import PALETTE
+from ruralstudy.provenance import Lang, check_lang, cited_name, source_name
 
 NO_YEAR = ("年份不详", "n.d.")
 
@@ -40,6 +38,9 @@ def bars(
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
     title: str | None = None,
+    number: int | str | None = None,
+    unit_line: bool = False,
+    area_unit: Literal["mu", "ha"] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """One bar per fact row of one indicator: places or years side by side.
@@ -51,13 +52,21 @@ def bars(
     arrow for 逾 and 近, faded bar for 约), and the value is written as the
     source wrote it (zh) or with its qualifier mark (en, both).
 
+    ``number=1`` numbers the title ("图1　…"); ``unit_line=True`` writes the
+    unit above the plot ("单位：万元") instead of an axis label; areas are
+    shown in 亩 (``area_unit="mu"``, the default for ``lang="zh"``) or
+    hectares, and the values written agree with the unit shown.
+
     >>> import ruralstudy as rs
     >>> ax = rs.plot.bars(rs.load_facts().query("indicator_id == 'population'"), lang="zh")
     """
     check_lang(lang)
     t = _frames.tables(indicators, places, sources)
-    df = _frames.with_names(facts, t, "bars")
+    df = _frames.in_area_unit(
+        _frames.with_names(facts, t, "bars"), _frames.area_unit_for(area_unit, lang)
+    )
     first = _frames.one_indicator(df, "bars")
+    unit = _frames.unit_of(df, "bars")
     factor, unit_zh, unit_en = unit_scale(df, lang, "bars")
     df = _order_bars(df)
     labels = _bar_labels(df, t.sources, lang)
@@ -80,13 +89,16 @@ def bars(
             zorder=2,
         )
         reach = draw_interval(ax, i, v, lo, up, row["qualifier"], orient="v")
-        label_at(ax, i, top_of(row) / factor, value_label(row, lang, factor), above_pt=reach)
+        label_at(ax, i, top_of(row) / factor, value_label(row, lang, factor, unit), above_pt=reach)
     ax.set_xticks(range(len(df)), labels)
     ax.set_xlim(-0.6, len(df) - 0.4)
     top = max(top_of(r) for _, r in df.iterrows()) / factor
     ax.set_ylim(0, top * 1.22 if top > 0 else 1)
     ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
-    ax.set_ylabel(unit_axis_label(unit_zh, unit_en, lang))
+    if unit_line:
+        draw_unit_line(ax, unit_zh, unit_en, lang)
+    else:
+        ax.set_ylabel(unit_axis_label(unit_zh, unit_en, lang))
     if df["place_id"].nunique() == 1:  # bars are years: the place goes in the title
         zh, en = (
             f"{first['place_zh']}：{first['indicator_zh']}",
@@ -94,7 +106,7 @@ def bars(
         )
     else:
         zh, en = first["indicator_zh"], first["indicator_en"]
-    draw_title(ax, zh, en, lang, title)
+    draw_title(ax, zh, en, lang, title, number=number, pad=14 if unit_line else None)
     cite(ax, df, lang=lang, sources=t.sources, caption=caption)
     finish(ax, key_handles(set(df["qualifier"]), lang), loc="upper left")
     return ax
@@ -126,7 +138,10 @@ def _bar_labels(df: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[str]
     counts = pd.Series(labels).value_counts()
     if (counts > 1).any():
         by_id = sources.set_index("source_id", drop=False)
-        pub = {sid: publisher_name(by_id.loc[sid], lang) for sid in set(df["source_id"])}
+        one = "en" if lang == "en" else "zh"
+        pub = {
+            sid: cited_name(source_name(by_id.loc[sid], one), one) for sid in set(df["source_id"])
+        }
         labels = [
             f"{lab}{sep}{pub.get(sid, sid)}" if counts[lab] > 1 else lab
             for lab, sid in zip(labels, df["source_id"], strict=True)

@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import blended_transform_factory
 
-from ruralstudy.plot import _frames
+from ruralstudy.plot import _frames, record
 from ruralstudy.plot.captions import CAPTION_FAMILY, wrap_caption
 from ruralstudy.plot.labels import bilingual, value_scale
 from ruralstudy.plot.marks import INTERVAL_COLOR
@@ -32,7 +32,11 @@ def get_axes(ax: Axes | None, height: float | None = None) -> Axes:
     if ax is not None:
         return ax
     width = plt.rcParams["figure.figsize"][0]
-    _, new = plt.subplots(figsize=(width, height or plt.rcParams["figure.figsize"][1]))
+    # Constrained layout even outside the house style: long row labels and
+    # a legend under the axes must stay on the page.
+    _, new = plt.subplots(
+        figsize=(width, height or plt.rcParams["figure.figsize"][1]), layout="constrained"
+    )
     return new
 
 
@@ -74,13 +78,57 @@ def finish(
 
 
 def draw_title(
-    ax: Axes, zh: str, en: str, lang: str, title: str | None, width_pt: float | None = None
+    ax: Axes,
+    zh: str,
+    en: str,
+    lang: str,
+    title: str | None,
+    width_pt: float | None = None,
+    *,
+    number: int | str | None = None,
+    pad: float | None = None,
 ) -> None:
-    """Set the title; wrap it to ``width_pt`` so a long one stays on the page."""
+    """Set the title, numbered if asked ("图1　…"); wrap it so a long one stays on the page."""
     text = title if title is not None else bilingual(zh, en, lang, sep="\n")
-    if width_pt is not None:
-        text = wrap_caption(text, width_pt, fontsize=plt.rcParams["axes.titlesize"])
-    ax.set_title(text)
+    if number is not None:
+        text = figure_number(number, lang) + text
+        record.set_field(ax.get_figure(root=True), "number", number)
+    if width_pt is None:
+        width_pt = ax.get_figure(root=True).get_figwidth() * 72 - 36
+    text = wrap_caption(text, width_pt, fontsize=plt.rcParams["axes.titlesize"])
+    ax.set_title(text, pad=pad)
+
+
+def figure_number(number: int | str, lang: str) -> str:
+    """The number before a title, as a Chinese report writes it ("图1　") or an English one.
+
+    >>> figure_number(1, "zh"), figure_number(1, "en")
+    ('图1　', 'Figure 1. ')
+    """
+    return f"Figure {number}. " if lang == "en" else f"图{number}\u3000"
+
+
+UNIT_LINE_PT = 4.0  # the unit line sits this far above the plot area
+
+
+def draw_unit_line(ax: Axes, unit_zh: str, unit_en: str, lang: str) -> None:
+    """ "单位：万元" above the plot area, left, as a statistical yearbook writes the unit.
+
+    Replaces the value axis label, which a Chinese table or chart does not use.
+    """
+    ax.set_ylabel("")
+    text = bilingual(f"单位：{unit_zh}", f"Unit: {unit_en}", lang, sep=" · ")
+    ax.annotate(
+        text,
+        (0, 1),
+        xycoords="axes fraction",
+        xytext=(0, UNIT_LINE_PT),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
+        fontsize=LABEL_FONTSIZE,
+        color="#333333",
+    )
 
 
 def label_at(

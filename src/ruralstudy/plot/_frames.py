@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ruralstudy.plot.captions import text_of
+from ruralstudy.provenance import text_of
 
 
 @dataclass(frozen=True)
@@ -185,4 +185,36 @@ def require_years(df: pd.DataFrame, what: str) -> pd.DataFrame:
     if len(out) != len(df):
         ids = list(df.loc[~df.index.isin(out.index)].get("fact_id", df.index))[:10]
         raise ValueError(f"{what} needs a year on every row; undated: {ids}")
+    return out
+
+
+MU_PER_HA = 15  # 1 亩 = 1/15 ha exactly (ruralstudy.units)
+AREA_UNITS = ("mu", "ha")
+
+
+def area_unit_for(area_unit: str | None, lang: str) -> str:
+    """The area unit a chart shows: as asked, else 亩 for Chinese readers and ha otherwise."""
+    if area_unit is None:
+        return "mu" if lang == "zh" else "ha"
+    if area_unit not in AREA_UNITS:
+        raise ValueError(f"area_unit must be one of {AREA_UNITS}, got {area_unit!r}")
+    return area_unit
+
+
+def in_area_unit(df: pd.DataFrame, area_unit: str) -> pd.DataFrame:
+    """``df`` (named rows) with areas in hectares shown in ``area_unit`` (values, bounds, unit)."""
+    if area_unit == "ha":
+        return df
+    units = (
+        df["unit"].fillna(df["indicator_unit"]) if "unit" in df.columns else df["indicator_unit"]
+    )
+    ha = (units.astype(str) == "ha").to_numpy()
+    if not ha.any():
+        return df
+    out = df.copy()
+    for col in ("value", "lower", "upper"):
+        out.loc[ha, col] = out.loc[ha, col] * MU_PER_HA
+    if "unit" in out.columns:
+        out.loc[ha, "unit"] = "mu"
+    out.loc[ha, "indicator_unit"] = "mu"
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -11,6 +13,7 @@ from ruralstudy.plot import _frames
 from ruralstudy.plot._common import (
     LABEL_FONTSIZE,
     draw_title,
+    draw_unit_line,
     finish,
     get_axes,
     label_at,
@@ -18,14 +21,11 @@ from ruralstudy.plot._common import (
     unit_axis_label,
     unit_scale,
 )
-from ruralstudy.plot.captions import (
-    Lang,
-    check_lang,
-    cite,
-)
+from ruralstudy.plot.captions import cite
 from ruralstudy.plot.labels import bilingual, value_label
 from ruralstudy.plot.marks import draw_interval, key_handles
 from ruralstudy.plot.style import PALETTE
+from ruralstudy.provenance import Lang, check_lang
 
 BENCHMARK_COLOR = "#555555"
 
@@ -42,6 +42,9 @@ def series(
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
     title: str | None = None,
+    number: int | str | None = None,
+    unit_line: bool = False,
+    area_unit: Literal["mu", "ha"] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """A yearly series of one indicator, one line per place, with events and benchmarks.
@@ -51,7 +54,8 @@ def series(
     rows of the same unit for other places (a province, the country), drawn
     dashed grey (a single benchmark figure is one labelled point). Bounds are drawn at
     each point; values are written beside the points when a line has six
-    points or fewer (``value_labels=`` forces either way).
+    points or fewer (``value_labels=`` forces either way). ``number``,
+    ``unit_line`` and ``area_unit`` as for :func:`ruralstudy.plot.bars`.
 
     >>> import ruralstudy as rs
     >>> income = rs.load_facts().query("indicator_id == 'rural_disposable_income_per_capita'")
@@ -59,13 +63,19 @@ def series(
     """
     check_lang(lang)
     t = _frames.tables(indicators, places, sources)
-    main = _frames.require_years(_frames.with_names(df, t, "series"), "series")
+    shown_area = _frames.area_unit_for(area_unit, lang)
+    main = _frames.require_years(
+        _frames.in_area_unit(_frames.with_names(df, t, "series"), shown_area), "series"
+    )
     first = _frames.one_indicator(main, "series")
     parts = [main]
     bench = None
     if benchmarks is not None and not benchmarks.empty:
         bench = _frames.require_years(
-            _frames.with_names(benchmarks, t, "series benchmarks"), "series benchmarks"
+            _frames.in_area_unit(
+                _frames.with_names(benchmarks, t, "series benchmarks"), shown_area
+            ),
+            "series benchmarks",
         )
         parts.append(bench)
     everything = pd.concat(parts)
@@ -108,9 +118,20 @@ def series(
             )
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
-    ax.set_ylabel(unit_axis_label(unit_zh, unit_en, lang))
+    if unit_line:
+        draw_unit_line(ax, unit_zh, unit_en, lang)
+    else:
+        ax.set_ylabel(unit_axis_label(unit_zh, unit_en, lang))
     ax.margins(x=0.06, y=0.12)
-    draw_title(ax, first["indicator_zh"], first["indicator_en"], lang, title)
+    draw_title(
+        ax,
+        first["indicator_zh"],
+        first["indicator_en"],
+        lang,
+        title,
+        number=number,
+        pad=14 if unit_line else None,
+    )
     cite(ax, pd.concat(cited), lang=lang, sources=t.sources, caption=caption)
     finish(ax, handles + key_handles(qualifiers, lang), loc="best")
     return ax
@@ -149,7 +170,7 @@ def _draw_line(
                 ax,
                 row["year"],
                 top_of(row) / factor,
-                value_label(row, lang, factor),
+                value_label(row, lang, factor, _frames.unit_of(rows, "series")),
                 above_pt=reach,
                 color=color,
             )

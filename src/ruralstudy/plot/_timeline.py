@@ -13,14 +13,10 @@ from ruralstudy.plot._common import (
     finish,
     get_axes,
 )
-from ruralstudy.plot.captions import (
-    Lang,
-    check_lang,
-    cite,
-    text_of,
-)
+from ruralstudy.plot.captions import cite
 from ruralstudy.plot.labels import SHARE_UNITS, bilingual, unit_words, value_label, value_scale
 from ruralstudy.plot.style import PALETTE
+from ruralstudy.provenance import Lang, check_lang, text_of
 
 # A label hung from its marker (va="top") is raised this much so that its
 # first line, not its top edge, sits level with the marker.
@@ -38,6 +34,7 @@ def timeline(
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
     title: str | None = None,
+    number: int | str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """A place's chronicle (大事记): dated events, with the facts that mark them.
@@ -148,7 +145,7 @@ def timeline(
         )
     pl = t.places.set_index("place_id")
     name_zh, name_en = pl.loc[place, "name_zh"], pl.loc[place, "name_en"]
-    draw_title(ax, f"{name_zh}：大事记", f"{name_en}: timeline", lang, title)
+    draw_title(ax, f"{name_zh}：大事记", f"{name_en}: timeline", lang, title, number=number)
     cite(ax, pd.concat(cited), lang=lang, sources=t.sources, caption=caption)
     finish(ax, handles, loc="lower right")
     return ax

@@ -1,18 +1,35 @@
-"""Export: one call writes the PNG, SVG and PDF a report or slide needs.
+"""Export: one call writes the PNG, SVG and PDF a report or slide needs, and its index entry.
 
-The same figure gives byte-identical SVG and PDF from run to run (fixed
-``svg.hashsalt``, no creation dates in the metadata), so committed or
-published figure files change only when the figure does.
+- PNG at 300 dpi.
+- PDF with the CJK font embedded as a TrueType CID font (``pdf.fonttype`` 42),
+  which print preflight and Illustrator accept (Type 3 they reject).
+- SVG with text kept as ``<text>`` (``svg.fonttype`` "none"), editable in
+  Inkscape or Illustrator, naming a font list that resolves on Windows, macOS
+  and Linux (:data:`ruralstudy.plot.fonts.SVG_FONT_FAMILIES`);
+  ``svg_text="path"`` writes the outlined SVG instead (exact shapes, no font
+  needed, not editable as text).
+- ``<stem>.json`` beside them: the figure's title, caption, sources, simulated
+  flag, language and files, which the report gathers into figures.csv.
+
+The same figure gives byte-identical files from run to run (fixed
+``svg.hashsalt``, no creation dates in the metadata).
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 from pathlib import Path
+from typing import Literal
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from ruralstudy.plot.captions import caption_text
+from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
+from ruralstudy.plot.record import figure_record
 from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_font
 
 FORMATS = ("png", "svg", "pdf")
@@ -20,14 +37,14 @@ PNG_DPI = 300
 CREATOR = "ruralstudy"
 
 # Per-format metadata: dates removed (they would change every run) and a
-# creator that does not embed matplotlib's version string in SVG.
+# creator that does not embed matplotlib's version string.
 _METADATA: dict[str, dict[str, str | None]] = {
     "png": {"Software": CREATOR},
     "svg": {"Date": None, "Creator": CREATOR},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": CREATOR},
 }
 
-# Settings that make the files reproducible and keep the CJK font embedded,
+# Settings that make the files reproducible and keep the CJK font editable,
 # applied even if the figure was drawn outside the house style.
 _EXPORT_RC = {
     "svg.hashsalt": HOUSE_STYLE["svg.hashsalt"],
@@ -48,34 +65,109 @@ def _cjk_fonts() -> dict[str, list[str]]:
     return {"font.sans-serif": [CJK_FONT_FAMILY, *families]}
 
 
-def save(fig: Figure, stem: str | os.PathLike[str], *, dpi: int = PNG_DPI) -> list[Path]:
-    """Write ``stem.png`` (300 dpi), ``stem.svg`` and ``stem.pdf``; return their paths.
+def figure_title(fig: Figure) -> str:
+    """The figure's title: the one recorded, else its suptitle or first axes title, on one line."""
+    title = figure_record(fig).get("title")
+    if not title and getattr(fig, "_suptitle", None) is not None:
+        title = fig._suptitle.get_text()
+    for ax in fig.get_axes():
+        if title:
+            break
+        title = next(
+            (ax.get_title(loc) for loc in ("left", "center", "right") if ax.get_title(loc)), ""
+        )
+    return unwrap(str(title or ""))
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def unwrap(text: str) -> str:
+    """Wrapped lines as one: joined without a space where Chinese meets Chinese.
+
+    >>> unwrap("茶叶\n合作社（2018年）\nReturnee's tea\ncooperative")
+    "茶叶合作社（2018年） Returnee's tea cooperative"
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        glue = "" if _WIDE.match(out[-1]) and _WIDE.match(line[0]) else " "
+        out += glue + line
+    return out
+
+
+def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
+    """The figures-index entry of ``fig`` (what ``save`` writes to ``<stem>.json``).
+
+    >>> index_entry(ax.figure, ["fig1.png"])["simulated"]  # doctest: +SKIP
+    False
+    """
+    rec = figure_record(fig)
+    entry: dict[str, object] = {
+        "title": figure_title(fig),
+        "caption": caption_text(fig),
+        "source_ids": rec["source_ids"],
+        "publishers": rec["publishers"],
+        "pages": rec["pages"],
+        "simulated": bool(rec["simulated"]),
+        "lang": rec["lang"],
+        "files": files,
+    }
+    if rec.get("number") is not None:
+        entry["number"] = rec["number"]
+    # Notes for the index, not the figure's face (a map's boundary processing).
+    notes = list(getattr(fig, "ruralstudy_notes", None) or [])
+    if notes:
+        entry["notes"] = notes
+    return entry
+
+
+def save(
+    fig: Figure,
+    stem: str | os.PathLike[str],
+    *,
+    dpi: int = PNG_DPI,
+    svg_text: Literal["text", "path"] = "text",
+) -> list[Path]:
+    """Write ``stem.png`` (300 dpi), ``.svg``, ``.pdf`` and ``.json``; return the figure files.
 
     Generic sans-serif text resolves to the house CJK font while saving, so
     Chinese renders even if the figure was drawn outside the house style.
     The parent folder is created if needed. A suffix on ``stem`` (``.png``)
-    is dropped, so ``save(fig, "out/fig1.png")`` still writes all three.
+    is dropped, so ``save(fig, "out/fig1.png")`` still writes all of them.
+    ``svg_text="path"`` outlines the SVG's text. ``stem.json`` holds the
+    figure's index entry (:func:`index_entry`): title, caption, source_ids,
+    publishers, pages read, simulated, lang, files, number if numbered, and
+    notes meant for the index (``fig.ruralstudy_notes``, e.g. a map's
+    boundary processing).
 
     >>> import ruralstudy as rs
     >>> ax = rs.plot.bars(facts)  # doctest: +SKIP
     >>> rs.plot.save(ax.figure, "reports/figures/income")  # doctest: +SKIP
     [PosixPath('reports/figures/income.png'), PosixPath('reports/figures/income.svg'), ...]
     """
+    if svg_text not in ("text", "path"):
+        raise ValueError(f"svg_text must be 'text' or 'path', got {svg_text!r}")
     stem = Path(stem)
     if stem.suffix.lower().lstrip(".") in FORMATS:
         stem = stem.with_suffix("")
     stem.parent.mkdir(parents=True, exist_ok=True)
     register_cjk_font()
+    guard_figure(fig)
+    rc = {**_EXPORT_RC, **_cjk_fonts(), "svg.fonttype": "none" if svg_text == "text" else "path"}
     paths = []
-    with mpl.rc_context({**_EXPORT_RC, **_cjk_fonts()}):
+    with mpl.rc_context(rc):
         for fmt in FORMATS:
             path = stem.with_name(f"{stem.name}.{fmt}")
-            fig.savefig(
-                path,
-                format=fmt,
-                dpi=dpi,
-                metadata=_METADATA[fmt],
-                facecolor="white",
-            )
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+            data = buffer.getvalue()
+            if fmt == "svg":
+                svg = compact_svg_paths(data.decode("utf-8"))
+                data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
+            path.write_bytes(data)
             paths.append(path)
+    entry = index_entry(fig, [p.name for p in paths])
+    text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
+    stem.with_name(f"{stem.name}.json").write_text(text, encoding="utf-8")
     return paths

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from ruralstudy.plot.captions import check_lang, text_of
+from ruralstudy.provenance import check_lang, text_of
 
 # Canonical unit (ruralstudy.units.CANONICAL_UNITS) -> (Chinese, English) axis words.
 UNIT_LABELS: dict[str, tuple[str, str]] = {
     "ha": ("公顷", "ha"),
+    "mu": ("亩", "mu"),
     "m2": ("平方米", "m²"),
     "kg": ("公斤", "kg"),
     "t": ("吨", "t"),
@@ -158,12 +159,32 @@ def format_number(x: float, decimals: int | None = None) -> str:
     return text
 
 
-def value_label(row: Mapping[str, object], lang: str, factor: float = 1.0) -> str:
+def source_wording(row: Mapping[str, object], unit: str | None) -> str:
+    """The source's own wording of a fact, if it is in the unit shown; else empty.
+
+    "3760亩" is shown as written on a chart in 亩, never beside a label in
+    公顷; the check is that the wording ends with the unit's base word
+    ("10万余元" fits 元/年 and 万元).
+
+    >>> source_wording({"text": "3760亩"}, "mu"), source_wording({"text": "3760亩"}, "ha")
+    ('3760亩', '')
+    """
+    text = text_of(row.get("text"))
+    if not text or unit is None or unit in SHARE_UNITS:
+        return text  # a share reads the same in any wording ("近三分之一", "约5%")
+    base = unit_words(unit)[0].split("/")[0]
+    return text if text.endswith(base) else ""
+
+
+def value_label(
+    row: Mapping[str, object], lang: str, factor: float = 1.0, unit: str | None = None
+) -> str:
     """How one fact is written beside its mark.
 
-    In Chinese, the source's own wording (``text``) when there is one; else,
-    and in English or bilingual figures, the number in the axis' scale with
-    its qualifier mark.
+    In Chinese, the source's own wording (``text``) when there is one (and,
+    given the ``unit`` shown, when it is in that unit); else, and in English
+    or bilingual figures, the number in the axis' scale with its qualifier
+    mark.
 
     >>> value_label({"value": 1e5, "lower": 1e5, "upper": 1.1e5, "qualifier": "plus",
     ...              "text": "10万余元"}, "en", factor=1e4)
@@ -171,8 +192,8 @@ def value_label(row: Mapping[str, object], lang: str, factor: float = 1.0) -> st
     """
     qualifier = text_of(row.get("qualifier")) or "exact"
     value = float(row["value"]) / factor
-    if lang == "zh" and text_of(row.get("text")):
-        return text_of(row.get("text"))
+    if lang == "zh" and source_wording(row, unit):
+        return source_wording(row, unit)
     number = format_number(value)
     if qualifier == "range":
         lo, hi = float(row["lower"]) / factor, float(row["upper"]) / factor
@@ -181,3 +202,20 @@ def value_label(row: Mapping[str, object], lang: str, factor: float = 1.0) -> st
         return f"{number}余" if lang == "zh" else f"{number}+"
     prefixes = _ZH_PREFIX if lang == "zh" else _EN_PREFIX
     return prefixes.get(qualifier, "") + number
+
+
+def value_with_unit(row: Mapping[str, object], lang: str, unit: str) -> str:
+    """One fact with its unit, for a sentence or a title: "3760亩", "250.7 ha", "10万余元".
+
+    >>> value_with_unit({"value": 3760.0, "qualifier": "exact", "text": "3760亩"}, "zh", "mu")
+    '3760亩'
+    >>> value_with_unit({"value": 250.67, "qualifier": "exact", "text": "3760亩"}, "en", "ha")
+    '251 ha'
+    """
+    if lang == "zh" and source_wording(row, unit):
+        return source_wording(row, unit)
+    factor, unit_zh, unit_en = value_scale(unit, abs(float(row["value"])), lang)
+    number = value_label(row, lang, factor, unit)
+    if lang == "zh":
+        return number + ("" if unit_zh == "个" else unit_zh)
+    return number + ("%" if unit_en == "%" else "" if unit_en == "count" else f" {unit_en}")

@@ -57,10 +57,12 @@ HOUSE_STYLE: dict[str, Any] = {
     "axes.prop_cycle": mpl.cycler(color=PALETTE),
     "lines.linewidth": 1.6,
     "lines.markersize": 5,
-    # Type 42 mislabels this OpenType (CFF) font; Type 3 embeds the glyphs
-    # (measured, shared/reference/tooling-notes.md "Maps and fonts").
-    "pdf.fonttype": 3,
-    "svg.fonttype": "path",
+    # Type 42 (TrueType CID font): editable, accepted by print preflight.
+    # matplotlib would write this OpenType/CFF font's data where TrueType is
+    # required; ruralstudy.plot.fonts converts the embedded subset.
+    "pdf.fonttype": 42,
+    # Text stays text in SVG, with a font list that resolves everywhere.
+    "svg.fonttype": "none",
     # Fixed salt: SVG element ids stay the same from run to run.
     "svg.hashsalt": "ruralstudy",
 }
@@ -89,12 +91,23 @@ def cjk_font_path() -> Path:
 def register_cjk_font() -> str:
     """Register the CJK font with matplotlib (in memory, once); return its family name.
 
+    The font is also appended to ``font.family`` as the fallback for
+    glyphs the other fonts lack, so a figure drawn without the house style
+    still shows its Chinese.
+
     >>> register_cjk_font()
     'Noto Sans CJK SC'
     """
     path = cjk_font_path()
     if not any(Path(entry.fname) == path for entry in font_manager.fontManager.ttflist):
         font_manager.fontManager.addfont(str(path))
+    # Last in the font.family list: matplotlib falls back to it glyph by glyph
+    # (a generic family like "sans-serif" resolves to one font only), so
+    # Chinese drawn in the default style shows, and nothing else changes: the
+    # fonts before it still draw every glyph they have.
+    families = list(mpl.rcParams["font.family"])
+    if CJK_FONT_FAMILY not in families:
+        mpl.rcParams["font.family"] = [*families, CJK_FONT_FAMILY]
     return CJK_FONT_FAMILY
 
 
@@ -105,6 +118,9 @@ def use_style() -> None:
     >>> rs.plot.use_style()
     """
     register_cjk_font()
+    from ruralstudy.plot.fonts import truetype_for_pdf
+
+    truetype_for_pdf()
     mpl.rcParams.update(HOUSE_STYLE)
 
 
@@ -122,6 +138,9 @@ def style() -> Iterator[None]:
     ...     ax = rs.plot.bars(facts)  # doctest: +SKIP
     """
     register_cjk_font()
+    from ruralstudy.plot.fonts import truetype_for_pdf
+
+    truetype_for_pdf()
     interactive = mpl.is_interactive()
     try:
         with mpl.rc_context(HOUSE_STYLE):

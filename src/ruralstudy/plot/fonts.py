@@ -1,0 +1,225 @@
+"""Chinese that renders on every figure and in every file, with or without the house style.
+
+Three jobs, each a gap matplotlib leaves for CJK text:
+
+- :func:`guard_figure` makes a figure, each time it is drawn and before its
+  layout is computed, give every text whose font lacks its glyphs the CJK font
+  (titles, labels, legends, tick labels, map names). So a figure drawn
+  without :func:`ruralstudy.plot.use_style` shows Chinese, not boxes and a
+  "Glyph … missing" warning.
+- :func:`truetype_for_pdf`: matplotlib embeds fonts in a PDF as Type 42
+  ("pdf.fonttype": 42) by writing the font's data as ``FontFile2``, which
+  must be TrueType; Noto Sans CJK SC is OpenType/CFF, so the file would be
+  mislabelled (print preflight rejects it). We convert the *subset* matplotlib
+  embeds (a few dozen glyphs) to TrueType outlines with fontTools' cu2qu, the
+  conversion of fontTools' own otf2ttf snippet.
+- :data:`SVG_FONT_FAMILIES`: the font list an SVG names, so its text finds a
+  CJK font on Windows, macOS and Linux.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from ruralstudy.plot.style import CJK_FONT_FAMILY, register_cjk_font
+
+# Installed CJK fonts on each platform, most common first; a generic family last.
+SVG_FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+    "sans-serif",
+)
+FALLBACK_FAMILY = [CJK_FONT_FAMILY, "DejaVu Sans"]
+GUARD_ATTR = "_ruralstudy_font_guard"
+
+
+@functools.lru_cache(maxsize=64)
+def _charmap(path: str) -> frozenset[int]:
+    return frozenset(font_manager.get_font(path).get_charmap())
+
+
+def lacks_glyphs(text: str, families: list[str] | tuple[str, ...]) -> bool:
+    """True if the first font ``families`` resolve to has no glyph for some character of ``text``.
+
+    >>> lacks_glyphs("车田村", ["DejaVu Sans"])
+    True
+    """
+    if text.isascii():
+        return False
+    path = font_manager.findfont(font_manager.FontProperties(family=list(families)))
+    chars = _charmap(path)
+    return any(ord(c) not in chars for c in text if not c.isspace())
+
+
+def _needs_cjk(text: Text) -> bool:
+    return lacks_glyphs(text.get_text(), tuple(text.get_fontfamily()))
+
+
+def apply_cjk(fig: Figure) -> None:
+    """Give the CJK font to every text of ``fig`` (tick labels too) that would miss glyphs.
+
+    >>> apply_cjk(ax.figure)  # doctest: +SKIP
+    """
+    register_cjk_font()
+    for text in fig.findobj(Text):
+        if _needs_cjk(text):
+            text.set_fontfamily([*FALLBACK_FAMILY, *text.get_fontfamily()])
+    for ax in fig.get_axes():
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels(which="both")
+            if any(_needs_cjk(t) for t in labels):
+                axis.set_tick_params(which="both", labelfontfamily=FALLBACK_FAMILY)
+
+
+def guard_figure(fig: Figure) -> None:
+    """Make sure ``fig`` draws its Chinese with a CJK font, whatever the style (once per figure).
+
+    The figure's own ``draw`` is wrapped so :func:`apply_cjk` runs first,
+    before the layout engine measures any text: a text measured in a font
+    without its glyphs would already warn and be laid out wrong.
+
+    >>> guard_figure(ax.figure)  # doctest: +SKIP
+    """
+    truetype_for_pdf()
+    if getattr(fig, GUARD_ATTR, False):
+        return
+    original = fig.draw
+
+    @functools.wraps(original)
+    def draw(renderer: Any) -> None:
+        apply_cjk(fig)
+        original(renderer)
+
+    fig.draw = draw  # type: ignore[method-assign]
+    setattr(fig, GUARD_ATTR, True)
+
+
+# -- PDF: TrueType outlines for Type 42 -------------------------------------------------
+
+
+def _to_truetype(font: Any) -> None:
+    """Turn a CFF-outline TTFont into a TrueType-outline one, in place (fontTools otf2ttf)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
+    font.recalcBBoxes = True  # new outlines need their bounding boxes
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name, glyph in glyphs.items():
+        if hasattr(glyph, "xMin"):
+            hmtx[name] = (hmtx[name][0], glyph.xMin)
+    font["maxp"] = maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, field, 1 if field == "maxZones" else 0)
+    maxp.compile(font)
+    post = font["post"]
+    post.formatType = 3.0  # no glyph names: CID names mean nothing to a reader
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+@functools.cache
+def truetype_for_pdf() -> None:
+    """Embed CFF fonts in PDFs as TrueType (Type 42 needs TrueType data); installed once.
+
+    Wraps matplotlib's ``_backend_pdf_ps.font_as_file``, the one step that
+    writes a subset font's bytes; fonts with TrueType outlines pass as they are.
+    """
+    from matplotlib.backends import _backend_pdf_ps
+
+    original = _backend_pdf_ps.font_as_file
+
+    @functools.wraps(original)
+    def font_as_file(font: Any) -> Any:
+        if "CFF " in font:
+            _to_truetype(font)
+        return original(font)
+
+    _backend_pdf_ps.font_as_file = font_as_file
+
+
+# -- SVG: a font list that resolves everywhere ---------------------------------------
+
+_SVG_FAMILY = re.compile(r"font-family: ?([^;\"]+)")
+
+
+def svg_font_families(svg: str) -> str:
+    """``svg`` with every text's font-family replaced by :data:`SVG_FONT_FAMILIES`.
+
+    >>> "'Microsoft YaHei'" in svg_font_families('<text style="font-family: sans-serif">')
+    True
+    """
+    families = ", ".join(f if f == "sans-serif" else f"'{f}'" for f in SVG_FONT_FAMILIES)
+    return _SVG_FAMILY.sub(f"font-family: {families}", svg)
+
+
+# -- SVG: compact path data -----------------------------------------------------------
+
+_PATH_DATA = re.compile(r'(?<= d=")[^"]*')
+_COMMAND = re.compile(r"([MLQCz])([^MLQCz]*)")
+_NUMBER = re.compile(r"-?\d+\.\d+")
+
+
+def _round(match: re.Match[str]) -> str:
+    text = f"{float(match.group()):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _compact(d: str) -> str:
+    out: list[str] = []
+    previous = ""
+    for command, args in _COMMAND.findall(d):
+        coords = " ".join(_NUMBER.sub(_round, args).split())
+        # After M or L, further points are implicit line-tos (SVG 1.1 §8.3.2).
+        if command == "L" and previous in ("M", "L"):
+            out.append(" " + coords)
+        else:
+            out.append(("\n" if out else "") + command + (" " + coords if coords else ""))
+        previous = command if command != "L" or previous not in ("M", "L") else previous
+    return "".join(out)
+
+
+def compact_svg_paths(svg: str) -> str:
+    """``svg`` with path coordinates rounded to 0.01 pt and repeated line-tos implied.
+
+    matplotlib writes six decimals (a millionth of a point); a hundredth of a
+    point (3.5 µm) is far below what print or screen resolves, and a map's
+    SVG shrinks by about half.
+
+    >>> compact_svg_paths('<path d="M 1.000000 2.123456 \nL 3.5 4.25 \nL 5 6 \nz"/>')
+    '<path d="M 1 2.12 3.5 4.25 5 6\nz"/>'
+    """
+    return _PATH_DATA.sub(lambda m: _compact(m.group()), svg)
