@@ -45,7 +45,6 @@ def test_round_trip_read_write_read_is_equal(mini, tmp_path):
     ("content", "message"),
     [
         (bytes(range(256)) * 4, "binary data"),
-        ("名称,数值\n车田,1\n".encode("utf-16"), "binary data"),
         (b"\x81\x30\xff\xfe\xfa" * 20, "unknown text encoding"),
         (b"", "empty file"),
         (b"PK\x03\x04 not really a workbook", "not a readable XLSX"),
@@ -58,6 +57,12 @@ def test_unreadable_files_raise_a_clear_error(tmp_path, content, message):
     with pytest.raises(DataValidationError, match=message) as info:
         read_text_table(path)
     assert info.value.failures["file"].tolist() == [str(path)]
+
+
+def test_excel_unicode_text_is_read_not_called_binary(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("名称\t数值\r\n车田,1\r\n".replace(",", "\t").encode("utf-16"))
+    assert read_text_table(path).to_dict("list") == {"名称": ["车田"], "数值": ["1"]}
 
 
 def test_missing_file_is_a_clear_error(tmp_path):

@@ -1,0 +1,252 @@
+"""Read one sheet of an XLSX workbook as text cells, within set limits.
+
+``_xlsx_scan`` checks the archive and streams every sheet's XML first
+(sizes, counts, hidden rows, pending formulas); only then does openpyxl
+(read-only mode) read the chosen sheet's values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from io import BytesIO
+from pathlib import Path
+
+from ruralstudy._problems import file_error, problem, table_error
+from ruralstudy._xlsx_scan import (
+    SheetPart,
+    SheetScan,
+    XlsxLimits,
+    checked_archive,
+    scan_sheet,
+    sheet_parts,
+)
+
+ERROR_VALUES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+# A number format's tokens: quoted text, escaped characters, [brackets], runs
+# of one date/time letter, anything else.
+FORMAT_TOKENS = re.compile(r"\"[^\"]*\"|\\.|\[[^\]]*\]|y+|m+|d+|h+|s+|.", re.IGNORECASE)
+
+__all__ = ["XlsxLimits", "date_text", "xlsx_records"]
+
+
+def xlsx_records(
+    raw: bytes, path: Path, sheet: str | None, limits: XlsxLimits
+) -> list[list[str | None]]:
+    """The chosen sheet's rows as text cells (None for empty), header first."""
+    archive = checked_archive(raw, path, limits)
+    parts = sheet_parts(archive, path)
+    part, scan = _choose_sheet(archive, parts, path, sheet, limits)
+    if part is None:
+        return []
+    records, problems = _read_cells(raw, part, path)
+    problems += _scan_problems(part, scan, records, path, limits)
+    if problems:
+        raise table_error(path, problems)
+    return records
+
+
+def _choose_sheet(archive, parts: list[SheetPart], path: Path, sheet: str | None, limits):
+    names = [part.name for part in parts]
+    if sheet is not None:
+        if sheet not in names:
+            raise file_error(path, f"no sheet {sheet!r}; the sheets are {', '.join(names)}")
+        part = parts[names.index(sheet)]
+        return part, scan_sheet(archive, part, path, limits)
+    scans = [(part, scan_sheet(archive, part, path, limits)) for part in parts]
+    used = [(part, scan) for part, scan in scans if scan.has_values]
+    if len(used) > 1:
+        raise file_error(
+            path,
+            f"data on several sheets ({', '.join(p.name for p, _ in used)}): name the one "
+            "to read (sheet= / --sheet)",
+        )
+    return used[0] if used else (scans[0] if scans else (None, None))
+
+
+def _read_cells(raw: bytes, part: SheetPart, path: Path) -> tuple[list, list[dict]]:
+    import openpyxl  # heavy; only for workbooks
+
+    try:
+        workbook = openpyxl.load_workbook(BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
+    records: list[list[str | None]] = []
+    problems: list[dict] = []
+    try:
+        ws = workbook[part.name]
+        ws.reset_dimensions()  # never trust the sheet's declared size
+        for number, row in enumerate(ws.iter_rows(), start=1):
+            texts = []
+            for index, cell in enumerate(row):
+                text, trouble = _cell_text(cell)
+                if trouble:
+                    problems.append(problem(path, number, _column(records, index), trouble, text))
+                texts.append(text)
+            while texts and texts[-1] is None:
+                texts.pop()
+            records.append(texts)
+    except Exception as exc:  # a sheet that breaks mid-way is as unreadable as a broken one
+        raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
+    finally:
+        workbook.close()
+    return records, problems
+
+
+def _cell_text(cell) -> tuple[str | None, str | None]:
+    """The cell as text, and what is wrong with it (or None)."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return None, None
+    if cell.data_type == "e" or (isinstance(value, str) and value in ERROR_VALUES):
+        return str(value), f"the cell holds the Excel error {value}"
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), None
+    if isinstance(value, float):
+        # Excel stores every number as a float: 2014 must read as "2014".
+        return (str(int(value)) if value.is_integer() else repr(value)), None
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return date_text(value, cell.number_format)
+    text = str(value)
+    return (text if text != "" else None), None
+
+
+def date_text(value, number_format: str) -> tuple[str | None, str | None]:
+    """A date cell as the precision its number format shows, and any problem.
+
+    "yyyy-mm" shows a month, so 2025-10-01 reads "2025-10" (the day is
+    Excel's filler, not data); "yyyy" a year; a format with days the day;
+    one with hours the time.  A format that shows no year (say "mmm-dd") is
+    refused rather than guessed.
+
+    >>> date_text(dt.datetime(2025, 10, 1), "yyyy-mm")
+    ('2025-10', None)
+    """
+    if isinstance(value, dt.timedelta | dt.time):
+        return str(value), "a time or duration, not a date; type it as text"
+    shown = _shown_parts(number_format)
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if "y" not in shown or ("m" not in shown and "d" in shown):
+        return day.isoformat(), (
+            f"a date cell whose format {number_format!r} does not show year and month, "
+            "so which part is data is unclear; type the date as text (e.g. 2025-10)"
+        )
+    if "h" in shown or "s" in shown:
+        return (value.isoformat(sep=" ") if isinstance(value, dt.datetime) else str(value)), None
+    if "d" in shown:
+        return day.isoformat(), None
+    if "m" in shown:
+        return day.isoformat()[:7], None
+    return day.isoformat()[:4], None
+
+
+def _shown_parts(number_format: str) -> set[str]:
+    """Which of year, month, day, hour, second a number format displays."""
+    parts = set()
+    for token in FORMAT_TOKENS.findall(number_format or ""):
+        lowered = token.lower()
+        if lowered.startswith(("[h", "[m", "[s")):
+            parts.add("h")  # elapsed time
+        elif lowered[0] in "ymdhs" and not token.startswith(('"', "\\", "[")):
+            parts.add(lowered[0])
+    if "m" in parts and parts & {"h", "s"} and not parts & {"y", "d"}:
+        parts.discard("m")  # "h:mm": minutes, not months
+    return parts
+
+
+def _column(records: list, index: int) -> str:
+    header = records[0] if records else []
+    if index < len(header) and header[index]:
+        return str(header[index]).strip()
+    return f"column {_letters(index + 1)}"
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _scan_problems(part: SheetPart, scan: SheetScan, records: list, path: Path, limits):
+    """Pending formulas always; hidden rows, columns and sheets unless hidden="read"."""
+    problems = [
+        problem(
+            path,
+            row,
+            _column(records, column - 1),
+            "formula without a computed value: the program that saved the workbook did "
+            "not calculate it; open it in Excel or WPS, let it calculate, and save again",
+        )
+        for row, column in scan.pending_formulas
+    ]
+    for ref in scan.merged[:1]:
+        first = ref.partition(":")[0]
+        row, column = _position(first)
+        problems.append(
+            problem(
+                path,
+                row,
+                _column(records, column - 1),
+                f"merged cells ({', '.join(scan.merged[:5])}{' …' if len(scan.merged) > 5 else ''}"
+                "): only the first cell of a merged range holds the value, the others read "
+                "as empty; unmerge them and fill every cell",
+            )
+        )
+    if limits.hidden == "read":
+        return problems
+    used = {n for n, rec in enumerate(records, start=1) if any(c is not None for c in rec)}
+    rows = [r for r in scan.hidden_rows if r in used]
+    if rows:
+        problems.append(
+            problem(
+                path,
+                rows[0],
+                None,
+                f"{len(rows)} hidden row(s) with data ({_ranges(rows)}): hidden or filtered "
+                'rows are not read unawares; unhide or delete them, or pass hidden="read"',
+            )
+        )
+    columns = sorted({c for c in scan.hidden_columns if _has_data(records, c)})
+    if columns:
+        names = ", ".join(_column(records, c - 1) for c in columns[:10])
+        problems.append(
+            problem(
+                path,
+                None,
+                _column(records, columns[0] - 1),
+                f"{len(columns)} hidden column(s) with data ({names}): unhide or delete "
+                'them, or pass hidden="read"',
+            )
+        )
+    if part.hidden and used:
+        message = f'sheet {part.name!r} is hidden in the workbook: unhide it, or pass hidden="read"'
+        problems.append(problem(path, None, None, message))
+    return problems
+
+
+def _position(ref: str) -> tuple[int, int]:
+    """(row, column) of a cell reference like "B12"."""
+    letters = ref.rstrip("0123456789")
+    column = 0
+    for ch in letters:
+        column = column * 26 + ord(ch) - 64
+    digits = ref[len(letters) :]
+    return (int(digits) if digits.isdigit() else 1), max(column, 1)
+
+
+def _has_data(records: list, column: int) -> bool:
+    return any(len(rec) >= column and rec[column - 1] is not None for rec in records)
+
+
+def _ranges(rows: list[int]) -> str:
+    """'rows 3-5, 9' for [3, 4, 5, 9]."""
+    spans: list[list[int]] = []
+    for row in sorted(rows):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    text = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans[:10])
+    return "rows " + text + (" …" if len(spans) > 10 else "")
