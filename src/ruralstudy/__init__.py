@@ -3,6 +3,7 @@
 >>> import ruralstudy as rs
 >>> facts = rs.load_facts()            # the long master table, validated
 >>> land = rs.load_land_consolidation()  # a wide place-year view of it
+>>> rs.use_data("my_village")  # doctest: +SKIP
 
 Heavy parts (plot, maps, causal, simulate, compare) load on first use, so
 ``import ruralstudy`` costs little more than ``import pandas``.
@@ -14,6 +15,7 @@ import importlib
 from typing import Any
 
 from ruralstudy.datasets import (
+    data_project,
     load_collective_economy,
     load_facts,
     load_indicators,
@@ -23,9 +25,11 @@ from ruralstudy.datasets import (
     load_sources,
     load_tourism,
     read_table,
+    use_data,
     validate_file,
 )
 from ruralstudy.errors import DataValidationError
+from ruralstudy.project import add_facts, init_project
 
 __version__ = "0.1.0"
 
@@ -45,11 +49,14 @@ _LAZY_SUBMODULES = {
 __all__ = [
     "DataValidationError",
     "__version__",
+    "add_facts",
     "atlas",
     "case_study",
     "causal",
     "compare",
+    "data_project",
     "extract_quantities",
+    "init_project",
     "load_collective_economy",
     "load_facts",
     "load_indicators",
@@ -63,6 +70,7 @@ __all__ = [
     "read_table",
     "report",
     "simulate",
+    "use_data",
     "validate_file",
 ]
 

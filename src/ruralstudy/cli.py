@@ -1,4 +1,14 @@
-"""The ``ruralstudy`` command: validate | extract | report | profile."""
+"""The ``ruralstudy`` command: init | validate | extract | add | report | profile.
+
+Every command that reads the data takes ``--data DIR`` (a researcher's data
+project, see ``ruralstudy.datasets.use_data``); without it the environment
+variable ``RURALSTUDY_DATA`` decides.  The choice is also put in the
+environment, so notebooks run by ``report`` see the same data.
+
+Errors a user can fix (bad data, a file that cannot be written) end in a
+message and a non-zero exit, never a traceback: 1 for invalid data, 2 for a
+file that cannot be read or written.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +18,96 @@ import re
 import sys
 from pathlib import Path
 
-from ruralstudy.errors import format_failure
+from ruralstudy.datasets import ENV_VAR
+from ruralstudy.errors import DataValidationError, format_failure
+from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
 TABLE_NAMES = [*MASTER_TABLES, *WIDE_VIEWS]
+MAX_TEXT_BYTES = 64 * 2**20  # a news text is kilobytes; a stray video or disk image is not
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {
+        "init": _init,
+        "validate": _validate,
+        "extract": _extract,
+        "add": _add,
+        "report": _report,
+        "profile": _profile,
+    }
+    try:
+        if hasattr(args, "data"):  # the commands that read the tables
+            _use_data(args.data)
+        return handler[args.command](args)
+    except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
+        # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except DataValidationError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except (CommandError, OutputError, OSError) as exc:
+        print(_one_line(exc), file=sys.stderr)
+        return 2
+
+
+class CommandError(Exception):
+    """A request the command refuses (message: one line for the user)."""
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ruralstudy", description="Source-traced village revitalisation data."
     )
+    # One --data for every command that reads the tables, declared once.
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help=f"your data project (from `ruralstudy init`), loaded beside the shipped "
+        f"data (default: ${ENV_VAR})",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("validate", help="check data files against the ruralstudy schemas")
-    p.add_argument("files", nargs="+", type=Path)
+    p = sub.add_parser("init", help="make an empty data project for your own villages")
+    p.add_argument("folder", type=Path, metavar="DIR")
+
+    p = sub.add_parser(
+        "validate",
+        parents=[data],
+        help="check data files against the ruralstudy schemas "
+        "(no files: the whole data project given by --data)",
+    )
+    p.add_argument("files", nargs="*", type=Path)
     p.add_argument(
         "--table", choices=TABLE_NAMES, help="table name (default: guessed from the columns)"
     )
     p.add_argument("--sheet", help="sheet of an XLSX workbook with data on several")
 
-    p = sub.add_parser("extract", help="Chinese text -> candidate fact rows (CSV)")
+    p = sub.add_parser(
+        "extract",
+        parents=[data],
+        help="Chinese text -> candidate fact rows (CSV); with --data, stores the text "
+        "in DIR/sources/ and writes a review file in DIR",
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--source-id", help="source_id for the rows (default: the file's name)")
-    p.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
+    p.add_argument(
+        "-o", "--output", type=Path,
+        help="CSV to write (default: standard output, or DIR/review-ID.csv with --data)",
+    )  # fmt: skip
+
+    p = sub.add_parser("add", help="append the rows of a filled review file to DIR/facts.csv")
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("review", type=Path, metavar="REVIEW.csv")
 
     p = sub.add_parser(
-        "report", help="execute the notebooks and village profiles; write HTML and figures"
+        "report",
+        parents=[data],
+        help="execute the notebooks and village profiles; write HTML and figures",
     )
     p.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     p.add_argument("--out", type=Path, default=Path("reports"))
@@ -42,26 +116,58 @@ def main(argv: list[str] | None = None) -> int:
         "--no-profiles", action="store_true", help="skip the village profiles (notebooks only)"
     )
 
-    p = sub.add_parser("profile", help="a place's case study as an HTML page (or --text)")
+    p = sub.add_parser(
+        "profile", parents=[data], help="a place's case study as an HTML page (or --text)"
+    )
     p.add_argument("place", help="place_id, Chinese name or pinyin, e.g. 车田村 or Chetian")
     p.add_argument("--out", type=Path, default=Path("profiles"), help="folder for the page")
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both")
     p.add_argument("--intervention", help="intervention_id that splits before from after")
     p.add_argument("--text", action="store_true", help="print every fact as plain text instead")
+    return parser
 
-    args = parser.parse_args(argv)
-    handler = {"validate": _validate, "extract": _extract, "report": _report, "profile": _profile}
-    try:
-        return handler[args.command](args)
-    except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
-        # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+
+def _use_data(folder: Path | None) -> None:
+    """--data: validate the project, switch the loaders to it, and pass it on
+    to child processes (notebook kernels) through the environment, as an
+    absolute path since kernels run in another folder."""
+    if folder is None and not os.environ.get(ENV_VAR, "").strip():
+        return
+    from ruralstudy.datasets import data_project, use_data
+
+    project = use_data(folder) if folder is not None else data_project()
+    os.environ[ENV_VAR] = str(project)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _init(args) -> int:
+    from ruralstudy.project import init_project
+
+    folder = init_project(args.folder)
+    print(f"empty data project in {folder}: see {folder / 'README.md'}")
+    return 0
 
 
 def _validate(args) -> int:
-    from ruralstudy.datasets import validate_file
+    from ruralstudy.datasets import data_project, load_facts, using_data, validate_file
 
+    if not args.files:
+        project = data_project()
+        if project is None:
+            print("nothing to validate: give files, or --data DIR", file=sys.stderr)
+            return 2
+        # Loading validates every table of the project with the shipped ones.
+        total = len(load_facts())
+        with using_data(None):
+            own = total - len(load_facts())
+        print(f"{project}: OK ({own} facts of its own, {total} with the shipped ones)")
+        return 0
     bad = 0
     for path in args.files:
         failures = validate_file(path, args.table, args.sheet)
@@ -76,20 +182,86 @@ def _validate(args) -> int:
 
 def _extract(args) -> int:
     from ruralstudy.extract import fact_candidates
+    from ruralstudy.safe_write import csv_bytes, write_csv
 
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{args.file}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
-        return 2
-    rows = fact_candidates(text, args.source_id or _slug(args.file.stem))
-    if args.output:
-        # utf-8-sig: the BOM makes Excel open the Chinese text correctly.
-        rows.to_csv(args.output, index=False, encoding="utf-8-sig")
-        print(f"{len(rows)} candidate rows -> {args.output}")
+    source_id = args.source_id or _slug(args.file.stem)
+    output = _extract_target(args, source_id)
+    raw = _read_article(args.file)
+    rows = fact_candidates(raw.decode("utf-8-sig"), source_id)
+    if args.data is not None:
+        from ruralstudy.project import source_date, store_text
+
+        print(f"text stored as {store_text(args.data, source_id, raw)}")
+        # as_of is the date the source reports a figure: its publication date (data/README.md).
+        date = source_date(source_id)
+        if date:
+            rows["as_of"] = date
+    if output is None:
+        # Standard output is often redirected into a .csv: spreadsheet-safe too, no BOM.
+        sys.stdout.write(csv_bytes(rows, encoding="utf-8").decode("utf-8"))
+        sys.stdout.flush()
         return 0
-    rows.to_csv(sys.stdout, index=False)
-    sys.stdout.flush()
+    write_csv(rows, output, inputs=[args.file])
+    print(f"{len(rows)} candidate rows -> {output}")
+    if args.data is not None:
+        print(_next_step(rows, source_id, args.data, output))
+    return 0
+
+
+def _next_step(rows, source_id: str, data: Path, review: Path) -> str:
+    dated = len(rows) and rows["as_of"].astype(bool).all()
+    todo = "place_id and indicator_id" if dated else (
+        f"place_id, indicator_id and as_of ({source_id} has no date in {data / 'sources.csv'})"
+    )  # fmt: skip
+    return (
+        f"next: fill {todo}; delete the rows you do not keep; then `ruralstudy add {data} {review}`"
+    )
+
+
+def _extract_target(args, source_id: str) -> Path | None:
+    """Where extract writes (None: standard output), refused before any work."""
+    from ruralstudy.safe_write import check_target
+
+    output = args.output
+    if args.data is not None:
+        if not args.source_id:
+            raise CommandError("extract --data needs --source-id (the id the text is stored as)")
+        if output is None:
+            output = args.data / f"review-{source_id}.csv"
+            if output.exists() or output.is_symlink():
+                raise CommandError(
+                    f"not overwriting {output} (it may hold your review): delete it or give -o"
+                )
+    if output is not None:
+        check_target(output, inputs=[args.file])
+    return output
+
+
+def _read_article(path: Path) -> bytes:
+    """The text's bytes, checked to be UTF-8; a FIFO or a device is refused
+    (it could hang or never end) and so is a file over MAX_TEXT_BYTES."""
+    try:
+        if not path.is_file():
+            kind = "no such file" if not path.exists() else "not a regular file"
+            raise CommandError(f"{path}: {kind}")
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise CommandError(f"{path}: over {MAX_TEXT_BYTES // 2**20} MiB; not a news text")
+        raw = path.read_bytes()
+        raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 first"
+        ) from None
+    return raw
+
+
+def _add(args) -> int:
+    from ruralstudy.project import add_facts
+
+    rows = add_facts(args.folder, args.review)
+    print(f"{len(rows)} fact(s) added to {args.folder / 'facts.csv'}")
     return 0
 
 

@@ -7,14 +7,28 @@ copy (the validated tables are cached for the life of the process).  The
 three domain tables (land consolidation, collective economy, tourism) are
 wide place-year views of the facts.
 
+A researcher's own data project (a folder with the same five tables and a
+``sources/`` folder of texts, made by ``ruralstudy init``) is switched on by
+``use_data(folder)``, the environment variable ``RURALSTUDY_DATA`` or
+``--data`` on the command line.  The loaders then return the shipped rows
+followed by the project's, validated together: references may cross (her
+village's parent may be a shipped county), ids may not collide, and quotes
+are checked against the texts of either ``sources/`` folder.  The shipped
+files are only ever read.
+
 >>> import ruralstudy as rs
 >>> facts = rs.load_facts()
+>>> rs.use_data("my_village")  # doctest: +SKIP
 >>> mine = rs.read_table("my_survey.xlsx", table="tourism")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from functools import cache
+import os
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -36,24 +50,133 @@ TEXTS_DIR = DATA_DIR / "sources"
 TABLE_NAMES = [*schemas.MASTER_TABLES, *schemas.WIDE_VIEWS]
 # Sources whose rows must quote the text a figure was read from.
 QUOTED_KINDS = {"news", "statistics", "literature"}
+ENV_VAR = "RURALSTUDY_DATA"
+TEXTS_FOLDER = "sources"  # inside a data project, as in data/
+# The column that identifies a row of each master table, for id collisions.
+ID_COLUMNS = {
+    "sources": "source_id",
+    "places": "place_id",
+    "indicators": "indicator_id",
+    "facts": "fact_id",
+    "interventions": "intervention_id",
+}
+# Validated in this order, so every table's references are known first.
+LOAD_ORDER = ["sources", "places", "indicators", "facts", "interventions"]
+
+_UNSET = object()
+_chosen: object = _UNSET  # set by use_data; _UNSET means "ask RURALSTUDY_DATA"
+_validating: Path | None = None  # a project being validated, before it is chosen
 
 
-# --- shipped tables -----------------------------------------------------------
+# --- which data: shipped only, or shipped plus a researcher's project ---------
+
+
+def use_data(folder: str | Path | None) -> Path | None:
+    """Make every loader return the shipped tables plus those of ``folder``.
+
+    The project is validated at once, together with the shipped tables; on a
+    problem DataValidationError lists them all and the previous choice stays.
+    ``use_data(None)`` goes back to the shipped data only (even when the
+    environment variable ``RURALSTUDY_DATA`` names a folder).  Returns the
+    project folder in use (absolute), or None.
+
+    >>> import ruralstudy as rs
+    >>> rs.use_data("my_village")  # doctest: +SKIP
+    PosixPath('/home/me/my_village')
+    >>> rs.use_data(None) is None
+    True
+    """
+    global _chosen
+    project = None if folder is None else _project_folder(folder)
+    if project is not None:
+        _project_tables(_fingerprint(project))  # raises before switching
+    _chosen = project
+    return project
+
+
+def data_project() -> Path | None:
+    """The data project the loaders add to the shipped tables, or None.
+
+    ``use_data`` decides when it has been called; otherwise the environment
+    variable ``RURALSTUDY_DATA`` (an empty value means none).
+    """
+    if _chosen is not _UNSET:
+        return _chosen  # type: ignore[return-value]
+    env = os.environ.get(ENV_VAR, "").strip()
+    return _project_folder(env) if env else None
+
+
+@contextmanager
+def using_data(folder: str | Path | None) -> Iterator[Path | None]:
+    """``use_data(folder)`` for the length of a ``with`` block, then the
+    previous choice again.
+
+    >>> with using_data("my_village"):  # doctest: +SKIP
+    ...     facts = load_facts()
+    """
+    global _chosen
+    before = _chosen
+    try:
+        yield use_data(folder)
+    finally:
+        _chosen = before
+
+
+def _project_folder(folder: str | Path) -> Path:
+    path = Path(folder).expanduser().resolve()
+    problems = []
+    if path.exists() and not path.is_dir():
+        problems.append("not a folder: a data project is a folder of five tables")
+    elif not path.is_dir():
+        problems.append(f"no such folder (ruralstudy init {folder} makes one)")
+    elif path == DATA_DIR.resolve():
+        problems.append("is the shipped data folder, which is always loaded; give your own")
+    else:
+        missing = [f"{name}.csv" for name in LOAD_ORDER if not (path / f"{name}.csv").is_file()]
+        if missing:
+            problems.append(
+                f"not a data project: missing {', '.join(missing)} "
+                f"(ruralstudy init writes empty ones)"
+            )
+    if problems:
+        raise DataValidationError(
+            failures_frame([_whole_file(str(path), p) for p in problems]),
+            summary=f"cannot use {folder} as a data project",
+        )
+    return path
+
+
+def _fingerprint(project: Path) -> tuple:
+    """The project folder with the size and time of each of its files, so the
+    cache is refreshed when a file changes (``ruralstudy add``, an edit)."""
+    files = [project / f"{name}.csv" for name in LOAD_ORDER]
+    files += sorted((project / TEXTS_FOLDER).glob("*.txt"))
+    stamp = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            continue  # reported as missing when read
+        stamp.append((f.name, st.st_size, st.st_mtime_ns))
+    return (project, tuple(stamp))
+
+
+# --- the loaders ----------------------------------------------------------------
 
 
 def load_sources() -> pd.DataFrame:
     """Every source a number comes from (kind, publisher, title, date, url …)."""
-    return _shipped("sources").copy()
+    return _active("sources").copy()
 
 
 def load_places() -> pd.DataFrame:
     """Administrative units with their hierarchy and WGS84 coordinates."""
-    return _shipped("places").copy()
+    return _active("places").copy()
 
 
 def load_indicators() -> pd.DataFrame:
     """What each fact measures: names in Chinese and English, unit, domain."""
-    return _shipped("indicators").copy()
+    return _active("indicators").copy()
 
 
 def load_facts() -> pd.DataFrame:
@@ -63,12 +186,12 @@ def load_facts() -> pd.DataFrame:
     >>> sorted(facts.columns)[:3]
     ['as_of', 'fact_id', 'indicator_id']
     """
-    return _shipped("facts").copy()
+    return _active("facts").copy()
 
 
 def load_interventions() -> pd.DataFrame:
     """Dated events that define 'before' and 'after' for a place."""
-    return _shipped("interventions").copy()
+    return _active("interventions").copy()
 
 
 def load_land_consolidation() -> pd.DataFrame:
@@ -113,6 +236,15 @@ def wide_view(view: str) -> pd.DataFrame:
     return wide.reset_index().sort_values(key, na_position="last", ignore_index=True)
 
 
+def _active(name: str) -> pd.DataFrame:
+    """A master table as the loaders return it: shipped rows, then the
+    active project's (cached until a project file changes)."""
+    project = data_project()
+    if project is None:
+        return _shipped(name)
+    return _project_tables(_fingerprint(project))[name]
+
+
 def _raise_on_cell_clash(facts: pd.DataFrame, view: str, file: str) -> None:
     """Two facts that would fill one cell of a wide view (same place, year,
     source and indicator) are an error naming both rows, never one chosen."""
@@ -131,6 +263,150 @@ def _shipped(name: str) -> pd.DataFrame:
     return validate(read_text_table(path), name, file=_display(path), reference=deps)
 
 
+@lru_cache(maxsize=2)  # an edited project is a new key; keep few stale copies in memory
+def _project_tables(fingerprint: tuple) -> dict[str, pd.DataFrame]:
+    """Shipped plus project tables, each project file validated against the
+    combined tables it refers to; every problem of every file raised at once."""
+    global _validating
+    project = fingerprint[0]
+    combined: dict[str, pd.DataFrame] = {}
+    failures: list[dict] = _text_collisions(project)
+    _validating, before = project, _validating  # its quotes are checked against its texts
+    try:
+        failures += _validated_project(project, combined)
+    finally:
+        _validating = before
+    if failures:
+        raise DataValidationError(
+            failures_frame(failures), summary=f"data project {project} is not valid"
+        )
+    return combined
+
+
+def _validated_project(project: Path, combined: dict[str, pd.DataFrame]) -> list[dict]:
+    """Fill ``combined`` with shipped-plus-project tables; the project's failures."""
+    failures: list[dict] = []
+    for name in LOAD_ORDER:
+        path = project / f"{name}.csv"
+        try:
+            raw = read_text_table(path)
+        except DataValidationError as err:
+            failures += err.failures.to_dict("records")
+            combined[name] = _shipped(name)
+            continue
+        # A project place's parent may be shipped: places refer to the shipped places too.
+        deps = {t: combined.get(t, _shipped(t)) for t in _references(name)}
+        try:
+            own = validate(raw, name, file=str(path), reference=deps)
+        except DataValidationError as err:
+            failures += err.failures.to_dict("records")
+            own = raw  # its ids still serve the tables that refer to it
+        failures += _id_collisions(name, own, path)
+        if name == "facts":
+            failures += _repeated_shipped_facts(own, path)
+        combined[name] = _stack(_shipped(name), own)
+    return failures
+
+
+def _stack(shipped: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
+    """Shipped rows then the project's, in the shipped column order."""
+    if own.empty:
+        return shipped
+    own = own.reindex(columns=shipped.columns.union(own.columns, sort=False))
+    for col in shipped.columns:  # an empty or missing optional column keeps its dtype
+        if own[col].isna().all():
+            own[col] = pd.Series(
+                pd.NA if shipped[col].dtype == "Int64" else None,
+                index=own.index,
+                dtype=shipped[col].dtype,
+            )
+    return pd.concat([shipped, own], ignore_index=True)
+
+
+def id_key(value: str) -> str:
+    """The form ids are compared in across files: ids that differ only by
+    width, case or surrounding space are one id.
+
+    >>> id_key(" Chetian-２０２５ ") == id_key("chetian-2025")
+    True
+    """
+    return unicodedata.normalize("NFKC", value).strip().casefold()
+
+
+def _id_collisions(name: str, own: pd.DataFrame, path: Path) -> list[dict]:
+    column = ID_COLUMNS[name]
+    if column not in own or own.empty:
+        return []
+    shipped = _shipped(name)[column]
+    shipped_keys = shipped.dropna().map(id_key)
+    own_keys = own[column].map(id_key, na_action="ignore")
+    return _shipped_matches(
+        own_keys, shipped_keys, own[column], path, column, name,
+        "id already used by {where}; ids must be unique across the shipped data and the project",
+    )  # fmt: skip
+
+
+def _repeated_shipped_facts(own: pd.DataFrame, path: Path) -> list[dict]:
+    """Project facts that repeat a shipped one under another fact_id (same
+    place, indicator, year, as_of and source, as schemas.duplicate_fact_failures)."""
+    key = ["place_id", "indicator_id", "year", "as_of", "source_id"]
+    if own.empty or not set(key) <= set(own.columns):
+        return []
+    own_codes, shipped_codes = _row_codes(own, _shipped("facts"), key)
+    return _shipped_matches(
+        own_codes, shipped_codes, own["fact_id"], path, "fact_id", "facts",
+        "the same figure as {where} (same place, indicator, year, as_of and source)",
+    )  # fmt: skip
+
+
+def _row_codes(own: pd.DataFrame, shipped: pd.DataFrame, key: list[str]):
+    """One integer per row of each frame, equal where the ``key`` cells are;
+    compared as text, so a typed year (2024) equals a cell read as "2024"."""
+    both = pd.concat([shipped[key], own[key]], ignore_index=True).astype("string")
+    codes = both.groupby(key, dropna=False, sort=False).ngroup().to_numpy()
+    return (
+        pd.Series(codes[len(shipped) :], index=own.index),
+        pd.Series(codes[: len(shipped)], index=shipped.index),
+    )
+
+
+def _shipped_matches(
+    own_keys: pd.Series,
+    shipped_keys: pd.Series,
+    values: pd.Series,
+    path: Path,
+    column: str,
+    table: str,
+    check: str,
+) -> list[dict]:
+    """A failure for each project row whose key a shipped row has, naming
+    that row ``{where}`` (vectorised: projects may hold 100,000s of rows)."""
+    first = pd.Series(shipped_keys.index, index=shipped_keys.values)
+    first = first[~first.index.duplicated()]
+    hits = own_keys.notna() & own_keys.isin(first.index)
+    shipped_file = _display(DATA_DIR / f"{table}.csv")
+    return [
+        schemas.failure(
+            str(path), idx, column,
+            check.format(where=f"{shipped_file} row {first[own_keys[idx]] + 2}"), values[idx],
+        )
+        for idx in own_keys.index[hits]
+    ]  # fmt: skip
+
+
+def _text_collisions(project: Path) -> list[dict]:
+    shipped = {id_key(p.stem) for p in TEXTS_DIR.glob("*.txt")}
+    return [
+        _whole_file(str(p), f"a source text of this id is shipped ({_display(TEXTS_DIR)})")
+        for p in sorted((project / TEXTS_FOLDER).glob("*.txt"))
+        if id_key(p.stem) in shipped
+    ]
+
+
+def _whole_file(file: str, check: str) -> dict:
+    return {"file": file, "row": None, "column": None, "check": check, "value": None}
+
+
 def _references(name: str) -> set[str]:
     table = schemas.MASTER_TABLES[name]
     refs = set(table.foreign_keys.values())
@@ -141,10 +417,21 @@ def _references(name: str) -> set[str]:
     return refs
 
 
-@cache
 def _stored_texts() -> dict[str, str]:
-    """Source texts kept in data/sources/<source_id>.txt, to check quotes."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(TEXTS_DIR.glob("*.txt"))}
+    """Source texts kept as <source_id>.txt in data/sources/ and, when a data
+    project is active, in its sources/ folder: to check quotes against."""
+    texts = dict(_texts_in(TEXTS_DIR, ()))
+    project = _validating or data_project()
+    if project is not None:
+        folder = project / TEXTS_FOLDER
+        texts.update(_texts_in(folder, _fingerprint(project)[1]))
+    return texts
+
+
+@lru_cache(maxsize=8)
+def _texts_in(folder: Path, stamp: tuple) -> tuple[tuple[str, str], ...]:
+    # ``stamp`` (names, sizes and times of the files) is part of the cache key only.
+    return tuple((p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt")))
 
 
 def _display(path: Path) -> str:
@@ -167,7 +454,8 @@ def read_table(
 
     ``table`` is one of the master tables (sources, places, indicators, facts,
     interventions) or a wide view (land_consolidation, collective_economy,
-    tourism).  Ids are checked against the shipped tables plus any given in
+    tourism).  Ids are checked against the loaded tables (the shipped ones,
+    plus the active data project's, see ``use_data``) and any given in
     ``reference`` (e.g. ``{"places": my_places}`` for your own villages).
     ``sheet`` names the sheet of a workbook that has data on several.
 
@@ -177,9 +465,11 @@ def read_table(
     """
     if table not in TABLE_NAMES:
         raise ValueError(f"unknown table {table!r}; expected one of {TABLE_NAMES}")
-    refs = {name: _shipped(name) for name in schemas.MASTER_TABLES if name != "facts"}
+    refs = {name: _active(name) for name in schemas.MASTER_TABLES if name != "facts"}
     for name, df in (reference or {}).items():
-        refs[name] = pd.concat([refs.get(name), df], ignore_index=True)
+        refs[name] = pd.concat(
+            [f for f in (refs.get(name), df) if f is not None], ignore_index=True
+        )
     return validate(read_text_table(path, sheet), table, file=str(path), reference=refs)
 
 
@@ -213,7 +503,7 @@ def guess_table(raw: pd.DataFrame, file: str = "<data>") -> str:
     best_master = max(shares, key=shares.get)
     if shares[best_master] >= 0.75:
         return best_master
-    indicators = _shipped("indicators")
+    indicators = _active("indicators")
     best, best_hits = None, 0
     for view in schemas.WIDE_VIEWS:
         if set(schemas.WIDE_KEY_COLUMNS) <= columns:
@@ -258,7 +548,7 @@ def validate(
     else:
         indicators = reference.get("indicators")
         spec = schemas.wide_schema(
-            table, indicators if indicators is not None else _shipped("indicators")
+            table, indicators if indicators is not None else _active("indicators")
         )
     distinct = checks.Distinct(raw)  # shared: hashing the id columns once
     failures, typed = checks.column_failures(raw, spec, file, distinct)
