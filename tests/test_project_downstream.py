@@ -92,11 +92,6 @@ def test_causal_cohorts_from_her_interventions(project):
     assert (mine["cohort"], mine["cohort_source_id"]) == (2021, SOURCE_ID)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="datasets.wide_view reads the shipped facts only (_shipped, not _active); "
-    "the wide-view owner's one-word change, described in the project report",
-)
 def test_wide_views_hold_her_facts(project):
     assert VILLAGE in set(rs.load_collective_economy()["place_id"])
 

@@ -5,9 +5,7 @@ tests, tests/fixtures/project/README.md).
 ``test_round_trip`` ends with the plain-text profile (``profile --text``);
 ``test_round_trip_to_an_html_profile`` ends with the HTML profile
 (``profile PLACE --data DIR --out OUT`` writes ``OUT/<place_id>.html`` whose
-figures cite the new source).  The HTML profile comes with the report work
-(issue 11, "A case study for any village"); until that has landed the HTML
-test is skipped, saying why.
+figures cite the new source).
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import pytest
 from project_fixture import NEWS, PLACES_ROW, SOURCE_ID, SOURCES_ROW, VILLAGE, append
 
 from ruralstudy import datasets
-from ruralstudy.cli import _parser, main
+from ruralstudy.cli import main
 
 # What she writes into the review file: the rows she keeps, their indicator
 # (and as_of where she changes it; None keeps the source's date extract filled).
@@ -112,9 +110,6 @@ def her_round(project) -> None:
 
 
 def test_round_trip_to_an_html_profile(tmp_path, capsys):
-    profile = _parser()._subparsers._group_actions[0].choices["profile"]
-    if "--out" not in profile._option_string_actions:
-        pytest.skip("`profile` writes no HTML yet: that comes with the report work (issue 11)")
     project, out = tmp_path / "shiyan", tmp_path / "profiles"
     her_round(project)
     assert main(["profile", "试验村", "--data", str(project), "--out", str(out)]) == 0

@@ -218,9 +218,9 @@ def wide_view(view: str) -> pd.DataFrame:
     """
     if view not in schemas.WIDE_VIEWS:
         raise ValueError(f"unknown view {view!r}; expected one of {sorted(schemas.WIDE_VIEWS)}")
-    indicators = _shipped("indicators")
+    indicators = _active("indicators")  # shipped, then the active project's
     domain_ids = indicators.loc[indicators["domain"] == schemas.WIDE_VIEWS[view], "indicator_id"]
-    facts = _shipped("facts")
+    facts = _active("facts")
     facts = facts[facts["indicator_id"].isin(domain_ids)]
     key = schemas.WIDE_KEY_COLUMNS
     _raise_on_cell_clash(facts, view, _display(DATA_DIR / "facts.csv"))
