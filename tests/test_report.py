@@ -90,6 +90,17 @@ def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp
     assert "Not numbered" not in index and "https://" not in index.split("<footer")[0]
 
 
+def test_a_relative_out_folder_gets_the_figures_too(two_notebooks, tmp_path, monkeypatch):
+    # make report passes --out reports: the kernels, which run in the notebooks'
+    # folder, must still save into the report's staging folder, not beside them.
+    monkeypatch.chdir(tmp_path)
+    report.build(two_notebooks.relative_to(tmp_path), Path("reports"), profiles=False, jobs=1)
+    assert (tmp_path / "reports" / "figures" / "02_sub" / "made.png").is_file()
+    assert not (two_notebooks / "reports").exists()
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert 'src="figures/02_sub/made.png"' in index
+
+
 def test_figures_csv_lists_each_figure_with_its_sidecar(two_notebooks, tmp_path):
     out = tmp_path / "reports"
     report.build(two_notebooks, out, profiles=False)

@@ -57,7 +57,7 @@ def build(
     places = profile.profile_places(min_facts) if profiles else None
     with OutputFolder(out, kind="report") as staged:
         staged.check_free(_page_names(paths, places))
-        runs = staged.path / RUNS
+        runs = (staged.path / RUNS).resolve()  # kernels run in other folders
         order = staged.previous_seconds()
         done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout, order))
         notebook_of = _merge_figures(runs, staged.path / "figures", done)
