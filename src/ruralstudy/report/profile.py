@@ -80,6 +80,7 @@ async def run_profile(
 ) -> kernel.Executed:
     """Execute the case study of ``place_id``; its figures go to ``figures/<place_id>/``."""
     nb = case_study_notebook(place_id, intervention_id=intervention_id, lang=lang)
+    figures = Path(figures).resolve()  # the kernel runs in another folder
     env = {**os.environ, FIGURES_ENV: str(figures)}
     figures.mkdir(parents=True, exist_ok=True)
     return await kernel.run(nb, f"profile of {place_id}", cwd=figures.parent, env=env,
