@@ -128,33 +128,18 @@ def _split_located(
 
 
 def _points(places: pd.DataFrame | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Places as points in the map CRS; every row must have a coordinate."""
+    """Places that have a coordinate (:func:`_split_located`), as points in the map CRS."""
     import geopandas as gpd
 
     if isinstance(places, gpd.GeoDataFrame) and places.geometry.name in places.columns:
         if places.crs is None:
             raise ValueError("locator: the GeoDataFrame has no CRS; set it (WGS84 is EPSG:4326)")
-        pts = places.to_crs(PROJECTED_CRS)
-        missing = pts.geometry.isna() | pts.geometry.is_empty
-    else:
-        for col in ("lon", "lat"):
-            if col not in places.columns:
-                raise ValueError(
-                    f"locator: places need 'lon' and 'lat' columns (WGS84); no {col!r}"
-                )
-        missing = places["lon"].isna() | places["lat"].isna()
-        pts = gpd.GeoDataFrame(
-            places.copy(),
-            geometry=gpd.points_from_xy(places["lon"], places["lat"]),
-            crs="EPSG:4326",
-        ).to_crs(PROJECTED_CRS)
-    if missing.any():
-        names = _names(places.loc[missing]).tolist()
-        raise ValueError(
-            f"locator: {int(missing.sum())} place(s) have no coordinate and cannot be drawn: "
-            f"{names}; drop them explicitly (and say so) or add coordinates with a source"
-        )
-    return pts
+        return places.to_crs(PROJECTED_CRS)
+    return gpd.GeoDataFrame(
+        places.copy(),
+        geometry=gpd.points_from_xy(places["lon"], places["lat"]),
+        crs="EPSG:4326",
+    ).to_crs(PROJECTED_CRS)
 
 
 def _names(df: pd.DataFrame) -> pd.Series:
