@@ -280,14 +280,7 @@ def benchmark_growth(
     year) and ``growth_vs_benchmark`` = (1 + growth) / (1 + benchmark) − 1
     with its bounds: how much faster, per year, the figure grew.
     """
-    bench = reference[(reference["place_id"] == place_id)
-                      & (reference["indicator_id"] == indicator_id)]  # fmt: skip
-    twice = bench.duplicated("year", keep=False)
-    if twice.any():
-        raise ValueError(
-            "benchmark_growth: more than one benchmark fact for a year: "
-            + ", ".join(bench.loc[twice, "fact_id"])
-        )
+    bench = _benchmark_rows(reference, indicator_id, place_id, "benchmark_growth")
     level = bench.set_index(bench["year"].astype(int))["value"].astype(float)
     out = pairs.copy()
     b0 = out["before_year"].map(level).astype(float).to_numpy()
@@ -454,14 +447,7 @@ def benchmark(
     ``reference`` is a facts table holding the benchmark; a fact whose year
     has no benchmark gets NaN and ``benchmark_year`` empty, so the gap shows.
     """
-    bench = reference[(reference["place_id"] == place_id)
-                      & (reference["indicator_id"] == indicator_id)]  # fmt: skip
-    twice = bench.duplicated("year", keep=False)
-    if twice.any():
-        raise ValueError(
-            "benchmark: more than one benchmark fact for a year: "
-            + ", ".join(bench.loc[twice, "fact_id"])
-        )
+    bench = _benchmark_rows(reference, indicator_id, place_id, "benchmark")
     units = set(facts["unit"]) | set(bench["unit"])
     if len(units) > 1:
         raise ValueError(
@@ -476,6 +462,21 @@ def benchmark(
     ratio = interval_ratio(out[["value", "lower", "upper"]].to_numpy(float), ref)
     out[["ratio", "ratio_lower", "ratio_upper"]] = ratio
     return out
+
+
+def _benchmark_rows(
+    reference: pd.DataFrame, indicator_id: str, place_id: str, what: str
+) -> pd.DataFrame:
+    """The benchmark's facts, one per year (two for a year are an error naming them)."""
+    bench = reference[(reference["place_id"] == place_id)
+                      & (reference["indicator_id"] == indicator_id)]  # fmt: skip
+    twice = bench.duplicated("year", keep=False)
+    if twice.any():
+        raise ValueError(
+            f"{what}: more than one benchmark fact for a year: "
+            + ", ".join(bench.loc[twice, "fact_id"])
+        )
+    return bench
 
 
 def _one_place(facts: pd.DataFrame, place_id: str | None) -> str:
