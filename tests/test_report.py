@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_files import write_notebook
 
 from ruralstudy import report
 from ruralstudy.report import pages
@@ -21,18 +22,6 @@ SAVE_FIGURE = (
     "    (d / ({stem!r} + '.' + ext)).write_bytes(b'fake ' + ext.encode())\n"
     "(d / ({stem!r} + '.json')).write_text(json.dumps({meta}))\n"
 )
-
-
-def write_notebook(path: Path, title: str, *codes: str, question: str = "") -> None:
-    head = f"# {title}" + (f"\n\n**Question.** {question}" if question else "")
-    cells = [nbformat.v4.new_markdown_cell(head)] + [nbformat.v4.new_code_cell(c) for c in codes]
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
 
 
 def save_cell(stem: str, sub: str = "", **meta) -> str:

@@ -8,8 +8,8 @@ import shutil
 import subprocess
 import sys
 
-import nbformat
 import pytest
+from notebook_files import notebook
 
 from ruralstudy import report
 
@@ -18,18 +18,6 @@ TRANSPORT = (
     "from ipykernel.connect import get_connection_info\n"
     "print('transport:', json.loads(get_connection_info())['transport'])"
 )
-
-
-def notebook(path, *codes):
-    nb = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell("# T")] + [nbformat.v4.new_code_cell(c) for c in codes]
-    )
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
 
 
 def run_cli(tmp_path, *prefix, env=None):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
+from notebook_files import notebook
 
 from ruralstudy import report
 from ruralstudy.report.output import STAGING_PREFIX, OutputFolder
@@ -17,18 +17,6 @@ FIG = (
     "d.mkdir(parents=True, exist_ok=True)\n"
     "(d / '{name}.png').write_bytes(b'png')\n"
 )
-
-
-def notebook(path, *codes):
-    nb = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell("# T")] + [nbformat.v4.new_code_cell(c) for c in codes]
-    )
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
 
 
 def build(tmp_path):
