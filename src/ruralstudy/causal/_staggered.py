@@ -36,8 +36,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy.stats import norm
 
+from ruralstudy.causal import _bootstrap, _cellsums
 from ruralstudy.causal._prepare import PanelRows, PanelSpec
+from ruralstudy.causal._pretest import Pretest, wald_pretest
 
 AGGREGATIONS = ("simple", "dynamic", "group", "calendar")
 CONTROL_GROUPS = ("nevertreated", "notyettreated")
@@ -49,10 +52,11 @@ BASE_PERIODS = ("varying", "universal")
 TRIM_LEVEL = 0.995
 # Warnings csdid raises that ruralstudy need not pass on: the small-cohort
 # warning repeats the one _prepare.check_cohort_sizes gives in its own words,
-# and the Wald pre-test of parallel trends (singular whenever there are more
-# pre-period cells than clusters) is a statistic ruralstudy does not report.
+# and ruralstudy computes the Wald pre-test of parallel trends itself
+# (_pretest), saying in its own words when it cannot.
 _NOT_PASSED_ON = re.compile(
     r"Be aware that there are some small groups|Not returning pre-test Wald statistic"
+    r"|No pre-treatment periods available for the Wald pre-test"
 )
 
 
@@ -66,16 +70,36 @@ class Aggregate:
     levels: np.ndarray  # event time, cohort or year ([] for simple)
     att: np.ndarray
     se: np.ndarray
+    inference: str = "analytic"  # "analytic" | "bootstrap"
+    # uniform (simultaneous) critical value for the breakdown; bootstrap only
+    crit: float | None = None
 
 
 @dataclass
 class GroupTime:
     """Group-time ATTs from either engine, and a way to aggregate them."""
 
-    cells: pd.DataFrame  # group, time, att, se
+    cells: pd.DataFrame  # group, time, att, se (bootstrap se with inference="bootstrap")
     n_units: int
     engine: str
     _aggregate: object  # callable(kind, min_e, max_e, balance_e) -> Aggregate
+    crit: float | None = None  # uniform critical value over the cells (bootstrap)
+    # callable() -> Pretest | None, run on first use of .pretest (see there)
+    _pretest: object = None
+    n_units_dropped: int = 0  # units dropped to balance the panel
+    inference: str = "analytic"
+
+    @property
+    def pretest(self) -> Pretest | None:
+        """Wald pre-test of parallel trends; None without pre-periods or when it cannot
+        be computed (with a warning saying why).
+
+        Computed when first asked for, so that a fit whose pre-test is singular (more
+        pre-period cells than clusters) warns only where the pre-test is used.
+        """
+        if callable(self._pretest):
+            self._pretest = _Computed(self._pretest())
+        return self._pretest.value if isinstance(self._pretest, _Computed) else self._pretest
 
     def aggregate(
         self,
@@ -85,6 +109,11 @@ class GroupTime:
         balance_e: int | None = None,
     ) -> Aggregate:
         return self._aggregate(kind, min_e, max_e, balance_e)
+
+
+@dataclass(frozen=True)
+class _Computed:
+    value: Pretest | None
 
 
 def numpy_supported(spec: PanelSpec, rows: PanelRows, anticipation: int) -> str | None:
@@ -106,8 +135,13 @@ def fit_numpy(
     spec: PanelSpec,
     control_group: str,
     base_period: str,
+    bootstrap: _bootstrap.Settings | None = None,
 ) -> GroupTime:
-    """Group-time ATTs of a clean, balanced panel (see _prepare.staggered_rows)."""
+    """Group-time ATTs of a clean, balanced panel (see _prepare.staggered_rows).
+
+    With ``bootstrap`` settings the standard errors of the cells and of every
+    aggregation are multiplier-bootstrap ones, all from the same weights.
+    """
     # periods x units: one period's outcomes are contiguous
     Y = np.empty((rows.times.size, rows.n_units))
     Y[rows.time_codes, rows.unit_codes] = rows.data[spec.outcome].to_numpy(dtype=np.float64)
@@ -116,7 +150,15 @@ def fit_numpy(
     if spec.cluster is not None and spec.cluster != spec.unit:
         cluster = pd.factorize(rows.per_unit(spec.cluster))[0]
     engine = _NumpyCS(Y, cohort, rows.times, cluster, control_group, base_period)
-    return GroupTime(engine.cells(), rows.n_units, "numpy", engine.aggregate)
+    cells = engine.cells()
+    crit = None
+    if bootstrap is not None:
+        cells["se"], crit = engine.bootstrap(bootstrap)
+    inference = "analytic" if bootstrap is None else "bootstrap"
+    return GroupTime(
+        cells, rows.n_units, "numpy", engine.aggregate, crit=crit, _pretest=engine.pretest,
+        inference=inference,
+    )  # fmt: skip
 
 
 class _NumpyCS:
@@ -214,22 +256,24 @@ class _NumpyCS:
                 out[j, controls] += w[j] * inf_c
         return out
 
-    def _weights_if(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
-        """R did's wif(keepers, ...) %*% att, without forming the N x keepers matrix.
+    def _wif_by_cohort(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
+        """R did's wif(keepers, ...) %*% att as a value per cohort position (never treated last).
 
-        ``pos`` holds the glist position of each kept entry's cohort.
+        The part of an aggregation's influence function due to estimating the
+        cohort weights depends on the unit's cohort only (and is 0 for
+        never-treated units). ``pos`` holds the glist position of each kept
+        entry's cohort.
         """
         pk, ak, gk = pg[keep], att[keep], pos[keep]
         total = pk.sum()
         b = float(pk @ ak)
-        a_by = np.bincount(gk, ak, self.glist.size)
-        c_by = np.bincount(gk, minlength=self.glist.size).astype(np.float64)
-        own = self.cohort_pos >= 0
-        a = np.zeros(self.N)
-        c = np.zeros(self.N)
-        a[own] = a_by[self.cohort_pos[own]]
-        c[own] = c_by[self.cohort_pos[own]]
-        return (a - b) / total - (c - total) * (b / total**2)
+        a_by = np.append(np.bincount(gk, ak, self.glist.size), 0.0)
+        c_by = np.append(np.bincount(gk, minlength=self.glist.size), 0).astype(np.float64)
+        return (a_by - b) / total - (c_by - total) * (b / total**2)
+
+    def _weights_if(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
+        """R did's wif(keepers, ...) %*% att, without forming the N x keepers matrix."""
+        return self._wif_by_cohort(keep, pg, att, pos)[self.cohort_pos]
 
     def _se_of(self, inf: np.ndarray) -> float:
         if self.cluster is None:
@@ -237,7 +281,94 @@ class _NumpyCS:
         sums = np.bincount(self.cluster, inf, self.n_clusters)
         return _positive(np.sqrt(np.sum(sums**2)) / self.N)
 
+    # -- pre-test and bootstrap (no covariates: see _cellsums) -----------------------
+
+    def _linear(self) -> _cellsums.LinearCells:
+        if getattr(self, "_linear_cells", None) is None:
+            self._linear_cells = _cellsums.linear_cells(self)
+        return self._linear_cells
+
+    def pretest(self) -> Pretest | None:
+        """The Wald pre-test of parallel trends, with the analytic (clustered) covariance."""
+        cells = self.cells()
+
+        def covariance(idx: np.ndarray) -> np.ndarray:
+            return _cellsums.covariance(self, self._linear(), idx, self.cluster)
+
+        return wald_pretest(
+            self._att, self._se, cells["group"].to_numpy(), cells["time"].to_numpy(), covariance
+        )
+
+    def bootstrap(self, settings: _bootstrap.Settings) -> tuple[np.ndarray, float | None]:
+        """Draw the multiplier bootstrap once; return the cells' bootstrap se and uniform crit.
+
+        Keeps biters x cells draws of att* - att and biters x cohorts sums of the
+        weights, from which every aggregation's draws follow linearly.
+        """
+        n_draw = self.N if self.cluster is None else self.n_clusters
+        mult = _bootstrap.Multipliers(n_draw, settings)
+        self._boot = settings
+        self._draws, self._wsums = _cellsums.bootstrap_draws(
+            self, self._linear(), mult, self.cluster
+        )
+        se = _bootstrap.iqr_se(self._draws)
+        se[~np.isfinite(self._se)] = np.nan  # as R: cells without analytic se stay NA
+        return se, _bootstrap.uniform_crit(self._draws, se, settings.alpha)
+
     def aggregate(self, kind: str, min_e: float, max_e: float, balance_e: int | None) -> Aggregate:
+        plan = self._plan_aggregate(kind, min_e, max_e, balance_e)
+        if getattr(self, "_boot", None) is not None:
+            se_terms, overall_se, crit = self._bootstrap_aggregate(plan)
+            inference = "bootstrap"
+        else:
+            se_terms, overall_se = self._analytic_aggregate(plan)
+            crit, inference = None, "analytic"
+        if kind == "simple":
+            empty = np.array([])
+            return Aggregate(kind, plan.overall, overall_se, empty, empty, empty, inference)
+        return Aggregate(
+            kind, plan.overall, overall_se, plan.levels, plan.theta, se_terms, inference, crit
+        )
+
+    def _analytic_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float]:
+        inf = self._influence(plan.weights, plan.theta.size)
+        for j, spec in enumerate(plan.wif):
+            if spec is not None:
+                inf[j] += self._weights_if(*spec)
+        se_terms = np.array([self._se_of(v) for v in inf])
+        overall = plan.combo @ inf
+        if plan.extra is not None:
+            overall += self._weights_if(*plan.extra)
+        return se_terms, self._se_of(overall)
+
+    def _bootstrap_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float, float | None]:
+        """Every aggregation is linear in the cells' influence functions (plus the part
+        from estimating the cohort weights, which depends on the cohort only), so its
+        draws are the same linear map of the stored cell draws."""
+        n_terms = plan.theta.size
+        w = np.zeros((n_terms, len(self.plan)))
+        for k, wk in plan.weights.items():
+            w[:, k] = wk
+        draws = self._draws @ w.T
+        for j, spec in enumerate(plan.wif):
+            if spec is not None:
+                draws[:, j] += self._wsums @ self._wif_by_cohort(*spec)
+        overall = draws @ plan.combo
+        if plan.extra is not None:
+            overall += self._wsums @ self._wif_by_cohort(*plan.extra)
+        se_terms = _bootstrap.iqr_se(draws)
+        overall_se = float(_bootstrap.iqr_se(overall[:, None])[0])
+        crit = _bootstrap.uniform_crit(draws, se_terms, self._boot.alpha)
+        if crit is not None:
+            # a simultaneous band is never narrower than the pointwise one (R did
+            # falls back to the pointwise value too)
+            crit = max(crit, float(norm.ppf(1 - self._boot.alpha / 2)))
+        return se_terms, overall_se, crit
+
+    def _plan_aggregate(
+        self, kind: str, min_e: float, max_e: float, balance_e: int | None
+    ) -> _AggPlan:
+        """R did's compute.aggte: the terms, their cell weights, and the overall parameter."""
         group = np.array([p[0] for p in self.plan], dtype=np.float64)
         time = np.array([p[1] for p in self.plan], dtype=np.float64)
         att = self._att
@@ -249,13 +380,12 @@ class _NumpyCS:
         if kind == "simple":
             keep = np.flatnonzero(post & (event >= min_e) & (event <= max_e))
             w = pg[keep] / pg[keep].sum()
-            inf = self._influence(
-                {int(k): np.array([wk]) for k, wk in zip(keep, w, strict=True)}, 1
-            )[0]
-            inf += self._weights_if(keep, pg, att, gpos)
             theta = float(np.sum(att[keep] * pg[keep]) / np.sum(pg[keep]))
-            empty = np.array([])
-            return Aggregate(kind, theta, self._se_of(inf), empty, empty, empty)
+            weights = {int(k): np.array([wk]) for k, wk in zip(keep, w, strict=True)}
+            return _AggPlan(
+                np.array([]), np.array([theta]), weights, [(keep, pg, att, gpos)], theta,
+                np.array([1.0]), None,
+            )  # fmt: skip
 
         if kind == "group":
             terms = [
@@ -264,14 +394,13 @@ class _NumpyCS:
             ]
             theta_g = np.array([np.mean(att[k]) for k in terms])
             weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
-            inf_g = self._influence(weights, len(terms))
-            se_g = np.array([self._se_of(v) for v in inf_g])
             share = self.pgg / self.pgg.sum()
-            inf = share @ inf_g
             all_groups = np.arange(self.glist.size)
-            inf += self._weights_if(all_groups, self.pgg, theta_g, all_groups)
             theta = float(np.sum(theta_g * self.pgg) / np.sum(self.pgg))
-            return Aggregate(kind, theta, self._se_of(inf), self.glist.copy(), theta_g, se_g)
+            extra = (all_groups, self.pgg, theta_g, all_groups)
+            return _AggPlan(
+                self.glist.copy(), theta_g, weights, [None] * len(terms), theta, share, extra
+            )
 
         if kind == "dynamic":
             include = np.ones(group.size, dtype=bool)
@@ -287,14 +416,12 @@ class _NumpyCS:
             terms = [np.flatnonzero((event == e) & include) for e in eseq]
             theta_e = np.array([np.sum(att[k] * (pg[k] / np.sum(pg[k]))) for k in terms])
             weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
-            inf_e = self._influence(weights, len(terms))
-            for j, k in enumerate(terms):
-                inf_e[j] += self._weights_if(k, pg, att, gpos)
-            se_e = np.array([self._se_of(v) for v in inf_e])
             positive = eseq >= 0
-            theta = float(np.mean(theta_e[positive]))
-            inf = inf_e[positive].mean(axis=0)
-            return Aggregate(kind, theta, self._se_of(inf), eseq, theta_e, se_e)
+            combo = positive / positive.sum()
+            wif = [(k, pg, att, gpos) for k in terms]
+            return _AggPlan(
+                eseq, theta_e, weights, wif, float(np.mean(theta_e[positive])), combo, None
+            )
 
         if kind == "calendar":
             cal = np.unique(time[time >= group.min()])
@@ -302,15 +429,24 @@ class _NumpyCS:
             terms = [np.flatnonzero((time == t1) & post) for t1 in cal]
             theta_t = np.array([np.sum((pg[k] / np.sum(pg[k])) * att[k]) for k in terms])
             weights = _term_weights(terms, [pg[k] / pg[k].sum() for k in terms])
-            inf_t = self._influence(weights, len(terms))
-            for j, k in enumerate(terms):
-                inf_t[j] += self._weights_if(k, pg, att, gpos)
-            se_t = np.array([self._se_of(v) for v in inf_t])
-            theta = float(np.mean(theta_t))
-            inf = inf_t.mean(axis=0)
-            return Aggregate(kind, theta, self._se_of(inf), cal, theta_t, se_t)
+            combo = np.full(len(terms), 1.0 / len(terms))
+            wif = [(k, pg, att, gpos) for k in terms]
+            return _AggPlan(cal, theta_t, weights, wif, float(np.mean(theta_t)), combo, None)
 
         raise ValueError(f"aggregation must be one of {AGGREGATIONS}, got {kind!r}")
+
+
+@dataclass
+class _AggPlan:
+    """One aggregation before its standard errors: terms and overall parameter."""
+
+    levels: np.ndarray
+    theta: np.ndarray  # per term
+    weights: dict[int, np.ndarray]  # cell -> its weight in each term
+    wif: list  # per term: arguments of _weights_if, or None
+    overall: float
+    combo: np.ndarray  # overall influence function = combo @ term influence functions
+    extra: tuple | None  # ... + _weights_if(*extra)
 
 
 class _Unsupported(Exception):
@@ -363,10 +499,22 @@ def fit_csdid(
     base_period: str,
     anticipation: int,
     est_method: str,
+    bootstrap: _bootstrap.Settings | None = None,
 ) -> GroupTime:
-    """Group-time ATTs by csdid, with analytic standard errors (R did bstrap=FALSE)."""
+    """Group-time ATTs by csdid: analytic standard errors (R did bstrap=FALSE), or csdid's
+    own multiplier bootstrap (bstrap=TRUE, cband=TRUE) with ``bootstrap`` settings.
+
+    csdid draws Rademacher weights from numpy's global random state; the fit and
+    each aggregation reseed it from the fit's seed and restore it afterwards, so
+    results are reproducible and the caller's random state is left alone.
+    """
     from csdid.att_gt import ATTgt
 
+    if bootstrap is not None and bootstrap.weights != "rademacher":
+        raise ValueError(
+            f"bootstrap_weights={bootstrap.weights!r} needs engine='numpy': csdid draws "
+            "Rademacher weights only"
+        )
     data = frame = rows.data
     idname = spec.unit
     if not pd.api.types.is_numeric_dtype(data[spec.unit].dtype):
@@ -377,7 +525,12 @@ def fit_csdid(
     if spec.covariates:
         xformla = f"{spec.outcome} ~ " + " + ".join(spec.covariates)
     cluster = spec.cluster if spec.cluster not in (None, spec.unit) else None
-    with _quiet_csdid():
+    boot = {}
+    seed = None
+    if bootstrap is not None:
+        boot = {"biters": bootstrap.biters, "cband": True, "alp": bootstrap.alpha}
+        seed = _legacy_seed(bootstrap.seed)
+    with _quiet_csdid(), _seeded(seed):
         model = ATTgt(
             yname=spec.outcome,
             tname=spec.time,
@@ -388,7 +541,8 @@ def fit_csdid(
             xformla=xformla,
             clustervar=cluster,
             anticipation=anticipation,
-        ).fit(est_method=est_method, base_period=base_period, bstrap=False)
+            **boot,
+        ).fit(est_method=est_method, base_period=base_period, bstrap=bootstrap is not None)
     res = model.results
     cells = pd.DataFrame(
         {
@@ -398,6 +552,7 @@ def fit_csdid(
             "se": np.asarray(res["se"], dtype=np.float64),
         }
     )
+    inference = "analytic" if bootstrap is None else "bootstrap"
 
     def aggregate(kind: str, min_e: float, max_e: float, balance_e: int | None) -> Aggregate:
         if kind not in AGGREGATIONS:
@@ -405,9 +560,10 @@ def fit_csdid(
         window = {"min_e": min_e, "max_e": max_e, "balance_e": balance_e}
         if kind != "dynamic":
             window = {}
-        with _quiet_csdid():
-            model.aggte(typec=kind, bstrap=False, **window)
+        with _quiet_csdid(), _seeded(seed):
+            model.aggte(typec=kind, bstrap=bootstrap is not None, **window)
         out = model.atte
+        crit = None
         if kind == "simple":
             empty = np.array([])
             levels, att, se = empty, empty, empty
@@ -415,6 +571,8 @@ def fit_csdid(
             levels = np.asarray(out["egt"], dtype=np.float64)
             att = np.asarray(out["att_egt"], dtype=np.float64)
             se = np.asarray(out["se_egt"], dtype=np.float64).reshape(-1)
+            if bootstrap is not None:
+                crit = float(np.asarray(out["crit_val_egt"]).reshape(-1)[0])
         return Aggregate(
             kind,
             float(np.asarray(out["overall_att"]).reshape(-1)[0]),
@@ -422,9 +580,58 @@ def fit_csdid(
             levels,
             att,
             se,
+            inference,
+            crit,
         )
 
-    return GroupTime(cells, int(model.dp["n"]), "csdid", aggregate)
+    crit = float(res["c"]) if bootstrap is not None else None
+    return GroupTime(
+        cells, int(model.dp["n"]), "csdid", aggregate, crit=crit,
+        _pretest=lambda: _csdid_pretest(model, cells, cluster, anticipation), inference=inference,
+    )  # fmt: skip
+
+
+def _csdid_pretest(model, cells: pd.DataFrame, cluster: str | None, anticipation: int):
+    """The Wald pre-test from csdid's influence functions (units x cells), as for numpy."""
+    inf = np.asarray(model.MP["inffunc"]["inffunc"], dtype=np.float64)  # units x cells
+    n = inf.shape[0]
+    sums = inf
+    if cluster is not None:
+        # csdid's rows are the units in their order in the first period (as its mboot)
+        dp = model.dp
+        first = dp["data"][dp["data"][dp["tname"]] == np.sort(dp["data"][dp["tname"]].unique())[0]]
+        codes = pd.factorize(first.drop_duplicates(dp["idname"])[cluster])[0]
+        sums = np.zeros((codes.max() + 1, inf.shape[1]))
+        np.add.at(sums, codes, inf)
+    se_analytic = np.sqrt(np.sum(sums**2, axis=0)) / n
+
+    def covariance(idx: np.ndarray) -> np.ndarray:
+        s = sums[:, idx]
+        return s.T @ s / n**2
+
+    return wald_pretest(
+        cells["att"].to_numpy(), se_analytic, cells["group"].to_numpy(),
+        cells["time"].to_numpy(), covariance, anticipation,
+    )  # fmt: skip
+
+
+def _legacy_seed(seed: int | None) -> int:
+    """A seed for numpy's legacy global state (csdid's), derived from the fit's seed."""
+    return int(np.random.SeedSequence(seed).generate_state(1)[0])
+
+
+@contextlib.contextmanager
+def _seeded(seed: int | None):
+    """Seed numpy's global random state for csdid's bootstrap, then restore it."""
+    if seed is None:
+        yield
+        return
+    saved = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        yield
+    finally:
+        np.random.set_state(saved)
 
 
 @contextlib.contextmanager

@@ -27,12 +27,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ruralstudy.causal import _prepare, _staggered
+from ruralstudy.causal import _bootstrap, _prepare, _staggered
 from ruralstudy.causal._prepare import PanelSpec
 
 METHODS = ("cs", "twfe")
 ENGINES = ("auto", "numpy", "csdid")
 EST_METHODS = ("dr", "reg", "ipw")
+INFERENCE = ("analytic", "bootstrap")
 
 __all__ = ["att_gt", "did", "event_study"]
 
@@ -262,13 +263,28 @@ def _fit_cs(
     anticipation: int,
     est_method: str,
     engine: str,
+    *,
+    inference: str = "analytic",
+    biters: int = 999,
+    seed: int | None = None,
+    bootstrap_weights: str = "rademacher",
+    alpha: float = 0.05,
+    allow_unbalanced: bool = False,
 ) -> tuple[_staggered.GroupTime, _prepare.PanelRows]:
+    """Fit group-time ATTs; bootstrap settings are fixed here, so every aggregation
+    of the fit draws from the same seeded multiplier weights (as R did)."""
     _check_choice("control_group", control_group, _staggered.CONTROL_GROUPS)
     _check_choice("base_period", base_period, _staggered.BASE_PERIODS)
     _check_choice("engine", engine, ENGINES)
     _check_choice("est_method", est_method, EST_METHODS)
+    _check_choice("inference", inference, INFERENCE)
     if anticipation < 0 or int(anticipation) != anticipation:
         raise ValueError(f"anticipation must be a whole number >= 0, got {anticipation!r}")
+    if allow_unbalanced:
+        raise NotImplementedError("allow_unbalanced=True is not available yet")
+    bootstrap = None
+    if inference == "bootstrap":
+        bootstrap = _bootstrap.check_settings(biters, seed, bootstrap_weights, alpha)
     _prepare.check_columns(df, spec)
     rows = _prepare.staggered_rows(df, spec)
     _prepare.check_cohort_sizes(rows, spec, control_group)
@@ -277,11 +293,14 @@ def _fit_cs(
         raise ValueError(f"engine='numpy' does not cover this panel: {why_not}; use 'csdid'")
     if engine in ("auto", "numpy") and not why_not:
         try:
-            return _staggered.fit_numpy(rows, spec, control_group, base_period), rows
+            gt = _staggered.fit_numpy(rows, spec, control_group, base_period, bootstrap)
+            return gt, rows
         except _staggered._Unsupported as exc:
             if engine == "numpy":
                 raise ValueError(f"engine='numpy' does not cover this panel: {exc}") from None
-    gt = _staggered.fit_csdid(rows, spec, control_group, base_period, anticipation, est_method)
+    gt = _staggered.fit_csdid(
+        rows, spec, control_group, base_period, anticipation, est_method, bootstrap
+    )
     return gt, rows
 
 
