@@ -81,16 +81,23 @@ def _centred(engine, lc: LinearCells, units: slice | np.ndarray) -> np.ndarray:
 def bootstrap_draws(engine, lc: LinearCells, mult: Multipliers, cluster: np.ndarray | None):
     """(biters x cells draws of att* - att, biters x cohorts weight sums / N)."""
     N = engine.N
-    if cluster is None:  # one weight per unit: per-cohort sums block by block
-        ysum = np.zeros((mult.biters, lc.n_cohorts, engine.Y.shape[0]))
-        wsum = np.zeros((mult.biters, lc.n_cohorts))
+    if cluster is None:
+        # One weight per unit. Units are taken in cohort order, so that within a
+        # block each cohort is a run of columns and its totals are one matrix
+        # product on a view (no gather of the weights).
+        order = np.argsort(lc.pos, kind="stable")
+        codes = lc.pos[order]
+        periods = engine.Y.shape[0]
+        totals = np.zeros((mult.biters, lc.n_cohorts, periods + 1))
         for rows, w in mult.blocks():
-            yc = _centred(engine, lc, rows)
-            codes = lc.pos[rows]
-            for p in np.unique(codes):
-                sel = codes == p
-                ysum[:, p, :] += w[:, sel] @ yc[sel]
-                wsum[:, p] += w[:, sel].sum(axis=1)
+            units = order[rows]
+            values = np.ones((units.size, periods + 1))
+            values[:, :periods] = _centred(engine, lc, units)
+            block_codes = codes[rows]
+            cuts = [0, *(np.flatnonzero(np.diff(block_codes)) + 1), units.size]
+            for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+                totals[:, block_codes[a], :] += w[:, a:b] @ values[a:b]
+        ysum, wsum = totals[:, :, :periods], totals[:, :, periods]
     else:
         cy, cn = cluster_totals(engine, lc, cluster)
         n_cl = cn.shape[0]
