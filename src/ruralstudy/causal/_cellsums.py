@@ -15,6 +15,7 @@ how the bootstrap and the pre-test avoid an N x cells matrix.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,7 +96,7 @@ def bootstrap_draws(engine, lc: LinearCells, mult: Multipliers, cluster: np.ndar
             values[:, :periods] = _centred(engine, lc, units)
             block_codes = codes[rows]
             cuts = [0, *(np.flatnonzero(np.diff(block_codes)) + 1), units.size]
-            for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+            for a, b in itertools.pairwise(cuts):
                 totals[:, block_codes[a], :] += w[:, a:b] @ values[a:b]
         ysum, wsum = totals[:, :, :periods], totals[:, :, periods]
     else:

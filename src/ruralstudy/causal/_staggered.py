@@ -342,11 +342,24 @@ class _NumpyCS:
         return se_terms, self._se_of(overall)
 
     def _bootstrap_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float, float | None]:
-        """Every aggregation is linear in the cells' influence functions (plus the part
-        from estimating the cohort weights, which depends on the cohort only), so its
-        draws are the same linear map of the stored cell draws."""
-        n_terms = plan.theta.size
-        w = np.zeros((n_terms, len(self.plan)))
+        draws, overall = self._aggregate_draws(plan)
+        se_terms = _bootstrap.iqr_se(draws)
+        overall_se = float(_bootstrap.iqr_se(overall[:, None])[0])
+        crit = _bootstrap.uniform_crit(draws, se_terms, self._boot.alpha)
+        if crit is not None:
+            # a simultaneous band is never narrower than the pointwise one (R did
+            # falls back to the pointwise value too)
+            crit = max(crit, float(norm.ppf(1 - self._boot.alpha / 2)))
+        return se_terms, overall_se, crit
+
+    def _aggregate_draws(self, plan: _AggPlan) -> tuple[np.ndarray, np.ndarray]:
+        """(biters x terms, biters) draws of an aggregation's theta* - theta.
+
+        Every aggregation is linear in the cells' influence functions, plus the part
+        from estimating the cohort weights, which depends on the cohort only; so its
+        draws are the same linear map of the stored cell draws and weight sums.
+        """
+        w = np.zeros((plan.theta.size, len(self.plan)))
         for k, wk in plan.weights.items():
             w[:, k] = wk
         draws = self._draws @ w.T
@@ -356,14 +369,7 @@ class _NumpyCS:
         overall = draws @ plan.combo
         if plan.extra is not None:
             overall += self._wsums @ self._wif_by_cohort(*plan.extra)
-        se_terms = _bootstrap.iqr_se(draws)
-        overall_se = float(_bootstrap.iqr_se(overall[:, None])[0])
-        crit = _bootstrap.uniform_crit(draws, se_terms, self._boot.alpha)
-        if crit is not None:
-            # a simultaneous band is never narrower than the pointwise one (R did
-            # falls back to the pointwise value too)
-            crit = max(crit, float(norm.ppf(1 - self._boot.alpha / 2)))
-        return se_terms, overall_se, crit
+        return draws, overall
 
     def _plan_aggregate(
         self, kind: str, min_e: float, max_e: float, balance_e: int | None
