@@ -98,6 +98,15 @@ def test_pretest_is_the_same_under_the_bootstrap(mpdta, boot_mpdta):
     assert boot_mpdta.pretest == _fit(mpdta, _spec()).pretest
 
 
+def test_clustered_pretest_is_the_same_in_both_engines(mpdta):
+    by_state = mpdta.assign(state=mpdta["countyreal"] // 1000)  # 29 clusters of counties
+    spec = _spec("state")
+    numpy_pre = _fit(by_state, spec).pretest
+    csdid_pre = _fit(by_state, spec, engine="csdid").pretest
+    assert abs(numpy_pre.stat - csdid_pre.stat) < 1e-8 and numpy_pre.df == csdid_pre.df == 5
+    assert abs(numpy_pre.stat - _fit(mpdta, _spec()).pretest.stat) > 0.1  # clustering counts
+
+
 def test_pretest_singular_with_few_clusters_warns_and_is_none(small_panel):
     few = small_panel.assign(region=small_panel["county_id"] % 3)  # 3 clusters, 10 pre cells
     gt = _fit(few, _spec("region", data="sim"))
