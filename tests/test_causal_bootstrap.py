@@ -194,13 +194,20 @@ def test_fast_draws_and_covariance_equal_full_influence_functions(
                                eng._se[np.isfinite(eng._se)], rtol=1e-10)  # fmt: skip
 
 
+WINDOWS = [(kind, (-np.inf, np.inf, None)) for kind in KINDS] + [
+    ("dynamic", (-2, 2, None)),
+    ("dynamic", (-np.inf, np.inf, 1)),
+    ("simple", (0, 1, None)),
+]
+
+
 @pytest.mark.parametrize("cluster", [None, "county_id"])
-@pytest.mark.parametrize("kind", KINDS)
-def test_aggregation_draws_equal_their_influence_functions(small_panel, kind, cluster):
+@pytest.mark.parametrize(("kind", "window"), WINDOWS)
+def test_aggregation_draws_equal_their_influence_functions(small_panel, kind, window, cluster):
     settings = _bootstrap.Settings(biters=64, seed=4)
     gt = _fit(small_panel, _spec(cluster, data="sim"), inference="bootstrap", biters=64, seed=4)
     eng = _engine(gt)
-    plan = eng._plan_aggregate(kind, -np.inf, np.inf, None)
+    plan = eng._plan_aggregate(kind, *window)
     inf = eng._influence(plan.weights, plan.theta.size)
     for j, spec in enumerate(plan.wif):
         if spec is not None:
