@@ -194,6 +194,44 @@ def test_fast_draws_and_covariance_equal_full_influence_functions(
                                eng._se[np.isfinite(eng._se)], rtol=1e-10)  # fmt: skip
 
 
+@pytest.mark.parametrize(("control_group", "base_period", "cluster"), OPTIONS[::3])
+def test_general_path_from_influence_functions_gives_the_same_numbers(
+    small_panel, control_group, base_period, cluster
+):
+    """Cells not of the per-cohort form are bootstrapped from their influence functions."""
+    gt = _fit(
+        small_panel, _spec(cluster, data="sim"), control_group, base_period,
+        inference="bootstrap", biters=64, seed=6,
+    )  # fmt: skip
+    eng = _engine(gt)
+    fast_draws, fast_wsums, fast_pre = eng._draws.copy(), eng._wsums.copy(), eng.pretest()
+    eng._linear_cells = None  # as for cells the per-cohort form does not reproduce
+    se, crit = eng.bootstrap(_bootstrap.Settings(biters=64, seed=6))
+    np.testing.assert_allclose(eng._draws, fast_draws, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(eng._wsums, fast_wsums, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(se, gt.cells["se"], rtol=1e-10)
+    assert crit == pytest.approx(gt.crit, rel=1e-10)
+    general_pre = eng.pretest()
+    if fast_pre is None:
+        assert general_pre is None
+    else:
+        assert general_pre.df == fast_pre.df
+        assert general_pre.stat == pytest.approx(fast_pre.stat, rel=1e-9)
+
+
+def test_per_cohort_form_is_refused_when_it_does_not_reproduce_the_cells(small_panel):
+    from ruralstudy.causal import _cellsums
+
+    eng = _engine(_fit(small_panel, _spec(data="sim")))
+    lc = _cellsums.linear_cells(eng)
+    assert _cellsums.reproduces(eng, lc, None)
+    eng._att = eng._att + np.where(np.arange(eng._att.size) == 3, 1e-4, 0.0)
+    assert not _cellsums.reproduces(eng, lc, None)
+    eng._att = eng._att - np.where(np.arange(eng._att.size) == 3, 1e-4, 0.0)
+    eng._se = eng._se * 1.01
+    assert not _cellsums.reproduces(eng, lc, None)
+
+
 WINDOWS = [(kind, (-np.inf, np.inf, None)) for kind in KINDS] + [
     ("dynamic", (-2, 2, None)),
     ("dynamic", (-np.inf, np.inf, 1)),

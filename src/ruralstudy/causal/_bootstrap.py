@@ -136,3 +136,65 @@ def uniform_crit(draws: np.ndarray, se: np.ndarray, alpha: float) -> float | Non
     if top.size == 0:
         return None
     return float(np.quantile(top, 1 - alpha, method="inverted_cdf"))
+
+
+# -- from influence functions given cell by cell (the general case) ---------------------
+
+# Influence-function values held at once when cells must be regenerated from
+# their influence functions (cells x units); 2**24 float64 = 128 MB.
+CHUNK_ELEMENTS = 2**24
+
+
+def _cluster_sums(inf: np.ndarray, cluster: np.ndarray | None, n_clusters: int) -> np.ndarray:
+    """clusters x cells sums of a cells x units influence matrix (units x cells without)."""
+    if cluster is None:
+        return inf.T
+    out = np.zeros((n_clusters, inf.shape[0]))
+    np.add.at(out, cluster, inf.T)
+    return out
+
+
+def _chunks(n_cells: int, n_units: int) -> list[np.ndarray]:
+    size = max(1, CHUNK_ELEMENTS // max(n_units, 1))
+    return [np.arange(a, min(a + size, n_cells)) for a in range(0, n_cells, size)]
+
+
+def influence_draws(
+    influence, n_cells: int, n_units: int, cluster: np.ndarray | None, mult: Multipliers,
+    order: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """biters x cells draws from ``influence(cells) -> len(cells) x units``, a chunk of
+    cells at a time (the weights are regenerated for each chunk, identically).
+
+    ``order``: without a coarser cluster, the order in which units receive the
+    weights (the per-cohort path gives them in cohort order).
+    """
+    out = np.empty((mult.biters, n_cells))
+    n_clusters = mult.n
+    for cells in _chunks(n_cells, n_units):
+        values = _cluster_sums(influence(cells), cluster, n_clusters)
+        if cluster is None and order is not None:
+            values = values[order]
+        out[:, cells] = mult.project(values) / n_units
+    return out
+
+
+def influence_covariance(
+    influence, cells: np.ndarray, n_units: int, cluster: np.ndarray | None, n_clusters: int
+) -> np.ndarray:
+    """Analytic covariance of the estimates whose influence functions ``influence`` gives."""
+    chunks = [cells[c] for c in _chunks(cells.size, n_units)]
+    if cluster is not None:
+        s = np.concatenate([_cluster_sums(influence(c), cluster, n_clusters) for c in chunks], 1)
+        return s.T @ s / n_units**2
+    # units x units products chunk by chunk, so no cells x units matrix is held whole
+    v = np.zeros((cells.size, cells.size))
+    starts = np.cumsum([0, *(c.size for c in chunks)])
+    for i, a in enumerate(chunks):
+        inf_a = influence(a)
+        for j in range(i, len(chunks)):
+            inf_b = inf_a if j == i else influence(chunks[j])
+            block = inf_a @ inf_b.T / n_units**2
+            v[starts[i] : starts[i + 1], starts[j] : starts[j + 1]] = block
+            v[starts[j] : starts[j + 1], starts[i] : starts[i + 1]] = block.T
+    return v

@@ -62,6 +62,25 @@ def linear_cells(engine) -> LinearCells:
     return LinearCells(coef, shift, t_idx, b_idx, pos, ybar, n_pos)
 
 
+def reproduces(engine, lc: LinearCells, cluster: np.ndarray | None) -> bool:
+    """Whether the per-cohort form gives the engine's own ATT(g,t) and analytic se.
+
+    True for cells without covariates; a guard, so that a cell estimator of
+    another form is never bootstrapped with these formulas.
+    """
+    counts = np.bincount(lc.pos, minlength=lc.n_cohorts).astype(np.float64)
+    change = lc.ybar[:, lc.t_idx] - lc.ybar[:, lc.b_idx]  # cohorts x cells
+    att = np.einsum("kp,p,pk->k", lc.coef, counts, change)
+    cells = np.arange(lc.coef.shape[0])
+    se = np.sqrt(np.clip(np.diag(covariance(engine, lc, cells, cluster)), 0, None))
+    ref = np.isfinite(engine._se)
+    scale_att = max(1.0, float(np.nanmax(np.abs(engine._att))))
+    return bool(
+        np.allclose(att, engine._att, rtol=0, atol=1e-9 * scale_att)
+        and np.allclose(se[ref], engine._se[ref], rtol=1e-8, atol=0)
+    )
+
+
 def _combine(lc: LinearCells, ysum: np.ndarray, wsum: np.ndarray) -> np.ndarray:
     """rows x cells: sum_p coef_k(p) (ysum[., p, t_k] - ysum[., p, b_k] + shift_k(p) wsum[., p]).
 

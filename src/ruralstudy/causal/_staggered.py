@@ -281,20 +281,38 @@ class _NumpyCS:
         sums = np.bincount(self.cluster, inf, self.n_clusters)
         return _positive(np.sqrt(np.sum(sums**2)) / self.N)
 
-    # -- pre-test and bootstrap (no covariates: see _cellsums) -----------------------
+    # -- pre-test and bootstrap -------------------------------------------------------
 
-    def _linear(self) -> _cellsums.LinearCells:
-        if getattr(self, "_linear_cells", None) is None:
-            self._linear_cells = _cellsums.linear_cells(self)
+    def _linear(self) -> _cellsums.LinearCells | None:
+        """The per-cohort form of the cells (see _cellsums), if it reproduces them.
+
+        It holds for cells without covariates; any other cell (an estimator whose
+        influence function is not of that form) falls back to regenerating
+        influence functions cell by cell.
+        """
+        if not hasattr(self, "_linear_cells"):
+            lc = _cellsums.linear_cells(self)
+            ok = _cellsums.reproduces(self, lc, self.cluster)
+            self._linear_cells = lc if ok else None
         return self._linear_cells
+
+    def _cell_influence(self, cells: np.ndarray) -> np.ndarray:
+        """len(cells) x N influence functions of the given cells."""
+        eye = np.eye(len(cells))
+        return self._influence({int(k): eye[j] for j, k in enumerate(cells)}, len(cells))
 
     def pretest(self) -> Pretest | None:
         """The Wald pre-test of parallel trends, with the analytic (clustered) covariance."""
-        cells = self.cells()
+        lc = self._linear()
 
         def covariance(idx: np.ndarray) -> np.ndarray:
-            return _cellsums.covariance(self, self._linear(), idx, self.cluster)
+            if lc is not None:
+                return _cellsums.covariance(self, lc, idx, self.cluster)
+            return _bootstrap.influence_covariance(
+                self._cell_influence, idx, self.N, self.cluster, self.n_clusters
+            )
 
+        cells = self.cells()
         return wald_pretest(
             self._att, self._se, cells["group"].to_numpy(), cells["time"].to_numpy(), covariance
         )
@@ -303,17 +321,38 @@ class _NumpyCS:
         """Draw the multiplier bootstrap once; return the cells' bootstrap se and uniform crit.
 
         Keeps biters x cells draws of att* - att and biters x cohorts sums of the
-        weights, from which every aggregation's draws follow linearly.
+        weights / N, from which every aggregation's draws follow linearly.
         """
         n_draw = self.N if self.cluster is None else self.n_clusters
         mult = _bootstrap.Multipliers(n_draw, settings)
         self._boot = settings
-        self._draws, self._wsums = _cellsums.bootstrap_draws(
-            self, self._linear(), mult, self.cluster
-        )
+        lc = self._linear()
+        if lc is not None:
+            self._draws, self._wsums = _cellsums.bootstrap_draws(self, lc, mult, self.cluster)
+        else:
+            self._draws, self._wsums = self._general_draws(mult)
         se = _bootstrap.iqr_se(self._draws)
         se[~np.isfinite(self._se)] = np.nan  # as R: cells without analytic se stay NA
         return se, _bootstrap.uniform_crit(self._draws, se, settings.alpha)
+
+    def _general_draws(self, mult: _bootstrap.Multipliers) -> tuple[np.ndarray, np.ndarray]:
+        """As _cellsums.bootstrap_draws (same weights, same unit order), from the cells'
+        influence functions a chunk of cells at a time."""
+        n_pos = self.glist.size + 1
+        pos = np.where(self.cohort_pos >= 0, self.cohort_pos, n_pos - 1)
+        order = None
+        if self.cluster is None:
+            order = np.argsort(pos, kind="stable")
+            members = np.zeros((self.N, n_pos))
+            members[np.arange(self.N), pos] = 1.0
+            members = members[order]
+        else:
+            members = np.zeros((self.n_clusters, n_pos))
+            np.add.at(members, (self.cluster, pos), 1.0)
+        draws = _bootstrap.influence_draws(
+            self._cell_influence, len(self.plan), self.N, self.cluster, mult, order
+        )
+        return draws, mult.project(members) / self.N
 
     def aggregate(self, kind: str, min_e: float, max_e: float, balance_e: int | None) -> Aggregate:
         plan = self._plan_aggregate(kind, min_e, max_e, balance_e)
