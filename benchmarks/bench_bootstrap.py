@@ -16,7 +16,7 @@ Cases:
 - ``bootstrap-county``: multiplier bootstrap clustered by county.
 
 An N x biters weight matrix at 500,000 villages and 999 draws would be 4 GB
-(float64); the bootstrap holds at most 2**20 weights (8 MB) at once.
+(float64); the bootstrap holds at most 2**22 weights (32 MB) at once.
 Results are printed and written to benchmarks/results/ (git-ignored).
 """
 
