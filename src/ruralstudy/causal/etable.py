@@ -13,6 +13,7 @@ HTML and LaTeX are written by pandas' Styler, which escapes every cell
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,10 +43,7 @@ ROWS = {
 NOTES = {
     "se": ("括号内为标准误", "Standard errors in parentheses"),
     "ci": ("方括号内为{level}置信区间", "{level} confidence intervals in brackets"),
-    "stars": (
-        "* p<0.1，** p<0.05，*** p<0.01",
-        "* p<0.1, ** p<0.05, *** p<0.01",
-    ),
+    "stars": ("* p<0.1, ** p<0.05, *** p<0.01",) * 2,  # the same in both languages
 }
 
 
@@ -71,9 +69,13 @@ class Etable:
         return out
 
     def to_html(self) -> str:
-        styler = self._printed().style.hide(axis="index").format(escape="html")
-        styler = styler.format_index(escape="html", axis=1)
-        return styler.set_caption(html.escape(self.notes)).to_html()
+        printed = self._printed()
+        styler = printed.style.hide(axis="index").format(escape="html")
+        styler = styler.format_index(escape="html", axis=1).set_caption(html.escape(self.notes))
+        # The Styler's table id is random; one derived from the content writes the same
+        # bytes for the same table (the report's pages are byte-identical across builds).
+        digest = hashlib.sha1(printed.to_json().encode() + self.notes.encode()).hexdigest()
+        return styler.set_uuid(f"etable-{digest[:10]}").to_html()
 
     def to_latex(self) -> str:
         printed = self._printed()
@@ -99,6 +101,8 @@ class Etable:
 
     def __str__(self) -> str:
         return self._printed().to_string(index=False) + "\n" + self.notes
+
+    __repr__ = __str__
 
 
 def etable(
@@ -131,7 +135,7 @@ def etable(
     >>> table = rs.causal.etable([rs.causal.did(mpdta, *cols, method=m) for m in ("twfe", "cs")],
     ...                          lang="en")
     >>> table.frame.loc["ATT"].tolist()
-    ['-0.037', '-0.040']
+    ['−0.037', '−0.040']
     """
     from ruralstudy.causal.plots import _as_results
 

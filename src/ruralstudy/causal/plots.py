@@ -281,9 +281,10 @@ def _row_label(row: pd.Series, lang: str) -> str:
 def _method_label(method: str, alpha: float, lang: str, bilingual, uniform: bool = False) -> str:
     zh, en = METHOD_NAMES.get(method, (method, method))
     ci = f"{100 * (1 - alpha):g}%"
-    band_zh, band_en = ("，细线：同时置信带", "; thin: uniform band") if uniform else ("", "")
+    band_zh, band_en = ("；细线：同时置信带", "; thin line: uniform band") if uniform else ("", "")
     if lang == "both" and zh == en:  # a name both languages share is written once
-        return f"{en}（{ci}置信区间 CI{band_zh}{band_en}）"
+        band = f"{band_zh} uniform band" if uniform else ""
+        return f"{en}（{ci}置信区间 CI{band}）"
     return bilingual(f"{zh}（{ci}置信区间{band_zh}）", f"{en} ({ci} CI{band_en})", lang)
 
 
