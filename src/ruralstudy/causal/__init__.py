@@ -28,8 +28,9 @@ from __future__ import annotations
 from ruralstudy.causal.cohorts import cohorts_from_interventions
 from ruralstudy.causal.etable import Etable, etable
 from ruralstudy.causal.its import its
+from ruralstudy.causal.its_plot import plot_its
 from ruralstudy.causal.panel import att_gt, did, event_study
-from ruralstudy.causal.plots import plot_estimates, plot_event_study, plot_its
+from ruralstudy.causal.plots import plot_estimates, plot_event_study
 from ruralstudy.causal.reference import load_mpdta, load_mpdta_reference
 from ruralstudy.causal.results import ItsResult, PanelResult
 

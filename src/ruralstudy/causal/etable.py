@@ -23,7 +23,7 @@ import pandas as pd
 
 from ruralstudy.causal import _labels
 from ruralstudy.causal._labels import name_of, outcome_label, words
-from ruralstudy.causal.results import PanelResult, _Result, inference_text
+from ruralstudy.causal.results import PanelResult, _Result, as_results, inference_text
 from ruralstudy.provenance import check_lang
 
 STARS = ((0.01, "***"), (0.05, "**"), (0.10, "*"))
@@ -137,10 +137,8 @@ def etable(
     >>> table.frame.loc["ATT"].tolist()
     ['−0.037', '−0.040']
     """
-    from ruralstudy.causal.plots import _as_results
-
     check_lang(lang)
-    results = _as_results(results, "etable")
+    results = as_results(results, "etable")
     if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
         raise ValueError(f"digits must be a whole number >= 0, got {digits!r}")
     heads = list(titles) if titles is not None else [f"({i})" for i in range(1, len(results) + 1)]

@@ -1,8 +1,8 @@
 """Figures of causal estimates: the event study, and estimates side by side.
 
 - :func:`plot_event_study` — effects by years since adoption, with intervals;
-- :func:`plot_estimates` — one row per estimate (methods, panels), a forest plot;
-- :func:`plot_its` — an interrupted time series with its fitted segments.
+- :func:`plot_estimates` — one row per estimate (methods, panels), a forest plot
+  (:func:`ruralstudy.causal.its_plot.plot_its` draws an interrupted time series).
 
 Drawn in the house style of :mod:`ruralstudy.plot`, captioned with the sources
 of the rows the estimates came from (:func:`ruralstudy.plot.cite`); estimates
@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ruralstudy.causal._labels import METHOD_NAMES, METHOD_SHORT, outcome_label
-from ruralstudy.causal.results import ItsResult, PanelResult, _Result
+from ruralstudy.causal.results import PanelResult, _Result, as_results
 from ruralstudy.provenance import check_lang
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
@@ -31,7 +31,7 @@ TRUTH_GID = "ruralstudy-true-effect"
 TRUTH_LABEL = ("真实效应（模拟）", "true effect (simulated)")
 ROW_HEIGHT_IN = 0.45
 
-__all__ = ["plot_estimates", "plot_event_study", "plot_its"]
+__all__ = ["plot_estimates", "plot_event_study"]
 
 
 def plot_event_study(
@@ -164,7 +164,7 @@ def plot_estimates(
     from ruralstudy.plot.labels import bilingual
 
     check_lang(lang)
-    results = _as_results(results, "plot_estimates")
+    results = as_results(results, "plot_estimates")
     groups = _per_result(group, results, "group")
     truths = _per_result(truth, results, "truth")
     cited = cited_rows(results, caption, "plot_estimates")
@@ -217,57 +217,6 @@ def plot_estimates(
     return ax
 
 
-def plot_its(
-    result: ItsResult,
-    *,
-    ax: Axes | None = None,
-    lang: str = "both",
-    label: str | None = None,
-    caption: str | None = None,
-    sources: pd.DataFrame | None = None,
-    indicators: pd.DataFrame | None = None,
-) -> Axes:
-    """An interrupted time series: the points, the fitted segments, the pre-period line extended.
-
-    The y axis names the outcome as :func:`plot_event_study` does
-    (``label``); the caption cites ``result.source_ids``.
-    """
-    import matplotlib.pyplot as plt
-
-    from ruralstudy.plot import PALETTE, cite, style
-    from ruralstudy.plot.labels import bilingual
-
-    check_lang(lang)
-    if not isinstance(result, ItsResult):
-        raise TypeError(f"plot_its: pass what rs.causal.its returns, got {type(result).__name__}")
-    cited = cited_rows([result], caption, "plot_its")
-    s = result.series
-    x = s[result.time].to_numpy(dtype=np.float64)
-    post = s["post"].to_numpy()
-    with style():
-        if ax is None:
-            _, ax = plt.subplots()
-        ax.plot(
-            x, s["observed"], "o", color=PALETTE[0], label=bilingual("观测值", "observed", lang)
-        )
-        for side in (~post, post):
-            ax.plot(x[side], s["fitted"].to_numpy()[side], color=PALETTE[0], linewidth=1.6)
-        ax.plot(
-            x[post],
-            s["counterfactual"].to_numpy()[post],
-            color="#555555",
-            linestyle="--",
-            linewidth=1.2,
-            label=bilingual("前期趋势延伸", "pre-period trend extended", lang),
-        )
-        ax.axvline(result.start - 0.5, color="#555555", linewidth=0.8, linestyle=":", zorder=1)
-        ax.set_xlabel(result.time)
-        ax.set_ylabel(outcome_label(result.outcome, lang, label, indicators))
-        ax.legend(loc="best")
-        cite(ax, cited, caption, lang=lang, sources=sources)
-    return ax
-
-
 def _row_label(row: pd.Series, lang: str) -> str:
     """'TWFE', 'TWFE: e=2', or with a group 'growing effects' above it."""
     method = str(row["method"])
@@ -303,28 +252,6 @@ def cited_rows(results: Sequence[_Result], caption, what: str) -> pd.DataFrame:
             "(no source_id column in the data); add one, or pass caption="
         )
     return pd.DataFrame()
-
-
-def _as_results(results, what: str) -> list[_Result]:
-    """A list of result objects; a DataFrame (which carries no sources) is refused."""
-    if isinstance(results, _Result):
-        return [results]
-    if isinstance(results, pd.DataFrame):
-        raise TypeError(
-            f"{what}: pass the results themselves (a list of what rs.causal.did, event_study, "
-            "att_gt or its return), not a DataFrame: a table of estimates does not carry "
-            "the sources of its rows"
-        )
-    out = list(results)
-    if not out:
-        raise ValueError(f"{what}: no results to draw")
-    for i, r in enumerate(out):
-        if not isinstance(r, _Result):
-            raise TypeError(
-                f"{what}: result {i} is a {type(r).__name__}, not what rs.causal.did, "
-                "event_study, att_gt or its return"
-            )
-    return out
 
 
 def _per_result(values, results: list, name: str) -> list:

@@ -200,7 +200,7 @@ class ItsResult(_Result):
 
     def plot(self, ax: Axes | None = None, *, lang: str = "both", **kwargs) -> Axes:
         """The series, the fitted segments and the pre-period line extended."""
-        from ruralstudy.causal.plots import plot_its
+        from ruralstudy.causal.its_plot import plot_its
 
         return plot_its(self, ax=ax, lang=lang, **kwargs)
 
@@ -213,6 +213,28 @@ class ItsResult(_Result):
             "inference": inference_text(self, lang),
             "pretest": "—",
         }
+
+
+def as_results(results, what: str) -> list[_Result]:
+    """A list of result objects; a DataFrame (which carries no sources) is refused."""
+    if isinstance(results, _Result):
+        return [results]
+    if isinstance(results, pd.DataFrame):
+        raise TypeError(
+            f"{what}: pass the results themselves (a list of what rs.causal.did, event_study, "
+            "att_gt or its return), not a DataFrame: a table of estimates does not carry "
+            "the sources of its rows"
+        )
+    out = list(results)
+    if not out:
+        raise ValueError(f"{what}: no results to draw")
+    for i, r in enumerate(out):
+        if not isinstance(r, _Result):
+            raise TypeError(
+                f"{what}: result {i} is a {type(r).__name__}, not what rs.causal.did, "
+                "event_study, att_gt or its return"
+            )
+    return out
 
 
 def inference_text(result: _Result, lang: str) -> str:
