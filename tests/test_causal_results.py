@@ -188,3 +188,19 @@ def test_etable_in_chinese(mpdta_results):
     assert table.frame.loc["方法"].tolist() == ["双向固定效应", "Callaway–Sant'Anna"]
     assert table.frame.loc["对照组"].tolist() == ["—", "从未处理"]
     assert table.notes == "括号内为标准误。"
+
+
+def test_an_event_study_is_the_dynamic_aggregation_of_did(panel):
+    es = rs.causal.event_study(panel, *COLS, "county_id")
+    dynamic = rs.causal.did(panel, *COLS, "county_id", aggregation="dynamic")
+    pd.testing.assert_frame_equal(es.tidy(), dynamic.tidy())
+    assert (es.design, dynamic.design) == ("event_study", "did")
+    assert es.tidy()["event_time"].dtype == "Int64"  # NA on the overall row, whole numbers else
+
+
+def test_etable_leaves_the_level_out_when_results_differ():
+    mpdta = rs.causal.load_mpdta()
+    cols = ("lemp", "countyreal", "year", "first.treat")
+    results = [rs.causal.did(mpdta, *cols, alpha=a) for a in (0.05, 0.1)]
+    notes = rs.causal.etable(results, ci=True, lang="en").notes
+    assert notes == "Standard errors in parentheses; confidence intervals in brackets."

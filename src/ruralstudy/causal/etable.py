@@ -42,7 +42,7 @@ ROWS = {
 }
 NOTES = {
     "se": ("括号内为标准误", "Standard errors in parentheses"),
-    "ci": ("方括号内为{level}置信区间", "{level} confidence intervals in brackets"),
+    "ci": ("方括号内为{level}置信区间", "{level} confidence intervals in brackets"),  # level "" ok
     "stars": ("* p<0.1, ** p<0.05, *** p<0.01",) * 2,  # the same in both languages
 }
 
@@ -232,8 +232,8 @@ def _notes(results: list[_Result], stars: bool, ci: bool, lang: str) -> str:
     levels = {f"{100 * r.confidence:g}%" for r in results}
     level = levels.pop() if len(levels) == 1 else ""
     parts = [NOTES["se"]]
-    if ci:
-        parts.append(tuple(p.format(level=level) for p in NOTES["ci"]))
+    if ci:  # results at different levels: the note cannot name one
+        parts.append(tuple(p.format(level=level).strip() for p in NOTES["ci"]))
     if stars:
         parts.append(NOTES["stars"])
     sep = {"zh": "；", "en": "; ", "both": "; "}[lang]
