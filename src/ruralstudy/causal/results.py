@@ -247,8 +247,7 @@ def inference_text(result: _Result, lang: str) -> str:
             ),
             lang,
         )
-    assert isinstance(result, PanelResult)
-    by = result.cluster
+    by = getattr(result, "cluster", "")
     if result.method == "twfe":
         pair = (f"CRV1，按 {by} 聚类，t(G−1)", f"CRV1 clustered by {by}, t(G−1)")
     elif result.inference == "bootstrap":
