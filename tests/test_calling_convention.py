@@ -114,6 +114,18 @@ def test_estimators_take_the_data_first_as_df():
         assert next(iter(inspect.signature(fn).parameters)) == "df", fn.__name__
 
 
+@pytest.mark.parametrize(
+    "method",
+    [rs.causal.PanelResult.plot, rs.causal.ItsResult.plot, rs.causal.PanelResult.summary],
+    ids=["PanelResult.plot", "ItsResult.plot", "summary"],
+)
+def test_result_methods_take_ax_and_lang_by_keyword(method):
+    params = inspect.signature(method).parameters
+    assert params["lang"].kind is KW and params["lang"].default == "both"
+    if "ax" in params:
+        assert params["ax"].kind is KW and params["ax"].default is None
+
+
 def test_the_check_sees_every_drawing_function():
     drawn = {p.values[0] for p in FUNCTIONS if _draws(p.values[1])}
     assert {"bars", "locator", "choropleth", "plot_event_study", "plot_estimates"} <= drawn

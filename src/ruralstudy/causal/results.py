@@ -85,7 +85,7 @@ class _Result:
             return False
         return any_synthetic(list(self.source_ids), sources_by_id(sources))
 
-    def summary(self, lang: str = "both", *, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    def summary(self, *, lang: str = "both", sources: pd.DataFrame | None = None) -> pd.DataFrame:
         """How the estimates were made, one item per row (index: the item, column: value)."""
         check_lang(lang)
         items = self._items(lang)
@@ -147,7 +147,7 @@ class PanelResult(_Result):
         rows = self.table[self.table["term"] == "ATT"]
         return rows.iloc[0] if len(rows) else None
 
-    def plot(self, ax: Axes | None = None, *, lang: str = "both", **kwargs) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: str = "both", **kwargs) -> Axes:
         """An event study figure for effects by event time, otherwise the estimates side by side."""
         from ruralstudy.causal.plots import plot_estimates, plot_event_study
 
@@ -198,7 +198,7 @@ class ItsResult(_Result):
     def n_obs(self) -> int:
         return self.n_pre + self.n_post
 
-    def plot(self, ax: Axes | None = None, *, lang: str = "both", **kwargs) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: str = "both", **kwargs) -> Axes:
         """The series, the fitted segments and the pre-period line extended."""
         from ruralstudy.causal.its_plot import plot_its
 
