@@ -122,7 +122,7 @@ def worker(engine: str, villages: int, years: int, seed: int) -> dict:
 
         def run():
             res = rs.causal.did(panel, *COLS, "county_id", **kwargs)
-            return float(res.loc[0, "estimate"]), float(res.loc[0, "se"])
+            return float(res.overall["estimate"]), float(res.overall["std_error"])
 
     rss_before = _status_kb("VmRSS")
     peak_reset = _reset_peak()

@@ -167,7 +167,7 @@ ax = rs.maps.choropleth(
     table,
     "value",
     label=f"{meta['name_zh']} / {meta['name_en']}",
-    unit=meta["unit"],
+    value_unit=meta["unit"],
     lang="both",
     min_units=1,
     title="传统村落数（仅石阡县有数据）/ Traditional villages (Shiqian only)",

@@ -105,16 +105,31 @@ cohorts.round(3)
 # treatment dummy with village and year fixed effects; Callaway–Sant'Anna
 # (`method="cs"`, never-treated controls, the "simple" aggregation as in R
 # *did*) averages the cohort-year effects weighted by cohort size. Both cluster
-# by county.
+# by county. Each call returns a result: `.tidy()` holds the estimates,
+# `.summary()` how they were made and from which sources.
 
 # %%
 truth = panel.attrs["true_att"]
 twfe = rs.causal.did(panel, **COLS, method="twfe")
 cs = rs.causal.did(panel, **COLS, method="cs")
-overall = pd.concat([twfe, cs], ignore_index=True)[["method", "estimate", "se", "ci_low", "ci_high"]]
+overall = pd.DataFrame(
+    [{"method": r.method, **r.overall[["estimate", "std_error", "conf_low", "conf_high"]]} for r in (twfe, cs)]
+)
 overall["true_att"] = truth
-overall["ci_covers_truth"] = (overall["ci_low"] < truth) & (truth < overall["ci_high"])
+overall["ci_covers_truth"] = (overall["conf_low"] < truth) & (truth < overall["conf_high"])
 overall.round(4)
+
+# %% [markdown]
+# The two side by side as a paper would print them (`rs.causal.etable`; also
+# `.to_latex()`, `.to_markdown()`), with what each estimate rests on — and the
+# Callaway–Sant'Anna result's own account of itself. Its pre-test of parallel
+# trends is not reported yet: the Wald test comes with the bootstrap (issue 13).
+
+# %%
+rs.causal.etable([twfe, cs], titles=["TWFE", "Callaway–Sant'Anna"], lang="en")
+
+# %%
+cs.summary(lang="en")
 
 # %% [markdown]
 # TWFE is precise and wrong: its interval sits far from the truth. The reason is
@@ -128,7 +143,9 @@ overall.round(4)
 flat = rs.simulate.village_panel(N_VILLAGES, YEARS, seed=SEED, effect_growth=0.0, cohort_gradient=0.0)
 flat_twfe = rs.causal.did(flat, **COLS, method="twfe")
 flat_cs = rs.causal.did(flat, **COLS, method="cs")
-flat_overall = pd.concat([flat_twfe, flat_cs], ignore_index=True)[["method", "estimate", "ci_low", "ci_high"]]
+flat_overall = pd.DataFrame(
+    [{"method": r.method, **r.overall[["estimate", "conf_low", "conf_high"]]} for r in (flat_twfe, flat_cs)]
+)
 flat_overall["true_att"] = flat.attrs["true_att"]
 flat_overall.round(4)
 
@@ -142,10 +159,9 @@ flat_overall.round(4)
 # %%
 GROWING, CONSTANT = "效应随时间增长 growing effects", "效应恒定 constant effects"
 ax = rs.causal.plot_estimates(
-    [r.assign(effects=GROWING, true_att=truth) for r in (twfe, cs)]
-    + [r.assign(effects=CONSTANT, true_att=flat.attrs["true_att"]) for r in (flat_twfe, flat_cs)],
-    group="effects",
-    truth="true_att",
+    [twfe, cs, flat_twfe, flat_cs],
+    group=[GROWING, GROWING, CONSTANT, CONSTANT],
+    truth=[truth, truth, flat.attrs["true_att"], flat.attrs["true_att"]],
 )
 saved = rs.plot.save(ax.figure, FIGURES / "05_twfe_vs_cs")
 
@@ -171,9 +187,10 @@ saved = rs.plot.save(ax.figure, FIGURES / "05_event_study")
 
 # %%
 truth_by_e = true_dynamic.iloc[1:].rename(columns={"term": "event_time"}).astype({"event_time": "int64"})
+cs_by_e = es_cs.tidy().iloc[1:].astype({"event_time": "int64"})  # row 0 is the overall effect
 table = (
-    es_cs[["event_time", "estimate", "se"]].rename(columns={"estimate": "cs", "se": "cs_se"})
-    .merge(es_twfe[["event_time", "estimate"]].rename(columns={"estimate": "twfe"}), on="event_time")
+    cs_by_e[["event_time", "estimate", "std_error"]].rename(columns={"estimate": "cs", "std_error": "cs_se"})
+    .merge(es_twfe.tidy()[["event_time", "estimate"]].rename(columns={"estimate": "twfe"}), on="event_time")
     .merge(truth_by_e, on="event_time")
 )
 table["cs_error"] = table["cs"] - table["true_att"]
@@ -200,21 +217,21 @@ table.round(4)
 # %%
 rows = []
 for aggregation in ["simple", "dynamic", "group", "calendar"]:
-    res = rs.causal.did(panel, **COLS, aggregation=aggregation).iloc[0]
+    res = rs.causal.did(panel, **COLS, aggregation=aggregation).overall
     true_value = rs.simulate.true_att(panel, aggregation).loc[0, "true_att"]
-    rows.append({"aggregation": aggregation, "estimate": res["estimate"], "ci_low": res["ci_low"],
-                 "ci_high": res["ci_high"], "true_att": true_value})
+    rows.append({"aggregation": aggregation, "estimate": res["estimate"], "conf_low": res["conf_low"],
+                 "conf_high": res["conf_high"], "true_att": true_value})
 aggregations = pd.DataFrame(rows)
-aggregations["ci_covers_truth"] = aggregations["ci_low"].lt(aggregations["true_att"]) & aggregations[
-    "ci_high"
+aggregations["ci_covers_truth"] = aggregations["conf_low"].lt(aggregations["true_att"]) & aggregations[
+    "conf_high"
 ].gt(aggregations["true_att"])
 aggregations.round(4)
 
 # %%
-by_cohort = rs.causal.did(panel, **COLS, aggregation="group").iloc[1:]
+by_cohort = rs.causal.did(panel, **COLS, aggregation="group").tidy().iloc[1:]
 true_cohort = rs.simulate.true_att(panel, "group").iloc[1:]
 pd.DataFrame({
-    "cohort": by_cohort["level"].to_numpy(),
+    "cohort": by_cohort["group"].to_numpy(),
     "estimate": by_cohort["estimate"].to_numpy(),
     "true_att": true_cohort["true_att"].to_numpy(),
 }).round(4)
@@ -239,21 +256,21 @@ rows = []
 for aggregation in ["simple", "dynamic", "group", "calendar"]:
     r = ref[ref["type"] == aggregation].iloc[0]
     for engine in ["numpy", "csdid"]:
-        ours = rs.causal.did(mpdta, **MPDTA, aggregation=aggregation, engine=engine).iloc[0]
+        ours = rs.causal.did(mpdta, **MPDTA, aggregation=aggregation, engine=engine).overall
         rows.append({
             "aggregation": aggregation, "engine": engine,
             "R_att": r["overall_att"], "ours_att": ours["estimate"],
-            "R_se": r["overall_se"], "ours_se": ours["se"],
+            "R_se": r["overall_se"], "ours_se": ours["std_error"],
             "agree_1e-10": abs(ours["estimate"] - r["overall_att"]) < 1e-10
-            and abs(ours["se"] - r["overall_se"]) < 1e-10,
+            and abs(ours["std_error"] - r["overall_se"]) < 1e-10,
         })
 pd.DataFrame(rows).round(6)
 
 # %%
 ref_gt = rs.causal.load_mpdta_reference("attgt").query("scenario == 'mpdta_nev_dr'")
-gt = rs.causal.att_gt(mpdta, **MPDTA)
-check = gt[["group", "time", "estimate", "se"]].assign(R_att=ref_gt["att"].to_numpy(), R_se=ref_gt["se"].to_numpy())
-check["agree_1e-10"] = ((check["estimate"] - check["R_att"]).abs() < 1e-10) & ((check["se"] - check["R_se"]).abs() < 1e-10)
+gt = rs.causal.att_gt(mpdta, **MPDTA).tidy()
+check = gt[["group", "time", "estimate", "std_error"]].assign(R_att=ref_gt["att"].to_numpy(), R_se=ref_gt["se"].to_numpy())
+check["agree_1e-10"] = ((check["estimate"] - check["R_att"]).abs() < 1e-10) & ((check["std_error"] - check["R_se"]).abs() < 1e-10)
 check.round(6)
 
 # %% [markdown]
@@ -348,11 +365,13 @@ cohorts.reset_index(drop=True)
 # # villages: one row per village, with place_id and county (its ancestor of level county)
 # cohorts = rs.causal.cohorts_from_interventions(villages, interventions, kind="land_consolidation")
 # outcome = facts.query("indicator_id == 'collective_income'")[["place_id", "year", "value", "source_id"]]
+# outcome = outcome.rename(columns={"value": "collective_income"})  # figures then name it from indicators
 # panel = outcome.merge(cohorts[["place_id", "county", "cohort"]], on="place_id")
 #
-# rs.causal.did(panel, "value", "place_id", "year", "cohort", cluster="county")
-# es = rs.causal.event_study(panel, "value", "place_id", "year", "cohort", cluster="county")
-# rs.causal.plot_event_study(es)
+# res = rs.causal.did(panel, "collective_income", "place_id", "year", "cohort", cluster="county")
+# es = rs.causal.event_study(panel, "collective_income", "place_id", "year", "cohort", cluster="county")
+# rs.causal.plot_event_study(es)   # y axis: 村级集体经济收入 (its unit), from the indicators table
+# rs.causal.etable([res, es]).to_latex()
 # ```
 #
 # ## What this notebook can and cannot support

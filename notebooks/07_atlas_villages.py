@@ -95,7 +95,7 @@ ax = rs.maps.choropleth(
     statutory,
     "villages",
     label="收录村庄数",
-    unit="个",
+    value_unit="个",
     lang="zh",
     scheme="user_defined",
     bins=[1, 2, 3, 5],

@@ -48,11 +48,12 @@ def _both(fn, *args, **kwargs):
     return fn(*args, engine="numpy", **kwargs), fn(*args, engine="csdid", **kwargs)
 
 
-def _assert_same(a: pd.DataFrame, b: pd.DataFrame, key: str) -> None:
-    assert a[key].tolist() == b[key].tolist()
-    np.testing.assert_allclose(a["estimate"], b["estimate"], rtol=0, atol=TOL)
-    np.testing.assert_allclose(a["se"], b["se"], rtol=0, atol=TOL)
-    assert a.attrs["engine"] == "numpy" and b.attrs["engine"] == "csdid"
+def _assert_same(a, b, key: str) -> None:
+    ta, tb = a.tidy(), b.tidy()
+    assert ta[key].tolist() == tb[key].tolist()
+    np.testing.assert_allclose(ta["estimate"], tb["estimate"], rtol=0, atol=TOL)
+    np.testing.assert_allclose(ta["std_error"], tb["std_error"], rtol=0, atol=TOL)
+    assert a.engine == "numpy" and b.engine == "csdid"
 
 
 OPTIONS = list(
@@ -72,10 +73,11 @@ def test_group_time_effects_match_csdid(panel, control_group, base_period, clust
         control_group=control_group,
         base_period=base_period,
     )
+    a, b = a.tidy(), b.tidy()
     assert a[["group", "time"]].equals(b[["group", "time"]])
-    assert a["se"].isna().tolist() == b["se"].isna().tolist()
+    assert a["std_error"].isna().tolist() == b["std_error"].isna().tolist()
     np.testing.assert_allclose(a["estimate"], b["estimate"], rtol=0, atol=TOL)
-    np.testing.assert_allclose(a["se"], b["se"], rtol=0, atol=TOL)
+    np.testing.assert_allclose(a["std_error"], b["std_error"], rtol=0, atol=TOL)
 
 
 @pytest.mark.parametrize("aggregation", ["simple", "dynamic", "group", "calendar"])
@@ -101,9 +103,9 @@ def test_event_study_windows_match_csdid(panel, window, control_group):
     a, b = _both(
         rs.causal.event_study, panel, *COLS, "county_id", control_group=control_group, **window
     )
-    _assert_same(a, b, "event_time")
-    for key in ("overall_att", "overall_se"):
-        assert a.attrs[key] == pytest.approx(b.attrs[key], abs=TOL)
+    _assert_same(a, b, "term")
+    for key in ("estimate", "std_error"):
+        assert a.overall[key] == pytest.approx(b.overall[key], abs=TOL)
 
 
 @pytest.mark.parametrize("aggregation", ["simple", "dynamic", "group", "calendar"])
@@ -116,7 +118,7 @@ def test_engines_agree_on_an_untidy_panel(gappy, aggregation):
     _assert_same(a, b, "term")
     # cohort 2030 counts as never treated; cohort 2012 (first year) is dropped
     n_units = gappy.loc[gappy["cohort"] != 2012, "village_id"].nunique()
-    assert a.loc[0, "n_units"] < n_units
+    assert a.n_units < n_units
 
 
 def test_true_att_recovered_within_ci():
@@ -126,13 +128,14 @@ def test_true_att_recovered_within_ci():
     for aggregation in ["simple", "dynamic", "group", "calendar"]:
         res = rs.causal.did(panel, *COLS, "county_id", aggregation=aggregation)
         truth = rs.simulate.true_att(panel, aggregation)
-        overall = res.iloc[0]
-        assert overall["ci_low"] < truth.loc[0, "true_att"] < overall["ci_high"], aggregation
-    es = rs.causal.event_study(panel, *COLS, "county_id")
+        overall = res.overall
+        assert overall["conf_low"] < truth.loc[0, "true_att"] < overall["conf_high"], aggregation
+    es = rs.causal.event_study(panel, *COLS, "county_id").tidy().iloc[1:]
     truth = rs.simulate.true_att(panel, "dynamic").iloc[1:]
+    es = es.astype({"event_time": "int64"})
     merged = es.merge(truth.astype({"term": "int64"}), left_on="event_time", right_on="term")
     assert len(merged) == 16
-    z = (merged["estimate"] - merged["true_att"]) / merged["se"]
+    z = (merged["estimate"] - merged["true_att"]) / merged["std_error"]
     # every event time (pre-periods: truth 0) within 3.5 SE, a 1% Bonferroni bound for 16
     assert z.abs().max() < 3.5
 
@@ -141,24 +144,32 @@ def test_twfe_is_biased_where_cs_is_not():
     """Growing effects and staggered adoption: TWFE misses the ATT by far more than its CI."""
     panel = rs.simulate.village_panel(4_000, seed=22)
     truth = panel.attrs["true_att"]
-    twfe = rs.causal.did(panel, *COLS, "county_id", method="twfe").iloc[0]
-    cs = rs.causal.did(panel, *COLS, "county_id").iloc[0]
-    assert not twfe["ci_low"] < truth < twfe["ci_high"]
+    twfe = rs.causal.did(panel, *COLS, "county_id", method="twfe").overall
+    cs = rs.causal.did(panel, *COLS, "county_id").overall
+    assert not twfe["conf_low"] < truth < twfe["conf_high"]
     assert abs(twfe["estimate"] - truth) > 0.3 * truth
-    assert cs["ci_low"] < truth < cs["ci_high"]
+    assert cs["conf_low"] < truth < cs["conf_high"]
 
 
 def test_result_is_tidy_and_carries_its_sources(panel):
     res = rs.causal.did(panel, *COLS, "county_id", aggregation="group")
-    assert list(res.columns) == [
-        "method", "aggregation", "term", "level", "estimate", "se", "ci_low", "ci_high",
-        "p_value", "n_obs", "n_units", "n_clusters",
+    tidy = res.tidy()
+    assert list(tidy.columns) == [
+        "term", "group", "estimate", "std_error", "conf_low", "conf_high", "p_value",
     ]  # fmt: skip
-    assert res["term"].tolist()[0] == "ATT"
-    assert res["level"].iloc[1:].tolist() == sorted(panel.loc[panel.cohort > 0, "cohort"].unique())
-    assert (res["n_obs"] == len(panel)).all() and (res["n_clusters"] == 12).all()
-    assert res.attrs["source_ids"] == ("ruralstudy-simulate",)
-    assert res.attrs["engine"] == "numpy"
+    assert tidy["term"].tolist()[0] == "ATT" and pd.isna(tidy["group"].iloc[0])
+    cohorts = sorted(panel.loc[panel.cohort > 0, "cohort"].unique())
+    assert tidy["group"].iloc[1:].tolist() == cohorts
+    assert tidy["term"].tolist()[1:] == [f"g={g}" for g in cohorts]
+    assert not tidy.attrs  # provenance is a field of the result, never in attrs
+    assert (res.n_obs, res.n_units, res.n_clusters) == (len(panel), 600, 12)
+    assert res.source_ids == ("ruralstudy-simulate",)
+    assert (res.engine, res.method, res.design, res.aggregation) == (
+        "numpy", "cs", "did", "group"
+    )  # fmt: skip
+    # a tidy() copy can be changed without changing the result
+    tidy.loc[0, "estimate"] = 99.0
+    assert res.tidy().loc[0, "estimate"] != 99.0
 
 
 def test_auto_engine_uses_csdid_for_covariates(panel):
@@ -166,7 +177,7 @@ def test_auto_engine_uses_csdid_for_covariates(panel):
     size = rng.normal(size=panel["village_id"].max() + 1)
     df = panel.assign(size=size[panel["village_id"].to_numpy()])
     res = rs.causal.did(df, *COLS, covariates=["size"])
-    assert res.attrs["engine"] == "csdid"
+    assert res.engine == "csdid" and res.covariates == ("size",)
     with pytest.raises(ValueError, match="covariates"):
         rs.causal.did(df, *COLS, covariates=["size"], engine="numpy")
 
@@ -210,13 +221,13 @@ def test_missing_outcomes_are_dropped_with_a_warning(panel):
     messages = [str(w.message) for w in record]
     assert any(m.startswith("dropped 5 of 4800 rows") for m in messages)
     assert any(m.startswith("dropped 1 unit(s) not observed in all 8 periods") for m in messages)
-    assert res.loc[0, "n_units"] == panel["village_id"].nunique() - 1
+    assert res.n_units == panel["village_id"].nunique() - 1
 
 
 def test_never_treated_may_be_written_as_infinity_but_not_left_empty(panel):
     as_inf = panel.assign(cohort=panel["cohort"].astype("float64").replace(0, np.inf))
     expected = rs.causal.did(panel, *COLS)
-    pd.testing.assert_frame_equal(rs.causal.did(as_inf, *COLS), expected)
+    pd.testing.assert_frame_equal(rs.causal.did(as_inf, *COLS).tidy(), expected.tidy())
     empty = panel.assign(cohort=panel["cohort"].astype("float64").replace(0, np.nan))
     with pytest.warns(UserWarning, match="write 0 for never-treated units"):
         with pytest.raises(ValueError, match="never-treated"):

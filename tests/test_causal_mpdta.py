@@ -61,42 +61,45 @@ CASES = [(s, e) for s in SCENARIOS for e in _engines(s)]
 
 @pytest.mark.parametrize(("scenario", "engine"), CASES)
 def test_group_time_effects_match_r(mpdta, ref_attgt, scenario, engine):
-    gt = rs.causal.att_gt(mpdta, *COLS, engine=engine, **SCENARIOS[scenario])
+    gt = rs.causal.att_gt(mpdta, *COLS, engine=engine, **SCENARIOS[scenario]).tidy()
     ref = ref_attgt[ref_attgt["scenario"] == scenario]
     assert gt["group"].tolist() == ref["group"].tolist()
     assert gt["time"].tolist() == ref["t"].tolist()
     assert np.abs(gt["estimate"].to_numpy() - ref["att"].to_numpy()).max() < PUBLISHED_TOL
     np.testing.assert_allclose(gt["estimate"], ref["att"], rtol=0, atol=TOL)
-    np.testing.assert_allclose(gt["se"], ref["se"], rtol=0, atol=TOL)
+    np.testing.assert_allclose(gt["std_error"], ref["se"], rtol=0, atol=TOL)
 
 
 @pytest.mark.parametrize("aggregation", ["simple", "dynamic", "group", "calendar"])
 @pytest.mark.parametrize(("scenario", "engine"), CASES)
 def test_aggregations_match_r(mpdta, ref_aggte, scenario, engine, aggregation):
     res = rs.causal.did(mpdta, *COLS, aggregation=aggregation, engine=engine, **SCENARIOS[scenario])
+    res = res.tidy()
     ref = ref_aggte[(ref_aggte["scenario"] == scenario) & (ref_aggte["type"] == aggregation)]
     overall = res.iloc[0]
     assert overall["term"] == "ATT"
     assert abs(overall["estimate"] - ref["overall_att"].iloc[0]) < PUBLISHED_TOL
     assert overall["estimate"] == pytest.approx(ref["overall_att"].iloc[0], abs=TOL)
-    assert overall["se"] == pytest.approx(ref["overall_se"].iloc[0], abs=TOL)
+    assert overall["std_error"] == pytest.approx(ref["overall_se"].iloc[0], abs=TOL)
     if aggregation == "simple":
         assert len(res) == 1
         return
     parts = res.iloc[1:]
-    assert parts["level"].astype(int).tolist() == ref["egt"].astype(int).tolist()
+    level = {"dynamic": "event_time", "group": "group", "calendar": "time"}[aggregation]
+    assert parts[level].astype(int).tolist() == ref["egt"].astype(int).tolist()
     np.testing.assert_allclose(parts["estimate"], ref["att_egt"], rtol=0, atol=TOL)
-    np.testing.assert_allclose(parts["se"], ref["se_egt"], rtol=0, atol=TOL)
+    np.testing.assert_allclose(parts["std_error"], ref["se_egt"], rtol=0, atol=TOL)
 
 
 def test_event_study_is_the_dynamic_aggregation(mpdta, ref_aggte):
-    es = rs.causal.event_study(mpdta, *COLS)
+    result = rs.causal.event_study(mpdta, *COLS)
     ref = ref_aggte[(ref_aggte["scenario"] == "mpdta_nev_dr") & (ref_aggte["type"] == "dynamic")]
+    es = result.tidy().iloc[1:]
     assert es["event_time"].tolist() == ref["egt"].astype(int).tolist()
     np.testing.assert_allclose(es["estimate"], ref["att_egt"], rtol=0, atol=TOL)
-    assert es.attrs["overall_att"] == pytest.approx(ref["overall_att"].iloc[0], abs=TOL)
+    assert result.overall["estimate"] == pytest.approx(ref["overall_att"].iloc[0], abs=TOL)
     z = 1.959963984540054  # qnorm(0.975), R did's pointwise critical value
-    np.testing.assert_allclose(es["ci_high"], ref["att_egt"] + z * ref["se_egt"], atol=1e-9)
+    np.testing.assert_allclose(es["conf_high"], ref["att_egt"] + z * ref["se_egt"], atol=1e-9)
 
 
 def test_published_rounded_values(mpdta):
@@ -104,4 +107,4 @@ def test_published_rounded_values(mpdta):
     published = {"simple": -0.0400, "group": -0.0310, "dynamic": -0.0772, "calendar": -0.0417}
     for aggregation, value in published.items():
         res = rs.causal.did(mpdta, *COLS, aggregation=aggregation)
-        assert round(res.loc[0, "estimate"], 4) == value
+        assert round(res.overall["estimate"], 4) == value

@@ -34,15 +34,16 @@ def feols(formula: str, data: pd.DataFrame, cluster: str):
         return pf.feols(formula, data=data, vcov={"CRV1": cluster})
 
 
-def _assert_matches(res: pd.Series, fit, name: str = "treated") -> None:
+def _assert_matches(result, fit, name: str = "treated") -> None:
+    res = result.overall
     tidy = fit.tidy().loc[name]
     assert res["estimate"] == pytest.approx(tidy["Estimate"], rel=RTOL)
-    assert res["se"] == pytest.approx(tidy["Std. Error"], rel=RTOL)
-    assert res["ci_low"] == pytest.approx(tidy["2.5%"], rel=RTOL)
-    assert res["ci_high"] == pytest.approx(tidy["97.5%"], rel=RTOL)
+    assert res["std_error"] == pytest.approx(tidy["Std. Error"], rel=RTOL)
+    assert res["conf_low"] == pytest.approx(tidy["2.5%"], rel=RTOL)
+    assert res["conf_high"] == pytest.approx(tidy["97.5%"], rel=RTOL)
     # pyfixest rounds p-values below ~1e-16 to 0; ours keep the tail (t.sf)
     assert res["p_value"] == pytest.approx(tidy["Pr(>|t|)"], rel=1e-5, abs=1e-12)
-    assert res["n_obs"] == fit._N
+    assert result.n_obs == fit._N
 
 
 @pytest.fixture(scope="module")
@@ -62,37 +63,36 @@ def ragged(panel) -> pd.DataFrame:
 
 @pytest.mark.parametrize("cluster", ["county_id", "village_id", None])
 def test_balanced_panel_matches_pyfixest(panel, cluster):
-    res = rs.causal.did(panel, *COLS, cluster, method="twfe").iloc[0]
+    res = rs.causal.did(panel, *COLS, cluster, method="twfe")
     fit = feols("y ~ treated | village_id + year", panel, cluster or "village_id")
     _assert_matches(res, fit)
-    assert res["n_clusters"] == panel[cluster or "village_id"].nunique()
+    assert res.n_clusters == panel[cluster or "village_id"].nunique()
 
 
 def test_unbalanced_panel_with_singletons_matches_pyfixest(ragged):
     with pytest.warns(UserWarning, match=r"dropped 3 singleton observation\(s\)"):
         result = rs.causal.did(ragged, *COLS, "county_id", method="twfe")
-    assert result.attrs["n_singletons"] == 3
-    res = result.iloc[0]
+    assert result.n_singletons == 3
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*singleton", category=UserWarning)
         fit = feols("y ~ treated | village_id + year", ragged, "county_id")
-    assert res["n_obs"] == len(ragged) - 3
-    _assert_matches(res, fit)
+    assert result.n_obs == len(ragged) - 3
+    _assert_matches(result, fit)
 
 
 def test_event_study_reports_singletons(ragged, panel):
     with pytest.warns(UserWarning, match="dropped 3 singleton"):
         es = rs.causal.event_study(ragged, *COLS, "county_id", method="twfe")
-    assert es.attrs["n_singletons"] == 3
-    assert es.attrs["n_obs"] == len(ragged) - 3
+    assert es.n_singletons == 3
+    assert es.n_obs == len(ragged) - 3
     # none to drop: no warning (this suite turns warnings into errors), and a 0 recorded
-    assert rs.causal.did(panel, *COLS, method="twfe").attrs["n_singletons"] == 0
+    assert rs.causal.did(panel, *COLS, method="twfe").n_singletons == 0
 
 
 def test_covariates_match_pyfixest(panel):
     rng = np.random.default_rng(4)
     df = panel.assign(rain=rng.normal(size=len(panel)))
-    res = rs.causal.did(df, *COLS, "county_id", method="twfe", covariates=["rain"]).iloc[0]
+    res = rs.causal.did(df, *COLS, "county_id", method="twfe", covariates=["rain"])
     fit = feols("y ~ treated + rain | village_id + year", df, "county_id")
     _assert_matches(res, fit)
 
@@ -103,20 +103,21 @@ def test_mpdta_twfe_matches_pyfixest():
     df = mpdta.rename(columns={"first.treat": "first_treat"})
     df["treated"] = ((df["first_treat"] > 0) & (df["year"] >= df["first_treat"])).astype(int)
     fit = feols("lemp ~ treated | countyreal + year", df, "countyreal")
-    _assert_matches(res.iloc[0], fit)
+    _assert_matches(res, fit)
 
 
 def test_event_study_matches_pyfixest_dynamic_regression(panel):
-    es = rs.causal.event_study(panel, *COLS, "county_id", method="twfe")
+    es = rs.causal.event_study(panel, *COLS, "county_id", method="twfe").tidy()
+    assert "ATT" not in es["term"].tolist()  # no overall effect from the dynamic TWFE
     df = panel.assign(rel=np.where(panel["cohort"] > 0, panel["year"] - panel["cohort"], -1))
     fit = feols("y ~ i(rel, ref=-1) | village_id + year", df, "county_id")
     tidy = fit.tidy()
     ref = es[es["event_time"] == -1].iloc[0]
-    assert ref["estimate"] == 0 and np.isnan(ref["se"])
+    assert ref["estimate"] == 0 and np.isnan(ref["std_error"]) and ref["term"] == "e=-1"
     others = es[es["event_time"] != -1]
     names = [f"rel::{e}" for e in others["event_time"]]
     np.testing.assert_allclose(others["estimate"], tidy.loc[names, "Estimate"], rtol=RTOL)
-    np.testing.assert_allclose(others["se"], tidy.loc[names, "Std. Error"], rtol=RTOL)
+    np.testing.assert_allclose(others["std_error"], tidy.loc[names, "Std. Error"], rtol=RTOL)
 
 
 def test_treatment_without_within_variation_is_refused(panel):
@@ -127,10 +128,10 @@ def test_treatment_without_within_variation_is_refused(panel):
 
 def test_twfe_result_shape(panel):
     res = rs.causal.did(panel, *COLS, "county_id", method="twfe")
-    assert len(res) == 1
-    assert res.loc[0, "method"] == "twfe" and res.loc[0, "term"] == "ATT"
-    assert res.attrs["cluster"] == "county_id"
-    assert res.attrs["source_ids"] == ("ruralstudy-simulate",)
+    assert res.tidy()["term"].tolist() == ["ATT"]
+    assert (res.method, res.aggregation, res.cluster) == ("twfe", "none", "county_id")
+    assert res.source_ids == ("ruralstudy-simulate",)
+    assert res.control_group is None and res.pretest is None
 
 
 def test_event_study_counts_late_and_infinite_cohorts_as_never_treated(panel):
@@ -139,5 +140,5 @@ def test_event_study_counts_late_and_infinite_cohorts_as_never_treated(panel):
     recoded = panel.assign(cohort=g.mask(panel["village_id"] % 2 == 0, g.replace(0, np.inf)))
     recoded["cohort"] = recoded["cohort"].mask(recoded["village_id"] % 3 == 0, g.replace(0, 2031))
     pd.testing.assert_frame_equal(
-        rs.causal.event_study(recoded, *COLS, "county_id", method="twfe"), expected
+        rs.causal.event_study(recoded, *COLS, "county_id", method="twfe").tidy(), expected.tidy()
     )

@@ -315,7 +315,7 @@ def test_choropleth_shows_a_missing_county_as_no_data_not_zero():
     table = table.loc[~leishan]  # Leishan has no row at all
     table.loc[table["admin_code"] == "520111", "area_km2"] = np.nan  # Huaxi: a row, no value
     table.loc[table["admin_code"] == "520102", "area_km2"] = 0.0  # Nanming: a true zero
-    ax = rs.maps.choropleth(table, "area_km2", unit="km²", sources=SOURCES)
+    ax = rs.maps.choropleth(table, "area_km2", value_unit="km²", sources=SOURCES)
 
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "无数据 / no data" in legend
@@ -395,7 +395,7 @@ def test_join_at_prefecture_level():
 
 def test_choropleth_legend_has_units_and_classes():
     ax = rs.maps.choropleth(
-        county_areas(), "area_km2", unit="km²", label="面积", k=4, sources=SOURCES, lang="zh"
+        county_areas(), "area_km2", value_unit="km²", label="面积", k=4, sources=SOURCES, lang="zh"
     )
     legend = ax.get_legend()
     assert legend.get_title().get_text() == "面积（km²）"

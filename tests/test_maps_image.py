@@ -63,7 +63,7 @@ def test_small_prefecture_choropleth(tmp_path):
             level="prefecture",
             ax=ax,
             k=3,
-            unit="km²",
+            value_unit="km²",
             label="面积",
             sources=SOURCES,
             lang="zh",

@@ -13,12 +13,15 @@ always uses the clustered analytic V, which accounts for the clusters.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.stats import chi2
+
+
+class PretestUnavailable(Exception):
+    """Pre-periods exist but W cannot be computed; the message says why."""
 
 
 @dataclass
@@ -36,7 +39,10 @@ def wald_pretest(
     covariance: Callable[[np.ndarray], np.ndarray],
     anticipation: int = 0,
 ) -> Pretest | None:
-    """The pre-test, or None (with a warning when pre-periods exist but W cannot be computed).
+    """The pre-test, or None without pre-periods.
+
+    Raises PretestUnavailable when pre-periods exist but W cannot be computed:
+    the result then reports why (``pretest_note``) instead of a statistic.
 
     ``covariance(cells)`` returns the analytic covariance matrix of the ATT(g,t)
     at those positions; ``se`` is the analytic standard error of every cell.
@@ -49,22 +55,14 @@ def wald_pretest(
         return None  # only reference cells before treatment: nothing to test
     v = covariance(usable)
     if not np.all(np.isfinite(v)):
-        _not_reported(f"the covariance of the {usable.size} pre-treatment ATT(g,t) is not finite")
-        return None
+        raise PretestUnavailable(
+            f"the covariance of the {usable.size} pre-treatment ATT(g,t) is not finite"
+        )
     if 1.0 / np.linalg.cond(v, 1) <= np.finfo(np.float64).eps:
-        _not_reported(
+        raise PretestUnavailable(
             f"the covariance of the {usable.size} pre-treatment ATT(g,t) is singular "
             "(as when there are more pre-period cells than clusters)"
         )
-        return None
     a = np.asarray(att, dtype=np.float64)[usable]
     stat = float(a @ np.linalg.solve(v, a))
     return Pretest(stat, int(usable.size), float(chi2.sf(stat, usable.size)))
-
-
-def _not_reported(why: str) -> None:
-    warnings.warn(
-        f"ruralstudy: the parallel-trends pre-test is not reported: {why}.",
-        UserWarning,
-        stacklevel=4,
-    )

@@ -40,7 +40,7 @@ from scipy.stats import norm
 
 from ruralstudy.causal import _bootstrap, _cellsums
 from ruralstudy.causal._prepare import PanelRows, PanelSpec
-from ruralstudy.causal._pretest import Pretest, wald_pretest
+from ruralstudy.causal._pretest import Pretest, PretestUnavailable, wald_pretest
 
 AGGREGATIONS = ("simple", "dynamic", "group", "calendar")
 CONTROL_GROUPS = ("nevertreated", "notyettreated")
@@ -92,14 +92,23 @@ class GroupTime:
     @property
     def pretest(self) -> Pretest | None:
         """Wald pre-test of parallel trends; None without pre-periods or when it cannot
-        be computed (with a warning saying why).
+        be computed (then ``pretest_note`` says why).
 
-        Computed when first asked for, so that a fit whose pre-test is singular (more
-        pre-period cells than clusters) warns only where the pre-test is used.
+        Computed when first asked for: the covariance of the pre-period cells is the
+        costly part, and many uses never look at it.
         """
         if callable(self._pretest):
-            self._pretest = _Computed(self._pretest())
+            try:
+                self._pretest = _Computed(self._pretest(), None)
+            except PretestUnavailable as why:
+                self._pretest = _Computed(None, str(why))
         return self._pretest.value if isinstance(self._pretest, _Computed) else self._pretest
+
+    @property
+    def pretest_note(self) -> str | None:
+        """Why there is no pre-test although there are pre-periods, else None."""
+        self.pretest  # noqa: B018 -- computes it
+        return self._pretest.note if isinstance(self._pretest, _Computed) else None
 
     def aggregate(
         self,
@@ -114,6 +123,7 @@ class GroupTime:
 @dataclass(frozen=True)
 class _Computed:
     value: Pretest | None
+    note: str | None
 
 
 def numpy_supported(spec: PanelSpec, rows: PanelRows, anticipation: int) -> str | None:

@@ -14,14 +14,21 @@ the ~10–15 yearly points village series have, HAC errors are fragile (in a
 programme from anything else that happened in T: read the result as a
 description with a caveat, not an effect.
 
+The result is an :class:`~ruralstudy.causal.results.ItsResult`: ``.tidy()``,
+``.summary()``, ``.plot()`` (the series, the fitted segments and the
+pre-period line extended) and the ``source_ids`` of the rows, in the order
+they appear, as every estimator cites them.
+
 >>> import ruralstudy as rs
->>> rs.causal.its(series, "value", "year", start=2019)  # doctest: +SKIP
+>>> rs.causal.its(series, "value", "year", start=2019).tidy()  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from ruralstudy.causal.results import ItsResult
 
 TERMS = {
     "const": "pre_level",
@@ -40,20 +47,26 @@ def its(
     *,
     maxlags: int = 2,
     alpha: float = 0.05,
-) -> pd.DataFrame:
+) -> ItsResult:
     """Segmented regression of ``outcome`` on ``time`` around ``start``.
 
-    Returns one row per term — pre_level (the fitted value at ``start`` had
-    nothing changed), pre_slope, level_change, slope_change — with estimate,
-    se, ci_low, ci_high, p_value, and n_pre / n_post. Rows with a missing
-    outcome or time are an error, not dropped: a gap in a series is a fact
-    the reader should see.
+    Returns an :class:`~ruralstudy.causal.results.ItsResult` whose
+    ``.tidy()`` has one row per term — pre_level (the fitted value at
+    ``start`` had nothing changed), pre_slope, level_change, slope_change —
+    with estimate, std_error, conf_low, conf_high, p_value; ``n_pre`` and
+    ``n_post`` count the points on each side. Rows with a missing outcome or
+    time are an error, not dropped: a gap in a series is a fact the reader
+    should see; so is a row without a source_id when the data have the
+    column (as in every estimator).
     """
     import statsmodels.api as sm
+
+    from ruralstudy.causal._prepare import source_ids
 
     for col in (outcome, time):
         if col not in df.columns:
             raise ValueError(f"its: no column {col!r}")
+    cited = source_ids(df)  # before the work, in the order of the rows: as did does
     missing = df[[outcome, time]].isna().any(axis=1)
     if missing.any():
         raise ValueError(f"its: rows {list(df.index[missing])} have no {outcome} or {time}")
@@ -79,18 +92,36 @@ def its(
         cov_type="HAC", cov_kwds={"maxlags": maxlags, "use_correction": True}, use_t=True
     )
     ci = np.asarray(fit.conf_int(alpha=alpha))
-    out = pd.DataFrame(
+    table = pd.DataFrame(
         {
             "term": [TERMS[name] for name in design.columns],
             "estimate": np.asarray(fit.params),
-            "se": np.asarray(fit.bse),
-            "ci_low": ci[:, 0],
-            "ci_high": ci[:, 1],
+            "std_error": np.asarray(fit.bse),
+            "conf_low": ci[:, 0],
+            "conf_high": ci[:, 1],
             "p_value": np.asarray(fit.pvalues),
         }
     )
-    out["n_pre"], out["n_post"] = n_pre, n_post
-    out.attrs.update(method="its", start=start, maxlags=maxlags, cov="HAC (Newey-West)")
-    if "source_id" in df.columns:
-        out.attrs["source_ids"] = sorted(df["source_id"].dropna().unique())
-    return out
+    counterfactual = fit.params["const"] + fit.params["time"] * t
+    series = pd.DataFrame(
+        {
+            time: periods,
+            "observed": df[outcome].to_numpy(float),
+            "fitted": np.asarray(fit.fittedvalues),
+            "counterfactual": counterfactual,
+            "post": post.astype(bool),
+        }
+    )
+    return ItsResult(
+        table=table,
+        method="its",
+        outcome=outcome,
+        alpha=alpha,
+        source_ids=cited,
+        time=time,
+        start=start,
+        maxlags=maxlags,
+        n_pre=n_pre,
+        n_post=n_post,
+        series=series,
+    )

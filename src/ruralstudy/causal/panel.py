@@ -15,8 +15,10 @@ cohort's effect in each year against clean controls and average those.
 A panel is a long DataFrame with one row per unit and period: an outcome, a
 unit id, a period (year), the unit's cohort (first year treated, 0 if never
 treated in the window, as in mpdta) and, optionally, a cluster (county).
-Results are tidy DataFrames; ``attrs`` records the call and the source_ids of
-the rows used, so a plot can cite them.
+Each returns a :class:`~ruralstudy.causal.results.PanelResult`: ``.tidy()``
+for the estimates, ``.summary()`` for how they were made, the source_ids of
+the rows used as a field (never in ``DataFrame.attrs``), so a figure or an
+``etable`` cites them.
 """
 
 from __future__ import annotations
@@ -27,13 +29,15 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ruralstudy.causal import _bootstrap, _prepare, _staggered
+from ruralstudy.causal import _bootstrap, _build, _prepare, _staggered
 from ruralstudy.causal._prepare import PanelSpec
+from ruralstudy.causal.results import PanelResult, tidy_table
 
 METHODS = ("cs", "twfe")
 ENGINES = ("auto", "numpy", "csdid")
 EST_METHODS = ("dr", "reg", "ipw")
-INFERENCE = ("analytic", "bootstrap")
+INFERENCES = ("analytic", "bootstrap")
+BOOTSTRAP_WEIGHTS = ("rademacher", "mammen")
 
 __all__ = ["att_gt", "did", "event_study"]
 
@@ -55,7 +59,12 @@ def did(
     est_method: str = "dr",
     alpha: float = 0.05,
     engine: str = "auto",
-) -> pd.DataFrame:
+    inference: str = "analytic",
+    biters: int = 999,
+    seed: int | None = None,
+    bootstrap_weights: str = "rademacher",
+    allow_unbalanced: bool = False,
+) -> PanelResult:
     """Average effect of a staggered programme on the treated (ATT).
 
     Parameters
@@ -79,49 +88,52 @@ def did(
     engine
         For "cs": ``"numpy"`` (fast, no covariates), ``"csdid"``, or ``"auto"``
         (numpy where it applies, else csdid). Both give the same numbers.
+    inference, biters, seed, bootstrap_weights
+        For "cs": ``"analytic"`` standard errors (R did ``bstrap=FALSE``), or
+        the clustered multiplier ``"bootstrap"`` with ``biters`` draws of
+        ``"rademacher"`` or ``"mammen"`` weights from ``seed``, which also
+        gives uniform bands for the breakdown of an aggregation.
+    allow_unbalanced
+        For "cs": keep units not seen in every period (R did's
+        ``allow_unbalanced_panel``) instead of dropping them to balance.
 
     Returns
     -------
-    DataFrame with one row per parameter: ``method``, ``aggregation``,
-    ``term`` ("ATT" for the overall effect, else "e=2", "g=2018", "t=2020"),
-    ``level`` (the event time, cohort or year), ``estimate``, ``se``,
-    ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
-    ``n_clusters``. Intervals are normal for "cs" (as R did) and t with G-1
+    A :class:`~ruralstudy.causal.results.PanelResult`. ``.tidy()`` has one
+    row per parameter: ``term`` ("ATT" for the overall effect, else "e=2",
+    "g=2018", "t=2020"), the ``event_time``, ``group`` or ``time`` of the
+    breakdown, ``estimate``, ``std_error``, ``conf_low``, ``conf_high``,
+    ``p_value``. Intervals are normal for "cs" (as R did) and t with G-1
     degrees of freedom for "twfe" (as pyfixest). "twfe" drops singleton
     observations (a unit or period seen once) as fixest does: ``n_obs``
-    counts the rows used, ``attrs["n_singletons"]`` those dropped, and a
-    warning says how many when any are.
+    counts the rows used, ``n_singletons`` those dropped, and a warning says
+    how many when any are.
 
     Example
     -------
     >>> import ruralstudy as rs
     >>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
     >>> res = rs.causal.did(panel, "y", "village_id", "year", "cohort", cluster="county_id")
-    >>> bool(res.loc[0, "ci_low"] < panel.attrs["true_att"] < res.loc[0, "ci_high"])
+    >>> att = res.tidy().iloc[0]
+    >>> bool(att["conf_low"] < panel.attrs["true_att"] < att["conf_high"])
     True
     """
     _check_choice("method", method, METHODS)
+    options = _options(inference, biters, seed, bootstrap_weights, allow_unbalanced, method)
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         return _did_twfe(df, spec, alpha, cited)
     if aggregation not in _staggered.AGGREGATIONS:
         _check_choice("aggregation", aggregation, _staggered.AGGREGATIONS)
-    gt, rows = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
+    gt, rows = _fit_cs(
+        df, spec, control_group, base_period, anticipation, est_method, engine,
+        alpha=alpha, **options,
+    )  # fmt: skip
     agg = gt.aggregate(aggregation)
-    terms = [("ATT", np.nan, agg.overall_att, agg.overall_se)]
-    prefix = {"dynamic": "e", "group": "g", "calendar": "t"}.get(aggregation)
-    terms += [
-        (f"{prefix}={_fmt(v)}", v, a, s)
-        for v, a, s in zip(agg.levels, agg.att, agg.se, strict=True)
-    ]
-    out = _tidy(terms, alpha, normal=True)
-    out.insert(0, "aggregation", aggregation)
-    out.insert(0, "method", "cs")
-    out = _add_counts(
-        out, n_obs=len(rows.data), n_units=gt.n_units, n_clusters=_n_clusters(rows, spec)
+    return _build.cs_result(
+        "did", gt, rows, spec, cited, alpha, control_group, base_period, options, agg, aggregation
     )
-    return _with_attrs(out, cited, spec, "cs", alpha, gt.engine, control_group, base_period)
 
 
 def event_study(
@@ -143,7 +155,12 @@ def event_study(
     est_method: str = "dr",
     alpha: float = 0.05,
     engine: str = "auto",
-) -> pd.DataFrame:
+    inference: str = "analytic",
+    biters: int = 999,
+    seed: int | None = None,
+    bootstrap_weights: str = "rademacher",
+    allow_unbalanced: bool = False,
+) -> PanelResult:
     """Effects by event time (periods since adoption), pre-periods included.
 
     ``method="cs"`` is Callaway-Sant'Anna's dynamic aggregation (R did
@@ -160,53 +177,38 @@ def event_study(
     reported. Under heterogeneous effects its coefficients mix other event
     times (Sun and Abraham 2021): shown for comparison, not for inference.
 
-    Returns a DataFrame with ``event_time``, ``estimate``, ``se``,
-    ``ci_low``, ``ci_high``, ``p_value``, ``method``; ``attrs`` holds the
-    overall effect (``overall_att``, ``overall_se``: the average over e >= 0
-    for "cs"), the call, the ``source_ids`` for plotting with
-    :func:`plot_event_study` and, for "twfe", ``n_singletons`` (observations
-    dropped as singletons, announced by a warning as in :func:`did`).
+    Returns a :class:`~ruralstudy.causal.results.PanelResult` whose
+    ``.tidy()`` has, for "cs", the overall effect first (``term`` "ATT", the
+    average over e >= 0) and then one row per ``event_time`` ("e=-3" …) with
+    ``estimate``, ``std_error``, ``conf_low``, ``conf_high``, ``p_value``
+    and, with ``inference="bootstrap"``, the uniform band
+    ``conf_low_uniform``/``conf_high_uniform``; for "twfe", the event times
+    only (e = -1 the reference, 0 with no standard error), with
+    ``n_singletons`` counted as in :func:`did`.
 
     Example
     -------
     >>> import ruralstudy as rs
     >>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
     >>> es = rs.causal.event_study(panel, "y", "village_id", "year", "cohort", "county_id")
-    >>> int(es["event_time"].min()), int(es["event_time"].max())
+    >>> int(es.tidy()["event_time"].min()), int(es.tidy()["event_time"].max())
     (-8, 7)
     """
     _check_choice("method", method, METHODS)
+    options = _options(inference, biters, seed, bootstrap_weights, allow_unbalanced, method)
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
-        out, fit = _event_study_twfe(df, spec, alpha)
-        out = out[(out["event_time"] >= min_e) & (out["event_time"] <= max_e)]
-        out = out.reset_index(drop=True)
-        overall = (np.nan, np.nan)
-        engine_used, n_units, n_obs, n_clusters, n_singletons = fit
-    else:
-        gt, rows = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
-        agg = gt.aggregate("dynamic", min_e=min_e, max_e=max_e, balance_e=balance_e)
-        terms = [(None, e, a, s) for e, a, s in zip(agg.levels, agg.att, agg.se, strict=True)]
-        out = _tidy(terms, alpha, normal=True).drop(columns="term")
-        out = out.rename(columns={"level": "event_time"})
-        out["event_time"] = out["event_time"].astype("int64")
-        overall = (agg.overall_att, agg.overall_se)
-        engine_used, n_units, n_obs = gt.engine, gt.n_units, len(rows.data)
-        n_clusters = _n_clusters(rows, spec)
-    out["method"] = method
-    out = _with_attrs(out, cited, spec, method, alpha, engine_used, control_group, base_period)
-    out.attrs.update(
-        overall_att=float(overall[0]),
-        overall_se=float(overall[1]),
-        n_obs=int(n_obs),
-        n_units=int(n_units),
-        n_clusters=int(n_clusters),
-        reference_event_time=-1 if method == "twfe" else None,
-    )
-    if method == "twfe":
-        out.attrs["n_singletons"] = int(n_singletons)
-    return out
+        return _event_study_twfe(df, spec, alpha, cited, min_e, max_e)
+    gt, rows = _fit_cs(
+        df, spec, control_group, base_period, anticipation, est_method, engine,
+        alpha=alpha, **options,
+    )  # fmt: skip
+    agg = gt.aggregate("dynamic", min_e=min_e, max_e=max_e, balance_e=balance_e)
+    return _build.cs_result(
+        "event_study", gt, rows, spec, cited, alpha, control_group, base_period, options, agg,
+        "dynamic",
+    )  # fmt: skip
 
 
 def att_gt(
@@ -224,32 +226,40 @@ def att_gt(
     est_method: str = "dr",
     alpha: float = 0.05,
     engine: str = "auto",
-) -> pd.DataFrame:
+    inference: str = "analytic",
+    biters: int = 999,
+    seed: int | None = None,
+    bootstrap_weights: str = "rademacher",
+    allow_unbalanced: bool = False,
+) -> PanelResult:
     """Callaway-Sant'Anna group-time effects ATT(g, t), as R did's ``att_gt``.
 
-    Returns one row per cohort ``group`` and period ``time`` with
-    ``event_time``, ``post``, ``estimate``, ``se`` (analytic, as R did with
-    ``bstrap=FALSE``), ``ci_low``, ``ci_high`` (pointwise) and ``p_value``.
+    Returns a :class:`~ruralstudy.causal.results.PanelResult` whose
+    ``.tidy()`` has one row per cohort ``group`` and period ``time``
+    ("g=2004, t=2005") with ``event_time``, ``post``, ``estimate``,
+    ``std_error`` (analytic as R did with ``bstrap=FALSE``, or bootstrap:
+    see :func:`did`), ``conf_low``, ``conf_high`` (pointwise), ``p_value``
+    and, with the bootstrap, the uniform band over all cells.
 
     Example
     -------
     >>> import ruralstudy as rs
     >>> mpdta = rs.causal.load_mpdta()
     >>> gt = rs.causal.att_gt(mpdta, "lemp", "countyreal", "year", "first.treat")
-    >>> round(float(gt.loc[0, "estimate"]), 4)
+    >>> round(float(gt.tidy().loc[0, "estimate"]), 4)
     -0.0105
     """
+    options = _options(inference, biters, seed, bootstrap_weights, allow_unbalanced, "cs")
     spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
-    gt, _ = _fit_cs(df, spec, control_group, base_period, anticipation, est_method, engine)
-    cells = gt.cells
-    terms = [(None, np.nan, a, s) for a, s in zip(cells["att"], cells["se"], strict=True)]
-    out = _tidy(terms, alpha, normal=True).drop(columns=["term", "level"])
-    out.insert(0, "post", (cells["time"] >= cells["group"]).to_numpy())
-    out.insert(0, "event_time", (cells["time"] - cells["group"]).astype("int64").to_numpy())
-    out.insert(0, "time", _as_int(cells["time"]))
-    out.insert(0, "group", _as_int(cells["group"]))
-    return _with_attrs(out, cited, spec, "cs", alpha, gt.engine, control_group, base_period)
+    gt, rows = _fit_cs(
+        df, spec, control_group, base_period, anticipation, est_method, engine,
+        alpha=alpha, **options,
+    )  # fmt: skip
+    return _build.cs_result(
+        "att_gt", gt, rows, spec, cited, alpha, control_group, base_period, options, None,
+        "group-time",
+    )  # fmt: skip
 
 
 # -- Callaway-Sant'Anna ---------------------------------------------------------------
@@ -277,7 +287,7 @@ def _fit_cs(
     _check_choice("base_period", base_period, _staggered.BASE_PERIODS)
     _check_choice("engine", engine, ENGINES)
     _check_choice("est_method", est_method, EST_METHODS)
-    _check_choice("inference", inference, INFERENCE)
+    _check_choice("inference", inference, INFERENCES)
     if anticipation < 0 or int(anticipation) != anticipation:
         raise ValueError(f"anticipation must be a whole number >= 0, got {anticipation!r}")
     if allow_unbalanced:
@@ -333,7 +343,7 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
             f"two-way fixed effects: dropped {fit.n_singletons} singleton observation(s) "
             "(a unit or period seen only once, which its fixed effect fits exactly), as "
             f"fixest does; the estimate uses the other {fit.n_obs} rows "
-            '(attrs["n_singletons"])',
+            "(the result's n_singletons)",
             UserWarning,
             stacklevel=4,
         )
@@ -342,7 +352,7 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
 
 def _did_twfe(
     df: pd.DataFrame, spec: PanelSpec, alpha: float, cited: tuple[str, ...]
-) -> pd.DataFrame:
+) -> PanelResult:
     rows = _twfe_rows(df, spec)
     data = rows.data
     X = np.empty((len(data), 1 + len(spec.covariates)), order="F")
@@ -350,17 +360,18 @@ def _did_twfe(
     for j, col in enumerate(spec.covariates, start=1):
         X[:, j] = data[col].to_numpy(dtype=np.float64)
     fit = _within(rows, spec, X, ["ATT", *spec.covariates])
-    terms = [("ATT", np.nan, fit.coef[0], fit.se[0])]
-    out = _tidy(terms, alpha, df_t=fit.df_t)
-    out.insert(0, "aggregation", "none")
-    out.insert(0, "method", "twfe")
-    out = _add_counts(out, n_obs=fit.n_obs, n_units=fit.n_fe_levels[0], n_clusters=fit.n_clusters)
-    out = _with_attrs(out, cited, spec, "twfe", alpha, "numpy", None, None)
-    out.attrs["n_singletons"] = fit.n_singletons
-    return out
+    table = tidy_table(["ATT"], {}, fit.coef[:1], fit.se[:1], alpha, df_t=fit.df_t)
+    return _build.twfe_result("did", table, fit, spec, cited, alpha)
 
 
-def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
+def _event_study_twfe(
+    df: pd.DataFrame,
+    spec: PanelSpec,
+    alpha: float,
+    cited: tuple[str, ...],
+    min_e: float,
+    max_e: float,
+) -> PanelResult:
     rows = _twfe_rows(df, spec)
     data = rows.data
     g = data[spec.cohort].to_numpy()
@@ -379,83 +390,52 @@ def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
         X[:, j] = data[col].to_numpy(dtype=np.float64)
     names = [f"e={_fmt(e)}" for e in levels] + list(spec.covariates)
     fit = _within(rows, spec, X, names)
-    terms = [(None, e, b, s) for e, b, s in zip(levels, fit.coef, fit.se, strict=True)]
-    terms.append((None, -1, 0.0, np.nan))
-    out = _tidy(terms, alpha, df_t=fit.df_t).drop(columns="term")
-    out = out.rename(columns={"level": "event_time"})
-    out["event_time"] = out["event_time"].astype("int64")
-    out = out.sort_values("event_time").reset_index(drop=True)
-    return out, ("numpy", fit.n_fe_levels[0], fit.n_obs, fit.n_clusters, fit.n_singletons)
+    # e = -1 is the reference: 0 by construction, no standard error
+    e = np.append(levels, -1).astype(np.int64)
+    est = np.append(fit.coef[: levels.size], 0.0)
+    se = np.append(fit.se[: levels.size], np.nan)
+    order = np.argsort(e, kind="stable")
+    keep = order[(e[order] >= min_e) & (e[order] <= max_e)]
+    terms = [f"e={int(v)}" for v in e[keep]]
+    table = tidy_table(terms, {"event_time": e[keep]}, est[keep], se[keep], alpha, df_t=fit.df_t)
+    return _build.twfe_result("event_study", table, fit, spec, cited, alpha)
 
 
 # -- shared helpers -------------------------------------------------------------------
 
 
-def _tidy(rows: list[tuple], alpha: float, normal: bool = False, df_t: int | None = None):
-    """term, level, estimate, se, ci_low, ci_high, p_value from (term, level, est, se)."""
-    from scipy import stats
-
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha must lie in (0, 1), got {alpha}")
-    term, level, est, se = (list(col) for col in zip(*rows, strict=True))
-    est = np.asarray(est, dtype=np.float64)
-    se = np.asarray(se, dtype=np.float64)
-    dist = stats.norm if normal else stats.t(df_t)
-    crit = dist.ppf(1 - alpha / 2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = 2 * dist.sf(np.abs(est / se))
-    return pd.DataFrame(
-        {
-            "term": term,
-            "level": np.asarray(level, dtype=np.float64),
-            "estimate": est,
-            "se": se,
-            "ci_low": est - crit * se,
-            "ci_high": est + crit * se,
-            "p_value": p,
-        }
-    )
-
-
-def _add_counts(out: pd.DataFrame, n_obs: int, n_units: int, n_clusters: int) -> pd.DataFrame:
-    if out["level"].notna().any():
-        out["level"] = out["level"].astype("Int64")
-    else:
-        out["level"] = pd.array([pd.NA] * len(out), dtype="Int64")
-    return out.assign(n_obs=int(n_obs), n_units=int(n_units), n_clusters=int(n_clusters))
-
-
-def _n_clusters(rows: _prepare.PanelRows, spec: PanelSpec) -> int:
-    if spec.cluster in (None, spec.unit):
-        return rows.n_units
-    return int(pd.unique(rows.data[spec.cluster].to_numpy()).size)
-
-
-def _with_attrs(
-    out: pd.DataFrame,
-    cited: tuple[str, ...],
-    spec: PanelSpec,
+def _options(
+    inference: str,
+    biters: int,
+    seed: int | None,
+    bootstrap_weights: str,
+    allow_unbalanced: bool,
     method: str,
-    alpha: float,
-    engine: str,
-    control_group: str | None,
-    base_period: str | None,
-) -> pd.DataFrame:
-    out.attrs = {
-        "method": method,
-        "engine": engine,
-        "outcome": spec.outcome,
-        "unit": spec.unit,
-        "time": spec.time,
-        "cohort": spec.cohort,
-        "cluster": spec.cluster or spec.unit,
-        "covariates": spec.covariates,
-        "control_group": control_group if method == "cs" else None,
-        "base_period": base_period if method == "cs" else None,
-        "alpha": alpha,
-        "source_ids": cited,
+) -> dict:
+    """The inference keywords, checked, as _fit_cs takes them."""
+    _check_choice("inference", inference, INFERENCES)
+    _check_choice("bootstrap_weights", bootstrap_weights, BOOTSTRAP_WEIGHTS)
+    if isinstance(biters, bool) or not isinstance(biters, (int, np.integer)) or biters < 1:
+        raise ValueError(f"biters must be a whole number >= 1, got {biters!r}")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer))):
+        raise ValueError(f"seed must be a whole number or None, got {seed!r}")
+    if not isinstance(allow_unbalanced, bool):
+        raise ValueError(f"allow_unbalanced must be True or False, got {allow_unbalanced!r}")
+    if method == "twfe" and inference != "analytic":
+        raise ValueError(
+            "inference='bootstrap' is for method='cs'; TWFE standard errors are CRV1 clustered"
+        )
+    if method == "twfe" and allow_unbalanced:
+        raise ValueError(
+            "allow_unbalanced is for method='cs'; TWFE already uses every complete row"
+        )
+    return {
+        "inference": inference,
+        "biters": int(biters),
+        "seed": None if seed is None else int(seed),
+        "bootstrap_weights": bootstrap_weights,
+        "allow_unbalanced": allow_unbalanced,
     }
-    return out
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
@@ -465,8 +445,3 @@ def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
 
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _as_int(values: pd.Series) -> np.ndarray:
-    arr = values.to_numpy(dtype=np.float64)
-    return arr.astype("int64") if np.all(arr == np.round(arr)) else arr

@@ -214,13 +214,13 @@ def choropleth(
     df: pd.DataFrame,
     column: str,
     level: Level = "county",
-    ax: Axes | None = None,
     *,
+    ax: Axes | None = None,
     on: str | None = None,
     scheme: str = "quantiles",
     k: int = 5,
     bins: list[float] | None = None,
-    unit: str | None = None,
+    value_unit: str | None = None,
     label: str | None = None,
     lang: Lang = "both",
     cmap: str = "YlGnBu",
@@ -238,8 +238,8 @@ def choropleth(
     mapclassify (``scheme`` quantiles, equal_interval, fisher_jenks or
     user_defined with ``bins``; ``k`` classes, fewer if there are fewer
     distinct values). The legend title is ``label`` (default ``column``)
-    with ``unit`` in brackets; units with no value are hatched grey as
-    "无数据 / no data". Rows that do not join raise
+    with ``value_unit`` (the unit of the values) in brackets; units with no
+    value are hatched grey as "无数据 / no data". Rows that do not join raise
     :class:`UnmatchedUnitsWarning` and are named under the map.
 
     The caption cites the sources (``source_id``) of the rows with a value,
@@ -253,7 +253,7 @@ def choropleth(
     have weighed that and want the map).
 
     >>> import ruralstudy as rs
-    >>> ax = rs.maps.choropleth(table, "income", unit="元", label="人均收入")  # doctest: +SKIP
+    >>> ax = rs.maps.choropleth(table, "income", value_unit="元", label="收入")  # doctest: +SKIP
     """
     from matplotlib.patches import Patch
 
@@ -300,8 +300,8 @@ def choropleth(
     if (~has_value).any():
         handles.append(Patch(label=NO_DATA[lang], **{**NO_DATA_STYLE, "linewidth": 0.3}))
     legend_title = label or column
-    if unit:
-        legend_title += f"（{unit}）" if lang == "zh" else f" ({unit})"
+    if value_unit:
+        legend_title += f"（{value_unit}）" if lang == "zh" else f" ({value_unit})"
     _base.add_legend(ax, handles, title=legend_title, title_fontsize=7.5, alignment="left")
     _base.add_furniture(ax, lang, title=title, inset=inset)
     notes = [_sparse_note(units, has_value, lang, min_units)]

@@ -168,13 +168,13 @@ def _label_texts(df: pd.DataFrame, lang: Lang, label: str | None) -> pd.Series:
 
 def locator(
     places: pd.DataFrame | gpd.GeoDataFrame,
-    ax: Axes | None = None,
     *,
+    ax: Axes | None = None,
     lang: Lang = "both",
     hue: str | None = None,
     hue_labels: Mapping[object, str] | None = None,
     palette: Sequence[str] | None = None,
-    label: str | None = None,
+    label_column: str | None = None,
     title: str | None = None,
     sources: pd.DataFrame | None = None,
     caption: str | None = None,
@@ -188,7 +188,7 @@ def locator(
 
     ``places`` is a table with ``lon``/``lat`` in WGS84 (``rs.load_places()``
     rows) or a GeoDataFrame of points in any CRS. Labels come from
-    ``name_zh``/``name_en`` by ``lang`` (or from the column ``label``); the
+    ``name_zh``/``name_en`` by ``lang`` (or from the column ``label_column``); the
     same ``lang`` rules the title you pass, the legend, the notes and the
     caption. ``hue`` colours points by a column (e.g. a theme),
     ``hue_labels`` names its values in the legend. Coordinates that are
@@ -234,7 +234,7 @@ def locator(
     is_area = area_geoms.notna().to_numpy()
     for i in np.flatnonzero(is_area):
         _draw_area(ax, area_geoms.iloc[i], colors[i])
-    marks = _marks(pts, area_geoms, is_area, colors, lang, label)
+    marks = _marks(pts, area_geoms, is_area, colors, lang, label_column)
     _draw_error_circles(ax, pts.loc[~is_area], colors[~is_area])
     _draw_points(ax, marks)
 

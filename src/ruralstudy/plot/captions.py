@@ -119,7 +119,7 @@ def cite(
     add_caption(fig, text, key=key)
     record.note_sources(fig, ids, table, simulated=simulated, lang=lang)
     if simulated and not any(t.get_gid() == STAMP_GID for t in ax.texts):
-        mark_simulated(ax, lang)
+        mark_simulated(ax, lang=lang)
     return text
 
 
@@ -251,7 +251,7 @@ def add_caption(fig: Figure, text: str, *, key: str | None = None) -> Text:
     return caption
 
 
-def mark_simulated(ax: Axes, lang: str = "both") -> Text:
+def mark_simulated(ax: Axes, *, lang: str = "both") -> Text:
     """Stamp the simulated-data mark across ``ax`` so a cropped panel still says it.
 
     >>> mark_simulated(ax)  # doctest: +SKIP
