@@ -29,7 +29,7 @@ from ruralstudy._xlsx import XlsxLimits, xlsx_records
 MAX_BYTES = 100_000_000  # a file larger than this is refused before it is read
 MAX_ROWS = 1_048_576  # Excel's own row limit
 MAX_CELLS_CSV = 10_000_000  # about 700,000 rows of the facts table
-MAX_CELLS_XLSX = 2_000_000  # openpyxl reads ~40,000-200,000 cells a second
+MAX_CELLS_XLSX = 2_000_000  # the scan and calamine: ~150,000 cells a CPU second (bench_reading.py)
 MAX_UNPACKED_BYTES = 200_000_000  # an XLSX's declared unpacked size, all members
 MAX_RATIO = 100.0  # compression ratio of an XLSX member above 1 MiB
 XLSX_MAGIC = b"PK\x03\x04"
