@@ -79,8 +79,8 @@ def _choose_sheet(archive, parts: list[SheetPart], path: Path, sheet: str | None
 
 
 def _read_cells(raw: bytes, part: SheetPart, scan: SheetScan, epoch, path: Path):
-    """(records, problems): the sheet's values read by calamine (a Rust
-    reader, some hundred times faster than openpyxl per cell), as text."""
+    """(records, problems): the sheet's values read by calamine, a Rust
+    reader much faster than openpyxl (docs/tooling-notes.md), as text."""
     from python_calamine import CalamineWorkbook  # only for workbooks
 
     try:
@@ -93,6 +93,12 @@ def _read_cells(raw: bytes, part: SheetPart, scan: SheetScan, epoch, path: Path)
         raise
     except BaseException as exc:  # calamine's errors, and a Rust panic (a BaseException)
         raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
+    return _texts(rows, scan, epoch, path)
+
+
+def _texts(rows: list[list], scan: SheetScan, epoch, path: Path):
+    """calamine's rows as text records (trailing empty cells dropped), and
+    the problems of their cells and of the error cells the scan found."""
     date_cells: dict[int, dict[int, str]] = {}
     for (number, column), number_format in scan.date_formats.items():
         date_cells.setdefault(number, {})[column] = number_format
