@@ -160,3 +160,16 @@ def test_repeated_cells_share_one_string(tmp_path):
     assert all(place is places[0] for place in places)
     assert frame["fact_id"].tolist() == [f"f{i}" for i in range(30_000)]
     assert frame["value"].iloc[-1] == "29999"
+
+
+def test_a_column_of_new_values_is_not_remembered():
+    # The memo of repeated cells stays small: a column whose values are mostly
+    # new (ids, quotes) is dropped from it, a repetitive one kept.
+    from ruralstudy._csv import _Memo
+
+    memo = _Memo()
+    rows = 3 * _Memo.MIN_SIZE
+    for i in range(rows):
+        assert memo.cells([f"id-{i}", "cn.guizhou", ""]) == [f"id-{i}", "cn.guizhou", None]
+    assert memo.columns[0] is None
+    assert memo.columns[1] == {"cn.guizhou": "cn.guizhou"}
