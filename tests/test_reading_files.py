@@ -134,3 +134,42 @@ def test_a_workbook_with_several_sheets_needs_the_sheet_named(mini, tmp_path):
     assert read_text_table(path, sheet="facts")["fact_id"].tolist()[0] == "f-land"
     with pytest.raises(DataValidationError, match="no sheet 'survey'"):
         read_text_table(path, sheet="survey")
+
+
+def test_line_breaks_are_those_of_csv_only(tmp_path):
+    # Inside quotes every line break is text; outside, only \r\n, \r and \n
+    # end a row (not U+2028 or U+2029, which str.splitlines would split at).
+    path = tmp_path / "breaks.csv"
+    path.write_text(
+        'name_zh,note\r\n车田村,"a\r\nb\rc\nd"\n脚尧村,x\u2028y\u2029z\r贵州,end',
+        encoding="utf-8",
+        newline="",
+    )
+    frame = read_text_table(path)
+    assert frame["note"].tolist() == ["a\r\nb\rc\nd", "x\u2028y\u2029z", "end"]
+
+
+def test_repeated_cells_share_one_string(tmp_path):
+    # Memory: a column of repeated ids holds one string object, not one per row.
+    path = tmp_path / "repeated.csv"
+    lines = [f"f{i},cn.guizhou.chetian,{i}" for i in range(30_000)]
+    path.write_text("fact_id,place_id,value\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    frame = read_text_table(path)
+    places = frame["place_id"].tolist()
+    assert places[0] == "cn.guizhou.chetian"
+    assert all(place is places[0] for place in places)
+    assert frame["fact_id"].tolist() == [f"f{i}" for i in range(30_000)]
+    assert frame["value"].iloc[-1] == "29999"
+
+
+def test_a_column_of_new_values_is_not_remembered():
+    # The memo of repeated cells stays small: a column whose values are mostly
+    # new (ids, quotes) is dropped from it, a repetitive one kept.
+    from ruralstudy._csv import _Memo
+
+    memo = _Memo()
+    rows = 3 * _Memo.MIN_SIZE
+    for i in range(rows):
+        assert memo.cells([f"id-{i}", "cn.guizhou", ""]) == [f"id-{i}", "cn.guizhou", None]
+    assert memo.columns[0] is None
+    assert memo.columns[1] == {"cn.guizhou": "cn.guizhou"}

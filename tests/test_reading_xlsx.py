@@ -1,4 +1,4 @@
-"""XLSX workbooks: ZIP bombs refused before openpyxl opens them, limits on
+"""XLSX workbooks: ZIP bombs refused before their values are read, limits on
 rows and cells, hidden rows, formulas without a value, dates at the
 precision they show, one message for a title row."""
 
@@ -72,7 +72,7 @@ def test_a_member_that_lies_about_its_size_is_refused(tmp_path):
     refused(path, "unpacks to 2,14")
 
 
-def test_rows_and_cells_are_capped_before_openpyxl_reads(tmp_path):
+def test_rows_and_cells_are_capped_before_the_values_are_read(tmp_path):
     path = workbook(tmp_path / "big.xlsx", [[f"c{i}" for i in range(20)]] + [list(range(20))] * 50)
     refused(path, r"more than 500 cells.*max_cells=", max_cells=500)
     refused(path, r"more than 10 rows.*max_rows=", max_rows=10)
@@ -80,7 +80,7 @@ def test_rows_and_cells_are_capped_before_openpyxl_reads(tmp_path):
 
 
 def test_a_cell_far_right_in_every_row_counts_its_padding(tmp_path):
-    # openpyxl pads each row up to its last cell: 200 rows reaching column
+    # The reader pads each row up to the last column: 200 rows reaching column
     # XFD are 3.3 million cells, over the default limit, though only 400 are written.
     def far(ws):
         for row in range(2, 202):
@@ -262,3 +262,94 @@ def test_a_column_zero_wide_is_a_hidden_column(tmp_path):
         b'<cols><col min="2" max="2" width="0" customWidth="1"/></cols><sheetData>',
     )
     assert refused(path, "hidden column")["column"].tolist() == ["value"]
+
+
+def restyle(path, cell: bytes, number_format_id: int):
+    """Give one cell a new style whose number format is a built-in id
+    (what a Chinese Excel writes for 2025年10月, and openpyxl will not)."""
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    styles = members["xl/styles.xml"].decode()
+    head, _, rest = styles.partition('<cellXfs count="')
+    count, _, rest = rest.partition('"')
+    xfs, _, tail = rest.partition("</cellXfs>")
+    xf = f'<xf numFmtId="{number_format_id}" applyNumberFormat="1"/>'
+    styles = f'{head}<cellXfs count="{int(count) + 1}"{xfs}{xf}</cellXfs>{tail}'
+    members["xl/styles.xml"] = styles.encode()
+    sheet = members["xl/worksheets/sheet1.xml"]
+    ref = b'<c r="' + cell + b'"'
+    assert ref in sheet
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(ref, ref + f' s="{count}"'.encode(), 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(("format_id", "expected"), [(57, "2025-10"), (31, "2025-10-01")])
+def test_chinese_built_in_date_formats_keep_their_precision(tmp_path, format_id, expected):
+    # 45931 is 2025-10-01; id 57 is yyyy"年"m"月", id 31 yyyy"年"m"月"d"日" (zh-CN Excel).
+    path = workbook(tmp_path / "zh.xlsx", [["fact_id", "as_of"], ["f1", 45931]])
+    restyle(path, b"B2", format_id)
+    assert read_text_table(path)["as_of"].tolist() == [expected]
+
+
+def test_text_in_a_date_formatted_cell_stays_text(tmp_path):
+    def text_date(ws):
+        ws["B2"] = "2025"
+        ws["B2"].number_format = "yyyy-mm-dd"
+
+    path = workbook(tmp_path / "t.xlsx", [["fact_id", "as_of"], ["f1", None]], text_date)
+    assert read_text_table(path)["as_of"].tolist() == ["2025"]
+
+
+def test_dates_of_a_1904_workbook(tmp_path):
+    def date(ws):
+        ws["B2"] = dt.datetime(2025, 10, 1)
+        ws["B2"].number_format = "yyyy-mm"
+
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    ws = wb.active
+    ws.append(["fact_id", "as_of"])
+    ws.append(["f1", None])
+    date(ws)
+    wb.save(tmp_path / "mac.xlsx")
+    assert b'date1904="1"' in zipfile.ZipFile(tmp_path / "mac.xlsx").read("xl/workbook.xml")
+    assert read_text_table(tmp_path / "mac.xlsx")["as_of"].tolist() == ["2025-10"]
+
+
+def test_a_formula_whose_stored_result_is_an_error_is_named(tmp_path):
+    path = patch_sheet(
+        workbook(tmp_path / "e.xlsx", ROWS),
+        b'<c r="B3" t="n"><v>2</v></c>',
+        b'<c r="B3" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    )
+    failures = refused(path, r"Excel error #DIV/0!")
+    assert failures[["row", "column"]].values.tolist() == [[3, "value"]]
+
+
+def test_one_value_far_right_widens_every_row(tmp_path):
+    # The values are read as the rectangle from A1 to the last row and column
+    # holding a value: one cell in column XFD makes 200 rows 3.3 million cells.
+    def far(ws):
+        for row in range(2, 202):
+            ws.cell(row=row, column=1, value=row)
+        ws.cell(row=2, column=16384, value="x")
+
+    refused(workbook(tmp_path / "far.xlsx", [["a"]], far), r"more than 2,000,000 cells")
+
+
+def test_a_damaged_part_the_scan_does_not_read_is_refused(tmp_path):
+    # calamine reads the archive on its own: every member is inflated and its
+    # CRC checked first, not only the sheets the scan streams.
+    path = workbook(tmp_path / "s.xlsx", ROWS)
+    member = b"xl/theme/theme1.xml"
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        crc = archive.getinfo(member.decode()).CRC
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(member))
+    assert struct.unpack_from("<I", data, central + 16)[0] == crc
+    data[central + 16] ^= 0xFF  # the stored CRC no longer fits the bytes
+    path.write_bytes(bytes(data))
+    refused(path, "theme1.xml is damaged")

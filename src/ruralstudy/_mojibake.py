@@ -57,6 +57,7 @@ CHINESE_COLUMNS = {"name_zh"}
 SOURCE_COLUMNS = {"text", "quote", "title", "publisher", "author", "name"}
 LOST_QUESTION_MARKS = re.compile(r"\?{2,}")
 MARKERS = ("锟斤拷",)  # U+FFFD's UTF-8 bytes read as GBK: text lost long ago
+MAX_REMEMBERED = 100_000  # cells whose diagnosis is kept for their repeats
 
 
 def cell_problems(
@@ -79,6 +80,8 @@ def cell_problems(
             expect = expectations[index] if column is not None else None
             key = (cell, expect)
             if key not in seen:
+                if len(seen) >= MAX_REMEMBERED:
+                    seen.clear()  # quotes seldom repeat: keep the memory bounded
                 seen[key] = diagnose(cell, expect)
             diagnosis = seen[key]
             if diagnosis is not None:

@@ -1,16 +1,19 @@
 """Read one sheet of an XLSX workbook as text cells, within set limits.
 
 ``_xlsx_scan`` checks the archive and streams every sheet's XML first
-(sizes, counts, hidden rows, pending formulas); only then does openpyxl
-(read-only mode) read the chosen sheet's values.
+(sizes, counts, hidden rows, pending formulas, error cells, date formats);
+only then does calamine read the chosen sheet's values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ruralstudy._problems import file_error, problem, table_error
 from ruralstudy._xlsx_scan import (
@@ -20,6 +23,7 @@ from ruralstudy._xlsx_scan import (
     checked_archive,
     scan_sheet,
     sheet_parts,
+    verify_members,
 )
 
 ERROR_VALUES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
@@ -34,26 +38,36 @@ def xlsx_records(
     raw: bytes, path: Path, sheet: str | None, limits: XlsxLimits
 ) -> list[list[str | None]]:
     """The chosen sheet's rows as text cells (None for empty), header first."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    from ruralstudy._xlsx_styles import date_styles, uses_1904_dates  # imports openpyxl
+
     archive = checked_archive(raw, path, limits)
     parts = sheet_parts(archive, path)
-    part, scan = _choose_sheet(archive, parts, path, sheet, limits)
+    try:
+        styles = date_styles(archive)
+        epoch = CALENDAR_MAC_1904 if uses_1904_dates(archive) else CALENDAR_WINDOWS_1900
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error) as exc:
+        raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
+    part, scan = _choose_sheet(archive, parts, path, sheet, limits, styles)
     if part is None:
         return []
-    records, problems = _read_cells(raw, part, path)
+    verify_members(archive, path)
+    records, problems = _read_cells(raw, part, scan, epoch, path)
     problems += _scan_problems(part, scan, records, path, limits)
     if problems:
         raise table_error(path, problems)
     return records
 
 
-def _choose_sheet(archive, parts: list[SheetPart], path: Path, sheet: str | None, limits):
+def _choose_sheet(archive, parts: list[SheetPart], path: Path, sheet: str | None, limits, styles):
     names = [part.name for part in parts]
     if sheet is not None:
         if sheet not in names:
             raise file_error(path, f"no sheet {sheet!r}; the sheets are {', '.join(names)}")
         part = parts[names.index(sheet)]
-        return part, scan_sheet(archive, part, path, limits)
-    scans = [(part, scan_sheet(archive, part, path, limits)) for part in parts]
+        return part, scan_sheet(archive, part, path, limits, styles)
+    scans = [(part, scan_sheet(archive, part, path, limits, styles)) for part in parts]
     used = [(part, scan) for part, scan in scans if scan.has_values]
     if len(used) > 1:
         raise file_error(
@@ -64,51 +78,84 @@ def _choose_sheet(archive, parts: list[SheetPart], path: Path, sheet: str | None
     return used[0] if used else (scans[0] if scans else (None, None))
 
 
-def _read_cells(raw: bytes, part: SheetPart, path: Path) -> tuple[list, list[dict]]:
-    import openpyxl  # heavy; only for workbooks
+def _read_cells(raw: bytes, part: SheetPart, scan: SheetScan, epoch, path: Path):
+    """(records, problems): the sheet's values read by calamine, a Rust
+    reader much faster than openpyxl (docs/tooling-notes.md), as text."""
+    from python_calamine import CalamineWorkbook  # only for workbooks
 
     try:
-        workbook = openpyxl.load_workbook(BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        workbook = CalamineWorkbook.from_filelike(BytesIO(raw))
+        try:
+            rows = workbook.get_sheet_by_name(part.name).to_python(skip_empty_area=False)
+        finally:
+            workbook.close()
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:  # calamine's errors, and a Rust panic (a BaseException)
         raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
+    return _texts(rows, scan, epoch, path)
+
+
+def _texts(rows: list[list], scan: SheetScan, epoch, path: Path):
+    """calamine's rows as text records (trailing empty cells dropped), and
+    the problems of their cells and of the error cells the scan found."""
+    date_cells: dict[int, dict[int, str]] = {}
+    for (number, column), number_format in scan.date_formats.items():
+        date_cells.setdefault(number, {})[column] = number_format
     records: list[list[str | None]] = []
     problems: list[dict] = []
-    try:
-        ws = workbook[part.name]
-        ws.reset_dimensions()  # never trust the sheet's declared size
-        for number, row in enumerate(ws.iter_rows(), start=1):
-            texts = []
-            for index, cell in enumerate(row):
-                text, trouble = _cell_text(cell)
-                if trouble:
-                    problems.append(problem(path, number, _column(records, index), trouble, text))
-                texts.append(text)
-            while texts and texts[-1] is None:
-                texts.pop()
-            records.append(texts)
-    except Exception as exc:  # a sheet that breaks mid-way is as unreadable as a broken one
-        raise file_error(path, f"not a readable XLSX workbook: {exc}") from None
-    finally:
-        workbook.close()
+    for number, row in enumerate(rows, start=1):
+        formats = date_cells.get(number, {})
+        texts = []
+        for column, value in enumerate(row, start=1):
+            text, trouble = _cell_text(value, formats.get(column), epoch)
+            if trouble:
+                problems.append(problem(path, number, _column(records, column - 1), trouble, text))
+            texts.append(text)
+        while texts and texts[-1] is None:
+            texts.pop()
+        records.append(texts)
+    for number, column, value in scan.errors:  # calamine reads error cells as empty
+        check = f"the cell holds the Excel error {value}"
+        problems.append(problem(path, number, _column(records, column - 1), check, value))
     return records, problems
 
 
-def _cell_text(cell) -> tuple[str | None, str | None]:
-    """The cell as text, and what is wrong with it (or None)."""
-    value = getattr(cell, "value", None)
-    if value is None:
-        return None, None
-    if cell.data_type == "e" or (isinstance(value, str) and value in ERROR_VALUES):
-        return str(value), f"the cell holds the Excel error {value}"
+def _cell_text(value, number_format: str | None, epoch) -> tuple[str | None, str | None]:
+    """The cell as text, and what is wrong with it (or None).  ``number_format``
+    is the cell's format when its style shows a date, else None."""
+    if isinstance(value, str):
+        if value in ERROR_VALUES:
+            return value, f"the cell holds the Excel error {value}"
+        return (value if value != "" else None), None
     if isinstance(value, bool):
         return ("TRUE" if value else "FALSE"), None
-    if isinstance(value, float):
-        # Excel stores every number as a float: 2014 must read as "2014".
-        return (str(int(value)) if value.is_integer() else repr(value)), None
+    if isinstance(value, float | int) and number_format is not None:
+        from openpyxl.utils.datetime import from_excel
+
+        try:  # a date style calamine did not take for one, as openpyxl reads it
+            value = from_excel(value, epoch)
+        except (ValueError, OverflowError):
+            return _number_text(value), None
+    if isinstance(value, float | int):
+        return _number_text(value), None
+    if type(value) is dt.date:
+        value = dt.datetime.combine(value, dt.time())  # as openpyxl gives every date
     if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-        return date_text(value, cell.number_format)
-    text = str(value)
-    return (text if text != "" else None), None
+        if number_format is None and isinstance(value, dt.datetime):
+            return value.date().isoformat(), (
+                "a date cell whose number format this reader does not know, so which "
+                "part is data is unclear; type the date as text (e.g. 2025-10)"
+            )
+        return date_text(value, number_format or "")
+    return str(value), None
+
+
+def _number_text(value: float | int) -> str:
+    # Excel stores every number as a float: 2014 must read as "2014".
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
 
 
 def date_text(value, number_format: str) -> tuple[str | None, str | None]:

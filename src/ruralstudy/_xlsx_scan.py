@@ -1,14 +1,14 @@
-"""Check an XLSX archive and scan its sheets' XML before openpyxl reads them.
+"""Check an XLSX archive and scan its sheets' XML before their values are read.
 
 The archive's table of contents gives each member's declared unpacked size
 and compression ratio; Python's zipfile never inflates a member past its
 declared size, so checking those bounds the memory.  Each sheet's XML is
 then streamed twice: once counting tags with bytes.count (C speed), then by
 expat (constant memory) to count rows and cells exactly against the limits,
-so that openpyxl, which is much slower per cell, never starts on a sheet
-that would take minutes; the exact pass also finds what
-openpyxl's read-only mode does not report: hidden rows and columns, and
-formulas without a stored result.
+so that the reader of values never starts on a sheet that would take
+minutes or gigabytes; the exact pass also finds what the reader of values
+does not report: hidden rows and columns, formulas without a stored
+result, error values, and the number format of each date cell.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from xml.etree import ElementTree
@@ -31,6 +32,7 @@ RATIO_CHECKED_ABOVE = 1 << 20  # small members (styles, themes) may compress fre
 MAX_MEMBERS = 10_000
 MAX_COLUMN = 16_384  # Excel's last column, XFD
 CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+COLUMN_LETTERS = re.compile("[A-Z]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,9 @@ class SheetScan:
     hidden_columns: list[int] = field(default_factory=list)  # 1-based
     merged: list[str] = field(default_factory=list)  # ranges like "A2:A5" below row 1
     pending_formulas: list[tuple[int, int]] = field(default_factory=list)  # (row, column)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, "#N/A")
+    # (row, column) → number format of each cell whose style shows a date
+    date_formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def checked_archive(raw: bytes, path: Path, limits: XlsxLimits) -> zipfile.ZipFile:
@@ -95,6 +100,20 @@ def checked_archive(raw: bytes, path: Path, limits: XlsxLimits) -> zipfile.ZipFi
     return archive
 
 
+def verify_members(archive: zipfile.ZipFile, path: Path) -> None:
+    """Inflate every member once, in chunks, so that each is known to hold
+    exactly its declared size (zipfile checks the CRC at its end) before
+    calamine, which reads the archive on its own, opens it."""
+    for member in archive.infolist():
+        try:
+            with archive.open(member) as source:
+                while source.read(1 << 20):
+                    pass
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+            message = f"not a readable XLSX workbook: {member.filename} is damaged ({exc})"
+            raise file_error(path, message) from None
+
+
 def _not_a_workbook(names: set[str]) -> str:
     if "content.xml" in names and "mimetype" in names:
         kind = "an OpenDocument file (.ods from WPS/LibreOffice)"
@@ -127,12 +146,19 @@ def sheet_parts(archive: zipfile.ZipFile, path: Path) -> list[SheetPart]:
     return parts
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: XlsxLimits):
-    """Two streaming passes over a sheet: a quick count, then the exact scan."""
+def scan_sheet(
+    archive: zipfile.ZipFile,
+    part: SheetPart,
+    path: Path,
+    limits: XlsxLimits,
+    date_styles: dict[str, str] | None = None,
+):
+    """Two streaming passes over a sheet: a quick count, then the exact scan.
+    ``date_styles`` (``_xlsx_styles.date_styles``) marks the date cells."""
     try:
         with archive.open(part.member) as source:
             _precount(source, part, path, limits)
-        return _exact_scan(archive, part, path, limits)
+        return _exact_scan(archive, part, path, limits, date_styles or {})
     except KeyError:
         message = f"not a readable XLSX workbook: sheet {part.name!r} is missing"
         raise file_error(path, message) from None
@@ -141,10 +167,11 @@ def scan_sheet(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: Xl
         raise file_error(path, message) from None
 
 
-def _exact_scan(archive: zipfile.ZipFile, part: SheetPart, path: Path, limits: XlsxLimits):
+def _exact_scan(archive, part: SheetPart, path: Path, limits: XlsxLimits, date_styles: dict):
     source = archive.open(part.member)
-    counter = _SheetCounter(part, path, limits)
+    counter = _SheetCounter(part, path, limits, date_styles)
     parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True  # one call for a value split across reads
     parser.StartElementHandler = counter.start
     parser.EndElementHandler = counter.end
     parser.CharacterDataHandler = counter.text
@@ -201,22 +228,30 @@ def _refuse_doctype(*_args) -> None:
 class _SheetCounter:
     """expat callbacks (much faster than building elements) that count and mark."""
 
-    def __init__(self, part: SheetPart, path: Path, limits: XlsxLimits):
+    def __init__(self, part: SheetPart, path: Path, limits: XlsxLimits, date_styles: dict):
         self.part, self.path, self.limits = part, path, limits
+        self.date_styles = date_styles
         self.scan = SheetScan()
-        self.row = self.padded = self.column = 0
-        self.formula = self.value = self.in_value = False
+        self.row = self.column = self.last_column = 0
+        self.formula = self.value = self.in_value = self.stored = False
+        self.error: list[str] | None = None  # the text of an error cell's value
         self.rows_hidden_by_default = False  # <sheetFormatPr zeroHeight="1">
+        self.names: dict[str, str] = {}  # "namespace c" → "c", split once per tag
 
     def start(self, tag: str, attrs: dict) -> None:
-        name = tag.rpartition(" ")[2]
+        name = self.names.get(tag) or self.names.setdefault(tag, tag.rpartition(" ")[2])
         if name == "c":
-            self.column = max(self.column + 1, _column_of(attrs.get("r")))
-            self.formula = self.value = False
+            column = _column_of(attrs.get("r"))
+            self.column = column if column > self.column else self.column + 1
+            self.formula = self.value = self.stored = False
+            self.error = [] if attrs.get("t") == "e" else None
+            style = attrs.get("s")
+            if style in self.date_styles:
+                self.scan.date_formats[(self.row, self.column)] = self.date_styles[style]
         elif name == "v":
-            self.in_value = True
+            self.in_value = self.stored = True
         elif name in ("is", "t") and self.column:
-            self.value = True
+            self.value = self.stored = True
         elif name == "f":
             self.formula = True
         elif name == "row":
@@ -232,19 +267,29 @@ class _SheetCounter:
     def text(self, data: str) -> None:
         if self.in_value and data:
             self.value = True
+            if self.error is not None:
+                self.error.append(data)
 
     def end(self, tag: str) -> None:
-        name = tag.rpartition(" ")[2]
+        name = self.names.get(tag) or self.names.setdefault(tag, tag.rpartition(" ")[2])
         if name == "v":
             self.in_value = False
         elif name == "c":
             self.scan.has_values |= self.value
             if self.formula and not self.value:
                 self.scan.pending_formulas.append((self.row, self.column))
+            if self.error is not None and self.value:
+                self.scan.errors.append((self.row, self.column, "".join(self.error)))
+            if self.stored:
+                self.last_column = max(self.last_column, self.column)
         elif name == "row":
-            self.padded += self.column  # openpyxl pads each row to its last cell
-            if self.padded > self.limits.max_cells:
-                what = f"more than {self.limits.max_cells:,} cells"
+            # The reader builds the whole rectangle from A1 to the last row and
+            # the last column holding a value: one cell far right widens every row.
+            if self.row * self.last_column > self.limits.max_cells:
+                what = (
+                    f"more than {self.limits.max_cells:,} cells (from A1 to row {self.row} "
+                    f"and column {self.last_column}, the last one holding a value)"
+                )
                 raise _too_big(self.path, self.part, what, self.row, "max_cells")
 
     def _merged(self, ref: str) -> None:
@@ -266,11 +311,19 @@ class _SheetCounter:
 
 
 def _column_of(ref: str | None) -> int:
-    match = CELL_REF.match(ref or "")
-    if not match:
+    """The column number of a cell reference ("C12" → 3; 0 if none)."""
+    letters = (ref or "").rstrip("0123456789")
+    if letters == (ref or ""):
+        return 0  # no row number
+    return _column_number(letters)
+
+
+@lru_cache(maxsize=4 * MAX_COLUMN)  # by the letters: a sheet has few columns, many cells
+def _column_number(letters: str) -> int:
+    if not COLUMN_LETTERS.fullmatch(letters):
         return 0
     number = 0
-    for ch in match.group(1):
+    for ch in letters:
         number = number * 26 + ord(ch) - 64
     return number
 

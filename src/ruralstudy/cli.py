@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "--table", choices=TABLE_NAMES, help="table name (default: guessed from the columns)"
     )
     p.add_argument("--sheet", help="sheet of an XLSX workbook with data on several")
+    _reading_options(p)
 
     p = sub.add_parser(
         "extract",
@@ -125,6 +126,37 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--intervention", help="intervention_id that splits before from after")
     p.add_argument("--text", action="store_true", help="print every fact as plain text instead")
     return parser
+
+
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    """read_text_table's keywords (docs/reading-files.md): hidden parts of a
+    workbook, and the size limits a large file may need lifted."""
+    from ruralstudy import io
+
+    p.add_argument(
+        "--hidden",
+        choices=["refuse", "read"],
+        default="refuse",
+        help="hidden rows, columns or sheets of a workbook: refuse the file (default) or read them",
+    )
+    limits = (
+        ("--max-bytes", int, io.MAX_BYTES, "bytes of the file"),
+        ("--max-rows", int, io.MAX_ROWS, "rows of the table"),
+        ("--max-cells", int, f"{io.MAX_CELLS_CSV:,} in a CSV, {io.MAX_CELLS_XLSX:,} in an XLSX",
+         "cells of the table"),
+        ("--max-unpacked-bytes", int, io.MAX_UNPACKED_BYTES, "unpacked bytes of an XLSX"),
+        ("--max-ratio", float, io.MAX_RATIO, "compression ratio of an XLSX member"),
+    )  # fmt: skip
+    for flag, kind, default, what in limits:
+        shown = f"{default:,}" if isinstance(default, int) else default
+        p.add_argument(flag, type=kind, metavar="N", help=f"at most N {what} (default {shown})")
+
+
+def _reading_keywords(args) -> dict:
+    """The reading options given on the command line, as read_text_table's keywords."""
+    names = ("max_bytes", "max_rows", "max_cells", "max_unpacked_bytes", "max_ratio")
+    given = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    return {"hidden": args.hidden, **given}
 
 
 def _use_data(folder: Path | None) -> None:
@@ -170,7 +202,7 @@ def _validate(args) -> int:
         return 0
     bad = 0
     for path in args.files:
-        failures = validate_file(path, args.table, args.sheet)
+        failures = validate_file(path, args.table, args.sheet, **_reading_keywords(args))
         if len(failures):
             bad += 1
             for rec in failures.to_dict("records"):

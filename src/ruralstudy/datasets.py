@@ -449,6 +449,7 @@ def read_table(
     table: str = "facts",
     reference: dict[str, pd.DataFrame] | None = None,
     sheet: str | None = None,
+    **reading,
 ) -> pd.DataFrame:
     """Read and validate a researcher's CSV (UTF-8 or GB18030/GBK) or XLSX file.
 
@@ -459,33 +460,54 @@ def read_table(
     ``reference`` (e.g. ``{"places": my_places}`` for your own villages).
     ``sheet`` names the sheet of a workbook that has data on several.
 
+    ``reading`` are the keywords of ``ruralstudy.io.read_text_table``:
+    ``hidden="read"`` reads a workbook's hidden rows, columns and sheets
+    (refused by default), and ``max_bytes``, ``max_rows``, ``max_cells``,
+    ``max_unpacked_bytes`` and ``max_ratio`` lift the size limits
+    (docs/reading-files.md gives their defaults).
+
     Raises DataValidationError listing every problem with file, row, column.
 
     >>> df = read_table("my_facts.csv", table="facts")  # doctest: +SKIP
+    >>> big = read_table(  # doctest: +SKIP
+    ...     "all_facts.csv", max_bytes=500_000_000, max_cells=20_000_000
+    ... )
     """
+    _check_table_name(table)
+    raw = read_text_table(path, sheet, **reading)
+    return validate(raw, table, file=str(path), reference=_known_tables(reference))
+
+
+def validate_file(
+    path: str | Path, table: str | None = None, sheet: str | None = None, **reading
+) -> pd.DataFrame:
+    """Every problem in a file as a DataFrame (file, row, column, check, value);
+    empty when the file is valid.  ``table`` defaults to the one whose columns
+    the file has; ``reading`` are ``read_table``'s (``hidden=``, ``max_*=``)."""
+    if table is not None:
+        _check_table_name(table)
+    try:
+        raw = read_text_table(path, sheet, **reading)
+        table = table or guess_table(raw, str(path))
+        validate(raw, table, file=str(path), reference=_known_tables(None))
+    except DataValidationError as err:
+        return err.failures
+    return failures_frame([])
+
+
+def _check_table_name(table: str) -> None:
     if table not in TABLE_NAMES:
         raise ValueError(f"unknown table {table!r}; expected one of {TABLE_NAMES}")
+
+
+def _known_tables(reference: dict[str, pd.DataFrame] | None) -> dict[str, pd.DataFrame]:
+    """The loaded tables a file's ids may refer to, plus the caller's own."""
     refs = {name: _active(name) for name in schemas.MASTER_TABLES if name != "facts"}
     for name, df in (reference or {}).items():
         refs[name] = pd.concat(
             [f for f in (refs.get(name), df) if f is not None], ignore_index=True
         )
-    return validate(read_text_table(path, sheet), table, file=str(path), reference=refs)
-
-
-def validate_file(
-    path: str | Path, table: str | None = None, sheet: str | None = None
-) -> pd.DataFrame:
-    """Every problem in a file as a DataFrame (file, row, column, check, value);
-    empty when the file is valid.  ``table`` defaults to the one whose columns
-    the file has."""
-    try:
-        raw = read_text_table(path, sheet)
-        table = table or guess_table(raw, str(path))
-        read_table(path, table, sheet=sheet)
-    except DataValidationError as err:
-        return err.failures
-    return failures_frame([])
+    return refs
 
 
 def guess_table(raw: pd.DataFrame, file: str = "<data>") -> str:

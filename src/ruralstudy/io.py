@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ruralstudy._csv import csv_records
@@ -28,7 +29,7 @@ from ruralstudy._xlsx import XlsxLimits, xlsx_records
 MAX_BYTES = 100_000_000  # a file larger than this is refused before it is read
 MAX_ROWS = 1_048_576  # Excel's own row limit
 MAX_CELLS_CSV = 10_000_000  # about 700,000 rows of the facts table
-MAX_CELLS_XLSX = 2_000_000  # openpyxl reads ~40,000-200,000 cells a second
+MAX_CELLS_XLSX = 2_000_000  # the scan and calamine: ~150,000 cells a CPU second (bench_reading.py)
 MAX_UNPACKED_BYTES = 200_000_000  # an XLSX's declared unpacked size, all members
 MAX_RATIO = 100.0  # compression ratio of an XLSX member above 1 MiB
 XLSX_MAGIC = b"PK\x03\x04"
@@ -77,9 +78,11 @@ def read_text_table(
         codec = None  # a workbook's XML is Unicode: no encoding to decide
     else:
         decoded = decode_table(raw, path)
+        del raw  # the bytes are not needed beside their text (memory: one less copy)
         cells = MAX_CELLS_CSV if max_cells is None else max_cells
         records = csv_records(decoded, path, max_rows, cells)
         codec = decoded.codec
+        del decoded
     frame = _table(records, path, ragged=codec is None)
     garbled = cell_problems(records, path, codec)
     if garbled:
@@ -105,16 +108,28 @@ def _table(records: list[list[str | None]], path: Path, ragged: bool = False) ->
     if title is not None:
         raise table_error(path, [title])
     problems = _header_problems(header, path)
-    rows = []
     for number, rec in enumerate(records[1:], start=2):
         found = _row_problem(rec, header, number, path, ragged)
         if found is not None:
             problems.append(found)
-        if not _blank(rec):
-            rows.append(list(rec[:width]) + [None] * (width - len(rec)))
     if problems:
         raise table_error(path, problems)
-    return pd.DataFrame(rows, columns=header, dtype=object)
+    return _frame(records, header)
+
+
+def _frame(records: list[list[str | None]], header: list[str]) -> pd.DataFrame:
+    """The rows below the header as one object array that the frame uses as it is
+    (no row copies: a million-row table's pointers alone are 100 MB a copy).
+    Blank rows are only left at the end here, and were removed before."""
+    body = records[1:]
+    width = len(header)
+    cells = np.empty((len(body), width), dtype=object)  # None where a row stops early
+    for number, rec in enumerate(body):
+        if len(rec) == width:
+            cells[number] = rec
+        else:
+            cells[number, : min(len(rec), width)] = rec[:width]
+    return pd.DataFrame(cells, columns=header, dtype=object, copy=False)
 
 
 def _header_problems(header: list[str], path: Path) -> list[dict]:
