@@ -37,16 +37,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ruralstudy.causal import _drdid, _unbalanced
+from ruralstudy.causal._drdid import TRIM_LEVEL, CellNotEstimable
 from ruralstudy.causal._prepare import PanelRows, PanelSpec
 
 AGGREGATIONS = ("simple", "dynamic", "group", "calendar")
 CONTROL_GROUPS = ("nevertreated", "notyettreated")
 BASE_PERIODS = ("varying", "universal")
-# DRDID trims control units whose propensity score reaches this level; with an
-# intercept-only score that is every control of a cell with >= 99.5 % treated
-# units, and csdid then reports the cell as missing. The numpy engine hands
-# such panels to csdid rather than imitate the failure.
-TRIM_LEVEL = 0.995
+# DRDID trims control units whose propensity score reaches TRIM_LEVEL (_drdid);
+# with an intercept-only score that is every control of a cell with >= 99.5 %
+# treated units, and csdid then reports the cell as missing. The numpy engine
+# hands any panel with a missing cell to csdid rather than imitate the failure.
 # Warnings csdid raises that ruralstudy need not pass on: the small-cohort
 # warning repeats the one _prepare.check_cohort_sizes gives in its own words,
 # and the Wald pre-test of parallel trends (singular whenever there are more
@@ -76,6 +77,7 @@ class GroupTime:
     n_units: int
     engine: str
     _aggregate: object  # callable(kind, min_e, max_e, balance_e) -> Aggregate
+    n_units_dropped: int = 0  # units dropped to balance the panel (0 with allow_unbalanced)
 
     def aggregate(
         self,
@@ -89,8 +91,6 @@ class GroupTime:
 
 def numpy_supported(spec: PanelSpec, rows: PanelRows, anticipation: int) -> str | None:
     """Why the numpy engine cannot run this panel, or None if it can."""
-    if spec.covariates:
-        return "covariates (the doubly robust estimator needs csdid)"
     if anticipation:
         return "anticipation > 0"
     if not (rows.data[spec.cohort] == 0).any():
@@ -106,17 +106,42 @@ def fit_numpy(
     spec: PanelSpec,
     control_group: str,
     base_period: str,
+    est_method: str = "dr",
+    allow_unbalanced: bool = False,
 ) -> GroupTime:
-    """Group-time ATTs of a clean, balanced panel (see _prepare.staggered_rows)."""
+    """Group-time ATTs of a clean panel (see _prepare.staggered_rows).
+
+    Balanced unless ``allow_unbalanced``; an unbalanced panel (some unit
+    missing in some period) uses the repeated-cross-section estimators, as R
+    did and csdid do. Missing values are NaN in the periods x units arrays.
+    """
+    shape = (rows.times.size, rows.n_units)
+    unbalanced = allow_unbalanced and len(rows.data) != shape[0] * shape[1]
     # periods x units: one period's outcomes are contiguous
-    Y = np.empty((rows.times.size, rows.n_units))
+    Y = np.full(shape, np.nan) if unbalanced else np.empty(shape)
     Y[rows.time_codes, rows.unit_codes] = rows.data[spec.outcome].to_numpy(dtype=np.float64)
+    X = None
+    if spec.covariates:
+        # periods x units x covariates: a cell gathers one period's rows of it
+        X = np.full((*shape, len(spec.covariates)), np.nan)
+        values = rows.data[list(spec.covariates)].to_numpy(dtype=np.float64)
+        X[rows.time_codes, rows.unit_codes] = values
     cohort = rows.per_unit(spec.cohort).astype(np.float64)
     cluster = None
     if spec.cluster is not None and spec.cluster != spec.unit:
         cluster = pd.factorize(rows.per_unit(spec.cluster))[0]
-    engine = _NumpyCS(Y, cohort, rows.times, cluster, control_group, base_period)
-    return GroupTime(engine.cells(), rows.n_units, "numpy", engine.aggregate)
+    engine = _NumpyCS(
+        Y,
+        cohort,
+        rows.times,
+        cluster,
+        control_group,
+        base_period,
+        X=X,
+        est_method=est_method,
+        unbalanced=unbalanced,
+    )
+    return GroupTime(engine.cells(), rows.n_units, "numpy", engine.aggregate, rows.n_units_dropped)
 
 
 class _NumpyCS:
@@ -128,8 +153,18 @@ class _NumpyCS:
         cluster: np.ndarray | None,
         control_group: str,
         base_period: str,
+        *,
+        X: np.ndarray | None = None,
+        est_method: str = "dr",
+        unbalanced: bool = False,
     ) -> None:
-        self.Y = Y  # periods x units
+        self.Y = Y  # periods x units (NaN where an unbalanced panel has no row)
+        self.X = X  # periods x units x covariates, or None
+        self.est_method = est_method
+        self.unbalanced = unbalanced
+        self.observed = np.isfinite(Y) if unbalanced else None
+        self._X_constant = X is not None and all(np.array_equal(X[p], X[0]) for p in range(len(X)))
+        self._betas: dict = {}  # fitted logit coefficients by cell (or by who is compared)
         self.cohort = cohort
         self.times = times
         self.cluster = cluster
@@ -150,7 +185,6 @@ class _NumpyCS:
         for k in range(len(self.plan)):
             self._fit_cell(k)
 
-    # one cell: mean change of the cohort minus mean change of its controls
     def _controls(self, k: int) -> np.ndarray:
         g, _, _, _, thresh = self.plan[k]
         if self.control_group == "nevertreated":
@@ -159,35 +193,94 @@ class _NumpyCS:
             mask = self.never | ((self.cohort > thresh) & (self.cohort != g))
         return np.flatnonzero(mask)
 
-    def _cell(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float, float]:
-        g, _, t_idx, b_idx, _ = self.plan[k]
-        treated = self.members[g]
-        controls = self._controls(k)
-        now, before = self.Y[t_idx], self.Y[b_idx]
-        dy_t = now[treated] - before[treated]
-        dy_c = now[controls] - before[controls]
-        return treated, controls, dy_t, dy_c, dy_t.mean(), dy_c.mean()
-
     def _fit_cell(self, k: int) -> None:
         g, t, t_idx, b_idx, _ = self.plan[k]
         if t_idx == b_idx:  # universal base period: the reference cell itself
             self._att[k] = 0.0
             return
-        treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
-        if treated.size / (treated.size + controls.size) >= TRIM_LEVEL:
-            raise _Unsupported(
-                f"cohort {g} is {TRIM_LEVEL:.1%} or more of the units compared in {t}"
-            )
-        self._att[k] = m_t - m_c
-        inf_t = self.N * (dy_t - m_t) / treated.size
-        inf_c = -self.N * (dy_c - m_c) / controls.size
+        try:
+            att, units, inf = self._cell(k)
+        except CellNotEstimable as exc:
+            # csdid reports such a cell as missing; the numpy engine hands the
+            # panel to csdid rather than imitate that.
+            raise _Unsupported(f"cohort {g} in {t}: {exc}") from None
+        self._att[k] = att
         if self.cluster is None:
-            ss = float(inf_t @ inf_t + inf_c @ inf_c)
+            ss = float(inf @ inf)
         else:
-            sums = np.bincount(self.cluster[treated], inf_t, self.n_clusters)
-            sums += np.bincount(self.cluster[controls], inf_c, self.n_clusters)
+            sums = np.bincount(self.cluster[units], inf, self.n_clusters)
             ss = float(sums @ sums)
         self._se[k] = _positive(np.sqrt(ss) / self.N)
+
+    def _cell(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+        """ATT(g, t) of cell k, the units it uses and their influence function (scaled to N).
+
+        Called again by _influence to regenerate the influence function instead
+        of storing an N x cells matrix; fitted logit coefficients are kept
+        (self._betas) so that regenerating a cell does not refit it.
+        """
+        if self.unbalanced:
+            return self._cell_rows(k)
+        if self.X is None:
+            return self._cell_means(k)
+        return self._cell_covariates(k)
+
+    def _cell_means(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+        """No covariates: mean change of the cohort minus mean change of its controls."""
+        g, _, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        controls = self._controls(k)
+        share = treated.size / (treated.size + controls.size)
+        if self.est_method != "reg" and share >= TRIM_LEVEL:
+            raise CellNotEstimable(
+                f"the cohort is {TRIM_LEVEL:.1%} or more of the units compared, so DRDID "
+                "trims every control"
+            )
+        now, before = self.Y[t_idx], self.Y[b_idx]
+        dy_t = now[treated] - before[treated]
+        dy_c = now[controls] - before[controls]
+        m_t, m_c = dy_t.mean(), dy_c.mean()
+        inf_t = self.N * (dy_t - m_t) / treated.size
+        inf_c = -self.N * (dy_c - m_c) / controls.size
+        return m_t - m_c, np.concatenate((treated, controls)), np.concatenate((inf_t, inf_c))
+
+    def _cell_covariates(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+        """Balanced panel with covariates: DRDID's panel estimators (_drdid)."""
+        g, _, t_idx, b_idx, thresh = self.plan[k]
+        treated = self.members[g]
+        units = np.concatenate((treated, self._controls(k)))
+        D = np.zeros(units.size)
+        D[: treated.size] = 1.0
+        dy = self.Y[t_idx, units] - self.Y[b_idx, units]
+        # covariates of the earlier of the two periods, as csdid (and R did) take them
+        earlier = min(t_idx, b_idx)
+        X = _drdid.design(self.X[earlier][units])
+        _drdid.check_panel_cell(self.est_method, D, X)
+        # the logit depends only on who is compared (and their covariates' period)
+        key = (g, thresh if self.control_group == "notyettreated" else None)
+        key += (None,) if self._X_constant else (earlier,)
+        att, inf, beta = _drdid.PANEL[self.est_method](dy, D, X, self._betas.get(key))
+        self._betas[key] = beta
+        return att, units, inf * (self.N / units.size)
+
+    def _cell_rows(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+        """Unbalanced panel: the repeated-cross-section estimators on the rows observed."""
+        g, _, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        units = np.concatenate((treated, self._controls(k)))
+        pos, post = _unbalanced.rows_of_cell(units, self.observed, t_idx, b_idx)
+        row_unit = units[pos]
+        period = np.where(post == 1, t_idx, b_idx)
+        y = self.Y[period, row_unit]
+        D = (pos < treated.size).astype(np.float64)
+        covs = self.X[period, row_unit] if self.X is not None else np.empty((pos.size, 0))
+        X = _drdid.design(covs)
+        _unbalanced.check_rc_cell(self.est_method, post, D, X)
+        att, inf, beta = _unbalanced.RC[self.est_method](y, post, D, X, self._betas.get(k))
+        self._betas[k] = beta
+        # csdid scales by units / rows, then sums each unit's rows
+        per_unit = np.bincount(pos, inf * (self.N / pos.size), minlength=units.size)
+        return att, units, per_unit
 
     def cells(self) -> pd.DataFrame:
         return pd.DataFrame(
@@ -206,12 +299,9 @@ class _NumpyCS:
             _, _, t_idx, b_idx, _ = self.plan[k]
             if t_idx == b_idx:
                 continue
-            treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
-            inf_t = self.N * (dy_t - m_t) / treated.size
-            inf_c = -self.N * (dy_c - m_c) / controls.size
+            _, units, inf = self._cell(k)
             for j in np.flatnonzero(w):
-                out[j, treated] += w[j] * inf_t
-                out[j, controls] += w[j] * inf_c
+                out[j, units] += w[j] * inf
         return out
 
     def _weights_if(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
@@ -363,6 +453,7 @@ def fit_csdid(
     base_period: str,
     anticipation: int,
     est_method: str,
+    allow_unbalanced: bool = False,
 ) -> GroupTime:
     """Group-time ATTs by csdid, with analytic standard errors (R did bstrap=FALSE)."""
     from csdid.att_gt import ATTgt
@@ -388,6 +479,7 @@ def fit_csdid(
             xformla=xformla,
             clustervar=cluster,
             anticipation=anticipation,
+            allow_unbalanced_panel=allow_unbalanced,
         ).fit(est_method=est_method, base_period=base_period, bstrap=False)
     res = model.results
     cells = pd.DataFrame(
@@ -424,7 +516,7 @@ def fit_csdid(
             se,
         )
 
-    return GroupTime(cells, int(model.dp["n"]), "csdid", aggregate)
+    return GroupTime(cells, int(model.dp["n"]), "csdid", aggregate, rows.n_units_dropped)
 
 
 @contextlib.contextmanager

@@ -262,6 +262,8 @@ def _fit_cs(
     anticipation: int,
     est_method: str,
     engine: str,
+    *,
+    allow_unbalanced: bool = False,
 ) -> tuple[_staggered.GroupTime, _prepare.PanelRows]:
     _check_choice("control_group", control_group, _staggered.CONTROL_GROUPS)
     _check_choice("base_period", base_period, _staggered.BASE_PERIODS)
@@ -270,18 +272,23 @@ def _fit_cs(
     if anticipation < 0 or int(anticipation) != anticipation:
         raise ValueError(f"anticipation must be a whole number >= 0, got {anticipation!r}")
     _prepare.check_columns(df, spec)
-    rows = _prepare.staggered_rows(df, spec)
+    rows = _prepare.staggered_rows(df, spec, allow_unbalanced)
     _prepare.check_cohort_sizes(rows, spec, control_group)
     why_not = _staggered.numpy_supported(spec, rows, anticipation)
     if engine == "numpy" and why_not:
         raise ValueError(f"engine='numpy' does not cover this panel: {why_not}; use 'csdid'")
     if engine in ("auto", "numpy") and not why_not:
         try:
-            return _staggered.fit_numpy(rows, spec, control_group, base_period), rows
+            gt = _staggered.fit_numpy(
+                rows, spec, control_group, base_period, est_method, allow_unbalanced
+            )
+            return gt, rows
         except _staggered._Unsupported as exc:
             if engine == "numpy":
                 raise ValueError(f"engine='numpy' does not cover this panel: {exc}") from None
-    gt = _staggered.fit_csdid(rows, spec, control_group, base_period, anticipation, est_method)
+    gt = _staggered.fit_csdid(
+        rows, spec, control_group, base_period, anticipation, est_method, allow_unbalanced
+    )
     return gt, rows
 
 
