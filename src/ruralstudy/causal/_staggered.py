@@ -3,27 +3,32 @@
 Two engines give the same numbers:
 
 - ``"csdid"`` wraps csdid (MIT; audited against R did 2.5) and handles every
-  case: covariates (doubly robust), unbalanced inputs, panels without a
-  never-treated group.
-- ``"numpy"`` is written out here for the common national-scale case (a
-  balanced panel, no covariates, a never-treated group): without covariates
-  the doubly robust estimator of ATT(g, t) reduces to a difference of mean
-  changes, treated cohort minus controls, and its influence function to
+  case, including anticipation, panels without a never-treated group and
+  cells csdid reports as missing.
+- ``"numpy"`` is written out here for national-scale panels. Without
+  covariates the doubly robust estimator of ATT(g, t) reduces to a difference
+  of mean changes, treated cohort minus controls, and its influence function to
 
       IF_i = N * [ D_i (dY_i - mean_D dY) / n_D  -  C_i (dY_i - mean_C dY) / n_C ]
 
   (DRDID's ``drdid_panel`` with an intercept-only propensity score and outcome
-  regression; its correction terms vanish). The aggregations and their
-  influence functions, including the part due to estimating the cohort
-  weights, follow R did's ``compute.aggte`` line by line. Group-time
-  influence functions are regenerated cell by cell instead of being stored
-  as an N x cells matrix, which is where csdid spends its memory.
+  regression; its correction terms vanish). With covariates each cell runs
+  DRDID's panel estimators (doubly robust, outcome regression or IPW:
+  ``_drdid``); on an unbalanced panel (``allow_unbalanced``) its
+  repeated-cross-section estimators on the rows observed, with each unit's
+  row influence functions summed (``_unbalanced``), as R did and csdid do.
+  The aggregations and their influence functions, including the part due to
+  estimating the cohort weights, follow R did's ``compute.aggte`` line by
+  line. Group-time influence functions are regenerated cell by cell instead
+  of being stored as an N x cells matrix, which is where csdid spends its
+  memory.
 
 The numpy engine must match csdid to 1e-8 (point estimates and standard
-errors, every aggregation) on every test panel: tests/test_causal_cs.py.
-With analytic standard errors (R did ``bstrap=FALSE``), clustered by unit, or
-by a coarser cluster as ``sqrt(sum_c S_c^2) / N`` with ``S_c`` the sum of the
-influence function over cluster c.
+errors, every aggregation) on every test panel: tests/test_causal_cs.py and
+tests/test_causal_covariates.py. With analytic standard errors (R did
+``bstrap=FALSE``), clustered by unit, or by a coarser cluster as
+``sqrt(sum_c S_c^2) / N`` with ``S_c`` the sum of the influence function over
+cluster c.
 """
 
 from __future__ import annotations

@@ -73,11 +73,14 @@ def did(
         period fixed effects and CRV1 standard errors (as pyfixest/fixest);
         biased when effects vary across cohorts or over time.
     covariates
-        Time-invariant controls: the doubly robust estimator (``est_method``)
-        for "cs"; extra regressors for "twfe".
+        Time-invariant controls: for "cs", conditional parallel trends with
+        ``est_method`` "dr" (doubly robust, Sant'Anna and Zhao 2020), "reg"
+        (outcome regression) or "ipw"; covariates are taken from the earlier
+        period of each comparison, as R did does. Extra regressors for "twfe".
     engine
-        For "cs": ``"numpy"`` (fast, no covariates), ``"csdid"``, or ``"auto"``
-        (numpy where it applies, else csdid). Both give the same numbers.
+        For "cs": ``"numpy"`` (fast; not for anticipation or panels without
+        never-treated units), ``"csdid"``, or ``"auto"`` (numpy where it
+        applies, else csdid). Both give the same numbers.
 
     Returns
     -------
