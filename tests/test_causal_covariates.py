@@ -19,7 +19,7 @@ import pytest
 import statsmodels.api as sm
 
 import ruralstudy as rs
-from ruralstudy.causal import _drdid, _prepare
+from ruralstudy.causal import _drdid, _prepare, _unbalanced
 from ruralstudy.causal.panel import _fit_cs
 
 TOL = 1e-8
@@ -247,3 +247,17 @@ def test_allow_unbalanced_on_a_balanced_panel_is_the_panel_estimator(mpdta):
     a = _fit(mpdta, MPDTA, covariates=["lpop"], allow_unbalanced=True)
     b = _fit(mpdta, MPDTA, covariates=["lpop"])
     pd.testing.assert_frame_equal(a.cells, b.cells)
+
+
+@pytest.mark.parametrize("est_method", ["dr", "reg", "ipw"])
+def test_without_covariates_the_rc_estimators_are_a_did_of_four_means(est_method):
+    """_unbalanced.means_rc (used without covariates) is drdid_rc & co. with an intercept."""
+    rng = np.random.default_rng(2)
+    n = 3_000
+    D = (rng.random(n) < 0.3).astype(float)
+    post = (rng.random(n) < 0.5).astype(float)
+    y = rng.normal(size=n) + D + 0.5 * post + 0.2 * D * post
+    att, inf = _unbalanced.means_rc(est_method, y, post, D)
+    att_rc, inf_rc, _ = _unbalanced.RC[est_method](y, post, D, np.ones((n, 1)))
+    assert att == pytest.approx(att_rc, abs=1e-12)
+    np.testing.assert_allclose(inf, inf_rc, rtol=0, atol=1e-10)

@@ -25,6 +25,8 @@ maximum, so the estimates agree to ~1e-12 (tests/test_causal_covariates.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy.special import expit
 
@@ -114,7 +116,9 @@ def _newton(X: np.ndarray, D: np.ndarray, max_iter: int = 100) -> np.ndarray:
 
 
 def _loglik(eta: np.ndarray, D: np.ndarray) -> float:
-    return float(D @ eta - np.logaddexp(0.0, eta).sum())
+    # log(1 + e^eta) without overflow; np.logaddexp is several times slower
+    softplus = np.maximum(eta, 0.0) + np.log1p(np.exp(-np.abs(eta)))
+    return float(D @ eta - softplus.sum())
 
 
 def pscore(X: np.ndarray, D: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -140,70 +144,83 @@ def _mean_positive(w: np.ndarray) -> float:
     return m
 
 
-# -- panel estimators: (dy, D, X, beta) -> (att, influence, beta) ------------------
+# -- panel estimators ---------------------------------------------------------------
+#
+# On a balanced panel every cell of a cohort compares the same units with the
+# same covariates (with never-treated controls; with not-yet-treated ones, the
+# cells sharing a control set): only the outcome change differs. PanelDesign
+# holds what does not depend on it (the propensity score, its weights and
+# linear representation, the controls' inverse Gram matrix), computed once per
+# cohort; panel_att then costs a few passes over the cell. Units are ordered
+# treated first, so D never has to be multiplied in. The algebra is DRDID's
+# (drdid_panel, reg_did_panel, std_ipw_did_panel), regrouped: e.g. its
+# asy_lin_rep_ps @ M2 is (D - ps) * (X @ (H M2)) without the n x k matrix.
 
 
-def drdid_panel(dy: np.ndarray, D: np.ndarray, X: np.ndarray, beta=None):
-    """DRDID::drdid_panel (the 'traditional' doubly robust DiD, Sant'Anna-Zhao eq. 3.1)."""
-    n = len(D)
-    control = D == 0
+@dataclass
+class PanelDesign:
+    est_method: str
+    n_treated: int
+    X: np.ndarray  # n x k design, treated units first
+    XpX_inv: np.ndarray | None  # (X_c'X_c / n)^-1 (dr, reg)
+    beta: np.ndarray | None  # logit coefficients (dr, ipw)
+    w_cont: np.ndarray | None  # controls' weights ps / (1 - ps), 0 where trimmed
+    dps: np.ndarray | None  # D - ps
+    H: np.ndarray | None  # n (X' diag(ps (1 - ps)) X)^-1
+    M1: np.ndarray  # mean(w_treat X)
+    M3: np.ndarray | None  # mean(w_cont X)
+
+
+def panel_design(est_method: str, X: np.ndarray, n_treated: int, beta=None) -> PanelDesign:
+    """The outcome-free part of a panel cell (checks included: CellNotEstimable)."""
+    n = X.shape[0]
+    D = np.zeros(n)
+    D[:n_treated] = 1.0
+    check_panel_cell(est_method, D, X)
+    Xc = X[n_treated:]
+    XpX_inv = inverse(Xc.T @ Xc / n, "outcome regression") if est_method != "ipw" else None
+    M1 = X[:n_treated].sum(axis=0) / n
+    if est_method == "reg":
+        _mean_positive(D)
+        return PanelDesign(est_method, n_treated, X, XpX_inv, None, None, None, None, M1, None)
     beta = logit(X, D, beta)
     ps, keep = pscore(X, D, beta)
-    gamma = ols(X[control], dy[control], "outcome regression")
-    resid = dy - X @ gamma
-    w_treat = keep * D
-    w_cont = keep * ps * (1 - D) / (1 - ps)
-    mw_treat, mw_cont = _mean_positive(w_treat), _mean_positive(w_cont)
-    eta_treat = np.mean(w_treat * resid) / mw_treat
-    eta_cont = np.mean(w_cont * resid) / mw_cont
-
-    XpX_inv = inverse((X[control].T @ X[control]) / n, "outcome regression")
-    lin_ols = ((1 - D) * resid)[:, None] * X @ XpX_inv
-    lin_ps = pscore_linear_rep(X, D, ps)
-    M1 = np.mean(w_treat[:, None] * X, axis=0)
-    M2 = np.mean((w_cont * (resid - eta_cont))[:, None] * X, axis=0)
-    M3 = np.mean(w_cont[:, None] * X, axis=0)
-    inf_treat = (w_treat * (resid - eta_treat) - lin_ols @ M1) / mw_treat
-    inf_cont = (w_cont * (resid - eta_cont) + lin_ps @ M2 - lin_ols @ M3) / mw_cont
-    return eta_treat - eta_cont, inf_treat - inf_cont, beta
+    w_cont = (keep * ps / (1 - ps))[n_treated:]
+    _mean_positive(w_cont)
+    info = X.T @ (X * (ps * (1 - ps))[:, None])
+    H = inverse(info, "propensity score") * n
+    M3 = w_cont @ Xc / n
+    return PanelDesign(est_method, n_treated, X, XpX_inv, beta, w_cont, D - ps, H, M1, M3)
 
 
-def reg_did_panel(dy: np.ndarray, D: np.ndarray, X: np.ndarray, beta=None):
-    """DRDID::reg_did_panel (Heckman, Ichimura and Todd's outcome regression DiD)."""
-    n = len(D)
-    control = D == 0
-    gamma = ols(X[control], dy[control], "outcome regression")
-    fitted = X @ gamma
-    mw_treat = _mean_positive(D)
-    eta_treat = np.mean(D * dy) / mw_treat
-    eta_cont = np.mean(D * fitted) / mw_treat
-
-    XpX_inv = inverse((X[control].T @ X[control]) / n, "outcome regression")
-    lin_ols = ((1 - D) * (dy - fitted))[:, None] * X @ XpX_inv
-    moment = np.mean(D[:, None] * X, axis=0)
-    inf_treat = (D * dy - D * eta_treat) / mw_treat
-    inf_cont = (D * fitted - D * eta_cont + lin_ols @ moment) / mw_treat
-    return eta_treat - eta_cont, inf_treat - inf_cont, None
-
-
-def std_ipw_did_panel(dy: np.ndarray, D: np.ndarray, X: np.ndarray, beta=None):
-    """DRDID::std_ipw_did_panel (Abadie's IPW DiD with weights normalised to one)."""
-    beta = logit(X, D, beta)
-    ps, keep = pscore(X, D, beta)
-    w_treat = keep * D
-    w_cont = keep * ps * (1 - D) / (1 - ps)
-    mw_treat, mw_cont = _mean_positive(w_treat), _mean_positive(w_cont)
-    eta_treat = np.mean(w_treat * dy) / mw_treat
-    eta_cont = np.mean(w_cont * dy) / mw_cont
-
-    lin_ps = pscore_linear_rep(X, D, ps)
-    M2 = np.mean((w_cont * (dy - eta_cont))[:, None] * X, axis=0)
-    inf_treat = (w_treat * dy - w_treat * eta_treat) / mw_treat
-    inf_cont = (w_cont * dy - w_cont * eta_cont + lin_ps @ M2) / mw_cont
-    return eta_treat - eta_cont, inf_treat - inf_cont, beta
-
-
-PANEL = {"dr": drdid_panel, "reg": reg_did_panel, "ipw": std_ipw_did_panel}
+def panel_att(d: PanelDesign, dy: np.ndarray) -> tuple[float, np.ndarray]:
+    """ATT of the cell and DRDID's influence function (per unit of the cell)."""
+    n, nt = d.X.shape[0], d.n_treated
+    Xc = d.X[nt:]
+    mw_treat = nt / n
+    if d.est_method != "ipw":
+        gamma = d.XpX_inv @ (dy[nt:] @ Xc / n)
+        resid = dy - d.X @ gamma
+    else:
+        resid = dy
+    r_t, r_c = resid[:nt], resid[nt:]
+    eta_treat = r_t.mean()
+    inf = np.empty(n)
+    if d.est_method == "reg":  # reg_did_panel: att = mean of the treated's residuals
+        lin = r_c * (Xc @ (d.XpX_inv @ d.M1))
+        inf[:nt] = (r_t - eta_treat) / mw_treat
+        inf[nt:] = -lin / mw_treat
+        return float(eta_treat), inf
+    mw_cont = d.w_cont.sum() / n
+    eta_cont = (d.w_cont @ r_c) / n / mw_cont
+    M2 = (d.w_cont * (r_c - eta_cont)) @ Xc / n
+    ps_term = d.dps * (d.X @ (d.H @ M2)) / mw_cont
+    inf[:nt] = (r_t - eta_treat) / mw_treat - ps_term[:nt]
+    inf[nt:] = -d.w_cont * (r_c - eta_cont) / mw_cont - ps_term[nt:]
+    if d.est_method == "dr":  # the outcome regression's estimation effect
+        u = d.XpX_inv @ (d.M3 / mw_cont - d.M1 / mw_treat)
+        inf[nt:] += r_c * (Xc @ u)
+    return float(eta_treat - eta_cont), inf
 
 
 def check_panel_cell(est_method: str, D: np.ndarray, X: np.ndarray) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ruralstudy.causal._drdid import (
+    TRIM_LEVEL,
     CellNotEstimable,
     _mean_positive,
     check_gram,
@@ -156,6 +157,31 @@ def drdid_rc(y, post, D, X, beta=None):
 
 RC = {"dr": drdid_rc, "reg": reg_did_rc, "ipw": std_ipw_did_rc}
 
+# rows labelled 2 D + post: controls base, controls t, treated base, treated t
+_SIGN = np.array([1.0, -1.0, -1.0, 1.0])
+
+
+def means_rc(est_method: str, y, post, D) -> tuple[float, np.ndarray]:
+    """Without covariates all three estimators are the DiD of four means.
+
+    With an intercept-only score and regressions, drdid_rc's, reg_did_rc's and
+    std_ipw_did_rc's correction terms vanish and each row's influence function
+    is n * sign * (y - mean of its group) / size of its group; csdid's guards
+    reduce to: every group observed, and (dr, ipw) a treated share below the
+    trimming level.
+    """
+    label = (2 * D + post).astype(np.intp)
+    counts = np.bincount(label, minlength=4)
+    if (counts == 0).any():
+        raise CellNotEstimable("a group (treated or control, period t or base) is not observed")
+    if est_method != "reg" and (counts[2] + counts[3]) / y.size >= TRIM_LEVEL:
+        raise CellNotEstimable(
+            f"treated rows are {TRIM_LEVEL:.1%} or more of the cell, so DRDID trims every control"
+        )
+    means = np.bincount(label, y, 4) / counts
+    inf = (y.size * _SIGN / counts)[label] * (y - means[label])
+    return float(_SIGN @ means), inf
+
 
 def check_rc_cell(est_method: str, post: np.ndarray, D: np.ndarray, X: np.ndarray) -> None:
     """csdid's guards before a repeated-cross-section cell (all make the cell missing)."""
@@ -190,4 +216,4 @@ def rows_of_cell(
     return np.concatenate((at_t, at_b)), post
 
 
-__all__ = ["RC", "CellNotEstimable", "check_rc_cell", "rows_of_cell"]
+__all__ = ["RC", "CellNotEstimable", "check_rc_cell", "means_rc", "rows_of_cell"]
