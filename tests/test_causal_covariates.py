@@ -261,3 +261,14 @@ def test_without_covariates_the_rc_estimators_are_a_did_of_four_means(est_method
     att_rc, inf_rc, _ = _unbalanced.RC[est_method](y, post, D, np.ones((n, 1)))
     assert att == pytest.approx(att_rc, abs=1e-12)
     np.testing.assert_allclose(inf, inf_rc, rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("allow_unbalanced", [False, True])
+def test_time_varying_covariates_are_read_as_csdid_reads_them(simulated, allow_unbalanced):
+    """Balanced: the earlier period's values of each comparison; unbalanced: each row's own."""
+    rng = np.random.default_rng(9)
+    df = simulated.assign(x1=simulated["x1"] + rng.normal(0, 0.3, len(simulated)))
+    if allow_unbalanced:
+        df = df.drop(index=rng.choice(df.index, len(df) // 20, replace=False))
+    a, b = _both(df, SIM, None, ["x1"], allow_unbalanced=allow_unbalanced)
+    _assert_same(a, b)
