@@ -16,11 +16,12 @@ so that the cell's SE is ``sqrt(mean(IF^2) / n)``); the caller rescales them
 to the whole panel as csdid does.
 
 The logit is fitted by Newton's method in numpy rather than by statsmodels'
-GLM as csdid does: per cell statsmodels builds a model object and its IRLS
-results (several copies of the n x k design); Newton on X'WX needs one k x k
-solve per step, and the coefficients are returned so that a cell's influence
-function can be regenerated without refitting. Both stop at the same
-maximum, so the estimates agree to ~1e-12 (tests/test_causal_covariates.py).
+GLM as csdid does: statsmodels builds a model and results object and runs its
+IRLS over several copies of the n x k design; measured on one cell of the
+5-million-row benchmark (194,000 units, two covariates) it took 0.21 s of CPU
+against 0.07 s, and an unbalanced panel fits a logit in every cell. Both stop
+at the same maximum (coefficients within ~1e-13), so the estimates agree with
+csdid's to ~1e-12 (tests/test_causal_covariates.py).
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ def design(covariates: np.ndarray) -> np.ndarray:
 
 def check_gram(X: np.ndarray, what: str) -> None:
     """R's reciprocal-condition guard (rcond(X'X) < eps means missing), as csdid applies it."""
-    if X.shape[0] < X.shape[1]:
+    check_rcond(X.T @ X, X.shape[0], what)
+
+
+def check_rcond(gram: np.ndarray, n_rows: int, what: str) -> None:
+    if n_rows < gram.shape[0]:
         raise CellNotEstimable(f"{what}: fewer units than coefficients")
-    gram = X.T @ X
     with np.errstate(divide="ignore", invalid="ignore"):
         rcond = 1.0 / np.linalg.cond(gram, 1)
     if not np.isfinite(rcond) or rcond < _EPS:
@@ -89,7 +93,6 @@ def logit(X: np.ndarray, D: np.ndarray, beta: np.ndarray | None = None) -> np.nd
 
 
 def _newton(X: np.ndarray, D: np.ndarray, max_iter: int = 100) -> np.ndarray:
-    check_gram(X, "propensity score")
     share = D.mean()
     if X.shape[1] == 1:  # intercept only: the maximum is the log-odds of the share
         if share >= OVERLAP_LEVEL:
@@ -97,17 +100,19 @@ def _newton(X: np.ndarray, D: np.ndarray, max_iter: int = 100) -> np.ndarray:
         return np.array([np.log(share / (1 - share))])
     beta = np.zeros(X.shape[1])
     beta[0] = np.log(share / (1 - share))
-    loglik = _loglik(X @ beta, D)
+    eta = X @ beta
+    loglik = _loglik(eta, D)
     for _ in range(max_iter):
-        p = expit(X @ beta)
+        p = expit(eta)
         step = np.linalg.solve(X.T @ (X * (p * (1 - p))[:, None]), X.T @ (D - p))
         for _ in range(30):  # halve until the likelihood does not fall
             new = beta + step
-            new_loglik = _loglik(X @ new, D)
+            new_eta = X @ new
+            new_loglik = _loglik(new_eta, D)
             if new_loglik >= loglik - 1e-12 * abs(loglik):
                 break
             step /= 2
-        beta, loglik = new, new_loglik
+        beta, eta, loglik = new, new_eta, new_loglik
         if not np.all(np.isfinite(beta)):
             break
         if np.max(np.abs(step)) < 1e-11 * (1 + np.max(np.abs(beta))):
@@ -176,10 +181,16 @@ def panel_design(est_method: str, X: np.ndarray, n_treated: int, beta=None) -> P
     n = X.shape[0]
     D = np.zeros(n)
     D[:n_treated] = 1.0
-    check_panel_cell(est_method, D, X)
-    Xc = X[n_treated:]
-    XpX_inv = inverse(Xc.T @ Xc / n, "outcome regression") if est_method != "ipw" else None
-    M1 = X[:n_treated].sum(axis=0) / n
+    Xt, Xc = X[:n_treated], X[n_treated:]
+    gram_c = Xc.T @ Xc
+    # csdid's guards (rcond_check_fail, drdid_design_singular): controls' design
+    # for dr and reg, the whole design for the score of dr and ipw
+    if est_method in ("dr", "reg"):
+        check_rcond(gram_c, n - n_treated, "control units' covariates")
+    if est_method in ("dr", "ipw"):
+        check_rcond(gram_c + Xt.T @ Xt, n, "propensity score")
+    XpX_inv = inverse(gram_c / n, "outcome regression") if est_method != "ipw" else None
+    M1 = Xt.sum(axis=0) / n
     if est_method == "reg":
         _mean_positive(D)
         return PanelDesign(est_method, n_treated, X, XpX_inv, None, None, None, None, M1, None)
@@ -221,11 +232,3 @@ def panel_att(d: PanelDesign, dy: np.ndarray) -> tuple[float, np.ndarray]:
         u = d.XpX_inv @ (d.M3 / mw_cont - d.M1 / mw_treat)
         inf[nt:] += r_c * (Xc @ u)
     return float(eta_treat - eta_cont), inf
-
-
-def check_panel_cell(est_method: str, D: np.ndarray, X: np.ndarray) -> None:
-    """csdid's guards before a panel cell (rcond_check_fail, drdid_design_singular)."""
-    if est_method in ("dr", "reg"):
-        check_gram(X[D == 0], "control units' covariates")
-    if est_method in ("dr", "ipw"):
-        check_gram(X, "propensity score")

@@ -267,9 +267,10 @@ class _NumpyCS:
             beta = self._betas.get(key)
             design = _drdid.panel_design(self.est_method, X, treated.size, beta)
             self._betas[key] = design.beta
-            self._design = (key, units, design)
-        _, units, design = self._design
-        dy = self.Y[t_idx, units] - self.Y[b_idx, units]
+            # the units' outcomes in every period, gathered once for all cells of the design
+            self._design = (key, units, design, self.Y[:, units])
+        _, units, design, Y = self._design
+        dy = Y[t_idx] - Y[b_idx]
         att, inf = _drdid.panel_att(design, dy)
         return att, units, inf * (self.N / units.size)
 
