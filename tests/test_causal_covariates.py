@@ -272,3 +272,13 @@ def test_time_varying_covariates_are_read_as_csdid_reads_them(simulated, allow_u
         df = df.drop(index=rng.choice(df.index, len(df) // 20, replace=False))
     a, b = _both(df, SIM, None, ["x1"], allow_unbalanced=allow_unbalanced)
     _assert_same(a, b)
+
+
+def test_unbalanced_cells_trim_as_csdid_does():
+    df = _two_point_panel(n_high=1_000, controls_high=3)  # score 0.997 at x = 1
+    rng = np.random.default_rng(6)
+    holes = df.drop(index=rng.choice(df.index, len(df) // 20, replace=False))
+    cols = ("y", "id", "t", "g")
+    for est_method in ("dr", "ipw"):
+        a, b = _both(holes, cols, None, ["x"], est_method=est_method, allow_unbalanced=True)
+        _assert_same(a, b)
