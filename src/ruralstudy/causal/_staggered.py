@@ -288,7 +288,6 @@ class _NumpyCS:
             att, inf = _unbalanced.means_rc(self.est_method, y, post, D)
         else:
             X = _drdid.design(self.X[period, row_unit])
-            _unbalanced.check_rc_cell(self.est_method, post, D, X)
             att, inf, beta = _unbalanced.RC[self.est_method](y, post, D, X, self._betas.get(k))
             self._betas[k] = beta
         # csdid scales by units / rows, then sums each unit's rows

@@ -20,46 +20,78 @@ from ruralstudy.causal._drdid import (
     TRIM_LEVEL,
     CellNotEstimable,
     _mean_positive,
-    check_gram,
+    check_rcond,
     inverse,
     logit,
-    ols,
     pscore,
-    pscore_linear_rep,
 )
 
+_GROUPS = ("controls, base period", "controls, period t", "treated, base period", "treated, t")
 
-def _linear_rep_ols(X, y, fitted, mask, n):
-    """Rows of ``mask``: (y - fitted) x' (X'X/n)^-1 (DRDID's asy_lin_rep_ols)."""
-    Xm = X[mask]
-    inv = inverse(Xm.T @ Xm / n, "outcome regression")
-    return (mask * (y - fitted))[:, None] * X @ inv
+
+class _Cell:
+    """A cell's rows in four groups (label 2 D + post), with each group's Gram matrix.
+
+    The Grams serve csdid's guards (rcond_check_fail, drdid_design_singular,
+    rc_outcome_has_too_few_obs: each makes the cell missing) and the outcome
+    regressions alike, so each group's rows are gathered once.
+    """
+
+    def __init__(self, est_method: str, y, post, D, X):
+        self.n = y.size
+        self.y, self.X = y, X
+        label = (2 * D + post).astype(np.intp)
+        self.rows = [np.flatnonzero(label == g) for g in range(4)]
+        for what, rows in zip(_GROUPS, self.rows, strict=True):
+            if rows.size == 0:
+                raise CellNotEstimable(f"no {what} observed")
+        self.Xg = [X[rows] for rows in self.rows]
+        self.gram = [x.T @ x for x in self.Xg]
+        if est_method in ("dr", "reg"):
+            fitted = range(4) if est_method == "dr" else range(2)
+            for g in fitted:
+                check_rcond(self.gram[g], self.rows[g].size, f"outcome regression ({_GROUPS[g]})")
+            controls = self.rows[0].size + self.rows[1].size
+            check_rcond(self.gram[0] + self.gram[1], controls, "control units' covariates")
+        if est_method in ("dr", "ipw"):
+            check_rcond(sum(self.gram), self.n, "propensity score")
+
+    def regression(self, g: int):
+        """Group g's OLS: fitted values for every row, its residuals (0 off the group) and
+        (X_g'X_g / n)^-1, from which DRDID's asy_lin_rep_ols @ M is resid * (X @ inv @ M)."""
+        rows = self.rows[g]
+        inv = inverse(self.gram[g] / self.n, "outcome regression")
+        coef = inv @ (self.y[rows] @ self.Xg[g]) / self.n
+        fitted = self.X @ coef
+        resid = np.zeros(self.n)
+        resid[rows] = self.y[rows] - fitted[rows]
+        return fitted, resid, inv
 
 
 def reg_did_rc(y, post, D, X, beta=None):
     """DRDID::reg_did_rc."""
-    n = len(D)
-    pre_c, post_c = (D == 0) & (post == 0), (D == 0) & (post == 1)
-    fit_pre = X @ ols(X[pre_c], y[pre_c], "outcome regression (controls, base period)")
-    fit_post = X @ ols(X[post_c], y[post_c], "outcome regression (controls, period t)")
+    cell = _Cell("reg", y, post, D, X)
+    n = cell.n
+    fit_pre, r_pre, inv_pre = cell.regression(0)
+    fit_post, r_post, inv_post = cell.regression(1)
     w_pre, w_post, w_d = D * (1 - post), D * post, D
     mw_pre, mw_post, mw_d = _mean_positive(w_pre), _mean_positive(w_post), _mean_positive(w_d)
     eta_pre = np.mean(w_pre * y) / mw_pre
     eta_post = np.mean(w_post * y) / mw_post
     eta_cont = np.mean(w_d * (fit_post - fit_pre)) / mw_d
 
-    rep_pre = _linear_rep_ols(X, y, fit_pre, pre_c, n)
-    rep_post = _linear_rep_ols(X, y, fit_post, post_c, n)
     inf_pre = (w_pre * y - w_pre * eta_pre) / mw_pre
     inf_post = (w_post * y - w_post * eta_post) / mw_post
-    moment = np.mean(w_d[:, None] * X, axis=0)
-    inf_cont = w_d * (fit_post - fit_pre) - w_d * eta_cont + rep_post @ moment - rep_pre @ moment
+    moment = w_d @ X / n
+    est = r_post * (X @ (inv_post @ moment)) - r_pre * (X @ (inv_pre @ moment))
+    inf_cont = w_d * (fit_post - fit_pre) - w_d * eta_cont + est
     inf = inf_post - inf_pre - inf_cont / mw_d
     return eta_post - eta_pre - eta_cont, inf, None
 
 
 def std_ipw_did_rc(y, post, D, X, beta=None):
     """DRDID::std_ipw_did_rc (csdid's trimmed version)."""
+    _Cell("ipw", y, post, D, X)
     beta = logit(X, D, beta)
     ps, keep = pscore(X, D, beta)
     odds = ps / (1 - ps)
@@ -70,31 +102,39 @@ def std_ipw_did_rc(y, post, D, X, beta=None):
     att_tpre, att_tpost, att_cpre, att_cpost = (np.mean(e) for e in etas)
     att = (att_tpost - att_tpre) - (att_cpost - att_cpre)
 
-    lin_ps = pscore_linear_rep(X, D, ps)
     inf_tpre = etas[0] - w_tpre * att_tpre / m[0]
     inf_tpost = etas[1] - w_tpost * att_tpost / m[1]
     inf_cpre = etas[2] - w_cpre * att_cpre / m[2]
     inf_cpost = etas[3] - w_cpost * att_cpost / m[3]
-    M2_pre = np.mean((w_cpre * (y - att_cpre))[:, None] * X, axis=0) / m[2]
-    M2_post = np.mean((w_cpost * (y - att_cpost))[:, None] * X, axis=0) / m[3]
-    inf_cont = inf_cpost - inf_cpre + lin_ps @ (M2_post - M2_pre)
+    M2_pre = (w_cpre * (y - att_cpre)) @ X / len(y) / m[2]
+    M2_post = (w_cpost * (y - att_cpost)) @ X / len(y) / m[3]
+    inf_cont = inf_cpost - inf_cpre + _ps_term(X, D, ps, M2_post - M2_pre)
     return att, (inf_tpost - inf_tpre) - inf_cont, beta
+
+
+def _ps_term(X, D, ps, M):
+    """DRDID's asy_lin_rep_ps @ M, as (D - ps) * (X @ (H M)) without the n x k matrix."""
+    info = X.T @ (X * (ps * (1 - ps))[:, None])
+    return (D - ps) * (X @ (inverse(info, "propensity score") @ M)) * len(D)
 
 
 def drdid_rc(y, post, D, X, beta=None):
     """DRDID::drdid_rc, the locally efficient doubly robust DiD (csdid's trimmed version)."""
-    n = len(D)
+    cell = _Cell("dr", y, post, D, X)
+    n = cell.n
     beta = logit(X, D, beta)
     ps, keep = pscore(X, D, beta)
-    pre, pst = post == 0, post == 1
-    masks = {
-        "cont_pre": (D == 0) & pre,
-        "cont_post": (D == 0) & pst,
-        "treat_pre": (D == 1) & pre,
-        "treat_post": (D == 1) & pst,
-    }
-    fit = {k: X @ ols(X[m], y[m], f"outcome regression ({k})") for k, m in masks.items()}
-    out_cont = post * fit["cont_post"] + (1 - post) * fit["cont_pre"]
+    (
+        (f_cpre, r_cpre, i_cpre),
+        (f_cpost, r_cpost, i_cpost),
+        (f_tpre, r_tpre, i_tpre),
+        (
+            f_tpost,
+            r_tpost,
+            i_tpost,
+        ),
+    ) = (cell.regression(g) for g in range(4))
+    out_cont = post * f_cpost + (1 - post) * f_cpre
 
     odds = ps / (1 - ps)
     w_tpre, w_tpost = keep * D * (1 - post), keep * D * post
@@ -107,8 +147,7 @@ def drdid_rc(y, post, D, X, beta=None):
     resid = y - out_cont
     eta_tpre, eta_tpost = w_tpre * resid / mw_tpre, w_tpost * resid / mw_tpost
     eta_cpre, eta_cpost = w_cpre * resid / mw_cpre, w_cpost * resid / mw_cpost
-    gap_post = fit["treat_post"] - fit["cont_post"]
-    gap_pre = fit["treat_pre"] - fit["cont_pre"]
+    gap_post, gap_pre = f_tpost - f_cpost, f_tpre - f_cpre
     eta_d_post, eta_dt1_post = w_d * gap_post / mw_d, w_dt1 * gap_post / mw_dt1
     eta_d_pre, eta_dt0_pre = w_d * gap_pre / mw_d, w_dt0 * gap_pre / mw_dt0
 
@@ -123,36 +162,39 @@ def drdid_rc(y, post, D, X, beta=None):
         - (att_d_pre - att_dt0_pre)
     )
 
-    rep = {k: _linear_rep_ols(X, y, fit[k], m, n) for k, m in masks.items()}
-    lin_ps = pscore_linear_rep(X, D, ps)
-
     inf_tpre = eta_tpre - w_tpre * att_tpre / mw_tpre
     inf_tpost = eta_tpost - w_tpost * att_tpost / mw_tpost
-    M1_post = -np.mean((w_tpost * post)[:, None] * X, axis=0) / mw_tpost
-    M1_pre = -np.mean((w_tpre * (1 - post))[:, None] * X, axis=0) / mw_tpre
-    inf_treat_or = rep["cont_post"] @ M1_post - rep["cont_pre"] @ M1_pre
-
     inf_cpre = eta_cpre - w_cpre * att_cpre / mw_cpre
     inf_cpost = eta_cpost - w_cpost * att_cpost / mw_cpost
-    M2_pre = np.mean((w_cpre * (resid - att_cpre))[:, None] * X, axis=0) / mw_cpre
-    M2_post = np.mean((w_cpost * (resid - att_cpost))[:, None] * X, axis=0) / mw_cpost
-    inf_cont_ps = lin_ps @ (M2_post - M2_pre)
-    M3_post = -np.mean((w_cpost * post)[:, None] * X, axis=0) / mw_cpost
-    M3_pre = -np.mean((w_cpre * (1 - post))[:, None] * X, axis=0) / mw_cpre
-    inf_cont_or = rep["cont_post"] @ M3_post - rep["cont_pre"] @ M3_pre
+    M1_post = -(w_tpost * post) @ X / n / mw_tpost
+    M1_pre = -(w_tpre * (1 - post)) @ X / n / mw_tpre
+    M2_pre = (w_cpre * (resid - att_cpre)) @ X / n / mw_cpre
+    M2_post = (w_cpost * (resid - att_cpost)) @ X / n / mw_cpost
+    M3_post = -(w_cpost * post) @ X / n / mw_cpost
+    M3_pre = -(w_cpre * (1 - post)) @ X / n / mw_cpre
+    mom_post = (w_d / mw_d - w_dt1 / mw_dt1) @ X / n
+    mom_pre = (w_d / mw_d - w_dt0 / mw_dt0) @ X / n
+
+    # the outcome regressions' estimation effects, DRDID's inf_treat_or - inf_cont_or
+    # + inf_or, each asy_lin_rep_ols @ M written resid * (X @ inv @ M)
+    a = np.column_stack(
+        (
+            i_cpost @ (M1_post - M3_post - mom_post),
+            i_cpre @ (M1_pre - M3_pre - mom_pre),
+            i_tpost @ mom_post,
+            i_tpre @ mom_pre,
+        )
+    )
+    XA = X @ a
+    or_terms = r_cpost * XA[:, 0] - r_cpre * XA[:, 1] + r_tpost * XA[:, 2] - r_tpre * XA[:, 3]
 
     inf_eff = (eta_d_post - w_d * att_d_post / mw_d) - (
         eta_dt1_post - w_dt1 * att_dt1_post / mw_dt1
     )
     inf_eff -= (eta_d_pre - w_d * att_d_pre / mw_d) - (eta_dt0_pre - w_dt0 * att_dt0_pre / mw_dt0)
-    mom_post = np.mean((w_d / mw_d - w_dt1 / mw_dt1)[:, None] * X, axis=0)
-    mom_pre = np.mean((w_d / mw_d - w_dt0 / mw_dt0)[:, None] * X, axis=0)
-    inf_or = (rep["treat_post"] - rep["cont_post"]) @ mom_post
-    inf_or -= (rep["treat_pre"] - rep["cont_pre"]) @ mom_pre
-
-    inf_treat = inf_tpost - inf_tpre + inf_treat_or
-    inf_cont = inf_cpost - inf_cpre + inf_cont_ps + inf_cont_or
-    return att, inf_treat - inf_cont + inf_eff + inf_or, beta
+    inf_ps = _ps_term(X, D, ps, M2_post - M2_pre)
+    inf = (inf_tpost - inf_tpre) - (inf_cpost - inf_cpre) - inf_ps + or_terms + inf_eff
+    return att, inf, beta
 
 
 RC = {"dr": drdid_rc, "reg": reg_did_rc, "ipw": std_ipw_did_rc}
@@ -183,26 +225,6 @@ def means_rc(est_method: str, y, post, D) -> tuple[float, np.ndarray]:
     return float(_SIGN @ means), inf
 
 
-def check_rc_cell(est_method: str, post: np.ndarray, D: np.ndarray, X: np.ndarray) -> None:
-    """csdid's guards before a repeated-cross-section cell (all make the cell missing)."""
-    groups = {
-        "treated, period t": (D == 1) & (post == 1),
-        "treated, base period": (D == 1) & (post == 0),
-        "controls, period t": (D == 0) & (post == 1),
-        "controls, base period": (D == 0) & (post == 0),
-    }
-    for what, mask in groups.items():
-        if not mask.any():
-            raise CellNotEstimable(f"no {what} observed")
-    if est_method in ("dr", "reg"):
-        needed = list(groups) if est_method == "dr" else list(groups)[2:]
-        for what in needed:
-            check_gram(X[groups[what]], f"outcome regression ({what})")
-        check_gram(X[D == 0], "control units' covariates")
-    if est_method in ("dr", "ipw"):
-        check_gram(X, "propensity score")
-
-
 def rows_of_cell(
     units: np.ndarray, observed: np.ndarray, t_idx: int, b_idx: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -216,4 +238,4 @@ def rows_of_cell(
     return np.concatenate((at_t, at_b)), post
 
 
-__all__ = ["RC", "CellNotEstimable", "check_rc_cell", "means_rc", "rows_of_cell"]
+__all__ = ["RC", "CellNotEstimable", "means_rc", "rows_of_cell"]
