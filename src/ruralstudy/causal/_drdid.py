@@ -78,28 +78,32 @@ def ols(X: np.ndarray, y: np.ndarray, what: str) -> np.ndarray:
     return coef
 
 
-def logit(X: np.ndarray, D: np.ndarray, beta: np.ndarray | None = None) -> np.ndarray:
+def logit(X: np.ndarray, D: np.ndarray, beta=None, start=None) -> np.ndarray:
     """Maximum-likelihood logit coefficients of D on X (Newton's method, step-halving).
 
-    ``beta`` given: a fit of the same cell, reused (the caller's cache).
+    ``beta`` given: a fit of the same cell, reused (the caller's cache);
+    ``start``: where Newton starts (a neighbouring cell's fit saves steps).
     Overlap as R did checks it: a fitted score at or above 0.999 makes the
     cell missing, and so does separation (no finite maximum).
     """
     if beta is None:
-        beta = _newton(X, D)
+        beta = _newton(X, D, start)
     if expit(X @ beta).max() >= OVERLAP_LEVEL:
         raise CellNotEstimable("overlap condition violated (a propensity score >= 0.999)")
     return beta
 
 
-def _newton(X: np.ndarray, D: np.ndarray, max_iter: int = 100) -> np.ndarray:
+def _newton(X: np.ndarray, D: np.ndarray, start=None, max_iter: int = 100) -> np.ndarray:
     share = D.mean()
     if X.shape[1] == 1:  # intercept only: the maximum is the log-odds of the share
         if share >= OVERLAP_LEVEL:
             raise CellNotEstimable("overlap condition violated (treated share >= 0.999)")
         return np.array([np.log(share / (1 - share))])
-    beta = np.zeros(X.shape[1])
-    beta[0] = np.log(share / (1 - share))
+    if start is None:
+        beta = np.zeros(X.shape[1])
+        beta[0] = np.log(share / (1 - share))
+    else:
+        beta = np.array(start, dtype=np.float64)
     eta = X @ beta
     loglik = _loglik(eta, D)
     for _ in range(max_iter):

@@ -288,8 +288,11 @@ class _NumpyCS:
             att, inf = _unbalanced.means_rc(self.est_method, y, post, D)
         else:
             X = _drdid.design(self.X[period, row_unit])
-            att, inf, beta = _unbalanced.RC[self.est_method](y, post, D, X, self._betas.get(k))
-            self._betas[k] = beta
+            estimate = _unbalanced.RC[self.est_method]
+            # Newton starts from the cohort's previous cell: its rows are nearly these
+            start = self._betas.get(("start", g))
+            att, inf, beta = estimate(y, post, D, X, self._betas.get(k), start)
+            self._betas[k] = self._betas[("start", g)] = beta
         # csdid scales by units / rows, then sums each unit's rows
         per_unit = np.bincount(pos, inf * (self.N / pos.size), minlength=units.size)
         return att, units, per_unit

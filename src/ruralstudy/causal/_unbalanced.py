@@ -68,7 +68,7 @@ class _Cell:
         return fitted, resid, inv
 
 
-def reg_did_rc(y, post, D, X, beta=None):
+def reg_did_rc(y, post, D, X, beta=None, start=None):
     """DRDID::reg_did_rc."""
     cell = _Cell("reg", y, post, D, X)
     n = cell.n
@@ -89,10 +89,10 @@ def reg_did_rc(y, post, D, X, beta=None):
     return eta_post - eta_pre - eta_cont, inf, None
 
 
-def std_ipw_did_rc(y, post, D, X, beta=None):
+def std_ipw_did_rc(y, post, D, X, beta=None, start=None):
     """DRDID::std_ipw_did_rc (csdid's trimmed version)."""
     _Cell("ipw", y, post, D, X)
-    beta = logit(X, D, beta)
+    beta = logit(X, D, beta, start)
     ps, keep = pscore(X, D, beta)
     odds = ps / (1 - ps)
     w_tpre, w_tpost = keep * D * (1 - post), keep * D * post
@@ -118,11 +118,11 @@ def _ps_term(X, D, ps, M):
     return (D - ps) * (X @ (inverse(info, "propensity score") @ M)) * len(D)
 
 
-def drdid_rc(y, post, D, X, beta=None):
+def drdid_rc(y, post, D, X, beta=None, start=None):
     """DRDID::drdid_rc, the locally efficient doubly robust DiD (csdid's trimmed version)."""
     cell = _Cell("dr", y, post, D, X)
     n = cell.n
-    beta = logit(X, D, beta)
+    beta = logit(X, D, beta, start)
     ps, keep = pscore(X, D, beta)
     (
         (f_cpre, r_cpre, i_cpre),
