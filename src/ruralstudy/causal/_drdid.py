@@ -29,7 +29,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import expit
 
 # DRDID trims controls whose propensity score reaches this level, and caps
 # every score below 1 - 1e-6 (its _trim_pscore).
@@ -39,6 +38,16 @@ PS_CAP = 1 - 1e-6
 # fitted score of some unit reaches this level.
 OVERLAP_LEVEL = 0.999
 _EPS = np.finfo(float).eps
+
+
+def expit(x: np.ndarray) -> np.ndarray:
+    """The logistic function, scipy's (no overflow warning for very negative x).
+
+    Imported here: importing ruralstudy.causal does not load scipy.
+    """
+    from scipy.special import expit as logistic
+
+    return logistic(x)
 
 
 class CellNotEstimable(Exception):

@@ -41,7 +41,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
 
 from ruralstudy.causal import _drdid, _unbalanced
 from ruralstudy.causal._drdid import TRIM_LEVEL, CellNotEstimable
@@ -423,6 +422,8 @@ def _one_blas_thread():
     """Cells multiply tall, thin matrices (units x a few covariates): BLAS threads gain
     nothing there, and on a shared machine waking them costs more than the product
     (measured under load: 1.3 s against 5.9 s for 500,000 rows with two covariates)."""
+    from threadpoolctl import threadpool_limits  # loaded when a numpy fit runs
+
     return threadpool_limits(1, user_api="blas")
 
 
