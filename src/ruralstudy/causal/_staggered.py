@@ -206,22 +206,23 @@ class _NumpyCS:
             self._att[k] = 0.0
             return
         try:
-            att, units, inf = self._cell(k)
+            att, parts = self._cell(k)
         except CellNotEstimable as exc:
             # csdid reports such a cell as missing; the numpy engine hands the
             # panel to csdid rather than imitate that.
             raise _Unsupported(f"cohort {g} in {t}: {exc}") from None
         self._att[k] = att
         if self.cluster is None:
-            ss = float(inf @ inf)
+            ss = float(sum(inf @ inf for _, inf in parts))
         else:
-            sums = np.bincount(self.cluster[units], inf, self.n_clusters)
+            sums = sum(np.bincount(self.cluster[u], inf, self.n_clusters) for u, inf in parts)
             ss = float(sums @ sums)
         self._se[k] = _positive(np.sqrt(ss) / self.N)
 
-    def _cell(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
-        """ATT(g, t) of cell k, the units it uses and their influence function (scaled to N).
+    def _cell(self, k: int) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
+        """ATT(g, t) of cell k and its influence function (scaled to N), in parts.
 
+        Each part is (units, values), the units of different parts distinct.
         Called again by _influence to regenerate the influence function instead
         of storing an N x cells matrix; fitted logit coefficients are kept
         (self._betas) so that regenerating a cell does not refit it.
@@ -232,7 +233,7 @@ class _NumpyCS:
             return self._cell_means(k)
         return self._cell_covariates(k)
 
-    def _cell_means(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+    def _cell_means(self, k: int) -> tuple[float, list]:
         """No covariates: mean change of the cohort minus mean change of its controls."""
         g, _, t_idx, b_idx, _ = self.plan[k]
         treated = self.members[g]
@@ -249,9 +250,9 @@ class _NumpyCS:
         m_t, m_c = dy_t.mean(), dy_c.mean()
         inf_t = self.N * (dy_t - m_t) / treated.size
         inf_c = -self.N * (dy_c - m_c) / controls.size
-        return m_t - m_c, np.concatenate((treated, controls)), np.concatenate((inf_t, inf_c))
+        return m_t - m_c, [(treated, inf_t), (controls, inf_c)]
 
-    def _cell_covariates(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+    def _cell_covariates(self, k: int) -> tuple[float, list]:
         """Balanced panel with covariates: DRDID's panel estimators (_drdid)."""
         g, _, t_idx, b_idx, thresh = self.plan[k]
         # covariates of the earlier of the two periods, as csdid (and R did) take them
@@ -271,9 +272,9 @@ class _NumpyCS:
         _, units, design, Y = self._design
         dy = Y[t_idx] - Y[b_idx]
         att, inf = _drdid.panel_att(design, dy)
-        return att, units, inf * (self.N / units.size)
+        return att, [(units, inf * (self.N / units.size))]
 
-    def _cell_rows(self, k: int) -> tuple[float, np.ndarray, np.ndarray]:
+    def _cell_rows(self, k: int) -> tuple[float, list]:
         """Unbalanced panel: the repeated-cross-section estimators on the rows observed."""
         g, _, t_idx, b_idx, _ = self.plan[k]
         treated = self.members[g]
@@ -294,7 +295,7 @@ class _NumpyCS:
             self._betas[k] = self._betas[("start", g)] = beta
         # csdid scales by units / rows, then sums each unit's rows
         per_unit = np.bincount(pos, inf * (self.N / pos.size), minlength=units.size)
-        return att, units, per_unit
+        return att, [(units, per_unit)]
 
     def cells(self) -> pd.DataFrame:
         return pd.DataFrame(
@@ -314,9 +315,10 @@ class _NumpyCS:
                 _, _, t_idx, b_idx, _ = self.plan[k]
                 if t_idx == b_idx:
                     continue
-                _, units, inf = self._cell(k)
+                _, parts = self._cell(k)
                 for j in np.flatnonzero(w):
-                    out[j, units] += w[j] * inf
+                    for units, inf in parts:
+                        out[j, units] += w[j] * inf
         return out
 
     def _weights_if(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
