@@ -282,3 +282,16 @@ def test_unbalanced_cells_trim_as_csdid_does():
     for est_method in ("dr", "ipw"):
         a, b = _both(holes, cols, None, ["x"], est_method=est_method, allow_unbalanced=True)
         _assert_same(a, b)
+
+
+def test_outcome_regression_covers_a_cohort_that_swamps_its_controls():
+    """>= 99.5 % treated: dr and ipw trim every control (csdid: missing), reg does not."""
+    df = rs.simulate.village_panel(
+        1_000, years=range(2010, 2014), seed=5, cohorts=[2012], never_treated_share=0.005
+    )
+    with pytest.raises(ValueError, match="does not cover"):
+        _fit(df, SIM)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the small never-treated group
+        a, b = _both(df, SIM, est_method="reg", control_group="notyettreated")
+    _assert_same(a, b)
