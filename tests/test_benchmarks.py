@@ -25,6 +25,11 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
             ["--villages", "300", "--years", "6", "--engines", "rs-twfe", "rs-cs"],
             "rs-cs",
         ),
+        (
+            "bench_panel_cs.py",
+            ["--villages", "300", "--years", "6", "--engines", "rs-cov", "csdid-cov"],
+            "cov: time ruralstudy / csdid",
+        ),
     ],
 )
 def test_benchmark_script_runs(script, args, expect, tmp_path):

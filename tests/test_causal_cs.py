@@ -172,14 +172,14 @@ def test_result_is_tidy_and_carries_its_sources(panel):
     assert res.tidy().loc[0, "estimate"] != 99.0
 
 
-def test_auto_engine_uses_csdid_for_covariates(panel):
+def test_auto_engine_uses_numpy_for_covariates(panel):
     rng = np.random.default_rng(0)
     size = rng.normal(size=panel["village_id"].max() + 1)
     df = panel.assign(size=size[panel["village_id"].to_numpy()])
-    res = rs.causal.did(df, *COLS, covariates=["size"])
-    assert res.engine == "csdid" and res.covariates == ("size",)
-    with pytest.raises(ValueError, match="covariates"):
-        rs.causal.did(df, *COLS, covariates=["size"], engine="numpy")
+    for est_method in ("dr", "reg", "ipw"):
+        a, b = _both(rs.causal.did, df, *COLS, covariates=["size"], est_method=est_method)
+        _assert_same(a, b, "term")
+    assert rs.causal.did(df, *COLS, covariates=["size"]).engine == "numpy"
 
 
 def test_auto_engine_falls_back_when_a_cohort_swamps_its_controls():

@@ -25,7 +25,7 @@ SCENARIOS = {
     # R did with est_method="reg" and a covariate; lpop is mpdta's only covariate
     "mpdta_nev_reg_cov": {"est_method": "reg", "covariates": ["lpop"]},
 }
-NUMPY_SCENARIOS = ["mpdta_nev_dr", "mpdta_nyt_dr", "mpdta_nev_ipw"]  # no covariates
+NUMPY_SCENARIOS = list(SCENARIOS)  # the numpy engine covers every one
 
 
 @pytest.fixture(scope="module")

@@ -213,3 +213,23 @@ def test_etable_leaves_the_level_out_when_results_differ():
     results = [rs.causal.did(mpdta, *cols, alpha=a) for a in (0.05, 0.1)]
     notes = rs.causal.etable(results, ci=True, lang="en").notes
     assert notes == "Standard errors in parentheses; confidence intervals in brackets."
+
+
+def test_unbalanced_panels_and_covariates_reach_the_numpy_engine_from_the_public_functions():
+    mpdta = rs.causal.load_mpdta()
+    cols = ("lemp", "countyreal", "year", "first.treat")
+    holes = mpdta.sample(frac=0.92, random_state=1)
+    fast = rs.causal.did(holes, *cols, allow_unbalanced=True)
+    slow = rs.causal.did(holes, *cols, allow_unbalanced=True, engine="csdid")
+    assert (fast.engine, slow.engine) == ("numpy", "csdid")
+    assert fast.n_units_dropped == 0 and fast.n_obs == len(holes)
+    np.testing.assert_allclose(
+        fast.tidy()[["estimate", "std_error"]], slow.tidy()[["estimate", "std_error"]], atol=1e-10
+    )
+    with pytest.warns(UserWarning, match="dropped"):
+        balanced = rs.causal.did(holes, *cols)
+    assert balanced.n_units_dropped > 0 and balanced.n_units == 500 - balanced.n_units_dropped
+    boot = rs.causal.event_study(
+        mpdta, *cols, covariates=["lpop"], inference="bootstrap", biters=499, seed=4
+    )
+    assert boot.engine == "numpy" and boot.crit is not None and boot.pretest.df == 5

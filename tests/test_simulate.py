@@ -126,3 +126,22 @@ def test_national_size_is_cheap_per_row():
     df = simulate.village_panel(20_000, seed=0)
     assert df.memory_usage(deep=True).sum() / len(df) < 40
     assert np.isfinite(df["y"]).all()
+
+
+def test_covariates_are_time_invariant_and_leave_the_rest_unchanged():
+    plain = simulate.village_panel(800, years=6, seed=2)
+    with_x = simulate.village_panel(800, years=6, seed=2, n_covariates=2)
+    assert [c for c in with_x.columns if c not in plain.columns] == ["x1", "x2"]
+    assert (with_x.groupby("village_id")[["x1", "x2"]].nunique() == 1).all().all()
+    pd.testing.assert_frame_equal(with_x.drop(columns=["y", "x1", "x2"]), plain.drop(columns="y"))
+    # each covariate adds covariate_trend * x per year to the outcome
+    gap = (with_x["y"] - plain["y"]).to_numpy()
+    trend = 0.02 * (with_x["x1"] + with_x["x2"]) * (with_x["year"] - with_x["year"].min())
+    np.testing.assert_allclose(gap, trend, atol=1e-12)
+    # treated villages differ in them (selection is on the level they track)
+    first = with_x.drop_duplicates("village_id")
+    assert (
+        first.loc[first["cohort"] > 0, "x1"].mean() < first.loc[first["cohort"] == 0, "x1"].mean()
+    )
+    with pytest.raises(ValueError, match="n_covariates"):
+        simulate.village_panel(100, years=4, n_covariates=-1)

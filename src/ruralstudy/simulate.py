@@ -38,6 +38,15 @@ is never treated in the window, as in Callaway and Sant'Anna's mpdta.
   wrong under staggered adoption (Goodman-Bacon 2021; de Chaisemartin and
   D'Haultfoeuille 2020).
 
+- Optional covariates (``n_covariates``, columns ``x1``, ``x2``, ...): each is
+  time-invariant, ``x_ik = 0.5 z(alpha_i) + sqrt(0.75) N(0, 1)``, so treated
+  villages differ from untreated ones in them, and each adds a trend
+  ``covariate_trend * (t - first year) * x_ik`` to the untreated outcome:
+  parallel trends then holds only conditional on the covariates, the case for
+  Callaway and Sant'Anna's doubly robust estimator (``covariates=``). They are
+  drawn from a second stream seeded by ``seed``, so ``n_covariates=0`` gives
+  exactly the panel of earlier versions.
+
 The truth travels with the data: ``true_effect`` holds ``tau_it`` on treated rows
 (0 elsewhere), ``df.attrs["true_att"]`` the sample ATT (the mean of
 ``true_effect`` over treated rows), and :func:`true_att` gives the sample truth
@@ -78,6 +87,8 @@ def village_panel(
     county_year_sd: float = 0.05,
     noise_sd: float = 0.1,
     ar: float = 0.5,
+    n_covariates: int = 0,
+    covariate_trend: float = 0.02,
 ) -> pd.DataFrame:
     """Simulate a staggered-adoption village panel with a known treatment effect.
 
@@ -101,12 +112,16 @@ def village_panel(
         relative effect of the earliest cohort, and the village-level spread.
     county_sd, village_sd, trend, year_sd, county_year_sd, noise_sd, ar
         Variance components of the untreated outcome (see the module docstring).
+    n_covariates, covariate_trend
+        Number of time-invariant covariates ``x1``, ``x2``, ... and the trend
+        each adds per unit of covariate and year (module docstring).
 
     Returns
     -------
     DataFrame sorted by village and year with columns ``village_id``,
     ``county_id``, ``year``, ``cohort`` (0 = never treated), ``treated`` (0/1),
-    ``y`` (the outcome, in log points), ``true_effect`` and ``source_id``;
+    ``y`` (the outcome, in log points), ``true_effect``, the covariates (if
+    any) and ``source_id``;
     ``attrs["true_att"]`` is the sample ATT and ``attrs["source_ids"]`` the source.
 
     Example
@@ -131,6 +146,8 @@ def village_panel(
     county_year = rng.normal(0.0, county_year_sd, (n_counties, n_years))
     multiplier = _cohort_multiplier(cohort, cohort_years, cohort_gradient)
     own_effect = rng.normal(0.0, effect_sd, n_villages)
+    covariates = _covariates(level, n_covariates, seed)
+    covariate_slope = covariate_trend * covariates.sum(axis=1)
 
     # Build year by year into preallocated (village, year) arrays: at 500,000
     # villages x 10 years this keeps the peak near the size of the output.
@@ -145,6 +162,8 @@ def village_panel(
         exposure = year - cohort[on]
         true_effect[on, k] = multiplier[on] * (effect + effect_growth * exposure) + own_effect[on]
         y[:, k] = level + year_effect[k] + county_year[county, k] + noise + true_effect[:, k]
+        if n_covariates:
+            y[:, k] += covariate_slope * (year - year_grid[0])
 
     n_rows = n_villages * n_years
     year_col = np.tile(year_grid.astype(np.int32), n_villages)
@@ -158,6 +177,7 @@ def village_panel(
             "treated": ((cohort_col > 0) & (year_col >= cohort_col)).astype(np.int8),
             "y": y.reshape(n_rows),
             "true_effect": true_effect.reshape(n_rows),
+            **{f"x{j + 1}": np.repeat(covariates[:, j], n_years) for j in range(n_covariates)},
             "source_id": pd.Categorical.from_codes(np.zeros(n_rows, np.int8), [SOURCE_ID]),
         }
     )
@@ -212,6 +232,19 @@ def true_att(panel: pd.DataFrame, aggregation: str = "simple") -> pd.DataFrame:
     return pd.concat(
         [pd.DataFrame({"term": ["ATT"], "true_att": [overall]}), rows], ignore_index=True
     )
+
+
+def _covariates(level: np.ndarray, n_covariates: int, seed: int) -> np.ndarray:
+    """Time-invariant covariates correlated with the baseline level (villages x n)."""
+    if n_covariates < 0 or int(n_covariates) != n_covariates:
+        raise ValueError(f"n_covariates must be a whole number >= 0, got {n_covariates!r}")
+    if n_covariates == 0:
+        return np.zeros((level.size, 0))
+    # a second stream: the outcome's draws stay those of a panel without covariates
+    rng = np.random.default_rng([seed, 1])
+    z = (level - level.mean()) / level.std()
+    noise = rng.normal(0.0, 1.0, (level.size, int(n_covariates)))
+    return 0.5 * z[:, None] + np.sqrt(0.75) * noise
 
 
 def _year_grid(years: Iterable[int] | int) -> np.ndarray:

@@ -112,6 +112,7 @@ class PanelRows:
     n_units: int
     times: np.ndarray  # sorted distinct periods
     time_codes: np.ndarray  # position of each row's period in ``times``
+    n_units_dropped: int = 0  # units dropped to balance the panel
 
     def subset(self, keep: np.ndarray) -> PanelRows:
         """The rows where ``keep`` is true, with unit codes made dense again."""
@@ -225,13 +226,14 @@ def check_constant_within_unit(rows: PanelRows, spec: PanelSpec, columns: list) 
         raise DataValidationError(failures_frame(problems), "panel units")
 
 
-def staggered_rows(df: pd.DataFrame, spec: PanelSpec) -> PanelRows:
+def staggered_rows(df: pd.DataFrame, spec: PanelSpec, allow_unbalanced: bool = False) -> PanelRows:
     """Rows the Callaway-Sant'Anna estimator uses, following R did's pre-processing.
 
     Cohorts after the last period count as never treated (0). Units treated in
-    (or before) the first period have no pre-period and are dropped, as are
-    units not observed in every period (a balanced panel is required); each
-    drop is announced with a warning.
+    (or before) the first period have no pre-period and are dropped. Unless
+    ``allow_unbalanced``, so are units not observed in every period (R did's
+    default balances the panel); their number is kept in ``n_units_dropped``.
+    Each drop is announced with a warning.
     """
     rows = complete_rows(df, spec)
     check_constant_within_unit(rows, spec, [spec.cohort, spec.cluster])
@@ -264,15 +266,16 @@ def staggered_rows(df: pd.DataFrame, spec: PanelSpec) -> PanelRows:
         times = rows.times
     n_periods = np.bincount(rows.unit_codes, minlength=rows.n_units)
     incomplete = n_periods[rows.unit_codes] != times.size
-    if incomplete.any():
+    if incomplete.any() and not allow_unbalanced:
         n_units = int((n_periods != times.size).sum())
         warnings.warn(
             f"dropped {n_units} unit(s) not observed in all {times.size} periods "
-            "(the staggered estimator needs a balanced panel)",
+            "to balance the panel (allow_unbalanced=True keeps them)",
             UserWarning,
             stacklevel=3,
         )
         rows = rows.subset(~incomplete)
+        rows.n_units_dropped = n_units
     if rows.data.empty:
         raise ValueError("no units left after dropping already-treated and incomplete units")
     return rows

@@ -3,27 +3,32 @@
 Two engines give the same numbers:
 
 - ``"csdid"`` wraps csdid (MIT; audited against R did 2.5) and handles every
-  case: covariates (doubly robust), unbalanced inputs, panels without a
-  never-treated group.
-- ``"numpy"`` is written out here for the common national-scale case (a
-  balanced panel, no covariates, a never-treated group): without covariates
-  the doubly robust estimator of ATT(g, t) reduces to a difference of mean
-  changes, treated cohort minus controls, and its influence function to
+  case, including anticipation, panels without a never-treated group and
+  cells csdid reports as missing.
+- ``"numpy"`` is written out here for national-scale panels. Without
+  covariates the doubly robust estimator of ATT(g, t) reduces to a difference
+  of mean changes, treated cohort minus controls, and its influence function to
 
       IF_i = N * [ D_i (dY_i - mean_D dY) / n_D  -  C_i (dY_i - mean_C dY) / n_C ]
 
   (DRDID's ``drdid_panel`` with an intercept-only propensity score and outcome
-  regression; its correction terms vanish). The aggregations and their
-  influence functions, including the part due to estimating the cohort
-  weights, follow R did's ``compute.aggte`` line by line. Group-time
-  influence functions are regenerated cell by cell instead of being stored
-  as an N x cells matrix, which is where csdid spends its memory.
+  regression; its correction terms vanish). With covariates each cell runs
+  DRDID's panel estimators (doubly robust, outcome regression or IPW:
+  ``_drdid``); on an unbalanced panel (``allow_unbalanced``) its
+  repeated-cross-section estimators on the rows observed, with each unit's
+  row influence functions summed (``_unbalanced``), as R did and csdid do.
+  The aggregations and their influence functions, including the part due to
+  estimating the cohort weights, follow R did's ``compute.aggte`` line by
+  line. Group-time influence functions are regenerated cell by cell instead
+  of being stored as an N x cells matrix, which is where csdid spends its
+  memory.
 
 The numpy engine must match csdid to 1e-8 (point estimates and standard
-errors, every aggregation) on every test panel: tests/test_causal_cs.py.
-With analytic standard errors (R did ``bstrap=FALSE``), clustered by unit, or
-by a coarser cluster as ``sqrt(sum_c S_c^2) / N`` with ``S_c`` the sum of the
-influence function over cluster c.
+errors, every aggregation) on every test panel: tests/test_causal_cs.py and
+tests/test_causal_covariates.py. With analytic standard errors (R did
+``bstrap=FALSE``), clustered by unit, or by a coarser cluster as
+``sqrt(sum_c S_c^2) / N`` with ``S_c`` the sum of the influence function over
+cluster c.
 """
 
 from __future__ import annotations
@@ -38,18 +43,18 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from ruralstudy.causal import _bootstrap, _cellsums
+from ruralstudy.causal import _bootstrap, _cellsums, _drdid, _unbalanced
+from ruralstudy.causal._drdid import TRIM_LEVEL, CellNotEstimable
 from ruralstudy.causal._prepare import PanelRows, PanelSpec
 from ruralstudy.causal._pretest import Pretest, PretestUnavailable, wald_pretest
 
 AGGREGATIONS = ("simple", "dynamic", "group", "calendar")
 CONTROL_GROUPS = ("nevertreated", "notyettreated")
 BASE_PERIODS = ("varying", "universal")
-# DRDID trims control units whose propensity score reaches this level; with an
-# intercept-only score that is every control of a cell with >= 99.5 % treated
-# units, and csdid then reports the cell as missing. The numpy engine hands
-# such panels to csdid rather than imitate the failure.
-TRIM_LEVEL = 0.995
+# DRDID trims control units whose propensity score reaches TRIM_LEVEL (_drdid);
+# with an intercept-only score that is every control of a cell with >= 99.5 %
+# treated units, and csdid then reports the cell as missing. The numpy engine
+# hands any panel with a missing cell to csdid rather than imitate the failure.
 # Warnings csdid raises that ruralstudy need not pass on: the small-cohort
 # warning repeats the one _prepare.check_cohort_sizes gives in its own words,
 # and ruralstudy computes the Wald pre-test of parallel trends itself
@@ -86,7 +91,7 @@ class GroupTime:
     crit: float | None = None  # uniform critical value over the cells (bootstrap)
     # callable() -> Pretest | None, run on first use of .pretest (see there)
     _pretest: object = None
-    n_units_dropped: int = 0  # units dropped to balance the panel
+    n_units_dropped: int = 0  # units dropped to balance the panel (0 with allow_unbalanced)
     inference: str = "analytic"
 
     @property
@@ -128,8 +133,6 @@ class _Computed:
 
 def numpy_supported(spec: PanelSpec, rows: PanelRows, anticipation: int) -> str | None:
     """Why the numpy engine cannot run this panel, or None if it can."""
-    if spec.covariates:
-        return "covariates (the doubly robust estimator needs csdid)"
     if anticipation:
         return "anticipation > 0"
     if not (rows.data[spec.cohort] == 0).any():
@@ -145,21 +148,44 @@ def fit_numpy(
     spec: PanelSpec,
     control_group: str,
     base_period: str,
+    est_method: str = "dr",
+    allow_unbalanced: bool = False,
     bootstrap: _bootstrap.Settings | None = None,
 ) -> GroupTime:
-    """Group-time ATTs of a clean, balanced panel (see _prepare.staggered_rows).
+    """Group-time ATTs of a clean panel (see _prepare.staggered_rows).
 
+    Balanced unless ``allow_unbalanced``; an unbalanced panel (some unit
+    missing in some period) uses the repeated-cross-section estimators, as R
+    did and csdid do. Missing values are NaN in the periods x units arrays.
     With ``bootstrap`` settings the standard errors of the cells and of every
     aggregation are multiplier-bootstrap ones, all from the same weights.
     """
+    shape = (rows.times.size, rows.n_units)
+    unbalanced = allow_unbalanced and len(rows.data) != shape[0] * shape[1]
     # periods x units: one period's outcomes are contiguous
-    Y = np.empty((rows.times.size, rows.n_units))
+    Y = np.full(shape, np.nan) if unbalanced else np.empty(shape)
     Y[rows.time_codes, rows.unit_codes] = rows.data[spec.outcome].to_numpy(dtype=np.float64)
+    X = None
+    if spec.covariates:
+        # periods x units x covariates: a cell gathers one period's rows of it
+        X = np.full((*shape, len(spec.covariates)), np.nan)
+        values = rows.data[list(spec.covariates)].to_numpy(dtype=np.float64)
+        X[rows.time_codes, rows.unit_codes] = values
     cohort = rows.per_unit(spec.cohort).astype(np.float64)
     cluster = None
     if spec.cluster is not None and spec.cluster != spec.unit:
         cluster = pd.factorize(rows.per_unit(spec.cluster))[0]
-    engine = _NumpyCS(Y, cohort, rows.times, cluster, control_group, base_period)
+    engine = _NumpyCS(
+        Y,
+        cohort,
+        rows.times,
+        cluster,
+        control_group,
+        base_period,
+        X=X,
+        est_method=est_method,
+        unbalanced=unbalanced,
+    )
     cells = engine.cells()
     crit = None
     if bootstrap is not None:
@@ -167,7 +193,7 @@ def fit_numpy(
     inference = "analytic" if bootstrap is None else "bootstrap"
     return GroupTime(
         cells, rows.n_units, "numpy", engine.aggregate, crit=crit, _pretest=engine.pretest,
-        inference=inference,
+        n_units_dropped=rows.n_units_dropped, inference=inference,
     )  # fmt: skip
 
 
@@ -180,8 +206,19 @@ class _NumpyCS:
         cluster: np.ndarray | None,
         control_group: str,
         base_period: str,
+        *,
+        X: np.ndarray | None = None,
+        est_method: str = "dr",
+        unbalanced: bool = False,
     ) -> None:
-        self.Y = Y  # periods x units
+        self.Y = Y  # periods x units (NaN where an unbalanced panel has no row)
+        self.X = X  # periods x units x covariates, or None
+        self.est_method = est_method
+        self.unbalanced = unbalanced
+        self.observed = np.isfinite(Y) if unbalanced else None
+        self._X_constant = X is not None and all(np.array_equal(X[p], X[0]) for p in range(len(X)))
+        self._betas: dict = {}  # fitted logit coefficients by cell (or by who is compared)
+        self._design = None  # (key, units, _drdid.PanelDesign) of the latest cell
         self.cohort = cohort
         self.times = times
         self.cluster = cluster
@@ -199,10 +236,10 @@ class _NumpyCS:
         self.control_group = control_group
         self._att = np.full(len(self.plan), np.nan)
         self._se = np.full(len(self.plan), np.nan)
-        for k in range(len(self.plan)):
-            self._fit_cell(k)
+        with _one_blas_thread():
+            for k in range(len(self.plan)):
+                self._fit_cell(k)
 
-    # one cell: mean change of the cohort minus mean change of its controls
     def _controls(self, k: int) -> np.ndarray:
         g, _, _, _, thresh = self.plan[k]
         if self.control_group == "nevertreated":
@@ -211,35 +248,102 @@ class _NumpyCS:
             mask = self.never | ((self.cohort > thresh) & (self.cohort != g))
         return np.flatnonzero(mask)
 
-    def _cell(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float, float]:
-        g, _, t_idx, b_idx, _ = self.plan[k]
-        treated = self.members[g]
-        controls = self._controls(k)
-        now, before = self.Y[t_idx], self.Y[b_idx]
-        dy_t = now[treated] - before[treated]
-        dy_c = now[controls] - before[controls]
-        return treated, controls, dy_t, dy_c, dy_t.mean(), dy_c.mean()
-
     def _fit_cell(self, k: int) -> None:
         g, t, t_idx, b_idx, _ = self.plan[k]
         if t_idx == b_idx:  # universal base period: the reference cell itself
             self._att[k] = 0.0
             return
-        treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
-        if treated.size / (treated.size + controls.size) >= TRIM_LEVEL:
-            raise _Unsupported(
-                f"cohort {g} is {TRIM_LEVEL:.1%} or more of the units compared in {t}"
-            )
-        self._att[k] = m_t - m_c
-        inf_t = self.N * (dy_t - m_t) / treated.size
-        inf_c = -self.N * (dy_c - m_c) / controls.size
+        try:
+            att, parts = self._cell(k)
+        except CellNotEstimable as exc:
+            # csdid reports such a cell as missing; the numpy engine hands the
+            # panel to csdid rather than imitate that.
+            raise _Unsupported(f"cohort {g} in {t}: {exc}") from None
+        self._att[k] = att
         if self.cluster is None:
-            ss = float(inf_t @ inf_t + inf_c @ inf_c)
+            ss = float(sum(inf @ inf for _, inf in parts))
         else:
-            sums = np.bincount(self.cluster[treated], inf_t, self.n_clusters)
-            sums += np.bincount(self.cluster[controls], inf_c, self.n_clusters)
+            sums = sum(np.bincount(self.cluster[u], inf, self.n_clusters) for u, inf in parts)
             ss = float(sums @ sums)
         self._se[k] = _positive(np.sqrt(ss) / self.N)
+
+    def _cell(self, k: int) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
+        """ATT(g, t) of cell k and its influence function (scaled to N), in parts.
+
+        Each part is (units, values), the units of different parts distinct.
+        Called again by _influence to regenerate the influence function instead
+        of storing an N x cells matrix; fitted logit coefficients are kept
+        (self._betas) so that regenerating a cell does not refit it.
+        """
+        if self.unbalanced:
+            return self._cell_rows(k)
+        if self.X is None:
+            return self._cell_means(k)
+        return self._cell_covariates(k)
+
+    def _cell_means(self, k: int) -> tuple[float, list]:
+        """No covariates: mean change of the cohort minus mean change of its controls."""
+        g, _, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        controls = self._controls(k)
+        share = treated.size / (treated.size + controls.size)
+        if self.est_method != "reg" and share >= TRIM_LEVEL:
+            raise CellNotEstimable(
+                f"the cohort is {TRIM_LEVEL:.1%} or more of the units compared, so DRDID "
+                "trims every control"
+            )
+        now, before = self.Y[t_idx], self.Y[b_idx]
+        dy_t = now[treated] - before[treated]
+        dy_c = now[controls] - before[controls]
+        m_t, m_c = dy_t.mean(), dy_c.mean()
+        inf_t = self.N * (dy_t - m_t) / treated.size
+        inf_c = -self.N * (dy_c - m_c) / controls.size
+        return m_t - m_c, [(treated, inf_t), (controls, inf_c)]
+
+    def _cell_covariates(self, k: int) -> tuple[float, list]:
+        """Balanced panel with covariates: DRDID's panel estimators (_drdid)."""
+        g, _, t_idx, b_idx, thresh = self.plan[k]
+        # covariates of the earlier of the two periods, as csdid (and R did) take them
+        earlier = min(t_idx, b_idx)
+        # cells comparing the same units on the same covariates share their design
+        key = (g, thresh if self.control_group == "notyettreated" else None)
+        key += (None,) if self._X_constant else (earlier,)
+        if self._design is None or self._design[0] != key:
+            treated = self.members[g]
+            units = np.concatenate((treated, self._controls(k)))
+            X = _drdid.design(self.X[earlier][units])
+            beta = self._betas.get(key)
+            design = _drdid.panel_design(self.est_method, X, treated.size, beta)
+            self._betas[key] = design.beta
+            # the units' outcomes in every period, gathered once for all cells of the design
+            self._design = (key, units, design, self.Y[:, units])
+        _, units, design, Y = self._design
+        dy = Y[t_idx] - Y[b_idx]
+        att, inf = _drdid.panel_att(design, dy)
+        return att, [(units, inf * (self.N / units.size))]
+
+    def _cell_rows(self, k: int) -> tuple[float, list]:
+        """Unbalanced panel: the repeated-cross-section estimators on the rows observed."""
+        g, _, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        units = np.concatenate((treated, self._controls(k)))
+        pos, post = _unbalanced.rows_of_cell(units, self.observed, t_idx, b_idx)
+        row_unit = units[pos]
+        period = np.where(post == 1, t_idx, b_idx)
+        y = self.Y[period, row_unit]
+        D = (pos < treated.size).astype(np.float64)
+        if self.X is None:
+            att, inf = _unbalanced.means_rc(self.est_method, y, post, D)
+        else:
+            X = _drdid.design(self.X[period, row_unit])
+            estimate = _unbalanced.RC[self.est_method]
+            # Newton starts from the cohort's previous cell: its rows are nearly these
+            start = self._betas.get(("start", g))
+            att, inf, beta = estimate(y, post, D, X, self._betas.get(k), start)
+            self._betas[k] = self._betas[("start", g)] = beta
+        # csdid scales by units / rows, then sums each unit's rows
+        per_unit = np.bincount(pos, inf * (self.N / pos.size), minlength=units.size)
+        return att, [(units, per_unit)]
 
     def cells(self) -> pd.DataFrame:
         return pd.DataFrame(
@@ -254,16 +358,15 @@ class _NumpyCS:
     def _influence(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
         """N x n_terms matrix: sum over cells k of weights[k][j] * IF_k."""
         out = np.zeros((n_terms, self.N))
-        for k, w in weights.items():
-            _, _, t_idx, b_idx, _ = self.plan[k]
-            if t_idx == b_idx:
-                continue
-            treated, controls, dy_t, dy_c, m_t, m_c = self._cell(k)
-            inf_t = self.N * (dy_t - m_t) / treated.size
-            inf_c = -self.N * (dy_c - m_c) / controls.size
-            for j in np.flatnonzero(w):
-                out[j, treated] += w[j] * inf_t
-                out[j, controls] += w[j] * inf_c
+        with _one_blas_thread():
+            for k, w in weights.items():
+                _, _, t_idx, b_idx, _ = self.plan[k]
+                if t_idx == b_idx:
+                    continue
+                _, parts = self._cell(k)
+                for j in np.flatnonzero(w):
+                    for units, inf in parts:
+                        out[j, units] += w[j] * inf
         return out
 
     def _wif_by_cohort(self, keep: np.ndarray, pg: np.ndarray, att: np.ndarray, pos: np.ndarray):
@@ -504,6 +607,15 @@ class _AggPlan:
     extra: tuple | None  # ... + _weights_if(*extra)
 
 
+def _one_blas_thread():
+    """Cells multiply tall, thin matrices (units x a few covariates): BLAS threads gain
+    nothing there, and on a shared machine waking them costs more than the product
+    (measured under load: 1.3 s against 5.9 s for 500,000 rows with two covariates)."""
+    from threadpoolctl import threadpool_limits  # loaded when a numpy fit runs
+
+    return threadpool_limits(1, user_api="blas")
+
+
 class _Unsupported(Exception):
     """The numpy engine does not cover this panel; csdid does."""
 
@@ -554,6 +666,7 @@ def fit_csdid(
     base_period: str,
     anticipation: int,
     est_method: str,
+    allow_unbalanced: bool = False,
     bootstrap: _bootstrap.Settings | None = None,
 ) -> GroupTime:
     """Group-time ATTs by csdid: analytic standard errors (R did bstrap=FALSE), or csdid's
@@ -596,6 +709,7 @@ def fit_csdid(
             xformla=xformla,
             clustervar=cluster,
             anticipation=anticipation,
+            allow_unbalanced_panel=allow_unbalanced,
             **boot,
         ).fit(est_method=est_method, base_period=base_period, bstrap=bootstrap is not None)
     res = model.results
@@ -643,6 +757,7 @@ def fit_csdid(
     return GroupTime(
         cells, int(model.dp["n"]), "csdid", aggregate, crit=crit,
         _pretest=lambda: _csdid_pretest(model, cells, cluster, anticipation), inference=inference,
+        n_units_dropped=rows.n_units_dropped,
     )  # fmt: skip
 
 

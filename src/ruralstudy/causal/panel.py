@@ -83,11 +83,14 @@ def did(
         period fixed effects and CRV1 standard errors (as pyfixest/fixest);
         biased when effects vary across cohorts or over time.
     covariates
-        Time-invariant controls: the doubly robust estimator (``est_method``)
-        for "cs"; extra regressors for "twfe".
+        Time-invariant controls: for "cs", conditional parallel trends with
+        ``est_method`` "dr" (doubly robust, Sant'Anna and Zhao 2020), "reg"
+        (outcome regression) or "ipw"; covariates are taken from the earlier
+        period of each comparison, as R did does. Extra regressors for "twfe".
     engine
-        For "cs": ``"numpy"`` (fast, no covariates), ``"csdid"``, or ``"auto"``
-        (numpy where it applies, else csdid). Both give the same numbers.
+        For "cs": ``"numpy"`` (fast; not for anticipation or panels without
+        never-treated units), ``"csdid"``, or ``"auto"`` (numpy where it
+        applies, else csdid). Both give the same numbers.
     inference, biters, seed, bootstrap_weights
         For "cs": ``"analytic"`` standard errors (R did ``bstrap=FALSE``), or
         the clustered multiplier ``"bootstrap"`` with ``biters`` draws of
@@ -290,26 +293,33 @@ def _fit_cs(
     _check_choice("inference", inference, INFERENCES)
     if anticipation < 0 or int(anticipation) != anticipation:
         raise ValueError(f"anticipation must be a whole number >= 0, got {anticipation!r}")
-    if allow_unbalanced:
-        raise NotImplementedError("allow_unbalanced=True is not available yet")
     bootstrap = None
     if inference == "bootstrap":
         bootstrap = _bootstrap.check_settings(biters, seed, bootstrap_weights, alpha)
     _prepare.check_columns(df, spec)
-    rows = _prepare.staggered_rows(df, spec)
+    rows = _prepare.staggered_rows(df, spec, allow_unbalanced)
     _prepare.check_cohort_sizes(rows, spec, control_group)
     why_not = _staggered.numpy_supported(spec, rows, anticipation)
     if engine == "numpy" and why_not:
         raise ValueError(f"engine='numpy' does not cover this panel: {why_not}; use 'csdid'")
     if engine in ("auto", "numpy") and not why_not:
         try:
-            gt = _staggered.fit_numpy(rows, spec, control_group, base_period, bootstrap)
+            gt = _staggered.fit_numpy(
+                rows, spec, control_group, base_period, est_method, allow_unbalanced, bootstrap
+            )
             return gt, rows
         except _staggered._Unsupported as exc:
             if engine == "numpy":
                 raise ValueError(f"engine='numpy' does not cover this panel: {exc}") from None
     gt = _staggered.fit_csdid(
-        rows, spec, control_group, base_period, anticipation, est_method, bootstrap
+        rows,
+        spec,
+        control_group,
+        base_period,
+        anticipation,
+        est_method,
+        allow_unbalanced,
+        bootstrap,
     )
     return gt, rows
 
