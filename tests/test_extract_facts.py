@@ -68,6 +68,10 @@ UNIT_DIFFERS = {
     "qianhu-miaozhai-income-per-capita-2007": None,
     "qianhu-miaozhai-income-per-capita-2017": None,
     "qingkou-collective-dividend-per-household": None,
+    "huamao-income-per-capita-2012-cnr": None,  # 每人平均年收入
+    "huamao-income-per-capita-2012-ce": None,
+    "huamao-income-per-capita-2017-ce": None,
+    "huamao-income-per-capita-2018": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
