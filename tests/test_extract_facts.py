@@ -75,7 +75,8 @@ UNIT_DIFFERS = {
     "huamao-income-per-capita-2017-ce": None,
     "huamao-income-per-capita-2018": None,
     "shepeng-income-per-capita-2011": None,  # 年人均純收入: read as per year only
-    "yanbo-income-per-capita-before": None,  # 人均年收入
+    "yanbo-income-per-capita-2013": None,  # 人均年收入
+    "yanbo-income-per-capita-before": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
