@@ -58,6 +58,7 @@ UNIT_DIFFERS = {
     "tianba-xishui-wutongshan-rooms-2020": None,
     "huamao-huamaorenjia-rooms": None,
     "wudong-homestay-beds-2025": None,  # 客房铺位: beds, counted with 个
+    "baiyan-muyunjian-homestay-rooms-2024": None,
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
     "qunle-income-per-capita-2019": None,
