@@ -59,6 +59,7 @@ UNIT_DIFFERS = {
     "huamao-huamaorenjia-rooms": None,
     "wudong-homestay-beds-2025": None,  # 客房铺位: beds, counted with 个
     "baiyan-muyunjian-homestay-rooms-2024": None,
+    "huanggang-hecang-homestay-rooms-2025": None,
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
     "qunle-income-per-capita-2019": None,
