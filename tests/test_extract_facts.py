@@ -60,6 +60,8 @@ UNIT_DIFFERS = {
     "wudong-homestay-beds-2025": None,  # 客房铺位: beds, counted with 个
     "baiyan-muyunjian-homestay-rooms-2024": None,
     "huanggang-hecang-homestay-rooms-2025": None,
+    "xiaohuajiang-liangzaiguang-homestay-rooms": None,
+    "jidao-chenqin-homestay-rooms": None,
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
     "qunle-income-per-capita-2019": None,
