@@ -182,10 +182,19 @@ benchmarked.assign(village=benchmarked["place_id"].map(names))[columns].round(3)
 # %% [markdown]
 # Where a village's own dated intervention (cooperative founded, village
 # company set up, first dividend, land project, homestay cluster opened) splits
-# its figures, the before/after around that cut:
+# its figures, the before/after around that cut. Two sources that report the
+# same indicator for the same year are both kept in the data, and
+# `before_after` refuses to choose between them; those figures are set aside
+# here (listed first) and the pairs above show each of them.
 
 # %%
-around = rs.compare.before_after_all(outcomes, interventions)
+same_year = outcomes["year"].notna() & outcomes.duplicated(
+    ["place_id", "indicator_id", "year"], keep=False
+)
+outcomes[same_year][["fact_id", "indicator_id", "year", "text", "source_id"]]
+
+# %%
+around = rs.compare.before_after_all(outcomes[~same_year], interventions)
 columns = ["village", "intervention_id", "cut_year", "indicator_id", "before_year",
            "before_text", "after_year", "after_text", "growth_per_year"]
 around.assign(village=around["place_id"].map(names))[columns].round(3)

@@ -56,6 +56,12 @@ UNIT_DIFFERS = {
     "awaizhai-homestay-rooms-2022": None,
     "raorao-luoshihai-homestay-rooms-2022": None,
     "tianba-xishui-wutongshan-rooms-2020": None,
+    "huamao-huamaorenjia-rooms": None,
+    "wudong-homestay-beds-2025": None,  # 客房铺位: beds, counted with 个
+    "baiyan-muyunjian-homestay-rooms-2024": None,
+    "huanggang-hecang-homestay-rooms-2025": None,
+    "xiaohuajiang-liangzaiguang-homestay-rooms": None,
+    "jidao-chenqin-homestay-rooms": None,
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
     "qunle-income-per-capita-2019": None,
@@ -68,6 +74,13 @@ UNIT_DIFFERS = {
     "qianhu-miaozhai-income-per-capita-2007": None,
     "qianhu-miaozhai-income-per-capita-2017": None,
     "qingkou-collective-dividend-per-household": None,
+    "huamao-income-per-capita-2012-cnr": None,  # 每人平均年收入
+    "huamao-income-per-capita-2012-ce": None,
+    "huamao-income-per-capita-2017-ce": None,
+    "huamao-income-per-capita-2018": None,
+    "shepeng-income-per-capita-2011": None,  # 年人均純收入: read as per year only
+    "yanbo-income-per-capita-2013": None,  # 人均年收入
+    "yanbo-income-per-capita-before": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
@@ -87,6 +100,8 @@ UNIT_DIFFERS = {
     "xiaohuang-tourism-income-2014": None,
     # stored per year, the sentence says so only outside the clause of the figure
     "shanping-chenyehui-farmhouse-income": None,
+    # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
+    "huamao-huamaorenjia-farmhouse-income-2017": None,
 }
 
 
