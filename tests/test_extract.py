@@ -630,3 +630,107 @@ def test_digits_after_wan_count_in_ones():
     row = one("人均可支配收入1万3800元")
     assert (row["text"], row["value"]) == ("1万3800元", 13_800)
     assert bounds(one("达到1万3800余元")) == (13_800, 13_900)
+
+
+# --- mixed numerals, loose pairs, bounds after a figure (issue 12) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("共2万5千元", "2万5千元", 25_000),
+        ("1万3千元", "1万3千元", 13_000),
+        ("2万5千5百元", "2万5千5百元", 25_500),  # 两万五千五百
+        ("3千5百亩", "3千5百亩", 3_500),
+        ("月薪2万5元", "2万5元", 25_000),  # a lone digit takes the place below, as 两万五
+        ("1亿2000万元", "1亿2000万元", 120_000_000),
+    ],
+)
+def test_digits_and_multipliers_compose_as_chinese_numerals(text, span, value):
+    row = one(text)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_a_mixed_numeral_keeps_the_step_of_its_last_place():
+    assert bounds(one("2万5千余元")) == (25_000, 26_000)
+
+
+def test_a_mixed_numeral_whose_places_do_not_fall_is_no_number():
+    assert "2万50000元" not in texts("2万50000元") and "2万3万元" not in texts("2万3万元")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("住三五天", "三五天", 3, 5),
+        ("一两天", "一两天", 1, 2),
+        ("两三个月", "两三个月", 2, 3),
+        ("二三十万元", "二三十万元", 200_000, 300_000),
+        ("三五万元", "三五万元", 30_000, 50_000),
+        ("七八十人", "七八十人", 70, 80),
+    ],
+)
+def test_approximate_pairs_are_ranges(text, span, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"], *bounds(row)) == (span, "range", lo, hi)
+
+
+@pytest.mark.parametrize("text", ["一二天", "三三两两", "五三个", "“十三五”期间", "两一天"])
+def test_other_numeral_pairs_are_no_numbers(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lo", "hi"),
+    [
+        ("连十分之一都不到", "十分之一都不到", "under", NAN, 10),
+        ("100元不到", "100元不到", "under", NAN, 100),
+        ("五十亩都不到", "五十亩都不到", "under", NAN, 50),
+        ("3年还不足", "3年还不足", "under", NAN, 3),
+        ("未满18周岁", "未满18周岁", "under", NAN, 18),
+        ("不超过5万元", "不超过5万元", "under", NAN, 50_000),
+        ("至少有18万元", "至少有18万元", "over", 180_000, NAN),
+        ("不少于300亩", "不少于300亩", "over", 300, NAN),
+    ],
+)
+def test_bounds_written_around_a_figure(text, span, qualifier, lo, hi):
+    row = one(text)
+    assert row["text"] == span and row["qualifier"] == qualifier
+    assert same(bounds(row), (lo, hi))
+
+
+def test_a_bound_before_the_next_number_is_not_the_figures():
+    df = extract_quantities("投入1000元不到一年就回本")
+    assert df["text"].tolist() == ["1000元", "不到一年"]
+    assert df["qualifier"].tolist() == ["exact", "under"]
+
+
+# --- digits of other scripts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("全角１２３元", "１２３元", 123),
+        ("５万元", "５万元", 50_000),
+        ("２万５千元", "２万５千元", 25_000),
+        ("3千5亩", "3千5亩", 3_500),
+    ],
+)
+def test_full_width_digits_are_read_as_their_ascii_value(text, span, value):
+    row = one(text)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["收入٣٠٠元", "١٢3元", "3٤元", "种植३००亩", "共৫户", "达๕๐万元"],  # Arabic-Indic, Devanagari …
+)
+def test_digits_of_other_scripts_are_not_read(text):
+    assert texts(text) == []
+
+
+def test_the_year_of_a_sentence_reads_full_width_digits_only():
+    q = fact_candidates("２０２４年种植300亩。", "demo")
+    assert q["year"].tolist() == [2024]
+    assert fact_candidates("٢٠٢٤年种植300亩。", "demo")["year"].isna().all()

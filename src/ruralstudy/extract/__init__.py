@@ -15,9 +15,12 @@ small rules below accept or reject each one.  Arithmetic is exact
 
 Rules (each has a test in tests/test_extract.py):
 
-- Numbers: Arabic (1386, 1,500, 2.5, full-width ２５), Chinese (十, 两百,
-  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 七八个 (range
-  7–8); one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+- Numbers: Arabic (1386, 1,500, 2.5, full-width ２５ read as 25; digits of other
+  scripts, ٣ or ३, are not read), Chinese (十, 两百, 一千二 = 1200, 三万五 =
+  35000), mixed (1.76万, 5.96亿, 20余万; digits and multipliers in turn as a
+  Chinese numeral is composed: 2万5千 = 25000, 1万3800 = 13800, 2万5 = 25000),
+  loose pairs as ranges (七八个 7–8, 两三天, 一两天, 三五天 3–5, 二三十万);
+  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
 - Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
   五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
   180 %).
@@ -40,9 +43,12 @@ Rules (each has a test in tests/test_extract.py):
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
   逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
+  至少(有)/不少于/不低于 X     over       lower = X
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
-  X以下/以内                 under      upper = X
+  未满/不满/不超过/不高于 X
+  X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
+  X(都/还)不足                          不到一年 after a figure)
   约/大约/约为 X, X左右, X来  approx     no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
@@ -126,10 +132,14 @@ FACT_COLUMNS = [
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
+    "未满": "under", "不满": "under", "不超过": "under", "不高于": "under",
+    "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+# A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
+_SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
@@ -154,10 +164,16 @@ UNIT_PATTERN = "|".join(
 _MONEY = {"元", "块钱", "块"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
-_DIGITS = r"(?<![0-9A-Za-z.])\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
+# Digits are ASCII: the scan copy has made full-width ones ASCII, and digits of other
+# scripts (٣, ३) are not read, nor is a number glued to them (\d in the lookbehind: any script).
+_DIGITS = r"(?<![\dA-Za-z.])[0-9]{1,16}(?:,[0-9]{3}){0,6}(?:\.[0-9]{1,8})?(?!\d)"
+# Digits and multipliers in turn (2万5千, 1万3800, 3千5百): numerals.parse_mixed.
+_MIXED_TAIL = (
+    r"(?:[十百千万亿]{1,2}[0-9]{1,4}(?:\.[0-9]{1,4})?){1,3}(?:[十百千万亿]{1,2}|(?![0-9.,]))"
+)
 _NUM = (
-    rf"{_DIGITS}(?:万\d{{1,4}}(?![0-9.,])|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
-    rf"|(?<![{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
+    rf"{_DIGITS}(?:{_MIXED_TAIL}|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
+    rf"|(?<![\d{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
 )
 _PLUS = r"[余多来]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
@@ -174,22 +190,22 @@ QUANTITY = re.compile(
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
     rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
     rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}})?)"
-    r"|(?P<sn>(?<![0-9./])\d{1,3})/(?P<sd>\d{1,3})(?![0-9./]))"
+    r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
     rf"(?P<p3>{_P3})?"
-    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
+    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"
 )
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
-_NUMERAL_RUN = re.compile(rf"[\d{CN_CHARS}]+")
+_NUMERAL_RUN = re.compile(rf"[0-9{CN_CHARS}]+")
 _PREFIX_CHARS = set("".join(PREFIX_QUALIFIER)) | set(" \u3000\u00a0")
-_PREFIX_REACH = 3  # longest prefix (超过) and one space
+_PREFIX_REACH = max(map(len, PREFIX_QUALIFIER)) + 1  # the longest prefix (不少于) and one space
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
 _FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 _UNIT_INSIDE = set("千百")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
 _RATE_MARK = re.compile("[每均]")  # only then can a rate be written just before a figure
 
 # Idioms and fixed names that contain a numeral and a classifier.
@@ -456,6 +472,8 @@ def _qualifier(pre, post, marker) -> str:
     if pre:
         return PREFIX_QUALIFIER[pre]
     if post:
+        if post.endswith(("不到", "不足")):
+            return "under"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
         return "plus"

@@ -26,7 +26,9 @@ SCAN_MAP = str.maketrans(
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).
 _BLANK = " \t\u3000"
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
-_YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# Read on the scan copy (full-width digits made ASCII); a digit of any script just
+# before (\d) means the year is part of a number written in other digits.
+_YEAR_IN_SENTENCE = re.compile(r"(?<![\d])((?:19|20)[0-9]{2})年")
 _QUOTES = {"“": "”", "「": "」", '"': '"', "‘": "’"}
 _NAME_QUOTE_MAX = 12
 _HEADLINE_MAX = 30  # characters in a line that ends without punctuation
@@ -225,5 +227,5 @@ _WORD_BEFORE = re.compile(f"{_cjk_except(_SUBJECT_STOP)}{{0,{_SUBJECT_MAX_BEFORE
 @lru_cache(maxsize=4096)
 def single_year(sentence: str):
     """The year a sentence names, when it names exactly one (2024年 …), else None."""
-    years = set(_YEAR_IN_SENTENCE.findall(sentence))
+    years = set(_YEAR_IN_SENTENCE.findall(sentence.translate(SCAN_MAP)))
     return int(years.pop()) if len(years) == 1 else None
