@@ -460,7 +460,7 @@ def test_a_rate_written_on_the_figure_is_in_its_span_and_unit(
     [
         ("每户最高能分到36300元", "36300元", "CNY/household"),
         ("出租商业门面年收入137万元", "137万元", "CNY/year"),
-        ("人均年收入不足2000元", "不足2000元", "CNY/person/year"),
+        ("人均年收入不足2000元", "不足2000元", "CNY/person"),  # one year's, per person
         ("每天工资80元", "80元", "CNY/day"),
         ("批发价每斤能卖6.5元", "6.5元", "CNY/kg"),
         ("现在每个月直播收入有2000多元", "2000多元", "CNY/month"),
@@ -734,3 +734,32 @@ def test_the_year_of_a_sentence_reads_full_width_digits_only():
     q = fact_candidates("２０２４年种植300亩。", "demo")
     assert q["year"].tolist() == [2024]
     assert fact_candidates("٢٠٢٤年种植300亩。", "demo")["year"].isna().all()
+
+
+# --- per person, per year (docs/DESIGN.md, "Units") ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("人均年收入不足2000元", "CNY/person"),  # one year's per-person figure
+        ("年人均纯收入5000元", "CNY/person"),  # 年人均 is per person
+        ("户均年收入3万元", "CNY/household"),
+        ("人均可支配收入3896元", "CNY/person"),
+        ("每人每年补贴500元", "CNY/person/year"),  # a rate stated per year
+        ("人均年均增收800元", "CNY/person/year"),  # a yearly average over several years
+        ("餐饮补助2000元/人/年", "CNY/person/year"),
+        ("出租商业门面年收入137万元", "CNY/year"),  # no per-person word: per year
+    ],
+)
+def test_a_years_per_person_figure_is_per_person_and_a_stated_yearly_rate_per_year(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("每股分红达1190.04元", "1190.04元"), ("每股1.5元", "每股1.5元"), ("10元/股", "10元/股")],
+)
+def test_a_dividend_per_share_is_a_rate_per_share(text, span):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (span, "元/股", "CNY/share")
