@@ -763,3 +763,18 @@ def test_a_years_per_person_figure_is_per_person_and_a_stated_yearly_rate_per_ye
 def test_a_dividend_per_share_is_a_rate_per_share(text, span):
     row = one(text)
     assert (row["text"], row["unit"], row["norm_unit"]) == (span, "元/股", "CNY/share")
+
+
+def test_every_unit_read_from_the_test_texts_is_one_emitted_units_lists():
+    from pathlib import Path
+
+    from ruralstudy.datasets import TEXTS_DIR
+    from ruralstudy.extract import emitted_units
+
+    fixtures = Path(__file__).parent / "fixtures"
+    paths = sorted(TEXTS_DIR.glob("*.txt")) + sorted(fixtures.glob("*_texts/*.txt"))
+    read = set()
+    for path in paths:
+        read |= set(extract_quantities(path.read_text(encoding="utf-8"))["norm_unit"])
+    read |= {one(t)["norm_unit"] for t in ("10元/股", "每亩每年900元", "300元/晚", "3000斤/亩")}
+    assert len(read) > 20 and read - emitted_units() == set()

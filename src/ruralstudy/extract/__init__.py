@@ -114,6 +114,7 @@ __all__ = [
     "COLUMNS",
     "FACT_COLUMNS",
     "STATUSES",
+    "emitted_units",
     "extract_quantities",
     "fact_candidates",
     "review_candidates",
@@ -290,6 +291,31 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
         },
         columns=FACT_COLUMNS,
     )
+
+
+def emitted_units() -> set[str]:
+    """Every canonical unit (``norm_unit``) the extractor can give a quantity.
+
+    Each written unit in ``UNITS`` and ``NOUN_UNITS`` in its canonical unit, the
+    percent of shares, and each rate a written unit makes with the denominators a
+    text can give it (entity, period, or both, extract.rates.ordered).  A classifier
+    not in the units table is ``count:<classifier>``.
+    """
+    written = [u for u in UNITS + NOUN_UNITS if u != "个多月"]  # 个多月 is read as 个月
+    pers = [[d] for d in rates.WRITTEN_DENOMINATORS]
+    pers += [[a, b] for a in rates.WRITTEN_DENOMINATORS for b in rates.WRITTEN_DENOMINATORS]
+    found = {"percent"}
+    for unit in written:
+        found.add(canonical_unit(unit)[0])
+        for per in pers:
+            ordered = rates.ordered(per)
+            if ordered is None or ordered != per:
+                continue
+            try:
+                found.add(rate_unit(unit, ordered)[0])
+            except ValueError:  # no canonical rate (year/year …): _bounds skips such a figure
+                continue
+    return found
 
 
 def _rows(text: str) -> list[tuple]:
