@@ -778,3 +778,18 @@ def test_every_unit_read_from_the_test_texts_is_one_emitted_units_lists():
         read |= set(extract_quantities(path.read_text(encoding="utf-8"))["norm_unit"])
     read |= {one(t)["norm_unit"] for t in ("10元/股", "每亩每年900元", "300元/晚", "3000斤/亩")}
     assert len(read) > 20 and read - emitted_units() == set()
+
+
+def test_traditional_nouns_qualifiers_and_rate_words_are_read():
+    df = extract_quantities("3.44萬戶、12.8萬農民實現戶均增收4434元，不少於300畝，年純收入5萬元")
+    assert df["text"].tolist() == ["3.44萬戶", "12.8萬農民", "4434元", "不少於300畝", "5萬元"]
+    assert df["norm_unit"].tolist() == ["household", "person", "CNY/household", "ha", "CNY/year"]
+
+
+@pytest.mark.parametrize("text", ["省级三类贫困村", "属于二类地区", "3类贫困县"])
+def test_a_category_before_a_kind_of_place_is_no_count(text):
+    assert texts(text) == []
+
+
+def test_kinds_are_still_counted():
+    assert texts("分为三类，两类人群") == ["三类", "两类"]

@@ -149,7 +149,7 @@ UNITS = (
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 农户 脱贫户 贫困户".split()
-# Words that start with a unit's character but are no unit: 成员, 种植; 块 is
+# Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群])",
@@ -158,6 +158,7 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
+    "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
 UNIT_PATTERN = "|".join(
     _UNIT_GUARDS.get(u, re.escape(u)) for u in sorted(UNITS + NOUN_UNITS, key=len, reverse=True)
