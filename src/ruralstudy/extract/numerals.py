@@ -42,7 +42,10 @@ def parse_number(s: str):
     A space between digits and 万/亿 is layout ("361.76 亿").
     """
     if s.isdigit() and s.isascii():  # the common case, 1386: no regular expression needed
-        return Fraction(int(s)), last_nonzero_place(s)
+        # ints, not Fractions (an int has .numerator and .denominator too): Fraction()
+        # was a tenth of the extractor's time
+        zeros = len(s) - len(s.rstrip("0"))
+        return int(s), 10**zeros if zeros < len(s) else 1
     s = _SPACES.sub("", s)
     if _MIXED.fullmatch(s):
         return parse_mixed(s)
@@ -204,4 +207,4 @@ def parse_fraction(denominator: str, numerator: str) -> Fraction | None:
     d, n = parse_number(denominator), parse_number(numerator)
     if d is None or n is None or len(d) > 2 or len(n) > 2 or not 0 < n[0] < d[0]:
         return None  # 三分之三, 七八分之一 and 5/3 are no fractions of a whole
-    return n[0] / d[0] * 100
+    return Fraction(n[0]) / d[0] * 100

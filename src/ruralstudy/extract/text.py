@@ -160,22 +160,35 @@ class Quotes:
         self.breaks, self.shifts = breaks, shifts
         self._clause_ends = None
         self._made: dict[tuple[int, int], str] = {}
+        self._last = (0, -1, "")  # the last sentence quoted whole: figures come in text order
 
     def __call__(self, s: int, e: int) -> str:
+        last_start, last_end, quote = self._last
+        if last_start <= s and e <= last_end:  # no sentence end between: the same sentence
+            return quote
         js, je = _around(self.ends, s, e, 0, len(self.joined))
-        if je - js <= QUOTE_MAX and (js, je) in self._made:
-            return self._made[js, je]
+        if je - js <= QUOTE_MAX and not self._end_inside(js, je):
+            self._last = (js, je, self._quote(js, je))
+            return self._last[2]
         if je - js > QUOTE_MAX:
             js, je = _around(self.clause_ends(), s, e, js, je)
         if je - js > QUOTE_MAX:
             piece = js + (s - js) // QUOTE_MAX * QUOTE_MAX
             js, je = piece, max(e, min(je, piece + QUOTE_MAX))
+        return self._quote(js, je)
+
+    def _quote(self, js: int, je: int) -> str:
         key = (js, je)
         if key not in self._made:
             os_ = js + shift(self.breaks, self.shifts, js, "start")
             oe = je + shift(self.breaks, self.shifts, je, "end")
             self._made[key] = self.text[os_:oe].strip()
         return self._made[key]
+
+    def _end_inside(self, js: int, je: int) -> bool:
+        """Is a sentence end strictly inside (js, je)?  (A figure over an end spans two.)"""
+        i = bisect.bisect_right(self.ends, js)
+        return i < len(self.ends) and self.ends[i] < je
 
     def clause_ends(self) -> list[int]:
         if self._clause_ends is None:  # only texts with a very long sentence need them
