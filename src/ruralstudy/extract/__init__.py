@@ -102,7 +102,6 @@ from ruralstudy.extract.text import (
     Quotes,
     in_short_quote,
     join_layout_breaks,
-    overlaps,
     scan_copy,
     shift,
     single_year,
@@ -335,15 +334,19 @@ def _rows(text: str) -> list[tuple]:
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
-    rows, prev_end, prev_rate = [], 0, None
+    rows, prev_end, prev_rate, k = [], 0, None, 0
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
             continue
-        if found is None or overlaps(idioms, found[0], found[1]):
+        if found is None:
             continue
         s, e, value, unit, qualifier, step, hi = found
+        while k < len(idioms) and idioms[k][1] <= s:  # figures come in text order: a pointer
+            k += 1
+        if k < len(idioms) and idioms[k][0] < e:
+            continue  # inside an idiom (三天两头)
         s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate)
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
@@ -382,7 +385,8 @@ def _matches(scan: str):
 
 
 def _prefix_start(scan: str, q: int, tried: int) -> int:
-    """Where the qualifier word ending at ``q`` (or one space before it) starts, else ``q``.
+    """Where the qualifier word ending at ``q`` (or one space before it) starts, else the
+    space before ``q``, else ``q``: where ``QUANTITY.finditer`` would start the match.
 
     Dictionary look-ups of the few words that can end there: trying the regular
     expression at each character before a number cost more than reading the figure.
@@ -391,7 +395,7 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
     for k in _PREFIX_LENGTHS:
         if end - k >= tried and scan[end - k : end] in PREFIX_QUALIFIER:
             return end - k
-    return q
+    return end
 
 
 def _anchors(run: re.Match) -> list[int]:

@@ -128,12 +128,6 @@ def shift(breaks, shifts, pos, side):
     return shifts[i - 1] if i else 0
 
 
-def overlaps(spans, s, e) -> bool:
-    """Does [s, e) overlap one of ``spans`` (sorted, disjoint)?"""
-    i = bisect.bisect_left(spans, (e,))
-    return i > 0 and spans[i - 1][1] > s
-
-
 def in_short_quote(scan: str, s: int, e: int) -> bool:
     lo = max(0, s - _NAME_QUOTE_MAX)
     for open_q, close_q in _QUOTES.items():
