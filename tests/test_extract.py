@@ -460,7 +460,7 @@ def test_a_rate_written_on_the_figure_is_in_its_span_and_unit(
     [
         ("每户最高能分到36300元", "36300元", "CNY/household"),
         ("出租商业门面年收入137万元", "137万元", "CNY/year"),
-        ("人均年收入不足2000元", "不足2000元", "CNY/person/year"),
+        ("人均年收入不足2000元", "不足2000元", "CNY/person"),  # one year's, per person
         ("每天工资80元", "80元", "CNY/day"),
         ("批发价每斤能卖6.5元", "6.5元", "CNY/kg"),
         ("现在每个月直播收入有2000多元", "2000多元", "CNY/month"),
@@ -630,3 +630,166 @@ def test_digits_after_wan_count_in_ones():
     row = one("人均可支配收入1万3800元")
     assert (row["text"], row["value"]) == ("1万3800元", 13_800)
     assert bounds(one("达到1万3800余元")) == (13_800, 13_900)
+
+
+# --- mixed numerals, loose pairs, bounds after a figure (issue 12) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("共2万5千元", "2万5千元", 25_000),
+        ("1万3千元", "1万3千元", 13_000),
+        ("2万5千5百元", "2万5千5百元", 25_500),  # 两万五千五百
+        ("3千5百亩", "3千5百亩", 3_500),
+        ("月薪2万5元", "2万5元", 25_000),  # a lone digit takes the place below, as 两万五
+        ("1亿2000万元", "1亿2000万元", 120_000_000),
+    ],
+)
+def test_digits_and_multipliers_compose_as_chinese_numerals(text, span, value):
+    row = one(text)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_a_mixed_numeral_keeps_the_step_of_its_last_place():
+    assert bounds(one("2万5千余元")) == (25_000, 26_000)
+
+
+def test_a_mixed_numeral_whose_places_do_not_fall_is_no_number():
+    assert "2万50000元" not in texts("2万50000元") and "2万3万元" not in texts("2万3万元")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("住三五天", "三五天", 3, 5),
+        ("一两天", "一两天", 1, 2),
+        ("两三个月", "两三个月", 2, 3),
+        ("二三十万元", "二三十万元", 200_000, 300_000),
+        ("三五万元", "三五万元", 30_000, 50_000),
+        ("七八十人", "七八十人", 70, 80),
+    ],
+)
+def test_approximate_pairs_are_ranges(text, span, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"], *bounds(row)) == (span, "range", lo, hi)
+
+
+@pytest.mark.parametrize("text", ["一二天", "三三两两", "五三个", "“十三五”期间", "两一天"])
+def test_other_numeral_pairs_are_no_numbers(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lo", "hi"),
+    [
+        ("连十分之一都不到", "十分之一都不到", "under", NAN, 10),
+        ("100元不到", "100元不到", "under", NAN, 100),
+        ("五十亩都不到", "五十亩都不到", "under", NAN, 50),
+        ("3年还不足", "3年还不足", "under", NAN, 3),
+        ("未满18周岁", "未满18周岁", "under", NAN, 18),
+        ("不超过5万元", "不超过5万元", "under", NAN, 50_000),
+        ("至少有18万元", "至少有18万元", "over", 180_000, NAN),
+        ("不少于300亩", "不少于300亩", "over", 300, NAN),
+    ],
+)
+def test_bounds_written_around_a_figure(text, span, qualifier, lo, hi):
+    row = one(text)
+    assert row["text"] == span and row["qualifier"] == qualifier
+    assert same(bounds(row), (lo, hi))
+
+
+def test_a_bound_before_the_next_number_is_not_the_figures():
+    df = extract_quantities("投入1000元不到一年就回本")
+    assert df["text"].tolist() == ["1000元", "不到一年"]
+    assert df["qualifier"].tolist() == ["exact", "under"]
+
+
+# --- digits of other scripts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("全角１２３元", "１２３元", 123),
+        ("５万元", "５万元", 50_000),
+        ("２万５千元", "２万５千元", 25_000),
+        ("3千5亩", "3千5亩", 3_500),
+    ],
+)
+def test_full_width_digits_are_read_as_their_ascii_value(text, span, value):
+    row = one(text)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["收入٣٠٠元", "١٢3元", "3٤元", "种植३००亩", "共৫户", "达๕๐万元"],  # Arabic-Indic, Devanagari …
+)
+def test_digits_of_other_scripts_are_not_read(text):
+    assert texts(text) == []
+
+
+def test_the_year_of_a_sentence_reads_full_width_digits_only():
+    q = fact_candidates("２０２４年种植300亩。", "demo")
+    assert q["year"].tolist() == [2024]
+    assert fact_candidates("٢٠٢٤年种植300亩。", "demo")["year"].isna().all()
+
+
+# --- per person, per year (docs/DESIGN.md, "Units") ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("人均年收入不足2000元", "CNY/person"),  # one year's per-person figure
+        ("年人均纯收入5000元", "CNY/person"),  # 年人均 is per person
+        ("户均年收入3万元", "CNY/household"),
+        ("人均可支配收入3896元", "CNY/person"),
+        ("每人每年补贴500元", "CNY/person/year"),  # a rate stated per year
+        ("人均年均增收800元", "CNY/person/year"),  # a yearly average over several years
+        ("餐饮补助2000元/人/年", "CNY/person/year"),
+        ("出租商业门面年收入137万元", "CNY/year"),  # no per-person word: per year
+    ],
+)
+def test_a_years_per_person_figure_is_per_person_and_a_stated_yearly_rate_per_year(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("每股分红达1190.04元", "1190.04元"), ("每股1.5元", "每股1.5元"), ("10元/股", "10元/股")],
+)
+def test_a_dividend_per_share_is_a_rate_per_share(text, span):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (span, "元/股", "CNY/share")
+
+
+def test_every_unit_read_from_the_test_texts_is_one_emitted_units_lists():
+    from pathlib import Path
+
+    from ruralstudy.datasets import TEXTS_DIR
+    from ruralstudy.extract import emitted_units
+
+    fixtures = Path(__file__).parent / "fixtures"
+    paths = sorted(TEXTS_DIR.glob("*.txt")) + sorted(fixtures.glob("*_texts/*.txt"))
+    read = set()
+    for path in paths:
+        read |= set(extract_quantities(path.read_text(encoding="utf-8"))["norm_unit"])
+    read |= {one(t)["norm_unit"] for t in ("10元/股", "每亩每年900元", "300元/晚", "3000斤/亩")}
+    assert len(read) > 20 and read - emitted_units() == set()
+
+
+def test_traditional_nouns_qualifiers_and_rate_words_are_read():
+    df = extract_quantities("3.44萬戶、12.8萬農民實現戶均增收4434元，不少於300畝，年純收入5萬元")
+    assert df["text"].tolist() == ["3.44萬戶", "12.8萬農民", "4434元", "不少於300畝", "5萬元"]
+    assert df["norm_unit"].tolist() == ["household", "person", "CNY/household", "ha", "CNY/year"]
+
+
+@pytest.mark.parametrize("text", ["省级三类贫困村", "属于二类地区", "3类贫困县"])
+def test_a_category_before_a_kind_of_place_is_no_count(text):
+    assert texts(text) == []
+
+
+def test_kinds_are_still_counted():
+    assert texts("分为三类，两类人群") == ["三类", "两类"]

@@ -62,25 +62,10 @@ UNIT_DIFFERS = {
     "huanggang-hecang-homestay-rooms-2025": None,
     "xiaohuajiang-liangzaiguang-homestay-rooms": None,
     "jidao-chenqin-homestay-rooms": None,
-    # per-capita (per-household) income, annual by definition, stored per person: the
-    # text says 人均年收入 (CNY/person/year)
-    "qunle-income-per-capita-2019": None,
-    "qunle-income-per-capita-2023": None,
-    "gaopo-income-per-capita-2016": None,
-    "gaopo-income-per-capita-2022": None,
-    "xiaohuang-income-per-capita-2014": None,
-    "xiaohuang-income-per-capita-before": None,
-    "natao-income-per-capita-2024": None,
-    "qianhu-miaozhai-income-per-capita-2007": None,
-    "qianhu-miaozhai-income-per-capita-2017": None,
+    # 每户每年分红: a rate stated per year (CNY/household/year), stored as one year's
+    # amount per household (人均年收入 and 年人均 read as CNY/person, as stored:
+    # docs/DESIGN.md, "Units")
     "qingkou-collective-dividend-per-household": None,
-    "huamao-income-per-capita-2012-cnr": None,  # 每人平均年收入
-    "huamao-income-per-capita-2012-ce": None,
-    "huamao-income-per-capita-2017-ce": None,
-    "huamao-income-per-capita-2018": None,
-    "shepeng-income-per-capita-2011": None,  # 年人均純收入: read as per year only
-    "yanbo-income-per-capita-2013": None,  # 人均年收入
-    "yanbo-income-per-capita-before": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
@@ -89,7 +74,6 @@ UNIT_DIFFERS = {
     "mujie-income-per-capita-2017-chinaorg": None,
     "mujie-income-per-capita-2020-chinaorg": None,
     "mujie-dividend-per-household-2020": None,
-    "pingyang-income-per-capita-2022": None,  # 年人均 read as per year only
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,

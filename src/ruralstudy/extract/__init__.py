@@ -15,9 +15,12 @@ small rules below accept or reject each one.  Arithmetic is exact
 
 Rules (each has a test in tests/test_extract.py):
 
-- Numbers: Arabic (1386, 1,500, 2.5, full-width ２５), Chinese (十, 两百,
-  一千二 = 1200, 三万五 = 35000), mixed (1.76万, 5.96亿, 20余万), 七八个 (range
-  7–8); one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+- Numbers: Arabic (1386, 1,500, 2.5, full-width ２５ read as 25; digits of other
+  scripts, ٣ or ३, are not read), Chinese (十, 两百, 一千二 = 1200, 三万五 =
+  35000), mixed (1.76万, 5.96亿, 20余万; digits and multipliers in turn as a
+  Chinese numeral is composed: 2万5千 = 25000, 1万3800 = 13800, 2万5 = 25000),
+  loose pairs as ranges (七八个 7–8, 两三天, 一两天, 三五天 3–5, 二三十万);
+  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
 - Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
   五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
   180 %).
@@ -40,9 +43,12 @@ Rules (each has a test in tests/test_extract.py):
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
   逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
+  至少(有)/不少于/不低于 X     over       lower = X
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
-  X以下/以内                 under      upper = X
+  未满/不满/不超过/不高于 X
+  X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
+  X(都/还)不足                          不到一年 after a figure)
   约/大约/约为 X, X左右, X来  approx     no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
@@ -96,7 +102,6 @@ from ruralstudy.extract.text import (
     Quotes,
     in_short_quote,
     join_layout_breaks,
-    overlaps,
     scan_copy,
     shift,
     single_year,
@@ -108,6 +113,7 @@ __all__ = [
     "COLUMNS",
     "FACT_COLUMNS",
     "STATUSES",
+    "emitted_units",
     "extract_quantities",
     "fact_candidates",
     "review_candidates",
@@ -126,10 +132,14 @@ FACT_COLUMNS = [
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
+    "未满": "under", "不满": "under", "不超过": "under", "不高于": "under",
+    "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+# A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
+_SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
@@ -138,7 +148,7 @@ UNITS = (
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 农户 脱贫户 贫困户".split()
-# Words that start with a unit's character but are no unit: 成员, 种植; 块 is
+# Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群])",
@@ -147,6 +157,7 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
+    "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
 UNIT_PATTERN = "|".join(
     _UNIT_GUARDS.get(u, re.escape(u)) for u in sorted(UNITS + NOUN_UNITS, key=len, reverse=True)
@@ -154,10 +165,16 @@ UNIT_PATTERN = "|".join(
 _MONEY = {"元", "块钱", "块"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
-_DIGITS = r"(?<![0-9A-Za-z.])\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
+# Digits are ASCII: the scan copy has made full-width ones ASCII, and digits of other
+# scripts (٣, ३) are not read, nor is a number glued to them (\d in the lookbehind: any script).
+_DIGITS = r"(?<![\dA-Za-z.])[0-9]{1,16}(?:,[0-9]{3}){0,6}(?:\.[0-9]{1,8})?(?!\d)"
+# Digits and multipliers in turn (2万5千, 1万3800, 3千5百): numerals.parse_mixed.
+_MIXED_TAIL = (
+    r"(?:[十百千万亿]{1,2}[0-9]{1,4}(?:\.[0-9]{1,4})?){1,3}(?:[十百千万亿]{1,2}|(?![0-9.,]))"
+)
 _NUM = (
-    rf"{_DIGITS}(?:万\d{{1,4}}(?![0-9.,])|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
-    rf"|(?<![{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
+    rf"{_DIGITS}(?:{_MIXED_TAIL}|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
+    rf"|(?<![\d{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
 )
 _PLUS = r"[余多来]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
@@ -174,23 +191,31 @@ QUANTITY = re.compile(
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
     rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
     rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}})?)"
-    r"|(?P<sn>(?<![0-9./])\d{1,3})/(?P<sd>\d{1,3})(?![0-9./]))"
+    r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
     rf"(?P<p3>{_P3})?"
-    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游]))?"
+    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"
 )
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
-_NUMERAL_RUN = re.compile(rf"[\d{CN_CHARS}]+")
-_PREFIX_CHARS = set("".join(PREFIX_QUALIFIER)) | set(" \u3000\u00a0")
-_PREFIX_REACH = 3  # longest prefix (超过) and one space
+_PREFIX_LENGTHS = sorted({len(w) for w in PREFIX_QUALIFIER}, reverse=True)  # longest first
+_SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
 _FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
-_UNIT_INSIDE = set("千百")
-_DIGIT = re.compile(r"\d")
-_RATE_MARK = re.compile("[每均]")  # only then can a rate be written just before a figure
+# The runs that can hold a figure, found by one regular expression rather than a
+# Python test of each run (a fifth of the time): whole runs (possessive, after no
+# numeral), followed by a character of _FOLLOW or holding 千 or 百.
+_RUN_CHARS = f"0-9{CN_CHARS}"
+# It starts with a character class, so the engine skips to the next numeral in C.
+_CANDIDATE_RUN = re.compile(
+    rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
+    rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
+    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
+)
+_DIGIT = re.compile(r"[0-9]")
+_NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
@@ -206,6 +231,7 @@ _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "公斤", "千克", "吨",
     "倍", "个百分点",
 }  # fmt: skip
+_MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
 _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 _NOT_PREFIX_BEFORE = {
@@ -276,6 +302,31 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
     )
 
 
+def emitted_units() -> set[str]:
+    """Every canonical unit (``norm_unit``) the extractor can give a quantity.
+
+    Each written unit in ``UNITS`` and ``NOUN_UNITS`` in its canonical unit, the
+    percent of shares, and each rate a written unit makes with the denominators a
+    text can give it (entity, period, or both, extract.rates.ordered).  A classifier
+    not in the units table is ``count:<classifier>``.
+    """
+    written = [u for u in UNITS + NOUN_UNITS if u != "个多月"]  # 个多月 is read as 个月
+    pers = [[d] for d in rates.WRITTEN_DENOMINATORS]
+    pers += [[a, b] for a in rates.WRITTEN_DENOMINATORS for b in rates.WRITTEN_DENOMINATORS]
+    found = {"percent"}
+    for unit in written:
+        found.add(canonical_unit(unit)[0])
+        for per in pers:
+            ordered = rates.ordered(per)
+            if ordered is None or ordered != per:
+                continue
+            try:
+                found.add(rate_unit(unit, ordered)[0])
+            except ValueError:  # no canonical rate (year/year …): _bounds skips such a figure
+                continue
+    return found
+
+
 def _rows(text: str) -> list[tuple]:
     """One tuple per quantity: the COLUMNS, then the curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
@@ -283,15 +334,19 @@ def _rows(text: str) -> list[tuple]:
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
-    rows, prev_end, prev_rate = [], 0, None
+    rows, prev_end, prev_rate, k = [], 0, None, 0
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
             continue
-        if found is None or overlaps(idioms, found[0], found[1]):
+        if found is None:
             continue
         s, e, value, unit, qualifier, step, hi = found
+        while k < len(idioms) and idioms[k][1] <= s:  # figures come in text order: a pointer
+            k += 1
+        if k < len(idioms) and idioms[k][0] < e:
+            continue  # inside an idiom (三天两头)
         s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate)
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
@@ -299,38 +354,48 @@ def _rows(text: str) -> list[tuple]:
             continue
         prev_rate = per if unit in _MONEY and per else None
         prev_end = e
-        o_start = s + shift(breaks, shifts, s, side="start")
-        o_end = e + shift(breaks, shifts, e, side="end")
+        o_start, o_end = s, e
+        if breaks:
+            o_start += shift(breaks, shifts, s, side="start")
+            o_end += shift(breaks, shifts, e, side="end")
         a, b = subject(scan, s, e)
         rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
     return rows
 
 
 def _matches(scan: str):
-    """QUANTITY's matches, as ``finditer`` finds them, tried only near where a number starts."""
+    """QUANTITY's matches, as ``finditer`` finds them, tried only where a number starts
+    (from the qualifier word before it, if there is one)."""
     tried = 0
-    for run in _NUMERAL_RUN.finditer(scan):
-        if run.end() <= tried or _no_figure_follows(scan, run):
+    for run in _CANDIDATE_RUN.finditer(scan):
+        if run.end() <= tried:
             continue
         for q in _anchors(run):
             if q < tried:
                 continue
-            p = q
-            while p > tried and q - p < _PREFIX_REACH and scan[p - 1] in _PREFIX_CHARS:
-                p -= 1
-            for start in range(p, q + 1):
-                m = QUANTITY.match(scan, start)
-                if m is not None:
-                    yield m
-                    tried = m.end()
-                    break
+            p = _prefix_start(scan, q, tried)
+            m = QUANTITY.match(scan, p)
+            if m is None and p < q:
+                m = QUANTITY.match(scan, q)
+            if m is not None:
+                yield m
+                tried = m.end()
             else:
                 tried = q + 1
 
 
-def _no_figure_follows(scan: str, run: re.Match) -> bool:
-    end = run.end()
-    return scan[end : end + 1] not in _FOLLOW and _UNIT_INSIDE.isdisjoint(run.group())
+def _prefix_start(scan: str, q: int, tried: int) -> int:
+    """Where the qualifier word ending at ``q`` (or one space before it) starts, else the
+    space before ``q``, else ``q``: where ``QUANTITY.finditer`` would start the match.
+
+    Dictionary look-ups of the few words that can end there: trying the regular
+    expression at each character before a number cost more than reading the figure.
+    """
+    end = q - 1 if q > tried and scan[q - 1] in _SPACES else q
+    for k in _PREFIX_LENGTHS:
+        if end - k >= tried and scan[end - k : end] in PREFIX_QUALIFIER:
+            return end - k
+    return end
 
 
 def _anchors(run: re.Match) -> list[int]:
@@ -348,26 +413,27 @@ def _anchors(run: re.Match) -> list[int]:
 
 def _read_match(m: re.Match, scan: str):
     """(start, end, value, unit, qualifier, step, upper end) or None if not a quantity."""
-    g = m.groupdict()
-    start, end = m.start(), m.end()
-    pre, post, unit = g["pre"], g["post"], g["unit"]
+    g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
+    start, end = m.span()
+    pre, post, unit, n1, p3 = m.group("pre", "post", "unit", "n1", "p3")
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None:
         start = _skip_spaces(scan, start)
-    if g["pct"] or g["fn"] or g["sn"]:
+    if n1 is None or g["fn"]:  # 百分之三十, 1/4, 五分之一
         return _read_share(g, start, end, pre, post)
-    n1 = g["n1"]
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
     if _char_before(scan, start) == "第":
         return None  # ordinal: 第三条, 第 3 条
     if g["n2"] is not None:
         return _read_range(g, start, end, pre)
-    marker = g["p1"] or g["p2"] or next((c for c in n1 if c in "余多来"), None)
+    marker = g["p1"] or g["p2"]
+    if not marker and not n1.isdigit():  # 20余万, 十来个 (no generator for plain digits)
+        marker = next((c for c in n1 if c in "余多来"), None)
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
-    after = g["p3"] and unit in _MEASURE_UNITS | _TIME_UNITS
+    after = p3 and unit in _MEASURE_OR_TIME
     if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker or after):
         return None
     num = parse_number(n1)
@@ -376,7 +442,7 @@ def _read_match(m: re.Match, scan: str):
     value, step = num[0], num[1]
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
-    if unit == "个多月" or g["p3"]:  # 多 after the unit: 12亩多, 3个多月
+    if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
         unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
     if marker == "来":
         post, marker = post or "左右", None  # 十来个: about ten
@@ -429,7 +495,7 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         scan[start - 1 : start] in ("这", "那") or _RELATIVE_AFTER.match(scan, end)
     ):
         return True  # relative time: 这两年, 两年前, 两个月后
-    if unit in NOUN_UNITS and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
+    if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
         return True  # 三村民: only a number that is surely one counts a bare noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
         if unit not in _MONEY:
@@ -456,6 +522,8 @@ def _qualifier(pre, post, marker) -> str:
     if pre:
         return PREFIX_QUALIFIER[pre]
     if post:
+        if post.endswith(("不到", "不足")):
+            return "under"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
         return "plus"
@@ -485,7 +553,8 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
         return start, [], ""
     per = rates.split_denominators(m["per"]) if m["per"] else []
     before, width = [], 0
-    if _RATE_MARK.search(scan, max(0, start - rates.BEFORE_LOOKBACK), start):
+    lo = max(0, start - rates.BEFORE_LOOKBACK)
+    if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
         before, width = rates.rate_before(scan, start)
     if before or per:
         per = _written_rate(per, before)

@@ -22,8 +22,15 @@ CN_SMALL = {c: v for c, v in MULTIPLIERS.items() if v < 10_000}
 CN_BIG = {c: v for c, v in MULTIPLIERS.items() if v >= 10_000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(MULTIPLIERS)
 _SPACES = re.compile(r"[ \u3000\u00a0]")
-_WAN_THEN_DIGITS = re.compile(r"(\d{1,12})万(\d{1,4})")
+# Digits and multipliers in turn, as Chinese numerals are composed: 2万5千, 1万3800, 3千5百.
+# (One group without digits after it, 20万, is _ARABIC's: its step is the last written digit's.)
+_GROUP = r"[0-9]{1,12}(?:\.[0-9]{1,4})?[十百千万亿]{1,2}"
+_MIXED = re.compile(rf"(?:{_GROUP}){{2,4}}[0-9]{{0,4}}|{_GROUP}[0-9]{{1,4}}")
+_MIXED_PART = re.compile(r"([0-9.]+)([十百千万亿]*)")
 _ARABIC = re.compile(r"([0-9.,]+)([余多来]?)([十百千万亿]*)")
+# Loose pairs of neighbouring digits (七八, 两三) and the idiomatic 三五 and 一两: a range.
+_PAIR = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])([十百千]?)([万亿]?)")
+_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
 
 
 @lru_cache(maxsize=4096)
@@ -35,11 +42,13 @@ def parse_number(s: str):
     A space between digits and 万/亿 is layout ("361.76 亿").
     """
     if s.isdigit() and s.isascii():  # the common case, 1386: no regular expression needed
-        return Fraction(int(s)), last_nonzero_place(s)
+        # ints, not Fractions (an int has .numerator and .denominator too): Fraction()
+        # was a tenth of the extractor's time
+        zeros = len(s) - len(s.rstrip("0"))
+        return int(s), 10**zeros if zeros < len(s) else 1
     s = _SPACES.sub("", s)
-    split = _WAN_THEN_DIGITS.fullmatch(s)
-    if split:  # 1万3800 = 13800: digits after 万 count in ones
-        return Fraction(int(split[1]) * 10_000 + int(split[2])), last_nonzero_place(split[2])
+    if _MIXED.fullmatch(s):
+        return parse_mixed(s)
     m = _ARABIC.fullmatch(s)
     if m:
         digits, plus, mults = m.groups()
@@ -53,8 +62,8 @@ def parse_number(s: str):
         if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
             return value * factor, decimal_place(digits) * factor
         return value, last_nonzero_place(digits)
-    head, plus, mults = s.partition("余") if "余" in s else s.partition("多")
-    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万
+    head, plus, mults = s.partition(next((c for c in "余多来" if c in s), "余"))
+    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万, 十来万
         inner = parse_chinese(head)
         if inner is None or len(inner) > 2:
             return None
@@ -63,14 +72,42 @@ def parse_number(s: str):
     return parse_chinese(s)
 
 
+def parse_mixed(s: str):
+    """2万5千 = 25000, 1万3800 = 13800, 3千5百 = 3500, 2万5 = 25000: (value, step) or None.
+
+    Each group of digits counts in the place its multipliers give; places must fall
+    (2万50000 is no number).  Trailing digits count in ones (1万3800), except one
+    lone digit, which takes the place below the last one, as in 三万五 (2万5 = 25000).
+    """
+    parts = _MIXED_PART.findall(s)
+    tail = parts.pop()[0] if not parts[-1][1] else ""
+    total, last_place = Fraction(0), None
+    for digits, mults in parts:
+        place = math.prod(MULTIPLIERS[c] for c in mults)
+        value = Fraction(digits)
+        if last_place is not None and (place >= last_place or value * place >= last_place):
+            return None
+        total, last_place = total + value * place, place
+    if tail:
+        ones = Fraction(int(tail))
+        if len(tail) == 1 and last_place >= 10:
+            ones *= last_place // 10
+        if ones >= last_place:
+            return None
+        total += ones
+    return total, last_nonzero_place(str(total.numerator)) if total.denominator == 1 else Fraction(
+        1, total.denominator
+    )
+
+
 def parse_chinese(s: str):
-    pair = re.fullmatch(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万]?)", s)
-    if pair:
+    pair = _PAIR.fullmatch(s)
+    if pair:  # 七八 (7–8), 三五 (3–5), 二三十 (20–30), 三五万 (30000–50000)
         a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
-        if b == a + 1:
-            f = MULTIPLIERS.get(pair[3], 1)
-            return Fraction(a * f), Fraction(f), Fraction(b * f)
-        return None
+        if (a, b) not in _PAIRS or (a == 1) != (pair[2] == "两"):
+            return None  # 三三, 五三; 一 pairs only with 两 (一两天), 两 only after 一
+        f = MULTIPLIERS.get(pair[3], 1) * MULTIPLIERS.get(pair[4], 1)
+        return Fraction(a * f), Fraction(f), Fraction(b * f)
     total, section, digit, last_mult, after_zero = 0, 0, None, None, False
     small_seen = None
     for c in s:
@@ -156,7 +193,7 @@ def _cn_trailing(n: str) -> int:
 
 
 def looks_like_year(n: str) -> bool:
-    if re.fullmatch(r"[12]\d{3}", n):
+    if re.fullmatch(r"[12][0-9]{3}", n):
         return True
     return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
 
@@ -170,4 +207,4 @@ def parse_fraction(denominator: str, numerator: str) -> Fraction | None:
     d, n = parse_number(denominator), parse_number(numerator)
     if d is None or n is None or len(d) > 2 or len(n) > 2 or not 0 < n[0] < d[0]:
         return None  # 三分之三, 七八分之一 and 5/3 are no fractions of a whole
-    return n[0] / d[0] * 100
+    return Fraction(n[0]) / d[0] * 100

@@ -18,8 +18,10 @@ Three ways a text says a figure is a rate:
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元").
 
-An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 人均年收入 is
-per person and year (CNY/person/year).  Units: ``ruralstudy.units.rate_unit``.
+An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
+"500元/人/年" are per person and year (CNY/person/year).  But a per-person
+figure of one year (人均年收入, 年人均纯收入) is CNY/person, its year the fact's
+(docs/DESIGN.md, "Units").  Units: ``ruralstudy.units.rate_unit``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _CLAUSE_WORDS = {
     "亩": r"每亩|亩均",
     "斤": r"每斤",
     "公斤": r"每公斤|每千克",
+    "股": r"每股|股均",
     "人": r"人均|每人|每位|每名",
     "户": r"户均|每户",
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
@@ -53,6 +56,15 @@ _CLAUSE_WORDS = {
 }
 _CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values())))
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
+# Every clause word holds one of these characters: a clause without them is read at C
+# speed and skipped (most clauses before a sum of money).
+_HAS_CLAUSE_WORD = re.compile("[每均年月天晚]").search
+# A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
+# rate stated per year (每年, 年均, 一年): with a per-person or per-household word
+# the figure is that year's amount per person, CNY/person, the year the fact's
+# (docs/DESIGN.md, "Units"); 年人均 is itself per person.
+_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润)")
+_PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 CLAUSE_LOOKBACK = 30
 
@@ -78,15 +90,19 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
 
     The word nearest the figure counts, one entity and one period at most.
     """
-    if not is_money:
+    if not is_money or not _HAS_CLAUSE_WORD(clause):
         return [], ""
     entity = period = None
     for m in _CLAUSE_WORD.finditer(clause):
         written = _CLAUSE_KEYS[int(m.lastgroup[1:])]
-        if written in _PERIODS:
+        if m.group() == "年人均":
+            entity, period = ("人", m.group()), None
+        elif written in _PERIODS:
             period = (written, m.group())
         else:
             entity = (written, m.group())
+    if entity and period and entity[0] in _PER_HEAD and _YEAR_COVERED.fullmatch(period[1]):
+        entity, period = (entity[0], f"{entity[1]}+{period[1]}"), None  # 人均年收入: CNY/person
     found = [x for x in (entity, period) if x is not None]
     return [w for w, _ in found], "+".join(words for _, words in found)
 

@@ -15,18 +15,23 @@ from functools import lru_cache
 from ruralstudy.extract.numerals import CN_CHARS
 
 # Matching reads a copy of the text with full-width digits and the traditional
-# forms of numerals, units and qualifier words made simplified/ASCII.  Each
+# forms of numerals, units, counted nouns (農民), qualifier and rate words (不少於,
+# 純收入) made simplified/ASCII.  Each
 # character maps to one character, so offsets into the copy are offsets into
 # the text.
 SCAN_MAP = str.maketrans(
-    "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡",
-    "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里",
+    "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
+    "農貧眾遊勞動脫頃於滿純營業額潤紅",
+    "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
+    "农贫众游劳动脱顷于满纯营业额润红",
 )
 # A whitespace run with a line break between two word characters is layout
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).
 _BLANK = " \t\u3000"
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
-_YEAR_IN_SENTENCE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# Read on the scan copy (full-width digits made ASCII); a digit of any script just
+# before (\d) means the year is part of a number written in other digits.
+_YEAR_IN_SENTENCE = re.compile(r"(?<![\d])((?:19|20)[0-9]{2})年")
 _QUOTES = {"“": "”", "「": "」", '"': '"', "‘": "’"}
 _NAME_QUOTE_MAX = 12
 _HEADLINE_MAX = 30  # characters in a line that ends without punctuation
@@ -123,12 +128,6 @@ def shift(breaks, shifts, pos, side):
     return shifts[i - 1] if i else 0
 
 
-def overlaps(spans, s, e) -> bool:
-    """Does [s, e) overlap one of ``spans`` (sorted, disjoint)?"""
-    i = bisect.bisect_left(spans, (e,))
-    return i > 0 and spans[i - 1][1] > s
-
-
 def in_short_quote(scan: str, s: int, e: int) -> bool:
     lo = max(0, s - _NAME_QUOTE_MAX)
     for open_q, close_q in _QUOTES.items():
@@ -155,22 +154,35 @@ class Quotes:
         self.breaks, self.shifts = breaks, shifts
         self._clause_ends = None
         self._made: dict[tuple[int, int], str] = {}
+        self._last = (0, -1, "")  # the last sentence quoted whole: figures come in text order
 
     def __call__(self, s: int, e: int) -> str:
+        last_start, last_end, quote = self._last
+        if last_start <= s and e <= last_end:  # no sentence end between: the same sentence
+            return quote
         js, je = _around(self.ends, s, e, 0, len(self.joined))
-        if je - js <= QUOTE_MAX and (js, je) in self._made:
-            return self._made[js, je]
+        if je - js <= QUOTE_MAX and not self._end_inside(js, je):
+            self._last = (js, je, self._quote(js, je))
+            return self._last[2]
         if je - js > QUOTE_MAX:
             js, je = _around(self.clause_ends(), s, e, js, je)
         if je - js > QUOTE_MAX:
             piece = js + (s - js) // QUOTE_MAX * QUOTE_MAX
             js, je = piece, max(e, min(je, piece + QUOTE_MAX))
+        return self._quote(js, je)
+
+    def _quote(self, js: int, je: int) -> str:
         key = (js, je)
         if key not in self._made:
             os_ = js + shift(self.breaks, self.shifts, js, "start")
             oe = je + shift(self.breaks, self.shifts, je, "end")
             self._made[key] = self.text[os_:oe].strip()
         return self._made[key]
+
+    def _end_inside(self, js: int, je: int) -> bool:
+        """Is a sentence end strictly inside (js, je)?  (A figure over an end spans two.)"""
+        i = bisect.bisect_right(self.ends, js)
+        return i < len(self.ends) and self.ends[i] < je
 
     def clause_ends(self) -> list[int]:
         if self._clause_ends is None:  # only texts with a very long sentence need them
@@ -225,5 +237,5 @@ _WORD_BEFORE = re.compile(f"{_cjk_except(_SUBJECT_STOP)}{{0,{_SUBJECT_MAX_BEFORE
 @lru_cache(maxsize=4096)
 def single_year(sentence: str):
     """The year a sentence names, when it names exactly one (2024年 …), else None."""
-    years = set(_YEAR_IN_SENTENCE.findall(sentence))
+    years = set(_YEAR_IN_SENTENCE.findall(sentence.translate(SCAN_MAP)))
     return int(years.pop()) if len(years) == 1 else None

@@ -47,6 +47,27 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
     "rating": ("级", "rating"),
 }
 
+# What a rate is counted per (ruralstudy.units.RATE_DENOMINATORS) -> (Chinese, English):
+# a rate without its own entry above is labelled from its parts, "元/公顷/年",
+# "yuan per ha per year", so every rate the extractor can emit has words.
+DENOMINATOR_LABELS: dict[str, tuple[str, str]] = {
+    "ha": ("公顷", "ha"),
+    "m2": ("平方米", "m²"),
+    "kg": ("公斤", "kg"),
+    "t": ("吨", "t"),
+    "person": ("人", "person"),
+    "household": ("户", "household"),
+    "person-time": ("人次", "visit"),
+    "room": ("间", "room"),
+    "share": ("股", "share"),
+    "year": ("年", "year"),
+    "month": ("月", "month"),
+    "week": ("周", "week"),
+    "day": ("天", "day"),
+    "night": ("晚", "night"),
+    "hour": ("小时", "hour"),
+}
+
 # Shares are never rescaled to 万 or thousands: "12 %" stays 12.
 SHARE_UNITS = ("percent", "percentage_point")
 
@@ -116,11 +137,23 @@ def value_scale(unit: str, max_abs: float, lang: str) -> tuple[float, str, str]:
 
 
 def unit_words(unit: str) -> tuple[str, str]:
-    """(Chinese, English) words for a canonical unit; ``count:家`` → ('家', 'count')."""
+    """(Chinese, English) words for a canonical unit; ``count:家`` → ('家', 'count').
+
+    A rate is worded from its parts when it has no entry of its own:
+
+    >>> unit_words("CNY/ha/year")
+    ('元/公顷/年', 'yuan per ha per year')
+    """
     if unit in UNIT_LABELS:
         return UNIT_LABELS[unit]
-    if unit.startswith("count:"):
+    if unit.startswith("count:") and "/" not in unit:
         return unit.split(":", 1)[1], "count"
+    numerator, *per = unit.split("/")
+    if per and all(d in DENOMINATOR_LABELS for d in per):
+        zh, en = unit_words(numerator)
+        zh_per = [DENOMINATOR_LABELS[d][0] for d in per]
+        en_per = [DENOMINATOR_LABELS[d][1] for d in per]
+        return "/".join([zh, *zh_per]), " per ".join([en, *en_per])
     return unit, unit
 
 
