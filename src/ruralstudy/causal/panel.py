@@ -27,8 +27,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ruralstudy.causal import _prepare, _staggered
+from ruralstudy.causal import _prepare, _staggered, _twfe_spec
 from ruralstudy.causal._prepare import PanelSpec
+from ruralstudy.causal._twfe_spec import TwfeSpec
 
 METHODS = ("cs", "twfe")
 ENGINES = ("auto", "numpy", "csdid")
@@ -43,7 +44,7 @@ def did(
     unit: str,
     time: str,
     cohort: str,
-    cluster: str | None = None,
+    cluster: str | Sequence[str] | None = None,
     method: str = "cs",
     *,
     aggregation: str = "simple",
@@ -54,6 +55,7 @@ def did(
     est_method: str = "dr",
     alpha: float = 0.05,
     engine: str = "auto",
+    fixed_effects: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Average effect of a staggered programme on the treated (ATT).
 
@@ -64,6 +66,9 @@ def did(
         0 for never treated (periods after the last one also count as never).
     cluster
         Column to cluster standard errors on (e.g. county); default the unit.
+        For "twfe" also two of them for two-way clustering (Cameron, Gelbach
+        and Miller 2011), e.g. ``["village_id", "county_id^year"]``, where
+        ``a^b`` stands for the combinations of a and b (pyfixest's notation).
     method
         ``"cs"``: Callaway and Sant'Anna (2021), group-time ATTs against
         never-treated (or ``control_group="notyettreated"``) units, aggregated
@@ -78,6 +83,10 @@ def did(
     engine
         For "cs": ``"numpy"`` (fast, no covariates), ``"csdid"``, or ``"auto"``
         (numpy where it applies, else csdid). Both give the same numbers.
+    fixed_effects
+        For "twfe": fixed effects absorbed besides the unit and the period, in
+        pyfixest's notation: ``["county_id^year"]`` (county-by-year effects) is
+        pyfixest's ``y ~ treated | village_id + year + county_id^year``.
 
     Returns
     -------
@@ -86,10 +95,13 @@ def did(
     ``level`` (the event time, cohort or year), ``estimate``, ``se``,
     ``ci_low``, ``ci_high``, ``p_value``, ``n_obs``, ``n_units``,
     ``n_clusters``. Intervals are normal for "cs" (as R did) and t with G-1
-    degrees of freedom for "twfe" (as pyfixest). "twfe" drops singleton
-    observations (a unit or period seen once) as fixest does: ``n_obs``
-    counts the rows used, ``attrs["n_singletons"]`` those dropped, and a
-    warning says how many when any are.
+    degrees of freedom for "twfe" (as pyfixest; with two-way clustering G is
+    the smaller number of clusters, which ``n_clusters`` then reports, as
+    pyfixest's default ``ssc(G_df="min")``). "twfe" drops singleton
+    observations (a level of any fixed effect seen once) as fixest does:
+    ``n_obs`` counts the rows used, ``attrs["n_singletons"]`` those dropped,
+    and a warning says how many when any are; ``attrs["fixed_effects"]``
+    lists the effects absorbed.
 
     Example
     -------
@@ -100,7 +112,7 @@ def did(
     True
     """
     _check_choice("method", method, METHODS)
-    spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    spec = _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         return _did_twfe(df, spec, alpha, cited)
@@ -129,7 +141,7 @@ def event_study(
     unit: str,
     time: str,
     cohort: str,
-    cluster: str | None = None,
+    cluster: str | Sequence[str] | None = None,
     method: str = "cs",
     *,
     control_group: str = "nevertreated",
@@ -142,6 +154,7 @@ def event_study(
     est_method: str = "dr",
     alpha: float = 0.05,
     engine: str = "auto",
+    fixed_effects: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Effects by event time (periods since adoption), pre-periods included.
 
@@ -152,6 +165,8 @@ def event_study(
     compares adjacent periods; ``"universal"`` compares every period with the
     last one before adoption, so e = -1 is 0 by construction). ``min_e``,
     ``max_e`` and ``balance_e`` restrict the event times as in R did.
+    ``cluster`` and ``fixed_effects`` are as in :func:`did` (two-way
+    clustering and extra fixed effects for "twfe" only).
 
     ``method="twfe"`` is the dynamic two-way fixed effects regression with a
     dummy for every event time except e = -1 (the reference, reported as 0),
@@ -175,7 +190,7 @@ def event_study(
     (-8, 7)
     """
     _check_choice("method", method, METHODS)
-    spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    spec = _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         out, fit = _event_study_twfe(df, spec, alpha)
@@ -205,6 +220,7 @@ def event_study(
     )
     if method == "twfe":
         out.attrs["n_singletons"] = int(n_singletons)
+        _twfe_attrs(out, spec)
     return out
 
 
@@ -288,6 +304,24 @@ def _fit_cs(
 # -- two-way fixed effects ------------------------------------------------------------
 
 
+def _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects):
+    """The column roles; "twfe" also parses its clusters and extra fixed effects."""
+    if method == "twfe":
+        base = _prepare.make_spec(outcome, unit, time, cohort, None, covariates)
+        return _twfe_spec.twfe_spec(df, base, cluster, fixed_effects)
+    if fixed_effects:
+        raise ValueError("fixed_effects= is for method='twfe' (the fixed effects it absorbs)")
+    if cluster is not None and not isinstance(cluster, str):
+        names = list(cluster)
+        if len(names) != 1:
+            raise ValueError(
+                f"method={method!r} clusters on one column; two-way clustering ({names}) "
+                "is for method='twfe'"
+            )
+        cluster = names[0]
+    return _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+
+
 def _twfe_rows(df: pd.DataFrame, spec: PanelSpec) -> _prepare.PanelRows:
     _prepare.check_columns(df, spec)
     rows = _prepare.complete_rows(df, spec)
@@ -300,20 +334,20 @@ def _treated(data: pd.DataFrame, spec: PanelSpec) -> np.ndarray:
     return (g > 0) & (data[spec.time].to_numpy() >= g)
 
 
-def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: list[str]):
+def _within(rows: _prepare.PanelRows, spec: TwfeSpec, X: np.ndarray, names: list[str]):
     from ruralstudy.causal._twfe import within_ols
 
-    y = rows.data[spec.outcome].to_numpy(dtype=np.float64, copy=True)
-    if spec.cluster in (None, spec.unit):
-        cluster = rows.unit_codes
-    else:
-        cluster = pd.factorize(rows.data[spec.cluster].to_numpy())[0]
-    fit = within_ols(y, X, names, [rows.unit_codes, rows.time_codes], cluster)
+    data = rows.data
+    y = data[spec.outcome].to_numpy(dtype=np.float64, copy=True)
+    effects = [rows.unit_codes, rows.time_codes]
+    effects += [_twfe_spec.term_codes(data, term) for term in spec.fixed_effects]
+    clusters = [_twfe_spec.term_codes(data, term) for term in spec.clusters]
+    fit = within_ols(y, X, names, effects, clusters or [rows.unit_codes])
     if fit.n_singletons:
         warnings.warn(
             f"two-way fixed effects: dropped {fit.n_singletons} singleton observation(s) "
-            "(a unit or period seen only once, which its fixed effect fits exactly), as "
-            f"fixest does; the estimate uses the other {fit.n_obs} rows "
+            "(a level of a fixed effect seen only once, which that effect fits exactly), "
+            f"as fixest does; the estimate uses the other {fit.n_obs} rows "
             '(attrs["n_singletons"])',
             UserWarning,
             stacklevel=4,
@@ -322,7 +356,7 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
 
 
 def _did_twfe(
-    df: pd.DataFrame, spec: PanelSpec, alpha: float, cited: tuple[str, ...]
+    df: pd.DataFrame, spec: TwfeSpec, alpha: float, cited: tuple[str, ...]
 ) -> pd.DataFrame:
     rows = _twfe_rows(df, spec)
     data = rows.data
@@ -338,10 +372,17 @@ def _did_twfe(
     out = _add_counts(out, n_obs=fit.n_obs, n_units=fit.n_fe_levels[0], n_clusters=fit.n_clusters)
     out = _with_attrs(out, cited, spec, "twfe", alpha, "numpy", None, None)
     out.attrs["n_singletons"] = fit.n_singletons
+    return _twfe_attrs(out, spec)
+
+
+def _twfe_attrs(out: pd.DataFrame, spec: TwfeSpec) -> pd.DataFrame:
+    """The clusters (a name, or a tuple for two-way) and the fixed effects absorbed."""
+    out.attrs["cluster"] = spec.cluster_label
+    out.attrs["fixed_effects"] = spec.fixed_effect_labels
     return out
 
 
-def _event_study_twfe(df: pd.DataFrame, spec: PanelSpec, alpha: float):
+def _event_study_twfe(df: pd.DataFrame, spec: TwfeSpec, alpha: float):
     rows = _twfe_rows(df, spec)
     data = rows.data
     g = data[spec.cohort].to_numpy()
