@@ -107,6 +107,8 @@ def _nested_in_any(fe: np.ndarray, n_levels: int, clusters: list[np.ndarray]) ->
 
 def _is_nested(fe: np.ndarray, cluster: np.ndarray, n_levels: int) -> bool:
     """True if every level of the fixed effect lies within a single cluster."""
+    if fe is cluster:
+        return True  # clustered by the fixed effect itself (e.g. the unit)
     first = np.full(n_levels, -1, dtype=np.intp)
     first[fe] = cluster
     return bool(np.array_equal(first[fe], cluster))

@@ -86,13 +86,22 @@ def twfe_spec(
     )
 
 
-def term_codes(data: pd.DataFrame, term: Term) -> np.ndarray:
-    """Dense codes of a term's levels (of each combination, for an interaction)."""
-    combined = codes(data[term[0]].to_numpy())
+def term_codes(
+    data: pd.DataFrame, term: Term, known: dict[str, np.ndarray] | None = None
+) -> np.ndarray:
+    """Dense codes of a term's levels (of each combination, for an interaction).
+
+    ``known`` holds codes already made for some columns (the unit's, the period's).
+    """
+    known = known or {}
+
+    def column_codes(col: str) -> np.ndarray:
+        return known[col] if col in known else codes(data[col].to_numpy())
+
+    combined = column_codes(term[0])
     for col in term[1:]:
-        more = codes(data[col].to_numpy())
-        combined = combined.astype(np.int64) * (int(more.max()) + 1) + more
-        combined = codes(combined)
+        more = column_codes(col)
+        combined = codes(combined.astype(np.int64) * (int(more.max()) + 1) + more)
     return combined
 
 

@@ -339,9 +339,10 @@ def _within(rows: _prepare.PanelRows, spec: TwfeSpec, X: np.ndarray, names: list
 
     data = rows.data
     y = data[spec.outcome].to_numpy(dtype=np.float64, copy=True)
+    known = {spec.unit: rows.unit_codes, spec.time: rows.time_codes}
     effects = [rows.unit_codes, rows.time_codes]
-    effects += [_twfe_spec.term_codes(data, term) for term in spec.fixed_effects]
-    clusters = [_twfe_spec.term_codes(data, term) for term in spec.clusters]
+    effects += [_twfe_spec.term_codes(data, term, known) for term in spec.fixed_effects]
+    clusters = [_twfe_spec.term_codes(data, term, known) for term in spec.clusters]
     fit = within_ols(y, X, names, effects, clusters or [rows.unit_codes])
     if fit.n_singletons:
         warnings.warn(
