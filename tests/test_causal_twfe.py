@@ -285,3 +285,20 @@ def test_negative_two_way_variance_gets_fixests_eigenvalue_floor():
         crv = _crv.crv1(X, resid, np.eye(1), [a, b], [], ())
     assert crv.repaired and crv.vcov[0, 0] == pytest.approx(1e-10)
     assert crv.n_clusters == (2, 2) and crv.df_t == 1
+
+
+def test_one_sweep_only_where_it_is_exact(panel, ragged):
+    """A balanced unit-period grid is absorbed in one sweep; anything else iterates."""
+    from ruralstudy.causal._demean import Absorber, codes
+
+    def absorber(df, cols):
+        return Absorber([codes(df[c].to_numpy()) for c in cols], pairs_unique=True)
+
+    grid = absorber(panel, ("village_id", "year"))
+    assert grid.one_sweep
+    assert not absorber(ragged, ("village_id", "year")).one_sweep
+    assert not absorber(panel, ("village_id", "year", "county_year")).one_sweep
+    v = panel["y"].to_numpy(dtype=np.float64, copy=True)
+    grid.demean(v)
+    for c in grid.codes:
+        assert np.abs(np.bincount(c, weights=v)).max() < 1e-10 * len(v)

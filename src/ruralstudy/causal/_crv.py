@@ -71,7 +71,9 @@ def crv1(
         terms.append((both, n_both, -1.0))
     g_min = min(g for _, g, _ in terms)
     meat = sum(sign * _meat(X, resid, c, g) for c, g, sign in terms)
-    nested = [_nested_in_any(f, m, clusters) for f, m in zip(fe_codes, n_levels, strict=True)]
+    nested = [
+        _nested_in_any(f, m, clusters, sizes) for f, m in zip(fe_codes, n_levels, strict=True)
+    ]
     df_k = _df_k(X.shape[1], n_levels, nested)
     n_obs = resid.size
     factor = (g_min / (g_min - 1)) * ((n_obs - 1) / (n_obs - df_k))
@@ -83,7 +85,7 @@ def crv1(
             "the two-way clustered covariance had a negative variance; its eigenvalues were "
             f"floored at {EIGEN_FLOOR:g} as R fixest does (pyfixest would report NaN)",
             RuntimeWarning,
-            stacklevel=4,
+            stacklevel=6,  # the caller of did / event_study
         )
     return ClusterVcov(vcov, sizes, df_k, g_min - 1, repaired)
 
@@ -100,15 +102,19 @@ def _intersection(a: np.ndarray, b: np.ndarray, n_b: int) -> tuple[np.ndarray, i
     return pair.astype(np.intp, copy=False), int(pair.max()) + 1
 
 
-def _nested_in_any(fe: np.ndarray, n_levels: int, clusters: list[np.ndarray]) -> bool:
+def _nested_in_any(
+    fe: np.ndarray, n_levels: int, clusters: list[np.ndarray], sizes: tuple[int, ...]
+) -> bool:
     """pyfixest's rule: nested if within one cluster of any clustering variable."""
-    return any(_is_nested(fe, c, n_levels) for c in clusters)
+    return any(_is_nested(fe, c, n_levels, g) for c, g in zip(clusters, sizes, strict=True))
 
 
-def _is_nested(fe: np.ndarray, cluster: np.ndarray, n_levels: int) -> bool:
+def _is_nested(fe: np.ndarray, cluster: np.ndarray, n_levels: int, n_clusters: int) -> bool:
     """True if every level of the fixed effect lies within a single cluster."""
     if fe is cluster:
         return True  # clustered by the fixed effect itself (e.g. the unit)
+    if n_levels < n_clusters:
+        return False  # nested, every cluster would hold at least one whole level
     first = np.full(n_levels, -1, dtype=np.intp)
     first[fe] = cluster
     return bool(np.array_equal(first[fe], cluster))

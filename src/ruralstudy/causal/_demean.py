@@ -66,6 +66,8 @@ def non_singletons(fe_codes: list[np.ndarray]) -> np.ndarray:
     (the largest subset where every level has two rows), as in fixest.
     """
     keep = np.ones(fe_codes[0].size, dtype=bool)
+    if all(np.bincount(c).min() > 1 for c in fe_codes):
+        return keep  # the common case, checked without a pass over the rows per effect
     while True:
         drop = np.zeros_like(keep)
         for c in fe_codes:
@@ -79,7 +81,16 @@ def non_singletons(fe_codes: list[np.ndarray]) -> np.ndarray:
 class Absorber:
     """The fixed effects of one sample, ready to sweep out of any column."""
 
-    def __init__(self, fe_codes: list[np.ndarray], tol: float = DEMEAN_TOL, max_sweeps: int = 0):
+    def __init__(
+        self,
+        fe_codes: list[np.ndarray],
+        tol: float = DEMEAN_TOL,
+        max_sweeps: int = 0,
+        *,
+        pairs_unique: bool = False,
+    ):
+        """``pairs_unique``: the caller has checked that no (first, second) pair of
+        levels repeats, as a panel's unit-period rows never do."""
         self.codes = fe_codes
         self.n_levels = tuple(int(c.max()) + 1 for c in fe_codes)
         self.counts = [
@@ -88,36 +99,47 @@ class Absorber:
         ]
         self.tol = tol
         self.max_sweeps = max_sweeps or DEMEAN_MAX_SWEEPS
+        self.one_sweep = len(fe_codes) == 1 or (
+            pairs_unique and len(fe_codes) == 2 and _complete_grid(fe_codes, self.n_levels)
+        )
 
     def demean(self, v: np.ndarray) -> None:
         """Replace ``v`` (contiguous float64) by its residual on the fixed effects, in place."""
-        threshold = self.tol * float(np.sqrt(np.mean(v * v)))
+        if self.one_sweep:
+            self._sweep(v)
+            return
+        threshold = self.tol * float(np.sqrt(v @ v / v.size))
         if threshold == 0.0:
             return  # an all-zero column has nothing to remove
         for _ in range(PLAIN_SWEEPS):
-            if self._sweep(v) <= threshold:
+            if self._sweep(v, threshold) <= threshold:
                 return
-        # one fixed effect: a single sweep is exact, so the loop above has returned
         self._accelerated(v, threshold, PLAIN_SWEEPS)
 
-    def _sweep(self, v: np.ndarray) -> float:
-        """Subtract each fixed effect's group means once; the largest mean removed."""
+    def _sweep(self, v: np.ndarray, threshold: float = 0.0) -> float:
+        """Subtract each fixed effect's group means once; the largest mean found.
+
+        An effect whose means are all within ``threshold`` is left alone: the
+        sweep that confirms convergence then costs the means, not the updates.
+        """
         largest = 0.0
         for c, n in zip(self.codes, self.counts, strict=True):
             means = np.bincount(c, weights=v, minlength=n.size) / n
-            v -= means[c]
-            largest = max(largest, float(np.abs(means).max()))
+            size = float(np.abs(means).max())
+            if size > threshold:
+                v -= means[c]
+            largest = max(largest, size)
         return largest
 
     def _accelerated(self, x: np.ndarray, threshold: float, done: int) -> None:
         """Irons-Tuck extrapolation from two consecutive sweeps, in place on ``x``."""
         while done < self.max_sweeps:
             gx = x.copy()
-            if self._sweep(gx) <= threshold:
+            if self._sweep(gx, threshold) <= threshold:
                 x[:] = gx
                 return
             ggx = gx.copy()
-            if self._sweep(ggx) <= threshold:
+            if self._sweep(ggx, threshold) <= threshold:
                 x[:] = ggx
                 return
             done += 2
@@ -132,5 +154,16 @@ class Absorber:
         warnings.warn(
             f"fixed effects not fully absorbed after {self.max_sweeps} sweeps",
             RuntimeWarning,
-            stacklevel=4,
+            stacklevel=7,  # the caller of did / event_study
         )
+
+
+def _complete_grid(fe_codes: list[np.ndarray], n_levels: tuple[int, ...]) -> bool:
+    """Two effects with unique pairs crossing in a complete grid (a balanced panel).
+
+    Their projections then commute: after one sweep, ``v`` minus its unit
+    means minus its period means plus its grand mean is the exact residual,
+    and a second sweep would only confirm it. With unique pairs, the grid is
+    complete when the rows number levels x levels.
+    """
+    return fe_codes[0].size == n_levels[0] * n_levels[1]

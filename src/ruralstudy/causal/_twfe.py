@@ -56,13 +56,16 @@ def within_ols(
     clusters: list[np.ndarray] | np.ndarray,
     *,
     tol: float = DEMEAN_TOL,
+    pairs_unique: bool = False,
 ) -> WithinFit:
     """OLS of ``y`` on ``X`` with the fixed effects absorbed, CRV1 by ``clusters``.
 
     ``y`` (n,) and ``X`` (n, k) are float arrays that are overwritten by their
     demeaned versions (pass copies if you need them). ``fixed_effects`` are
     label arrays of length n (any number of them); ``clusters`` one label
-    array or a list of one or two (two-way clustering).
+    array or a list of one or two (two-way clustering). ``pairs_unique``
+    promises that no pair of levels of the first two effects repeats (a
+    panel's unit and period), which lets a balanced panel be absorbed in one sweep.
     """
     if isinstance(clusters, np.ndarray):
         clusters = [clusters]
@@ -74,7 +77,7 @@ def within_ols(
         y, X = y[keep], X[keep]
         fe_codes = [codes(c[keep]) for c in fe_codes]
         cl_codes = [codes(c[keep]) for c in cl_codes]
-    absorber = Absorber(fe_codes, tol=tol)
+    absorber = Absorber(fe_codes, tol=tol, pairs_unique=pairs_unique)
     absorber.demean(y)
     for j in range(X.shape[1]):
         column = np.ascontiguousarray(X[:, j])

@@ -343,7 +343,8 @@ def _within(rows: _prepare.PanelRows, spec: TwfeSpec, X: np.ndarray, names: list
     effects = [rows.unit_codes, rows.time_codes]
     effects += [_twfe_spec.term_codes(data, term, known) for term in spec.fixed_effects]
     clusters = [_twfe_spec.term_codes(data, term, known) for term in spec.clusters]
-    fit = within_ols(y, X, names, effects, clusters or [rows.unit_codes])
+    # complete_rows has refused repeated unit-period rows: pairs_unique holds
+    fit = within_ols(y, X, names, effects, clusters or [rows.unit_codes], pairs_unique=True)
     if fit.n_singletons:
         warnings.warn(
             f"two-way fixed effects: dropped {fit.n_singletons} singleton observation(s) "
