@@ -61,6 +61,14 @@ GROUPS = {"twfe": CASES[:3], "cs": CASES[3:]}
 REFERENCE = {case: "pyfixest" if case.startswith("twfe") else "csdid" for case in CASES}
 UNBALANCED_SHARE = 0.05
 NOT_SUPPORTED = "not supported yet"
+# issue 13's targets, ruralstudy / reference: (time, peak memory); None where none is set
+TARGETS = {
+    "twfe": (0.3, None),
+    "twfe-2way": (0.3, None),
+    "twfe-cy": (0.3, None),
+    "cs-cov": (0.1, 0.3),
+    "cs-unbal": (0.1, None),
+}
 
 
 # -- the cases ------------------------------------------------------------------------
@@ -255,9 +263,16 @@ def comparisons(table: dict[tuple[str, str], dict]) -> list[str]:
         else:
             diff = [abs(ours[k] - ref[k]) for k in ("estimate", "se")]
             kind = "absolute"
+        time_target, peak_target = TARGETS.get(case, (None, None))
+        target = ", ".join(
+            f"{what} <= {value}"
+            for what, value in (("time", time_target), ("peak", peak_target))
+            if value is not None
+        )
         lines.append(
             f"{case:<10} ruralstudy / {name}: time {first:.2f} (first calls), {warm:.2f} (warm), "
-            f"peak {peak:.2f}; estimate, se differ by {diff[0]:.1e}, {diff[1]:.1e} ({kind})"
+            f"peak {peak:.2f}{f' [target {target}]' if target else ''}; "
+            f"estimate, se differ by {diff[0]:.1e}, {diff[1]:.1e} ({kind})"
         )
     return lines
 
@@ -266,7 +281,7 @@ def render(rows: int, table: dict[tuple[str, str], dict], meta: dict) -> str:
     head = (
         f"{rows:,} rows ({rows // meta['years']:,} villages x {meta['years']} years; "
         f"cs-unbal {1 - UNBALANCED_SHARE:.0%} of them), {meta['cpus']} CPUs, "
-        f"load {meta['load']}, {meta['when']}"
+        f"load {meta['load']} at the start, {_load()} at the end, {meta['when']}"
     )
     lines = [
         head,
@@ -286,6 +301,10 @@ def render(rows: int, table: dict[tuple[str, str], dict], meta: dict) -> str:
                 f"{row['estimate']:>14.8f}{row['se']:>12.3e}"
             )
     return "\n".join([*lines, "", *comparisons(table)])
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _cases(only: list[str] | None) -> list[str]:
@@ -323,7 +342,7 @@ def main() -> None:
         "seed": args.seed,
         "repeat": args.repeat,
         "cpus": os.cpu_count(),
-        "load": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "load": _load(),
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "python": platform.python_version(),
         "versions": {
