@@ -268,6 +268,16 @@ def test_bad_designs_are_refused(panel, kwargs, message):
         rs.causal.did(panel, *COLS, **kwargs)
 
 
+def test_treatment_absorbed_by_an_extra_fixed_effect_is_refused(panel):
+    """year x cohort cells fix the treatment dummy: after absorbing, 1e-13 of it is
+    rounding, which an estimate must not be made of."""
+    with pytest.raises(ValueError, match=r"collinear .*\['ATT'\]"):
+        rs.causal.did(panel, *COLS, method="twfe", fixed_effects=["year^cohort"])
+    doubled = panel.assign(c2=2.0 * panel["county_id"])  # constant within village
+    with pytest.raises(ValueError, match=r"\['c2'\] keep less than"):
+        rs.causal.did(doubled, *COLS, method="twfe", covariates=["c2"])
+
+
 def test_missing_fixed_effect_column_is_named(panel):
     with pytest.raises(rs.errors.DataValidationError, match="provinc"):
         rs.causal.did(panel, *COLS, method="twfe", fixed_effects=["province^year"])

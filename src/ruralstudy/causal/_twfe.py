@@ -23,6 +23,8 @@ import numpy as np
 from ruralstudy.causal import _crv
 from ruralstudy.causal._demean import DEMEAN_TOL, Absorber, codes, non_singletons
 
+COLLINEAR_TOL = 1e-10  # share of a regressor's sum of squares that must survive absorbing
+
 
 @dataclass(frozen=True)
 class WithinFit:
@@ -77,6 +79,7 @@ def within_ols(
         y, X = y[keep], X[keep]
         fe_codes = [codes(c[keep]) for c in fe_codes]
         cl_codes = [codes(c[keep]) for c in cl_codes]
+    raw_ss = np.einsum("ij,ij->j", X, X)  # each regressor's sum of squares before absorbing
     absorber = Absorber(fe_codes, tol=tol, pairs_unique=pairs_unique)
     absorber.demean(y)
     for j in range(X.shape[1]):
@@ -84,7 +87,7 @@ def within_ols(
         absorber.demean(column)
         X[:, j] = column
 
-    bread = _bread(X, names)
+    bread = _bread(X, names, raw_ss)
     coef = bread @ (X.T @ y)
     resid = y - X @ coef
     crv = _crv.crv1(X, resid, bread, cl_codes, fe_codes, absorber.n_levels)
@@ -101,13 +104,37 @@ def within_ols(
     )
 
 
-def _bread(X: np.ndarray, names: list[str]) -> np.ndarray:
-    """(X'X)^-1, refusing regressors the fixed effects absorb."""
+def _bread(X: np.ndarray, names: list[str], raw_ss: np.ndarray) -> np.ndarray:
+    """(X'X)^-1 of the demeaned design, refusing regressors the fixed effects absorb."""
     xtx = X.T @ X
-    if np.linalg.matrix_rank(xtx) < X.shape[1]:
-        flat = [names[j] for j in range(X.shape[1]) if np.allclose(X[:, j], 0.0)]
+    collinear = _collinear(xtx, raw_ss)
+    if collinear:
         raise ValueError(
-            "the regressors are collinear with the fixed effects"
-            + (f": {flat} do not vary within the fixed effects" if flat else "")
+            "the regressors are collinear with the fixed effects (and each other): "
+            f"{[names[j] for j in collinear]} keep less than {COLLINEAR_TOL:g} of their "
+            "variation once the fixed effects and the regressors before them are absorbed"
         )
     return np.linalg.inv(xtx)
+
+
+def _collinear(xtx: np.ndarray, raw_ss: np.ndarray) -> list[int]:
+    """Columns whose share of variation left, after the fixed effects and the columns
+    before them, is below COLLINEAR_TOL (a Cholesky factorisation, column by column).
+
+    fixest and pyfixest run the same factorisation against an absolute 1e-10;
+    relative to the column's own sum of squares, the test does not depend on its units.
+    """
+    k = xtx.shape[0]
+    R = np.zeros((k, k))
+    kept: list[int] = []
+    dropped: list[int] = []
+    for j in range(k):
+        left = xtx[j, j] - sum(R[i, j] ** 2 for i in kept)
+        if left <= COLLINEAR_TOL * raw_ss[j]:
+            dropped.append(j)
+            continue
+        R[j, j] = np.sqrt(left)
+        for col in range(j + 1, k):
+            R[j, col] = (xtx[j, col] - sum(R[i, j] * R[i, col] for i in kept)) / R[j, j]
+        kept.append(j)
+    return dropped
