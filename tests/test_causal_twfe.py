@@ -312,3 +312,23 @@ def test_one_sweep_only_where_it_is_exact(panel, ragged):
     grid.demean(v)
     for c in grid.codes:
         assert np.abs(np.bincount(c, weights=v)).max() < 1e-10 * len(v)
+
+
+def test_row_intersection_shortcut_equals_hashing_the_pairs(ragged):
+    """Village and county-year clusters meet in single rows; the shortcut that skips
+    hashing their pairs must give the covariance that hashing gives."""
+    from ruralstudy.causal import _crv
+    from ruralstudy.causal._demean import codes
+
+    rng = np.random.default_rng(3)
+    X, resid = rng.normal(size=(len(ragged), 2)), rng.normal(size=len(ragged))
+    fes = [codes(ragged[c].to_numpy()) for c in ("village_id", "year")]
+    clusters = [codes(ragged[c].to_numpy()) for c in ("village_id", "county_year")]
+    levels = tuple(int(c.max()) + 1 for c in fes)
+    args = (X, resid, np.eye(2), clusters, fes, levels)
+    shortcut, hashed = _crv.crv1(*args, pairs_unique=True), _crv.crv1(*args)
+    np.testing.assert_allclose(shortcut.vcov, hashed.vcov, rtol=1e-12)
+    assert shortcut.df_t == hashed.df_t and shortcut.df_k == hashed.df_k
+    sizes = tuple(int(c.max()) + 1 for c in clusters)
+    assert _crv._pairs_are_rows(clusters, sizes, fes, levels)
+    assert not _crv._pairs_are_rows([clusters[0], fes[0]], sizes[:1] + levels[:1], fes, levels)

@@ -56,8 +56,14 @@ def crv1(
     clusters: list[np.ndarray],
     fe_codes: list[np.ndarray],
     n_levels: tuple[int, ...],
+    *,
+    pairs_unique: bool = False,
 ) -> ClusterVcov:
-    """CRV1 covariance of the coefficients from the demeaned design ``X`` and residuals."""
+    """CRV1 covariance of the coefficients from the demeaned design ``X`` and residuals.
+
+    ``pairs_unique``: no pair of levels of the first two fixed effects repeats
+    (a panel's unit and period), which can spare hashing the intersection.
+    """
     if not 1 <= len(clusters) <= MAX_CLUSTER_WAYS:
         raise ValueError(
             f"cluster by one or {MAX_CLUSTER_WAYS} variables (as pyfixest), got {len(clusters)}"
@@ -65,12 +71,17 @@ def crv1(
     sizes = tuple(int(c.max()) + 1 for c in clusters)
     if min(sizes) < 2:
         raise ValueError("cluster-robust standard errors need at least two clusters")
-    terms = [(c, g, 1.0) for c, g in zip(clusters, sizes, strict=True)]
+    meat = sum(_meat(X, resid, c, g) for c, g in zip(clusters, sizes, strict=True))
+    g_min = min(sizes)
     if len(clusters) == 2:
-        both, n_both = _intersection(*clusters, sizes[1])
-        terms.append((both, n_both, -1.0))
-    g_min = min(g for _, g, _ in terms)
-    meat = sum(sign * _meat(X, resid, c, g) for c, g, sign in terms)
+        grid = (fe_codes[:2], n_levels[:2]) if pairs_unique and len(fe_codes) >= 2 else None
+        if grid and _pairs_are_rows(clusters, sizes, *grid):
+            n_both = resid.size  # each row its own intersection cluster
+            meat -= _row_meat(X, resid)
+        else:
+            both, n_both = _intersection(*clusters, sizes[1])
+            meat -= _meat(X, resid, both, n_both)
+        g_min = min(g_min, n_both)
     nested = [
         _nested_in_any(f, m, clusters, sizes) for f, m in zip(fe_codes, n_levels, strict=True)
     ]
@@ -95,6 +106,35 @@ def _meat(X: np.ndarray, resid: np.ndarray, cluster: np.ndarray, n_clusters: int
     for j in range(X.shape[1]):
         scores[:, j] = np.bincount(cluster, weights=X[:, j] * resid, minlength=n_clusters)
     return scores.T @ scores
+
+
+def _row_meat(X: np.ndarray, resid: np.ndarray) -> np.ndarray:
+    """The meat with every row its own cluster: X' diag(resid^2) X, a column at a time."""
+    weight = resid * resid
+    return np.stack([(X[:, j] * weight) @ X for j in range(X.shape[1])])
+
+
+def _pairs_are_rows(
+    clusters: list[np.ndarray],
+    sizes: tuple[int, ...],
+    grid: list[np.ndarray],
+    grid_levels: tuple[int, ...],
+) -> bool:
+    """True if a pair of clusters fixes the row: one fixes the unit, the other the period.
+
+    Village and county-year clusters of a village-year panel do: the village
+    fixes the unit, the county-year the year, and unit-year pairs are unique.
+    Checked by nesting (O(rows)) instead of hashing every pair.
+    """
+    a, b = clusters
+    (unit, period), (n_unit, n_period) = grid, grid_levels
+
+    def fixes(cluster, n_cluster, fe, n_fe):  # the fe level is a function of the cluster
+        return _is_nested(cluster, fe, n_cluster, n_fe)
+
+    return (fixes(a, sizes[0], unit, n_unit) and fixes(b, sizes[1], period, n_period)) or (
+        fixes(a, sizes[0], period, n_period) and fixes(b, sizes[1], unit, n_unit)
+    )
 
 
 def _intersection(a: np.ndarray, b: np.ndarray, n_b: int) -> tuple[np.ndarray, int]:

@@ -90,7 +90,9 @@ def within_ols(
     bread = _bread(X, names, raw_ss)
     coef = bread @ (X.T @ y)
     resid = y - X @ coef
-    crv = _crv.crv1(X, resid, bread, cl_codes, fe_codes, absorber.n_levels)
+    crv = _crv.crv1(
+        X, resid, bread, cl_codes, fe_codes, absorber.n_levels, pairs_unique=pairs_unique
+    )
     return WithinFit(
         names=tuple(names),
         coef=coef,
