@@ -3,7 +3,7 @@
 Written out because the estimator holds only the demeaned design, not a
 model object a library could take; the rules below are pyfixest 0.60's
 (``Feols.vcov`` with ``ssc()`` defaults ``k_adj=True, k_fixef="nonnested",
-G_adj=True, G_df="min"``), which are R fixest's.
+G_adj=True, G_df="min"``), which follow R fixest's defaults.
 
 Two-way clustering (Cameron, Gelbach and Miller 2011) by clusters A and B::
 
