@@ -366,7 +366,8 @@ def main() -> None:
                 runs[f"{case} {engine}"] = results
         text = render(rows, table, meta)
         print(text + "\n")
-        stem = RESULTS / f"bench_panel_{rows}"
+        chosen = "" if cases == list(CASES) else "_" + "+".join(args.only)
+        stem = RESULTS / f"bench_panel_{rows}{chosen}{'_noref' if args.skip_reference else ''}"
         record = {"meta": meta, "rows": rows, "table": list(table.values()), "runs": runs}
         stem.with_suffix(".json").write_text(json.dumps(record, indent=2), encoding="utf-8")
         stem.with_suffix(".txt").write_text(text + "\n", encoding="utf-8")
