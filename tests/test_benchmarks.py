@@ -22,8 +22,8 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ("bench_validate.py", ["--rows", "500"], "peak RSS while validating"),
         (
             "bench_panel.py",
-            ["--villages", "300", "--years", "6", "--engines", "rs-twfe", "rs-cs"],
-            "rs-cs",
+            ["--rows", "1800", "--years", "6", "--only", "twfe-2way", "cs", "--skip-reference"],
+            "twfe-2way  ruralstudy",
         ),
         (
             "bench_panel_cs.py",

@@ -29,8 +29,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ruralstudy.causal import _bootstrap, _build, _prepare, _staggered
+from ruralstudy.causal import _bootstrap, _build, _prepare, _staggered, _twfe_spec
 from ruralstudy.causal._prepare import PanelSpec
+from ruralstudy.causal._twfe_spec import TwfeSpec
 from ruralstudy.causal.results import PanelResult, tidy_table
 
 METHODS = ("cs", "twfe")
@@ -48,7 +49,7 @@ def did(
     unit: str,
     time: str,
     cohort: str,
-    cluster: str | None = None,
+    cluster: str | Sequence[str] | None = None,
     method: str = "cs",
     *,
     aggregation: str = "simple",
@@ -64,6 +65,7 @@ def did(
     seed: int | None = None,
     bootstrap_weights: str = "rademacher",
     allow_unbalanced: bool = False,
+    fixed_effects: Sequence[str] | None = None,
 ) -> PanelResult:
     """Average effect of a staggered programme on the treated (ATT).
 
@@ -74,6 +76,9 @@ def did(
         0 for never treated (periods after the last one also count as never).
     cluster
         Column to cluster standard errors on (e.g. county); default the unit.
+        For "twfe" also two of them for two-way clustering (Cameron, Gelbach
+        and Miller 2011), e.g. ``["village_id", "county_id^year"]``, where
+        ``a^b`` stands for the combinations of a and b (pyfixest's notation).
     method
         ``"cs"``: Callaway and Sant'Anna (2021), group-time ATTs against
         never-treated (or ``control_group="notyettreated"``) units, aggregated
@@ -99,6 +104,10 @@ def did(
     allow_unbalanced
         For "cs": keep units not seen in every period (R did's
         ``allow_unbalanced_panel``) instead of dropping them to balance.
+    fixed_effects
+        For "twfe": fixed effects absorbed besides the unit and the period, in
+        pyfixest's notation: ``["county_id^year"]`` (county-by-year effects) is
+        pyfixest's ``y ~ treated | village_id + year + county_id^year``.
 
     Returns
     -------
@@ -107,10 +116,13 @@ def did(
     "g=2018", "t=2020"), the ``event_time``, ``group`` or ``time`` of the
     breakdown, ``estimate``, ``std_error``, ``conf_low``, ``conf_high``,
     ``p_value``. Intervals are normal for "cs" (as R did) and t with G-1
-    degrees of freedom for "twfe" (as pyfixest). "twfe" drops singleton
-    observations (a unit or period seen once) as fixest does: ``n_obs``
-    counts the rows used, ``n_singletons`` those dropped, and a warning says
-    how many when any are.
+    degrees of freedom for "twfe" (as pyfixest; with two-way clustering G is
+    the smaller number of clusters, which ``n_clusters`` then reports, as
+    pyfixest's default ``ssc(G_df="min")``). "twfe" drops singleton
+    observations (a level of any fixed effect seen once) as fixest does:
+    ``n_obs`` counts the rows used, ``n_singletons`` those dropped, and a
+    warning says how many when any are; ``fixed_effects`` lists the effects
+    absorbed.
 
     Example
     -------
@@ -123,7 +135,7 @@ def did(
     """
     _check_choice("method", method, METHODS)
     options = _options(inference, biters, seed, bootstrap_weights, allow_unbalanced, method)
-    spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    spec = _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         return _did_twfe(df, spec, alpha, cited)
@@ -145,7 +157,7 @@ def event_study(
     unit: str,
     time: str,
     cohort: str,
-    cluster: str | None = None,
+    cluster: str | Sequence[str] | None = None,
     method: str = "cs",
     *,
     control_group: str = "nevertreated",
@@ -163,6 +175,7 @@ def event_study(
     seed: int | None = None,
     bootstrap_weights: str = "rademacher",
     allow_unbalanced: bool = False,
+    fixed_effects: Sequence[str] | None = None,
 ) -> PanelResult:
     """Effects by event time (periods since adoption), pre-periods included.
 
@@ -199,7 +212,7 @@ def event_study(
     """
     _check_choice("method", method, METHODS)
     options = _options(inference, biters, seed, bootstrap_weights, allow_unbalanced, method)
-    spec = _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
+    spec = _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects)
     cited = _prepare.source_ids(df)  # before the work: a row without a source fails fast
     if method == "twfe":
         return _event_study_twfe(df, spec, alpha, cited, min_e, max_e)
@@ -263,6 +276,24 @@ def att_gt(
         "att_gt", gt, rows, spec, cited, alpha, control_group, base_period, options, None,
         "group-time",
     )  # fmt: skip
+
+
+def _make_spec(df, method, outcome, unit, time, cohort, cluster, covariates, fixed_effects):
+    """The column roles; "twfe" also parses its clusters and extra fixed effects."""
+    if method == "twfe":
+        base = _prepare.make_spec(outcome, unit, time, cohort, None, covariates)
+        return _twfe_spec.twfe_spec(df, base, cluster, fixed_effects)
+    if fixed_effects:
+        raise ValueError("fixed_effects= is for method='twfe' (the fixed effects it absorbs)")
+    if cluster is not None and not isinstance(cluster, str):
+        names = list(cluster)
+        if len(names) != 1:
+            raise ValueError(
+                f"method={method!r} clusters on one column; two-way clustering ({names}) "
+                "is for method='twfe'"
+            )
+        cluster = names[0]
+    return _prepare.make_spec(outcome, unit, time, cohort, cluster, covariates)
 
 
 # -- Callaway-Sant'Anna ---------------------------------------------------------------
@@ -339,20 +370,22 @@ def _treated(data: pd.DataFrame, spec: PanelSpec) -> np.ndarray:
     return (g > 0) & (data[spec.time].to_numpy() >= g)
 
 
-def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: list[str]):
+def _within(rows: _prepare.PanelRows, spec: TwfeSpec, X: np.ndarray, names: list[str]):
     from ruralstudy.causal._twfe import within_ols
 
-    y = rows.data[spec.outcome].to_numpy(dtype=np.float64, copy=True)
-    if spec.cluster in (None, spec.unit):
-        cluster = rows.unit_codes
-    else:
-        cluster = pd.factorize(rows.data[spec.cluster].to_numpy())[0]
-    fit = within_ols(y, X, names, [rows.unit_codes, rows.time_codes], cluster)
+    data = rows.data
+    y = data[spec.outcome].to_numpy(dtype=np.float64, copy=True)
+    known = {spec.unit: rows.unit_codes, spec.time: rows.time_codes}
+    effects = [rows.unit_codes, rows.time_codes]
+    effects += [_twfe_spec.term_codes(data, term, known) for term in spec.fixed_effects]
+    clusters = [_twfe_spec.term_codes(data, term, known) for term in spec.clusters]
+    # complete_rows has refused repeated unit-period rows: pairs_unique holds
+    fit = within_ols(y, X, names, effects, clusters or [rows.unit_codes], pairs_unique=True)
     if fit.n_singletons:
         warnings.warn(
             f"two-way fixed effects: dropped {fit.n_singletons} singleton observation(s) "
-            "(a unit or period seen only once, which its fixed effect fits exactly), as "
-            f"fixest does; the estimate uses the other {fit.n_obs} rows "
+            "(a level of a fixed effect seen only once, which that effect fits exactly), "
+            f"as fixest does; the estimate uses the other {fit.n_obs} rows "
             "(the result's n_singletons)",
             UserWarning,
             stacklevel=4,
@@ -361,7 +394,7 @@ def _within(rows: _prepare.PanelRows, spec: PanelSpec, X: np.ndarray, names: lis
 
 
 def _did_twfe(
-    df: pd.DataFrame, spec: PanelSpec, alpha: float, cited: tuple[str, ...]
+    df: pd.DataFrame, spec: TwfeSpec, alpha: float, cited: tuple[str, ...]
 ) -> PanelResult:
     rows = _twfe_rows(df, spec)
     data = rows.data
@@ -376,7 +409,7 @@ def _did_twfe(
 
 def _event_study_twfe(
     df: pd.DataFrame,
-    spec: PanelSpec,
+    spec: TwfeSpec,
     alpha: float,
     cited: tuple[str, ...],
     min_e: float,

@@ -42,6 +42,7 @@ SUMMARY_ITEMS = {
     "base_period": ("基期", "Base period"),
     "aggregation": ("汇总方式", "Aggregation"),
     "covariates": ("协变量", "Covariates"),
+    "fixed_effects": ("固定效应", "Fixed effects"),
     "n_obs": ("观测数", "Observations"),
     "n_units": ("单位数", "Units"),
     "n_clusters": ("聚类数", "Clusters"),
@@ -125,8 +126,9 @@ class PanelResult(_Result):
     unit: str = ""
     time: str = ""
     cohort: str = ""
-    cluster: str = ""
+    cluster: str | tuple[str, ...] = ""  # a tuple for two-way clustering (TWFE)
     covariates: tuple[str, ...] = ()
+    fixed_effects: tuple[str, ...] = ()  # TWFE: the effects absorbed, e.g. county_id^year
     control_group: str | None = None
     base_period: str | None = None
     n_obs: int = 0
@@ -166,9 +168,10 @@ class PanelResult(_Result):
             "base_period": self.base_period or "—",
             "aggregation": name_of(_labels.AGGREGATIONS, self.aggregation, lang),
             "covariates": ", ".join(self.covariates) or "—",
+            "fixed_effects": ", ".join(self.fixed_effects) or "—",
             "n_obs": f"{self.n_obs:,}",
             "n_units": f"{self.n_units:,}",
-            "n_clusters": f"{self.n_clusters:,} ({self.cluster})",
+            "n_clusters": f"{self.n_clusters:,} ({_cluster_text(self.cluster)})",
             "n_singletons": _count(self.n_singletons),
             "n_units_dropped": _count(self.n_units_dropped),
             "inference": inference_text(self, lang),
@@ -319,3 +322,8 @@ def tidy_table(
         out["conf_low_uniform"] = np.where(rows, est - crit_uniform * se, np.nan)
         out["conf_high_uniform"] = np.where(rows, est + crit_uniform * se, np.nan)
     return out
+
+
+def _cluster_text(cluster: str | tuple[str, ...]) -> str:
+    """'county_id', or 'village_id × county_id^year' for two-way clustering."""
+    return cluster if isinstance(cluster, str) else " × ".join(cluster)
