@@ -45,7 +45,7 @@ def county_map(out: Path) -> float:
         }
     )
     ax = rs.maps.choropleth(
-        table, "area", label="面积 Area", unit="km²", caption="Benchmark: county areas"
+        table, "area", label="面积 Area", value_unit="km²", caption="Benchmark: county areas"
     )
     rs.plot.save(ax.figure, out / "county_map")
     plt.close(ax.figure)
