@@ -120,8 +120,9 @@ async def _run_all(
 
     def profile_job(place_id: str):
         async def make():
-            return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
-                                             timeout=timeout)  # fmt: skip
+            async with pool.kernel() as k:
+                return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
+                                                 timeout=timeout, in_kernel=k)  # fmt: skip
 
         return make
 
@@ -129,9 +130,13 @@ async def _run_all(
     if places is not None:
         tasks += [(f"{PROFILES}/{pid}", profile_job(pid)) for pid in places["place_id"]]
     tasks.sort(key=lambda task: -last_seconds.get(task[0], 0.0))  # stable: file order on ties
+    runs.mkdir(parents=True, exist_ok=True)
     try:
-        async with asyncio.TaskGroup() as group:
-            futures = [group.create_task(one(key, make)) for key, make in tasks]
+        # Notebooks get a kernel each (they may change anything); the profiles, all one
+        # template, share at most ``jobs`` kernels that import the libraries once.
+        async with kernel.KernelPool(env=dict(os.environ), cwd=runs) as pool:
+            async with asyncio.TaskGroup() as group:
+                futures = [group.create_task(one(key, make)) for key, make in tasks]
     except* ReportError as failed:
         raise failed.exceptions[0] from None
     return dict(f.result() for f in futures)
