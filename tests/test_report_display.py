@@ -48,6 +48,18 @@ def test_show_is_a_table_without_pandas_marks():
 PENDING = {"05_panel_methods.ipynb": "cell 25 shows <NA>: rs.show(cohorts) pending"}
 
 
+def test_a_table_without_rows_shows_one_row_of_missing_marks():
+    html = rs.show(pd.DataFrame({"county_id": [], "median": []})).to_html()
+    assert html.count(">—</td>") == 2
+
+
+def test_an_undated_source_is_its_publisher_alone():
+    case = rs.case_study.CaseStudy("cn.guizhou.guian.huchao.chetian", lang="en")
+    sources = case.facts_table().iloc[:, 6].tolist()  # 来源 / source
+    assert "Guizhou Daily, 2025-10" in sources
+    assert not [s for s in sources if s.endswith(", —")]
+
+
 @pytest.mark.parametrize(
     "ipynb",
     [pytest.param(p, marks=pytest.mark.xfail(reason=PENDING[p.name], strict=True))

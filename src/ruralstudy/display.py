@@ -113,7 +113,8 @@ def _plain(v: object) -> object:
 def show(df: pd.DataFrame | pd.Series, digits: int = 3):
     """A table for a notebook page: :func:`tidy_table` without the row numbers.
 
-    A Series shows as two columns, its labels and its values. ``digits``:
+    A Series shows as two columns, its labels and its values; a table without
+    rows as one row of ``—``. ``digits``:
     significant digits of numbers that are not whole. Returns a pandas
     ``Styler`` (what Jupyter shows as HTML).
 
@@ -123,6 +124,8 @@ def show(df: pd.DataFrame | pd.Series, digits: int = 3):
     import hashlib
 
     table = tidy_table(df, digits)
+    if table.empty and len(table.columns):  # headings over nothing read as a broken table
+        table = pd.DataFrame([[MISSING] * len(table.columns)], columns=table.columns)
     # Styler ids are random by default; one from the content keeps pages byte-identical
     # from run to run (and nbval's comparison of the HTML stable).
     uuid = hashlib.sha256(table.to_json().encode()).hexdigest()[:10]

@@ -113,7 +113,8 @@ class CaseStudy:
         publisher = s["publisher"].fillna("").str.replace(r"\s*[（(].*[)）]\s*$", "", regex=True)
         if self.lang == "en" and "publisher_en" in s:
             publisher = s["publisher_en"].fillna(publisher)
-        return publisher + ", " + s["date"].fillna(MISSING).astype(str)
+        dated = ", " + s["date"].astype("string")
+        return publisher + dated.fillna("")  # an undated source is its publisher alone
 
     # --- identity ------------------------------------------------------------
 
