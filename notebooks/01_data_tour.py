@@ -55,7 +55,7 @@ tables = {
     "facts": rs.load_facts(),
     "interventions": rs.load_interventions(),
 }
-pd.Series({name: len(df) for name, df in tables.items()}, name="rows")
+rs.show(pd.Series({name: len(df) for name, df in tables.items()}, name="rows"))
 
 # %% [markdown]
 # ## Sources
@@ -66,10 +66,10 @@ pd.Series({name: len(df) for name, df in tables.items()}, name="rows")
 
 # %%
 sources = tables["sources"]
-sources.groupby("kind").size().rename("sources")
+rs.show(sources.groupby("kind").size().rename("sources"))
 
 # %%
-sources.loc[sources["kind"] == "news", ["source_id", "publisher", "date", "title"]]
+rs.show(sources.loc[sources["kind"] == "news", ["source_id", "publisher", "date", "title"]])
 
 # %% [markdown]
 # ## Places: a path that tells namesakes apart
@@ -82,10 +82,10 @@ sources.loc[sources["kind"] == "news", ["source_id", "publisher", "date", "title
 
 # %%
 places = tables["places"]
-places.loc[
+rs.show(places.loc[
     places["level"].isin(["village", "community"]),
     ["place_id", "name_zh", "name_en", "coord_precision", "coord_error_km"],
-]
+])
 
 # %% [markdown]
 # ## Facts: the number, its qualifier and its interval
@@ -101,19 +101,19 @@ facts = tables["facts"].merge(
     tables["indicators"][["indicator_id", "name_en"]], on="indicator_id"
 )
 chetian = "cn.guizhou.guian.huchao.chetian"
-facts.loc[
+rs.show(facts.loc[
     (facts["place_id"] == chetian) & (facts["source_id"] == "gzrb-2025-10-village-governance"),
     ["name_en", "text", "value", "lower", "upper", "qualifier", "unit"],
-]
+])
 
 # %% [markdown]
 # How the qualifiers read (`ruralstudy.units.QUALIFIERS`; rules and examples
 # in `src/ruralstudy/units.py` and `data/README.md`):
 
 # %%
-pd.Series(rs.units.QUALIFIERS, name="reading").to_frame().join(
+rs.show(pd.Series(rs.units.QUALIFIERS, name="reading").to_frame().join(
     tables["facts"]["qualifier"].value_counts().rename("facts")
-)
+))
 
 # %% [markdown]
 # ## Tracing a figure to its sentence
@@ -138,10 +138,10 @@ print("source:", sources.set_index("source_id").loc[dividend["source_id"], "titl
 
 # %%
 jiaoyao = "cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao"
-facts.loc[
+rs.show(facts.loc[
     (facts["place_id"] == jiaoyao) & (facts["indicator_id"] == "tea_garden_area"),
     ["year", "text", "value", "lower", "upper", "source_id"],
-]
+])
 
 # %% [markdown]
 # ## Before and after: the dated events
@@ -151,9 +151,9 @@ facts.loc[
 # so.
 
 # %%
-tables["interventions"][["place_id", "year", "kind", "name_en", "source_id"]].assign(
+rs.show(tables["interventions"][["place_id", "year", "kind", "name_en", "source_id"]].assign(
     place_id=lambda d: d["place_id"].str.rsplit(".", n=1).str[-1]
-).sort_values(["place_id", "year"])
+).sort_values(["place_id", "year"]))
 
 # %% [markdown]
 # ## The domain tables: wide place-year views of the facts
@@ -163,7 +163,7 @@ tables["interventions"][["place_id", "year", "kind", "name_en", "source_id"]].as
 # The same schemas validate a researcher's own file in this shape.
 
 # %%
-rs.load_collective_economy()
+rs.show(rs.load_collective_economy())
 
 # %% [markdown]
 # ## Checking your own file
@@ -191,7 +191,7 @@ with tempfile.TemporaryDirectory() as folder:
         rs.read_table(path, table="tourism")
     except rs.DataValidationError as err:
         problems = err.failures.assign(file=path.name)
-problems
+rs.show(problems)
 
 # %% [markdown]
 # ## What the data can and cannot support

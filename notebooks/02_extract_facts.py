@@ -52,7 +52,7 @@ pd.set_option("display.max_rows", 60)
 SOURCE_ID = "gzrb-2025-10-village-governance"
 text = (TEXTS_DIR / f"{SOURCE_ID}.txt").read_text(encoding="utf-8")
 sources = rs.load_sources().set_index("source_id")
-sources.loc[SOURCE_ID, ["publisher", "title", "date"]]
+rs.show(sources.loc[SOURCE_ID, ["publisher", "title", "date"]])
 
 # %%
 len(text)
@@ -70,9 +70,9 @@ quantities = rs.extract_quantities(text)
 len(quantities)
 
 # %%
-quantities[
+rs.show(quantities[
     ["text", "value", "lower", "upper", "unit", "qualifier", "norm_value", "norm_unit", "subject"]
-].head(12)
+].head(12))
 
 # %% [markdown]
 # Most figures are exact. The others carry an interval, and this is where a
@@ -81,11 +81,11 @@ quantities[
 # 余 follows 万 itself), "近20人" has no lower bound at all.
 
 # %%
-quantities["qualifier"].value_counts()
+rs.show(quantities["qualifier"].value_counts())
 
 # %%
 qualified = quantities[quantities["qualifier"] != "exact"]
-qualified[["text", "qualifier", "lower", "upper", "unit", "norm_lower", "norm_upper", "norm_unit"]]
+rs.show(qualified[["text", "qualifier", "lower", "upper", "unit", "norm_lower", "norm_upper", "norm_unit"]])
 
 # %% [markdown]
 # ## What is not a quantity
@@ -116,7 +116,7 @@ traps = [
     "一户一策",
     "千百年来",
 ]
-pd.Series({t: len(rs.extract_quantities(t)) for t in traps}, name="quantities found")
+rs.show(pd.Series({t: len(rs.extract_quantities(t)) for t in traps}, name="quantities found"))
 
 # %% [markdown]
 # ## 2. Candidate rows of the facts table
@@ -130,9 +130,9 @@ pd.Series({t: len(rs.extract_quantities(t)) for t in traps}, name="quantities fo
 
 # %%
 candidates = rs.extract.fact_candidates(text, SOURCE_ID)
-candidates[
+rs.show(candidates[
     ["fact_id", "year", "value", "lower", "upper", "qualifier", "unit", "text", "note"]
-].head(8)
+].head(8))
 
 # %% [markdown]
 # ## 3. Review: candidates beside the curated facts
@@ -143,7 +143,7 @@ candidates[
 
 # %%
 review = rs.extract.review_candidates(candidates, rs.load_facts())
-review["status"].value_counts()
+rs.show(review["status"].value_counts())
 
 # %% [markdown]
 # Every curated fact of the article was found, with the same value, bounds and
@@ -153,10 +153,10 @@ review["status"].value_counts()
 # span, so `note` names the word, for the curator to confirm:
 
 # %%
-review[review["status"] != "curated"][["status", "text", "unit", "fact_unit", "fact_id", "quote"]]
+rs.show(review[review["status"] != "curated"][["status", "text", "unit", "fact_unit", "fact_id", "quote"]])
 
 # %%
-candidates.loc[candidates["note"].str.contains("rate"), ["text", "unit", "value", "note"]]
+rs.show(candidates.loc[candidates["note"].str.contains("rate"), ["text", "unit", "value", "note"]])
 
 # %% [markdown]
 # The one candidate not curated is the headline's "十年" (ten years of change
@@ -185,7 +185,7 @@ candidates.loc[candidates["note"].str.contains("rate"), ["text", "unit", "value"
 
 # %%
 wrong_subjects = quantities["text"].isin(["2万余斤", "近20人", "1760亩", "5组"])
-quantities.loc[wrong_subjects, ["text", "subject", "sentence"]]
+rs.show(quantities.loc[wrong_subjects, ["text", "subject", "sentence"]])
 
 # %% [markdown]
 # - **Figures without a written unit** are skipped ("一年能收六千多" — 元 is
@@ -211,12 +211,12 @@ examples = [
     "带动1.5万余村民",
     "一天就卖了2000多斤",
 ]
-pd.concat(
+rs.show(pd.concat(
     {
         e: rs.extract_quantities(e)[["text", "value", "qualifier", "norm_value", "norm_unit"]]
         for e in examples
     }
-)
+))
 
 # %% [markdown]
 # ## What this can and cannot support

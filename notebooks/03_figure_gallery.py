@@ -69,7 +69,7 @@ COLUMNS = ["place_id", "indicator_id", "year", "value", "lower", "upper", "quali
 # %%
 CHETIAN = "cn.guizhou.guian.huchao.chetian"
 population = facts.query("place_id == @CHETIAN and indicator_id == 'population'")
-population[COLUMNS]
+rs.show(population[COLUMNS])
 
 # %%
 for lang in LANGS:
@@ -93,7 +93,7 @@ for lang in LANGS:
 # %%
 JIAOYAO = "cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao"
 jiaoyao = facts.query("place_id == @JIAOYAO")
-jiaoyao.dropna(subset=["year"])[COLUMNS]
+rs.show(jiaoyao.dropna(subset=["year"])[COLUMNS])
 
 # %%
 for lang in LANGS:
@@ -137,7 +137,7 @@ for lang in LANGS:
 income = facts.query("indicator_id == 'rural_disposable_income_per_capita'")
 national = income.query("place_id == 'cn'")
 guizhou = income.query("place_id == 'cn.guizhou'")
-income[COLUMNS]
+rs.show(income[COLUMNS])
 
 # %%
 for lang in LANGS:

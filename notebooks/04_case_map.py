@@ -53,7 +53,7 @@ lines = text.splitlines()
 places = rs.load_places()
 places["named"] = places["name_zh"].map(lambda name: name in text)
 wanted = places[places["named"] & places["level"].isin(["village", "community", "county"])]
-wanted[["place_id", "name_zh", "level", "coord_precision", "coord_error_km"]]
+rs.show(wanted[["place_id", "name_zh", "level", "coord_precision", "coord_error_km"]])
 
 # %% [markdown]
 # Not named in the page, though in `places.csv`: the hierarchy that places
@@ -61,7 +61,7 @@ wanted[["place_id", "name_zh", "level", "coord_precision", "coord_error_km"]]
 # and 花溪区, its legal district — plus the province, prefectures and townships.
 
 # %%
-places.loc[~places["named"], ["place_id", "name_zh", "level"]]
+rs.show(places.loc[~places["named"], ["place_id", "name_zh", "level"]])
 
 # %% [markdown]
 # ## Themes
@@ -90,7 +90,7 @@ pieces = pd.DataFrame(
 starts = [next(i for i, line in enumerate(lines) if line.strip().startswith(m)) for m in pieces["marker"]]
 pieces["first_line"] = [i + 1 for i in starts]
 assert pieces["first_line"].is_monotonic_increasing, "pieces must follow the page order"
-pieces
+rs.show(pieces)
 
 # %%
 # The line where each place is first named, and the piece whose start precedes it.
@@ -98,7 +98,7 @@ named_at = wanted["name_zh"].map(lambda name: next(i for i, line in enumerate(li
 wanted = wanted.assign(piece=pd.Index(starts).searchsorted(named_at, side="right") - 1)
 assert (wanted["piece"] >= 0).all(), "a place named before the first piece"
 wanted = wanted.assign(theme=pieces["theme"].to_numpy()[wanted["piece"]])
-wanted[["name_zh", "level", "piece", "theme"]]
+rs.show(wanted[["name_zh", "level", "piece", "theme"]])
 
 # %% [markdown]
 # ## Places that cannot be drawn
@@ -108,7 +108,7 @@ wanted[["name_zh", "level", "piece", "theme"]]
 
 # %%
 unlocated = wanted[wanted["lon"].isna()]
-unlocated[["place_id", "name_zh", "note"]]
+rs.show(unlocated[["place_id", "name_zh", "note"]])
 
 # %% [markdown]
 # ## The map
@@ -152,7 +152,7 @@ facts = rs.load_facts()
 indicators = rs.load_indicators().set_index("indicator_id")
 county_ids = places.loc[places["level"] == "county", "place_id"]
 county_facts = facts[facts["place_id"].isin(county_ids)]
-county_facts.groupby("indicator_id")["place_id"].nunique().rename("counties")
+rs.show(county_facts.groupby("indicator_id")["place_id"].nunique().rename("counties"))
 
 # %%
 INDICATOR = "traditional_villages"
@@ -160,7 +160,7 @@ table = county_facts[county_facts["indicator_id"] == INDICATOR].merge(
     places[["place_id", "name_zh", "admin_code"]], on="place_id"
 )
 meta = indicators.loc[INDICATOR]
-table[["name_zh", "admin_code", "value", "unit", "qualifier", "text", "source_id"]]
+rs.show(table[["name_zh", "admin_code", "value", "unit", "qualifier", "text", "source_id"]])
 
 # %%
 ax = rs.maps.choropleth(

@@ -60,7 +60,7 @@ outcomes = facts[
 # %%
 coverage = rs.atlas.coverage_by_county(places, facts)
 pairs = rs.compare.dated_pairs(outcomes, ties="each")
-pd.Series(
+rs.show(pd.Series(
     {
         "villages and communities": study["place_id"].nunique(),
         "county-level units": coverage["county_id"].nunique(),
@@ -72,7 +72,7 @@ pd.Series(
         "interventions with a year": int(interventions["year"].notna().sum()),
     },
     name="atlas",
-)
+))
 
 # %% [markdown]
 # Some villages belong to *functional areas* — Gui'an New Area's directly
@@ -82,7 +82,7 @@ pd.Series(
 
 # %%
 statutory = coverage[coverage["admin_code"].notna()]
-coverage[coverage["admin_code"].isna()][["county_id", "name_zh", "villages", "facts"]]
+rs.show(coverage[coverage["admin_code"].isna()][["county_id", "name_zh", "villages", "facts"]])
 
 # %% [markdown]
 # The map shows how many atlas villages each statutory county holds. Hatched
@@ -121,7 +121,7 @@ reported = (
     .join(indicators.set_index("indicator_id")[["name_zh", "unit", "domain"]])
     .sort_values(["villages_dated", "villages"], ascending=False)
 )
-reported.head(15)
+rs.show(reported.head(15))
 
 # %% [markdown]
 # Each village's latest figure of the most widely reported indicators, with the
@@ -141,7 +141,7 @@ for indicator_id in reported.index[:4]:
 # the medians of the figures' own bounds; an open bound stays open.
 
 # %%
-rs.atlas.county_medians(facts, places, "collective_income", min_villages=3)
+rs.show(rs.atlas.county_medians(facts, places, "collective_income", min_villages=3))
 
 # %% [markdown]
 # ## Before and after across villages
@@ -156,7 +156,7 @@ names = places.set_index("place_id")["name_zh"]
 money = pairs[pairs["unit"].str.startswith("CNY")]
 columns = ["village", "indicator_id", "before_year", "before_text", "after_year", "after_text",
            "growth_per_year", "growth_per_year_lower", "growth_per_year_upper"]
-pairs.assign(village=pairs["place_id"].map(names))[columns].round(3)
+rs.show(pairs.assign(village=pairs["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]
 # Money figures in constant prices, and beside rural incomes over the same
@@ -177,7 +177,7 @@ benchmarked = guizhou.where(use_guizhou, national).assign(
 )
 columns = ["village", "indicator_id", "before_year", "after_year", "growth_per_year",
            "real_growth_per_year", "benchmark", "benchmark_growth_per_year", "growth_vs_benchmark"]
-benchmarked.assign(village=benchmarked["place_id"].map(names))[columns].round(3)
+rs.show(benchmarked.assign(village=benchmarked["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]
 # Where a village's own dated intervention (cooperative founded, village
@@ -197,7 +197,7 @@ outcomes[same_year][["fact_id", "indicator_id", "year", "text", "source_id"]]
 around = rs.compare.before_after_all(outcomes[~same_year], interventions)
 columns = ["village", "intervention_id", "cut_year", "indicator_id", "before_year",
            "before_text", "after_year", "after_text", "growth_per_year"]
-around.assign(village=around["place_id"].map(names))[columns].round(3)
+rs.show(around.assign(village=around["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]
 # ## What the data can and cannot support

@@ -118,6 +118,36 @@ def test_pdf_embeds_the_cjk_font_as_truetype_and_keeps_the_text(tmp_path):
     assert "村集体经济收入" in text and "数据来源" in text
 
 
+def test_the_fast_cjk_subset_draws_the_same_glyphs_as_matplotlibs(tmp_path):
+    """The PDF's CJK subset skips subroutine pruning and layout tables (for speed);
+    every glyph asked for keeps its outline and advance width."""
+    from matplotlib import font_manager
+    from matplotlib.backends import _backend_pdf_ps
+
+    from ruralstudy.plot import fonts
+    from ruralstudy.plot.style import cjk_font_path
+
+    rsp.save(_figure(), tmp_path / "fig")  # installs the wrappers
+    path = font_manager.FontPath(str(cjk_font_path()), 0)
+    ft = font_manager.get_font(str(path))
+    gids = {ft.get_char_index(ord(c)) for c in "资料来源：贵州日报（2025年）村集体经济收入 Ab-1"}
+
+    def subset(get):
+        with get(path, gids) as result:
+            fonts._to_truetype(result.font)
+            data = io.BytesIO()
+            result.font.save(data)
+            font = TTFont(io.BytesIO(data.getvalue()))
+            order, glyf, hmtx = font.getGlyphOrder(), font["glyf"], font["hmtx"]
+            return {g: (glyf[order[i]].getCoordinates(glyf)[0], hmtx[order[i]][0])
+                    for g, i in result.glyph_index_map.items() if g in gids}  # fmt: skip
+
+    assert _backend_pdf_ps.get_glyphs_subset.__wrapped__ is not None  # ours is installed
+    ours = subset(fonts._cff_subset)
+    theirs = subset(_backend_pdf_ps.get_glyphs_subset.__wrapped__)
+    assert len(ours) == len(gids) and ours == theirs
+
+
 def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):
     _, svg, _ = rsp.save(_figure(), tmp_path / "fig")
     root = ET.parse(svg).getroot()

@@ -129,6 +129,12 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path, monkeypatch):
         for fmt in ("png", "svg", "pdf"):
             assert (figures / f"{stem}.{fmt}").is_file(), f"{stem}.{fmt}"
     assert not re.search(r"(NaN|<NA>|None)</td>", html)
+    # Each figure says what it shows, in the page's language: its title and caption.
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+    assert len(alts) == 3 and "No description" not in html
+    assert alts[0].startswith("Jiaoyao Village · location map. Source")
+    assert alts[1].startswith("Jiaoyao Village: timeline. Sources: ")
+    assert all(not re.search("[\u4e00-\u9fff]", alt) for alt in alts)  # English page
 
 
 def test_values_from_the_data_cannot_inject_markup():

@@ -168,6 +168,40 @@ def test_parallel_and_serial_builds_are_byte_identical(tmp_path):
             assert a.read_bytes() == b.read_bytes(), rel
 
 
+def report_files(folder: Path) -> dict[str, bytes]:
+    """Every page and figure; the manifest also records how long each job took."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".ruralstudy-report.json"}  # fmt: skip
+
+
+def test_profiles_sharing_kernels_are_byte_identical_serial_parallel_and_fresh(tmp_path):
+    """Profiles run one after another in a reused kernel: with one kernel (serial) every
+    profile follows another; with two, in another order and company. Both builds, and a
+    profile run alone in a fresh kernel, must give the same bytes."""
+    from ruralstudy.report import build_profile, profile
+
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    write_notebook(folder / "01_n.ipynb", "N", "print(2 ** 10)")
+    places = profile.profile_places(9)["place_id"].tolist()
+    assert len(places) == 3  # Jiaoyao, Chetian, Shanbao
+    report.build(folder, tmp_path / "serial", min_facts=9, jobs=1)
+    report.build(folder, tmp_path / "parallel", min_facts=9, jobs=2)
+    serial, parallel = report_files(tmp_path / "serial"), report_files(tmp_path / "parallel")
+    assert sum(k.startswith("figures/profiles/") for k in serial) >= 3 * 4
+    assert serial.keys() == parallel.keys()
+    assert [k for k in serial if serial[k] != parallel[k]] == []
+    # The last profile of the serial build ran after two others in its kernel.
+    last = places[-1]
+    build_profile(last, tmp_path / "alone")
+    alone = report_files(tmp_path / "alone" / "figures" / last)
+    assert alone and all(
+        serial[f"figures/profiles/{last}/{name}"] == data for name, data in alone.items()
+    )
+    page = (tmp_path / "serial" / "profiles" / f"{last}.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64") >= 2  # figures still shown inline after reuse
+
+
 def test_title_and_question_come_from_the_first_markdown_cell():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
         "# 06 · Chetian\n\nIntro text.\n\n**Question.** What changed in [Chetian](x.html)\n"

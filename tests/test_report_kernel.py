@@ -77,3 +77,40 @@ def test_a_kernel_that_cannot_start_is_one_line(tmp_path):
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("report: 01_x.ipynb: the kernel 'python3' could not start:")
     assert "no-such-python" in lines[0]
+
+
+def test_a_reused_kernel_is_on_ipc_and_starts_each_notebook_afresh(tmp_path):
+    """The profiles' shared kernels: IPC too, and each run sees an empty namespace, its
+    own cell numbers from 1, its own working folder and figures folder."""
+    import asyncio
+
+    import nbformat
+
+    from ruralstudy.report.kernel import Kernel
+
+    def nb(*codes):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in codes])
+
+    (tmp_path / "lib_warns.py").write_text("import warnings\ndef f():\n    warnings.warn('once')\n")
+    use_lib = f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nimport lib_warns\nlib_warns.f()"
+    first = nb(TRANSPORT, "left_behind = 1", use_lib, "import os\nos.chdir('/')")
+    second = nb("'left_behind' in dir()", use_lib,
+                "import os\nos.getcwd(), os.environ['RURALSTUDY_FIGURES_DIR']")  # fmt: skip
+    (tmp_path / "b").mkdir()
+
+    async def both():
+        async with Kernel(env=dict(os.environ), cwd=tmp_path) as k:
+            await k.run(first, "first", cwd=tmp_path, environ={report.FIGURES_ENV: "a"},
+                        timeout=60)  # fmt: skip
+            await k.run(second, "second", cwd=tmp_path / "b",
+                        environ={report.FIGURES_ENV: "b"}, timeout=60)  # fmt: skip
+
+    asyncio.run(both())
+    assert "transport: ipc" in first.cells[0].outputs[0]["text"]
+    assert [c.execution_count for c in second.cells] == [1, 2, 3]
+    assert second.cells[0].outputs[0]["data"]["text/plain"] == "False"
+    # A library's warning shows once per place in a kernel; a new run shows it again.
+    assert "UserWarning: once" in first.cells[2].outputs[0]["text"]
+    assert "UserWarning: once" in second.cells[1].outputs[0]["text"]
+    where = second.cells[2].outputs[0]["data"]["text/plain"]
+    assert where == repr((str(tmp_path / "b"), "b"))

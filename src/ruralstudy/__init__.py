@@ -44,6 +44,7 @@ _LAZY_SUBMODULES = {
     "units",
     "report",
     "case_study",
+    "display",
 }
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "causal",
     "compare",
     "data_project",
+    "display",
     "extract_quantities",
     "init_project",
     "load_collective_economy",
@@ -69,6 +71,7 @@ __all__ = [
     "plot",
     "read_table",
     "report",
+    "show",
     "simulate",
     "use_data",
     "validate_file",
@@ -82,4 +85,6 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"ruralstudy.{name}")
     if name == "extract_quantities":
         return importlib.import_module("ruralstudy.extract").extract_quantities
+    if name == "show":  # tables for notebooks; lazy, as it needs pandas' Styler (jinja2)
+        return importlib.import_module("ruralstudy.display").show
     raise AttributeError(f"module 'ruralstudy' has no attribute {name!r}")

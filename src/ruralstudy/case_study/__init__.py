@@ -20,7 +20,7 @@ from ruralstudy.case_study.lookup import (
     normalise,
 )
 from ruralstudy.case_study.story import CaseStudy, Tables, bounds_text, interval_text
-from ruralstudy.case_study.tables import MISSING, format_value, show, tidy_table
+from ruralstudy.display import MISSING, format_value, show, tidy_table
 
 __all__ = [
     "MISSING",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from ruralstudy import compare
-from ruralstudy.case_study.tables import MISSING, format_value, md_text, tidy_table
+from ruralstudy.display import MISSING, format_value, md_text, tidy_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -113,7 +113,8 @@ class CaseStudy:
         publisher = s["publisher"].fillna("").str.replace(r"\s*[（(].*[)）]\s*$", "", regex=True)
         if self.lang == "en" and "publisher_en" in s:
             publisher = s["publisher_en"].fillna(publisher)
-        return publisher + ", " + s["date"].fillna(MISSING).astype(str)
+        dated = ", " + s["date"].astype("string")
+        return publisher + dated.fillna("")  # an undated source is its publisher alone
 
     # --- identity ------------------------------------------------------------
 
@@ -165,11 +166,17 @@ class CaseStudy:
         if not self.has_location():
             return None
         from ruralstudy import maps
+        from ruralstudy.plot.record import set_field
 
         # No China inset: it costs about 3 s of CPU per profile (the report makes
         # one per village), and a Guizhou base map already places the village.
-        return maps.locator(self.t.places[self.t.places["place_id"] == self.place_id],
-                            lang=self.lang, sources=self.t.sources)  # fmt: skip
+        ax = maps.locator(self.t.places[self.t.places["place_id"] == self.place_id],
+                          lang=self.lang, sources=self.t.sources)  # fmt: skip
+        # The page's heading says what the map is; the title (recorded, not drawn) tells
+        # the gallery and the image's alt text.
+        title = f"{self.name()} · " + self.words("位置图", "location map", " ")
+        set_field(ax.figure, "title", title)
+        return ax
 
     def location_note(self) -> str:
         """What the map shows, or why there is none."""

@@ -122,6 +122,9 @@ def use_style() -> None:
 
     truetype_for_pdf()
     mpl.rcParams.update(HOUSE_STYLE)
+    from ruralstudy.plot.inline import describe_inline_figures
+
+    describe_inline_figures()  # alt text for figures shown in a notebook
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -59,11 +60,15 @@ def build(
         staged.check_free(_page_names(paths, places))
         runs = (staged.path / RUNS).resolve()  # kernels run in other folders
         order = staged.previous_seconds()
-        done = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout, order))
+        done, html = asyncio.run(_run_all(paths, places, runs, jobs or default_jobs(), timeout,
+                                          order))  # fmt: skip
         notebook_of = _merge_figures(runs, staged.path / "figures", done)
         shutil.rmtree(runs, ignore_errors=True)  # absent when no notebook saved a figure
-        entries = _write_notebook_pages(staged.path, paths, done)
-        profile_entries = _write_profile_pages(staged.path, places, done)
+        for name, text in html.items():
+            (staged.path / name).parent.mkdir(exist_ok=True)
+            (staged.path / name).write_text(text, encoding="utf-8")
+        entries = _notebook_entries(paths, done)
+        profile_entries = _profile_entries(places)
         rows = gallery.figure_rows(staged.path / "figures", notebook_of)
         figures = staged.path / "figures"
         figures.mkdir(exist_ok=True)
@@ -93,8 +98,12 @@ def _page_names(paths: list[Path], places) -> list[str]:
 
 async def _run_all(
     paths, places, runs: Path, jobs: int, timeout: int, last_seconds: dict[str, float]
-) -> dict[str, kernel.Executed]:
+) -> tuple[dict[str, kernel.Executed], dict[str, str]]:
     """Run every notebook and profile, ``jobs`` at a time; key: its page.
+
+    Returns them and their pages (file name → HTML). A page is made as soon as
+    its notebook has run, while other kernels still run, on one thread (the
+    exporter is shared, and not made for two at once).
 
     The jobs that took longest last time start first (longest-processing-time
     order), so one long notebook does not run alone at the end; the first
@@ -102,11 +111,17 @@ async def _run_all(
     when pages are made, never what they hold.
     """
     gate = asyncio.Semaphore(jobs)
+    loop = asyncio.get_running_loop()
+    titles = {} if places is None else {
+        f"{PROFILES}/{row['place_id']}": profile.profile_title(row) for _, row in places.iterrows()
+    }  # fmt: skip
+    html: dict[str, str] = {}
 
     async def one(key: str, make):
         async with gate:
             executed = await make()
         print(f"{executed.name}: {executed.seconds:.1f} s", flush=True)
+        html.update(await loop.run_in_executor(renderer, _pages_of, key, executed.nb, titles))
         return key, executed
 
     def notebook_job(path: Path):
@@ -120,8 +135,9 @@ async def _run_all(
 
     def profile_job(place_id: str):
         async def make():
-            return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
-                                             timeout=timeout)  # fmt: skip
+            async with pool.kernel() as k:
+                return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
+                                                 timeout=timeout, in_kernel=k)  # fmt: skip
 
         return make
 
@@ -129,12 +145,29 @@ async def _run_all(
     if places is not None:
         tasks += [(f"{PROFILES}/{pid}", profile_job(pid)) for pid in places["place_id"]]
     tasks.sort(key=lambda task: -last_seconds.get(task[0], 0.0))  # stable: file order on ties
+    runs.mkdir(parents=True, exist_ok=True)
     try:
-        async with asyncio.TaskGroup() as group:
-            futures = [group.create_task(one(key, make)) for key, make in tasks]
+        # Notebooks get a kernel each (they may change anything); the profiles, all one
+        # template, share at most ``jobs`` kernels that import the libraries once.
+        with ThreadPoolExecutor(max_workers=1) as renderer:
+            async with kernel.KernelPool(env=dict(os.environ), cwd=runs) as pool:
+                async with asyncio.TaskGroup() as group:
+                    futures = [group.create_task(one(key, make)) for key, make in tasks]
     except* ReportError as failed:
         raise failed.exceptions[0] from None
-    return dict(f.result() for f in futures)
+    return dict(f.result() for f in futures), dict(sorted(html.items()))
+
+
+def _pages_of(key: str, nb, profile_titles: dict[str, str]) -> dict[str, str]:
+    """The pages of one executed notebook (reader and code) or profile (reader only)."""
+    if key in profile_titles:
+        page = f"{PROFILES}/{profile.page_name(key.split('/', 1)[1])}"
+        return {page: pages.render(nb, title=profile_titles[key], with_code=False,
+                                   index_href="../index.html")}  # fmt: skip
+    title = pages.title_of(nb) or key
+    return {f"{key}{suffix}": pages.render(nb, title=title, with_code=with_code,
+                                           index_href="index.html")
+            for suffix, with_code in ((".html", False), (".code.html", True))}  # fmt: skip
 
 
 def _merge_figures(runs: Path, figures: Path, done: dict) -> dict[str, str]:
@@ -163,29 +196,21 @@ def _stem(rel: str) -> str:
     return rel.rsplit(".", 1)[0]
 
 
-def _write_notebook_pages(top: Path, paths: list[Path], done: dict) -> list[dict]:
+def _notebook_entries(paths: list[Path], done: dict) -> list[dict]:
     entries = []
     for path in paths:
         nb = done[path.stem].nb
         title = pages.title_of(nb) or path.stem
-        for suffix, with_code in ((".html", False), (".code.html", True)):
-            html = pages.render(nb, title=title, with_code=with_code, index_href="index.html")
-            (top / f"{path.stem}{suffix}").write_text(html, encoding="utf-8")
         entries.append({"stem": path.stem, "title": title, "question": pages.question_of(nb)})
     return entries
 
 
-def _write_profile_pages(top: Path, places, done: dict) -> list[dict]:
+def _profile_entries(places) -> list[dict]:
     if places is None:
         return []
-    (top / PROFILES).mkdir(exist_ok=True)
     entries = []
     for _, place in places.iterrows():
         page = f"{PROFILES}/{profile.page_name(place['place_id'])}"
-        executed = done[f"{PROFILES}/{place['place_id']}"]
-        html = pages.render(executed.nb, title=profile.profile_title(place), with_code=False,
-                            index_href="../index.html")  # fmt: skip
-        (top / page).write_text(html, encoding="utf-8")
         entries.append({"place_id": place["place_id"], "name_zh": place["name_zh"],
                         "name_en": place["name_en"], "within": _within(place),
                         "n_facts": int(place["n_facts"]), "n_sources": int(place["n_sources"]),

@@ -35,6 +35,9 @@ def case_study_notebook(
     nb = load_notebook_node(str(CASE_STUDY))  # papermill's reader sets the metadata it needs
     params = {"place_id": place_id, "intervention_id": intervention_id, "lang": lang}
     nb = parameterize_notebook(nb, params)
+    for cell in nb.cells:  # papermill gives its cell a random id; the page must not change
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
     # papermill's own metadata would tell a reader nothing; keep the page clean.
     nb.metadata.pop("papermill", None)
     return nb
@@ -77,13 +80,21 @@ async def run_profile(
     intervention_id: str | None = None,
     lang: str = "both",
     timeout: int = DEFAULT_TIMEOUT,
+    in_kernel: kernel.Kernel | None = None,
 ) -> kernel.Executed:
-    """Execute the case study of ``place_id``; its figures go to ``figures/<place_id>/``."""
+    """Execute the case study of ``place_id``; its figures go to ``figures/<place_id>/``.
+
+    ``in_kernel``: a running kernel to use (the report runs every profile in a
+    few), else a kernel of its own.
+    """
     nb = case_study_notebook(place_id, intervention_id=intervention_id, lang=lang)
     figures = Path(figures).resolve()  # the kernel runs in another folder
-    env = {**os.environ, FIGURES_ENV: str(figures)}
     figures.mkdir(parents=True, exist_ok=True)
-    return await kernel.run(nb, f"profile of {place_id}", cwd=figures.parent, env=env,
+    name, environ = f"profile of {place_id}", {FIGURES_ENV: str(figures)}
+    if in_kernel is not None:
+        return await in_kernel.run(nb, name, cwd=figures.parent, environ=environ,
+                                   timeout=timeout)  # fmt: skip
+    return await kernel.run(nb, name, cwd=figures.parent, env={**os.environ, **environ},
                             timeout=timeout)  # fmt: skip
 
 

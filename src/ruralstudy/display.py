@@ -1,8 +1,9 @@
 """Tables a reader can read: numbers to their precision, one mark for missing.
 
-pandas shows ``NaN``, ``<NA>``, ``None`` and ``1013.0`` side by side, and a
-list as ``['a', 'b']``; a policy reader should see ``1,013``, ``—`` and
-``a; b``.
+pandas shows ``NaN``, ``<NA>``, ``None`` and ``1013.0`` side by side, a list
+as ``['a', 'b']`` and a Series with ``Name: … dtype: int64`` under it; a
+policy reader should see ``1,013``, ``—`` and ``a; b`` in a table. Notebooks
+and the case study show every table through :func:`show` (``rs.show``).
 """
 
 from __future__ import annotations
@@ -64,8 +65,27 @@ def is_year_column(name: object) -> bool:
     return "year" in text or "年份" in text
 
 
-def tidy_table(df: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
-    """``df`` with every cell as text by :func:`format_value`, index dropped;
+def as_frame(table: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    """A Series as a two-column table (its labels, its values); a frame's index as
+    columns when it says something (named, or labels that are not row numbers).
+
+    >>> as_frame(pd.Series({"facts": 1013}, name="rows"))
+              rows
+    0  facts  1013
+    """
+    if isinstance(table, pd.Series):
+        table = table.to_frame("value" if table.name is None else table.name)
+    index = table.index
+    named = any(n is not None for n in index.names)
+    if not named and pd.api.types.is_integer_dtype(index.dtype):
+        return table.reset_index(drop=True)  # row numbers
+    if not named and index.nlevels == 1:
+        table = table.rename_axis("")  # labels without a name: a column without a heading
+    return table.reset_index()
+
+
+def tidy_table(df: pd.DataFrame | pd.Series, digits: int = 3) -> pd.DataFrame:
+    """``df`` (:func:`as_frame`) with every cell as text by :func:`format_value`;
     year columns (:func:`is_year_column`) without thousands separators.
 
     >>> tidy_table(pd.DataFrame({"year": pd.array([2019, None], "Int64"), "v": [1.5, None]}))
@@ -73,7 +93,7 @@ def tidy_table(df: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     0  2019  1.5
     1     —    —
     """
-    out = df.reset_index(drop=True).copy()
+    out = as_frame(df).copy()
     for col in out.columns:
         cells = [format_value(_plain(v), digits) for v in out[col]]
         out[col] = [c.replace(",", "") for c in cells] if is_year_column(col) else cells
@@ -90,17 +110,22 @@ def _plain(v: object) -> object:
     return v
 
 
-def show(df: pd.DataFrame, digits: int = 3):
+def show(df: pd.DataFrame | pd.Series, digits: int = 3):
     """A table for a notebook page: :func:`tidy_table` without the row numbers.
 
-    Returns a pandas ``Styler`` (what Jupyter shows as HTML); an empty table
-    shows as a single line saying so.
+    A Series shows as two columns, its labels and its values; a table without
+    rows as one row of ``—``. ``digits``:
+    significant digits of numbers that are not whole. Returns a pandas
+    ``Styler`` (what Jupyter shows as HTML).
 
-    >>> show(pd.DataFrame({"year": [2019], "value": [1013.0]}))  # doctest: +SKIP
+    >>> import ruralstudy as rs
+    >>> rs.show(pd.DataFrame({"year": [2019], "value": [1013.0]}))  # doctest: +SKIP
     """
     import hashlib
 
     table = tidy_table(df, digits)
+    if table.empty and len(table.columns):  # headings over nothing read as a broken table
+        table = pd.DataFrame([[MISSING] * len(table.columns)], columns=table.columns)
     # Styler ids are random by default; one from the content keeps pages byte-identical
     # from run to run (and nbval's comparison of the HTML stable).
     uuid = hashlib.sha256(table.to_json().encode()).hexdigest()[:10]
