@@ -162,7 +162,7 @@ class Quotes:
         last_start, last_end, quote = self._last
         if last_start <= s and e <= last_end:  # no sentence end between: the same sentence
             return quote
-        # _around(self.ends, s, e, 0, len(joined)) and _end_inside, from two bisections
+        # The sentence around the figure, from two bisections (a figure over an end spans two)
         ends = self.ends
         i = bisect.bisect_right(ends, s)
         k = bisect.bisect_left(ends, e, i)  # e > s, so the first end at or after e is not before i
@@ -186,11 +186,6 @@ class Quotes:
             oe = je + shift(self.breaks, self.shifts, je, "end")
             self._made[key] = self.text[os_:oe].strip()
         return self._made[key]
-
-    def _end_inside(self, js: int, je: int) -> bool:
-        """Is a sentence end strictly inside (js, je)?  (A figure over an end spans two.)"""
-        i = bisect.bisect_right(self.ends, js)
-        return i < len(self.ends) and self.ends[i] < je
 
     def clause_ends(self, js: int, je: int) -> list[int]:
         """Clause ends in the long sentence [js, je), found once for its figures (the
