@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -23,8 +24,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ruralstudy.extract import QUANTITY, _matches, extract_quantities
-from ruralstudy.extract.text import QUOTE_MAX, join_layout_breaks, scan_copy
+from ruralstudy.extract import (
+    _UNIT_GUARDS,
+    NOUN_UNITS,
+    QUANTITY,
+    UNIT_PATTERN,
+    UNITS,
+    _matches,
+    extract_quantities,
+)
+from ruralstudy.extract.text import (
+    QUOTE_MAX,
+    SENTENCE_END,
+    Quotes,
+    join_layout_breaks,
+    scan_copy,
+    shift,
+)
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_extract.py"
 CHARS = 100_000
@@ -160,3 +176,58 @@ def test_the_linearity_benchmark_runs_on_tiny_sizes(tmp_path):
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("rates")]
     assert len(lines) == 4  # two functions at two sizes
     assert all("µs/char" not in ln for ln in lines) and "µs/char" in done.stdout
+
+
+# The fast forms of the extractor's patterns must match as their plain forms do.
+_PLAIN_UNITS = "|".join(
+    _UNIT_GUARDS.get(u, re.escape(u)) for u in sorted(UNITS + NOUN_UNITS, key=len, reverse=True)
+)
+_UNIT_CHARS = "".join(sorted({c for u in UNITS + NOUN_UNITS for c in u})) + "至员植份年上…。 "
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_UNIT_CHARS, max_size=8))
+def test_unit_pattern_matches_as_the_longest_first_alternation(text):
+    """UNIT_PATTERN tries the lone one-character units as one class first; it must give
+    the same match as the plain longest-first list, also when what follows must fit."""
+    for tail in ("", "至", "$"):
+        fast, plain = (
+            re.compile(f"(?:{UNIT_PATTERN}){tail}"),
+            re.compile(f"(?:{_PLAIN_UNITS}){tail}"),
+        )
+        for i in range(len(text) + 1):
+            got, want = fast.match(text, i), plain.match(text, i)
+            assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。！？!?”’」』）)\n甲 ", max_size=30))
+def test_sentence_end_matches_as_its_plain_form(text):
+    plain = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+    assert [m.span() for m in SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["甲乙", "5亩", "5\n亩", "甲5\n\n亩", "。", "，", "\n", "！", "甲" * 90]),
+        max_size=40,
+    ).map("".join)
+)
+def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
+    """Quotes' two-bisection lookup against the plain definition: the text between the sentence
+    ends around the figure, and the clause (or piece) rule past QUOTE_MAX characters."""
+    joined, breaks, shifts, heads = join_layout_breaks(text)
+    ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
+    quotes = Quotes(text, joined, ends, breaks, shifts)
+    for m in re.finditer("5亩", joined):
+        s, e = m.span()
+        js = max([x for x in ends if x <= s], default=0)
+        je = min([x for x in ends if x >= e], default=len(joined))
+        if je - js <= QUOTE_MAX and not any(s < x < e for x in ends):
+            assert quotes(s, e) == text[js + shift(breaks, shifts, js, "start") :
+                                        je + shift(breaks, shifts, je, "end")].strip()  # fmt: skip
+        else:
+            assert quotes(s, e) in text and len(quotes(s, e)) <= QUOTE_MAX + len("5亩")

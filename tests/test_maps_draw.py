@@ -447,3 +447,22 @@ def test_rows_without_a_code_are_named_by_their_name_when_they_do_not_join():
     with pytest.warns(UnmatchedUnitsWarning, match="某新区"):
         ax = rs.maps.choropleth(pd.concat([table, extra]), "area_km2", sources=SOURCES, lang="zh")
     assert "未能匹配的单位：某新区" in all_texts(ax.figure)
+
+
+@pytest.mark.parametrize("code", ["５２２６３４", "٥٢٢٦٣٤", "522634０００"])
+def test_a_code_in_other_digits_is_refused_with_its_row(code):
+    """\\d would take ５２２６３４ as a code that then silently fails to join."""
+    from ruralstudy.maps.choropleth import unit_codes
+
+    table = pd.DataFrame({"admin_code": ["522634", code]})
+    with pytest.raises(ValueError, match=r"admin_code .* in row 1: .* not an ASCII digit"):
+        unit_codes(table, "county")
+    assert unit_codes(table.iloc[:1], "county").tolist() == ["522634"]
+
+
+def test_boundary_file_names_give_ascii_codes_only():
+    from ruralstudy.maps.boundaries import CODE_IN_PATH
+
+    paths = pd.Series(["a/522634.geojson", "a/５２２６３４.geojson", "a/٥٢٢٦٣٤.geojson"])
+    assert paths.str.extract(CODE_IN_PATH, expand=False).tolist()[0] == "522634"
+    assert paths.str.extract(CODE_IN_PATH, expand=False).iloc[1:].isna().all()

@@ -219,3 +219,11 @@ def test_charts_and_maps_are_byte_identical_across_runs_and_maps_stay_small(tmp_
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
         if path.name.startswith("choropleth") and path.suffix != ".json":
             assert path.stat().st_size <= MAP_MAX_BYTES, (path.name, path.stat().st_size)
+
+
+def test_compacting_rounds_ascii_numbers_only():
+    """SVG numbers are ASCII; a full-width one is left as written, not rounded into ASCII."""
+    from ruralstudy.plot.fonts import compact_svg_paths
+
+    svg = '<path d="M １.23456 2.34567 L ٣.45678 4.5"/>'
+    assert compact_svg_paths(svg) == '<path d="M １.23456 2.35 ٣.45678 4.5"/>'

@@ -114,3 +114,15 @@ def test_every_shipped_source_is_named_without_leftovers():
         assert set(latin) <= {"cnmaps", "data", "ruralstudy", "Callaway", "Sant", "Anna"}, (sid, zh)
         assert "unknown" not in zh and "via" not in zh and "repost" not in zh
         assert not _CJK.search(en), (sid, en)
+
+
+@pytest.mark.parametrize("date", ["２０２５-10", "2025-１０", "٢٠٢٥", "२०२५-10-01", "２０２５.0"])
+def test_a_date_in_other_digits_is_refused_not_printed_as_written(date):
+    """\\d would read ２０２５ or ٢٠٢٥ as a year; dates are ASCII, as the loader's pattern."""
+    with pytest.raises(ValueError, match=r"not an ASCII digit"):
+        pv.format_date(date, "zh")
+
+
+def test_a_full_width_date_is_told_its_ascii_form():
+    with pytest.raises(ValueError, match=r"type '2025-10'"):
+        pv.format_date("２０２５-１０", "en")

@@ -353,3 +353,12 @@ def test_a_damaged_part_the_scan_does_not_read_is_refused(tmp_path):
     data[central + 16] ^= 0xFF  # the stored CRC no longer fits the bytes
     path.write_bytes(bytes(data))
     refused(path, "theme1.xml is damaged")
+
+
+@pytest.mark.parametrize("ref", ["A１", "B٢", "C３0"])
+def test_a_cell_reference_in_other_digits_is_no_reference(ref):
+    """Cell references are ASCII (ECMA-376); int() would read A１ as row 1."""
+    from ruralstudy._xlsx_scan import CELL_REF
+
+    assert CELL_REF.fullmatch(ref) is None
+    assert CELL_REF.fullmatch("A12").groups() == ("A", "12")

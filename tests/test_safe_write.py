@@ -149,3 +149,10 @@ def test_permission_denied_is_one_line(tmp_path, monkeypatch):
     with pytest.raises(OutputError) as err:
         write_bytes(tmp_path / "out.csv", b"x")
     assert str(err.value) == f"cannot write {tmp_path / 'out.csv'}: Permission denied"
+
+
+@pytest.mark.parametrize("text", ["-٣", "-３", "+１２", "-१.5"])
+def test_a_sign_before_other_digits_is_no_plain_number_and_is_neutralised(text):
+    """A spreadsheet reads only ASCII digits as a number: the apostrophe stays."""
+    assert neutralise_cell(text) == "'" + text
+    assert restore_cell(neutralise_cell(text)) == text

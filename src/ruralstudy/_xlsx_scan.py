@@ -31,7 +31,7 @@ PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 RATIO_CHECKED_ABOVE = 1 << 20  # small members (styles, themes) may compress freely
 MAX_MEMBERS = 10_000
 MAX_COLUMN = 16_384  # Excel's last column, XFD
-CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")  # ASCII only: int() would read ２ too
 COLUMN_LETTERS = re.compile("[A-Z]{1,3}")
 
 

@@ -75,6 +75,25 @@ def narrow(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of any script but ASCII
+
+
+def other_digit(text: str) -> str | None:
+    """Why ``text`` is not in ASCII digits: its first digit outside 0-9 named (with the
+    ASCII form to type when the digits are full-width); None when there is none.
+
+    >>> other_digit("2025-10") is None, other_digit("２０２５")
+    (True, "'２' (U+FF12 FULLWIDTH DIGIT TWO) is not an ASCII digit: type '2025'")
+    """
+    m = _OTHER_DIGIT.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    why = f"{ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed digit')}) is not an ASCII digit"
+    plain = narrow(text)
+    return why + (f": type {plain!r}" if _OTHER_DIGIT.search(plain) is None else "")
+
+
 def _has_nonzero_digit(plain: str) -> bool:
     mantissa = re.split("[eE]", plain, maxsplit=1)[0]
     return any(ch in "123456789" for ch in mantissa)

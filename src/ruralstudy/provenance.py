@@ -32,6 +32,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from ruralstudy.numbers import other_digit
+
 Lang = Literal["zh", "en", "both"]
 LANGS: tuple[str, ...] = ("zh", "en", "both")
 
@@ -48,7 +50,7 @@ SOURCE_LABEL = {"zh": "资料来源：", "en_one": "Source: ", "en_many": "Sourc
 VIA = {"zh": "转引自", "en": "via"}
 
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 TITLE_MAX_CHARS = 30
 # At most this many releases of one publisher are named one by one; more
 # share one entry with their date range ("国家统计局，2016年1月至2025年1月（10份）").
@@ -80,11 +82,17 @@ def text_of(value: object) -> str:
 def format_date(value: object, lang: Literal["zh", "en"]) -> str:
     """A source date (YYYY, YYYY-MM or YYYY-MM-DD) as a reader writes it.
 
+    Digits are ASCII: a date in full-width or another script's digits (２０２５, ٢٠٢٥)
+    raises ValueError naming the digit, as the loader's date pattern refuses it.
+
     >>> format_date("2025-10", "zh"), format_date("2025-10", "en")
     ('2025年10月', 'Oct 2025')
     """
     text = text_of(value)
-    if re.fullmatch(r"\d{4}\.0", text):  # a year column read as float
+    why = other_digit(text)
+    if why:  # \d would read ２０２５ or ٢٠٢٥ as a year and print it as written
+        raise ValueError(f"date {text!r}: {why}; dates are YYYY, YYYY-MM or YYYY-MM-DD")
+    if re.fullmatch(r"[0-9]{4}\.0", text):  # a year column read as float
         text = text[:4]
     m = _DATE.match(text)
     if not m:

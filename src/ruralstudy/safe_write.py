@@ -41,8 +41,9 @@ from pathlib import Path
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A cell that is only a number is read as that number, not as a formula.
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# A cell that is only a number is read as that number, not as a formula.  ASCII digits
+# only: "-٣" or "-３" is no number a spreadsheet reads, so it keeps its apostrophe.
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
 class OutputError(Exception):

@@ -83,6 +83,7 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import pandas as pd
@@ -103,7 +104,6 @@ from ruralstudy.extract.text import (
     in_short_quote,
     join_layout_breaks,
     scan_copy,
-    shift,
     single_year,
     subject,
 )
@@ -159,8 +159,16 @@ _UNIT_GUARDS = {
     "床": "床(?![单头上])",
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
+_ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
+# One-character units that start no longer unit and have no guard match alone, so one
+# character class tried first means the same as their alternatives and costs one test.
+_LONE = [
+    u for u in _ALL_UNITS
+    if len(u) == 1 and u not in _UNIT_GUARDS and not any(v[0] == u for v in _ALL_UNITS if v != u)
+]  # fmt: skip
 UNIT_PATTERN = "|".join(
-    _UNIT_GUARDS.get(u, re.escape(u)) for u in sorted(UNITS + NOUN_UNITS, key=len, reverse=True)
+    [f"[{''.join(map(re.escape, _LONE))}]"]
+    + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
 )
 _MONEY = {"元", "块钱", "块"}
 
@@ -199,6 +207,7 @@ QUANTITY = re.compile(
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
 _PREFIX_LENGTHS = sorted({len(w) for w in PREFIX_QUALIFIER}, reverse=True)  # longest first
+_PREFIX_LAST = {w[-1] for w in PREFIX_QUALIFIER}
 _SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
@@ -355,9 +364,11 @@ def _rows(text: str) -> list[tuple]:
         prev_rate = per if unit in _MONEY and per else None
         prev_end = e
         o_start, o_end = s, e
-        if breaks:
-            o_start += shift(breaks, shifts, s, side="start")
-            o_end += shift(breaks, shifts, e, side="end")
+        if breaks:  # text.shift, inlined: it ran for every figure
+            i = bisect_right(breaks, s)
+            o_start += shifts[i - 1] if i else 0
+            i = bisect_left(breaks, e)
+            o_end += shifts[i - 1] if i else 0
         a, b = subject(scan, s, e)
         rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
     return rows
@@ -370,7 +381,10 @@ def _matches(scan: str):
     for run in _CANDIDATE_RUN.finditer(scan):
         if run.end() <= tried:
             continue
-        for q in _anchors(run):
+        text = run.group()
+        # most runs are all digits or all Chinese numerals: one anchor, no function call
+        mixed = not text.isdigit() and _DIGIT.search(text) is not None
+        for q in _anchors(run) if mixed else (run.start(),):
             if q < tried:
                 continue
             p = _prefix_start(scan, q, tried)
@@ -392,6 +406,8 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
     expression at each character before a number cost more than reading the figure.
     """
     end = q - 1 if q > tried and scan[q - 1] in _SPACES else q
+    if end <= tried or scan[end - 1] not in _PREFIX_LAST:
+        return end  # most numbers: no qualifier word ends before them
     for k in _PREFIX_LENGTHS:
         if end - k >= tried and scan[end - k : end] in PREFIX_QUALIFIER:
             return end - k
@@ -418,19 +434,20 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit, n1, p3 = m.group("pre", "post", "unit", "n1", "p3")
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
-    if pre is None:
+    if pre is None and scan[start] in _SPACES:
         start = _skip_spaces(scan, start)
     if n1 is None or g["fn"]:  # 百分之三十, 1/4, 五分之一
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
-    if _char_before(scan, start) == "第":
+    before = scan[start - 1] if start else ""
+    if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
     if g["n2"] is not None:
         return _read_range(g, start, end, pre)
     marker = g["p1"] or g["p2"]
     if not marker and not n1.isdigit():  # 20余万, 十来个 (no generator for plain digits)
-        marker = next((c for c in n1 if c in "余多来"), None)
+        marker = next((c for c in "余多来" if c in n1), None)  # a numeral holds one at most
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
     after = p3 and unit in _MEASURE_OR_TIME
@@ -597,7 +614,7 @@ def _bounds(unit, per, value, qualifier, step, hi):
         ordered = rates.ordered(per)
         if ordered is None:
             raise ValueError(f"no rate: {unit}/{'/'.join(per)}")
-        norm_unit, factor = rate_unit(unit, ordered)
+        norm_unit, factor = _rate_unit(unit, tuple(ordered))
         unit = "/".join([unit, *ordered])
     else:
         norm_unit, factor = _canonical(unit)
@@ -620,6 +637,11 @@ def _bounds(unit, per, value, qualifier, step, hi):
 @lru_cache(maxsize=512)
 def _canonical(unit: str):
     return canonical_unit(unit)
+
+
+@lru_cache(maxsize=512)  # keyed by units only (a few hundred at most), not by numbers
+def _rate_unit(unit: str, per: tuple[str, ...]):
+    return rate_unit(unit, list(per))
 
 
 def _interval(value, qualifier, step, hi, factor):

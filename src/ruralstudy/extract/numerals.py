@@ -192,8 +192,11 @@ def _cn_trailing(n: str) -> int:
     return CN_BIG[n[-1]] if n[-1] in CN_BIG else 1
 
 
+_YEAR = re.compile(r"[12][0-9]{3}")
+
+
 def looks_like_year(n: str) -> bool:
-    if re.fullmatch(r"[12][0-9]{3}", n):
+    if _YEAR.fullmatch(n):
         return True
     return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
 

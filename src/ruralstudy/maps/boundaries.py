@@ -46,6 +46,8 @@ LEVELS: tuple[Level, ...] = ("province", "prefecture", "county")
 
 PROVINCE_ZH = "贵州省"
 PROVINCE_CODE = "520000"
+# The file name is the unit's 6-digit code, in ASCII digits (\d would also take ５ or ٥).
+CODE_IN_PATH = r"([0-9]{6})\.geojson$"
 
 # CGCS2000 / Gauss-Krüger CM 105E: central meridian through western Guizhou,
 # scale error ≤ ~0.26 % at the province's eastern edge (109.6°E).
@@ -158,7 +160,7 @@ def _index() -> pd.DataFrame:
         index = pd.read_sql_query(query, con, params=(PROVINCE_ZH,))
     index["level"] = index["level"].map(_LEVEL_ZH)
     # The file name is the unit's 6-digit 行政区划代码 (e.g. .../522634.geojson).
-    index["admin_code"] = index["path"].str.extract(r"(\d{6})\.geojson$", expand=False)
+    index["admin_code"] = index["path"].str.extract(CODE_IN_PATH, expand=False)
     index["name_zh"] = index["district"].fillna(index["city"]).fillna(index["province"])
     prefecture_code = dict(
         index.loc[index["level"] == "prefecture", ["city", "admin_code"]].itertuples(index=False)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ruralstudy.maps import _base
 from ruralstudy.maps.boundaries import Level, boundaries
+from ruralstudy.numbers import other_digit
 from ruralstudy.plot.labels import format_number
 from ruralstudy.provenance import Lang, check_lang
 
@@ -56,13 +57,22 @@ def _normalise_code(value: object) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     text = str(value).strip()
-    if re.fullmatch(r"\d+\.0", text):  # a code read as float
+    if re.fullmatch(r"[0-9]+\.0", text):  # a code read as float
         text = text[:-2]
     # A 9- or 12-digit statistical code starts with the 6-digit unit code;
     # it names that unit only if the rest is zeros.
-    if re.fullmatch(r"\d{9}|\d{12}", text) and set(text[6:]) == {"0"}:
+    if re.fullmatch(r"[0-9]{9}|[0-9]{12}", text) and set(text[6:]) == {"0"}:
         text = text[:6]
     return text
+
+
+def _check_code_digits(codes: pd.Series) -> None:
+    """A code in full-width or another script's digits (５２２６３４) would only show up
+    as unmatched: name the row and the digit instead."""
+    for row, value in codes.items():
+        why = other_digit(value) if isinstance(value, str) else None
+        if why:
+            raise ValueError(f"choropleth: admin_code {value!r} in row {row!r}: {why}")
 
 
 def _name_key(value: object) -> str | None:
@@ -92,6 +102,7 @@ def unit_codes(df: pd.DataFrame, level: Level, on: str | None = None) -> pd.Seri
     units = boundaries(level)
     col = _join_column(df, on)
     if col == "admin_code":
+        _check_code_digits(df[col])
         codes = df[col].map(_normalise_code)
         codes = codes.where(codes.isin(set(units["admin_code"])))
         if "name_zh" in df.columns:

@@ -231,7 +231,7 @@ def svg_font_families(svg: str) -> str:
 
 _PATH_DATA = re.compile(r'(?<= d=")[^"]*')
 _COMMAND = re.compile(r"([MLQCz])([^MLQCz]*)")
-_NUMBER = re.compile(r"-?\d+\.\d+")
+_NUMBER = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 def _round(match: re.Match[str]) -> str:
