@@ -481,8 +481,9 @@ pd.DataFrame([{
 # | `source_id` | where each value comes from (survey, statistics) | `sources.csv`; a simulated row says `ruralstudy-simulate` |
 #
 # The curated tables show the shape, not a sample: deriving cohorts for
-# abandoned-land consolidation from `interventions.csv` gives one adopting
-# village among the few villages in `places.csv`. A village without a recorded
+# abandoned-land consolidation from `interventions.csv` gives two adopting
+# villages among the 83 villages in `places.csv`, in different years, and no
+# panel of outcomes around them. A village without a recorded
 # consolidation is not thereby never treated — the sources may simply be silent
 # about it — so `rs.causal.cohorts_from_interventions` refuses such villages
 # unless told otherwise. Here we tell it, `unrecorded="never_treated"`: an
@@ -494,7 +495,8 @@ villages = rs.load_places().query("level == 'village'")[["place_id", "name_zh", 
 cohorts = rs.causal.cohorts_from_interventions(
     villages, rs.load_interventions(), kind="land_consolidation", unrecorded="never_treated"
 )
-cohorts.reset_index(drop=True)
+print(f"{len(cohorts)} villages, {int((cohorts['cohort'] > 0).sum())} with a recorded consolidation")
+cohorts.query("cohort > 0").reset_index(drop=True)
 
 # %% [markdown]
 # What a real analysis needs, beyond this shape:
