@@ -195,8 +195,8 @@ saved = rs.plot.save(ax.figure, FIGURES / "05_twfe_vs_cs")
 # together as their shocks do (`inference="bootstrap"`, `seed=`; the same seed
 # gives the same numbers). The bootstrap gives each estimate two bars:
 #
-# - the thick bar is the **pointwise** 95 % interval: for one year since
-#   adoption, taken alone, it covers the true effect in 95 of 100 samples;
+# - the thick bar is the **pointwise** 95 % interval: for one year before or
+#   after adoption, taken alone, it covers the true effect in 95 of 100 samples;
 # - the thin capped bar is the **uniform** (simultaneous) 95 % band: it covers
 #   the true effects of *all* years at once in 95 of 100 samples. It is wider
 #   because with 16 years shown, about one pointwise interval in twenty misses by
@@ -220,7 +220,7 @@ saved = rs.plot.save(ax.figure, FIGURES / "05_event_study")
 # %% [markdown]
 # At national size the bars are a few thousandths wide, too narrow to see on the
 # scale of the effect. The years before adoption, magnified (Callaway–Sant'Anna
-# only: the TWFE pre-trend of about 0.02 lies far above this window), show the
+# only: TWFE's spurious pre-trend, up to 0.02, would not fit this window), show the
 # two bars apart (shown here, not saved: saving a figure in four formats costs
 # about a second at 300 dpi, and this one magnifies the figure above):
 
