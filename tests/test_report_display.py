@@ -43,9 +43,9 @@ def test_show_is_a_table_without_pandas_marks():
     assert not re.search(r"NaN|&lt;NA&gt;|<NA>|None|\[", html)
 
 
-# Notebook 05 is being changed by the causal work; its cell 25 (cohorts) still shows <NA>
-# and wants rs.show(...) there. strict: the mark must go once that is done.
-PENDING = {"05_panel_methods.ipynb": "cell 25 shows <NA>: rs.show(cohorts) pending"}
+# Notebooks whose stored tables are known not to read cleanly yet (strict xfail: the mark
+# must go once they do). None at present.
+PENDING: dict[str, str] = {}
 
 
 def test_a_table_without_rows_shows_one_row_of_missing_marks():
