@@ -28,6 +28,7 @@ NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
     "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
+    "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
