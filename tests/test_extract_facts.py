@@ -82,6 +82,8 @@ UNIT_DIFFERS = {
     "shepeng-income-per-capita-2011": None,  # 年人均純收入: read as per year only
     "yanbo-income-per-capita-2013": None,  # 人均年收入
     "yanbo-income-per-capita-before": None,
+    "lujia-income-per-capita-2011": None,  # 人均年收入
+    "lujia-income-per-capita-2016-nfapp": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
@@ -91,6 +93,7 @@ UNIT_DIFFERS = {
     "mujie-income-per-capita-2020-chinaorg": None,
     "mujie-dividend-per-household-2020": None,
     "pingyang-income-per-capita-2022": None,  # 年人均 read as per year only
+    "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
@@ -99,6 +102,7 @@ UNIT_DIFFERS = {
     "huawu-youronjun-homestay-income-2025": None,
     "fengyan-township-collective-net-income-2019": None,
     "xiaohuang-tourism-income-2014": None,
+    "lujia-collective-income-before": None,  # 村集体年收入不足2万元
     # stored per year, the sentence says so only outside the clause of the figure
     "shanping-chenyehui-farmhouse-income": None,
     # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
