@@ -84,6 +84,8 @@ UNIT_DIFFERS = {
     "yanbo-income-per-capita-before": None,
     "lujia-income-per-capita-2011": None,  # 人均年收入
     "lujia-income-per-capita-2016-nfapp": None,
+    "daba-xixiu-income-per-capita-2008": None,  # 人均年收入
+    "daba-xixiu-income-per-capita-2017": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
