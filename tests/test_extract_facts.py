@@ -63,6 +63,7 @@ UNIT_DIFFERS = {
     "huanggang-hecang-homestay-rooms-2025": None,
     "xiaohuajiang-liangzaiguang-homestay-rooms": None,
     "jidao-chenqin-homestay-rooms": None,
+    "zhagana-farmhouse-count": None,  # 开办农家乐的就有182户: households counted as farmhouses
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
     "qunle-income-per-capita-2019": None,
