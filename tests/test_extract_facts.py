@@ -29,6 +29,9 @@ NOT_ONE_QUANTITY = {
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
     "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
     "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
+    "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
+    "hesilu-ticket-income-2016": [],
+    "hesilu-ticket-income-2017": [],
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
