@@ -109,6 +109,8 @@ UNIT_DIFFERS = {
     "fengyan-township-collective-net-income-2019": None,
     "xiaohuang-tourism-income-2014": None,
     "lujia-collective-income-before": None,  # 村集体年收入不足2万元
+    "tangqi-collective-income-2003": None,  # 村集体年收入5.6万元
+    "tangqi-collective-shop-rent-first-year": None,  # 第一年租金收入
     # stored per year, the sentence says so only outside the clause of the figure
     "shanping-chenyehui-farmhouse-income": None,
     # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
