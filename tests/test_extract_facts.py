@@ -29,6 +29,7 @@ NOT_ONE_QUANTITY = {
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
     "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
     "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
+    "feiling-collective-income-2019": [],  # 103萬: no unit written
     "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
@@ -66,6 +67,7 @@ UNIT_DIFFERS = {
     "huanggang-hecang-homestay-rooms-2025": None,
     "xiaohuajiang-liangzaiguang-homestay-rooms": None,
     "jidao-chenqin-homestay-rooms": None,
+    "bohou-homestay-rooms-2021": None,
     "zhagana-farmhouse-count": None,  # 开办农家乐的就有182户: households counted as farmhouses
     # per-capita (per-household) income, annual by definition, stored per person: the
     # text says 人均年收入 (CNY/person/year)
@@ -90,6 +92,8 @@ UNIT_DIFFERS = {
     "lujia-income-per-capita-2016-nfapp": None,
     "daba-xixiu-income-per-capita-2008": None,  # 人均年收入
     "daba-xixiu-income-per-capita-2017": None,
+    "feiling-income-per-capita-2019": None,  # 每人平均年收入
+    "anhe-income-per-capita-2023": None,  # 人均年收入
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
