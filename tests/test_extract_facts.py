@@ -30,6 +30,7 @@ NOT_ONE_QUANTITY = {
     "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
     "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
     "feiling-collective-income-2019": [],  # 103萬: no unit written
+    "yucun-collective-income-2019": [],  # 521万过: 过 for 元 in the source
     "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
@@ -94,6 +95,8 @@ UNIT_DIFFERS = {
     "daba-xixiu-income-per-capita-2017": None,
     "feiling-income-per-capita-2019": None,  # 每人平均年收入
     "anhe-income-per-capita-2023": None,  # 人均年收入
+    "shibadong-income-per-capita-2013-xinhua": None,  # 人均年收入
+    "shibadong-income-per-capita-2023": None,
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
