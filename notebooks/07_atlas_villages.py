@@ -21,6 +21,9 @@
 # about — collective income and dividends (集体经济收入、分红), abandoned farmland
 # brought back into use (撂荒地复耕、土地流转) and homestay and farmhouse tourism
 # (民宿、农家乐) — and how far can a before/after comparison across villages go?
+# Most villages are Guizhou's; where Guizhou's pages ran out, well-documented
+# villages of other provinces were added (issue 12 allows it), and the tables
+# below say which.
 #
 # Every number below is a row of `data/facts.csv`: a figure from a stored public
 # report, with its verbatim quote, its qualifier (余, 近, 逾, 约) and the bounds
@@ -85,14 +88,28 @@ statutory = coverage[coverage["admin_code"].notna()]
 rs.show(coverage[coverage["admin_code"].isna()][["county_id", "name_zh", "villages", "facts"]])
 
 # %% [markdown]
-# The map shows how many atlas villages each statutory county holds. Hatched
+# Where Guizhou's pages ran out, the atlas took well-documented villages from
+# other provinces (issue 12 allows it), each with its own hierarchy. Their
+# counties are not on a map of Guizhou; they are listed here instead.
+
+# %%
+in_guizhou = statutory["county_id"].str.startswith("cn.guizhou.")
+province_of = statutory["county_id"].str.split(".").str[:2].str.join(".")
+elsewhere = statutory[~in_guizhou].assign(
+    province=province_of[~in_guizhou].map(places.set_index("place_id")["name_zh"])
+)
+elsewhere[["province", "name_zh", "admin_code", "villages", "facts"]]
+
+# %% [markdown]
+# The map shows how many atlas villages each statutory county of Guizhou
+# holds. Hatched
 # counties have **no village in the atlas** — not "no villages": news coverage,
 # not the map, decides who is here.
 
 # %%
 n_sources = study["source_id"].nunique()
 ax = rs.maps.choropleth(
-    statutory,
+    statutory[in_guizhou],
     "villages",
     label="收录村庄数",
     value_unit="个",
@@ -163,15 +180,16 @@ rs.show(pairs.assign(village=pairs["place_id"].map(names))[columns].round(3))
 # years. The deflator is the national rural price change implied by the
 # statistical releases (nominal over real growth of rural per-capita
 # disposable income, `rs.compare.rural_price_index`); the benchmark is rural
-# per-capita disposable income of Guizhou where the data hold both years, and
-# of China otherwise (the table says which).
+# per-capita disposable income of Guizhou for Guizhou's villages where the data
+# hold both years, and of China otherwise (the table says which).
 
 # %%
 index = rs.compare.rural_price_index(facts, base_year=2024)
 real = rs.compare.deflate_pairs(money, index)
 guizhou = rs.compare.benchmark_growth(real, facts, place_id="cn.guizhou")
 national = rs.compare.benchmark_growth(real, facts, place_id="cn")
-use_guizhou = guizhou["benchmark_growth_per_year"].notna()
+in_province = guizhou["place_id"].str.startswith("cn.guizhou.")
+use_guizhou = guizhou["benchmark_growth_per_year"].notna() & in_province
 benchmarked = guizhou.where(use_guizhou, national).assign(
     benchmark=use_guizhou.map({True: "Guizhou", False: "China"})
 )

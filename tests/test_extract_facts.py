@@ -28,6 +28,12 @@ NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
     "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
+    "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
+    "feiling-collective-income-2019": [],  # 103萬: no unit written
+    "yucun-collective-income-2019": [],  # 521万过: 过 for 元 in the source
+    "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
+    "hesilu-ticket-income-2016": [],
+    "hesilu-ticket-income-2017": [],
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
@@ -66,6 +72,8 @@ UNIT_DIFFERS = {
     # amount per household (人均年收入 and 年人均 read as CNY/person, as stored:
     # docs/DESIGN.md, "Units")
     "qingkou-collective-dividend-per-household": None,
+    "bohou-homestay-rooms-2021": None,
+    "zhagana-farmhouse-count": None,  # 开办农家乐的就有182户: households counted as farmhouses
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
     "guizhou-rural-disposable-income-2014": None,
     "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
@@ -74,6 +82,7 @@ UNIT_DIFFERS = {
     "mujie-income-per-capita-2017-chinaorg": None,
     "mujie-income-per-capita-2020-chinaorg": None,
     "mujie-dividend-per-household-2020": None,
+    "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
@@ -82,6 +91,9 @@ UNIT_DIFFERS = {
     "huawu-youronjun-homestay-income-2025": None,
     "fengyan-township-collective-net-income-2019": None,
     "xiaohuang-tourism-income-2014": None,
+    "lujia-collective-income-before": None,  # 村集体年收入不足2万元
+    "tangqi-collective-income-2003": None,  # 村集体年收入5.6万元
+    "tangqi-collective-shop-rent-first-year": None,  # 第一年租金收入
     # stored per year, the sentence says so only outside the clause of the figure
     "shanping-chenyehui-farmhouse-income": None,
     # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
