@@ -447,3 +447,22 @@ def test_rows_without_a_code_are_named_by_their_name_when_they_do_not_join():
     with pytest.warns(UnmatchedUnitsWarning, match="某新区"):
         ax = rs.maps.choropleth(pd.concat([table, extra]), "area_km2", sources=SOURCES, lang="zh")
     assert "未能匹配的单位：某新区" in all_texts(ax.figure)
+
+
+def test_a_locator_map_is_not_rendered_before_it_is_saved(monkeypatch):
+    """geopandas asks for a redraw after each layer; inside the map functions that
+    is a layout pass without rendering (``maps._base.one_draw``), not an Agg render."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renders = []
+    original = FigureCanvasAgg.draw
+
+    def draw(self):  # counted when it completes (a layout pass stops it at its start)
+        original(self)
+        renders.append(1)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", draw)
+    villages = rs.load_places().query("level == 'village'").head(6)
+    ax = rs.maps.locator(villages, inset=True)
+    assert renders == []
+    assert ax.figure.canvas.draw_idle.__func__ is FigureCanvasAgg.draw_idle  # stand-in removed
