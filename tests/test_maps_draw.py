@@ -466,3 +466,22 @@ def test_boundary_file_names_give_ascii_codes_only():
     paths = pd.Series(["a/522634.geojson", "a/５２２６３４.geojson", "a/٥٢٢٦٣٤.geojson"])
     assert paths.str.extract(CODE_IN_PATH, expand=False).tolist()[0] == "522634"
     assert paths.str.extract(CODE_IN_PATH, expand=False).iloc[1:].isna().all()
+
+
+def test_a_locator_map_is_not_rendered_before_it_is_saved(monkeypatch):
+    """geopandas asks for a redraw after each layer; inside the map functions that
+    is a layout pass without rendering (``maps._base.one_draw``), not an Agg render."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renders = []
+    original = FigureCanvasAgg.draw
+
+    def draw(self):  # counted when it completes (a layout pass stops it at its start)
+        original(self)
+        renders.append(1)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", draw)
+    villages = rs.load_places().query("level == 'village'").head(6)
+    ax = rs.maps.locator(villages, inset=True)
+    assert renders == []
+    assert ax.figure.canvas.draw_idle.__func__ is FigureCanvasAgg.draw_idle  # stand-in removed

@@ -148,6 +148,45 @@ def test_the_fast_cjk_subset_draws_the_same_glyphs_as_matplotlibs(tmp_path):
     assert len(ours) == len(gids) and ours == theirs
 
 
+def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
+    """Subsets are cut from a per-process parsed copy of the CJK font (for speed);
+    the embedded font file and glyph map are the bytes a fresh fontTools load gives,
+    table order included, and a copy used once does not leak into the next."""
+    from fontTools import subset
+    from matplotlib import font_manager
+    from matplotlib.backends import _backend_pdf_ps
+
+    from ruralstudy.plot import fonts
+    from ruralstudy.plot.style import cjk_font_path
+
+    path = font_manager.FontPath(str(cjk_font_path()), 0)
+    ft = font_manager.get_font(str(path))
+
+    def fresh(fontfile, face_index):
+        options = fonts._subset_options(face_index)
+        font = subset.load_font(fontfile, options)
+        fonts._drop_layout(font, options)
+        return font
+
+    def embedded(text, load):
+        gids = {ft.get_char_index(ord(c)) for c in text}
+        original, fonts._load_font = fonts._load_font, load
+        try:
+            with fonts._cff_subset(path, gids) as result:
+                fonts._to_truetype(result.font)
+                return _backend_pdf_ps.font_as_file(result.font).getvalue(), result.glyph_index_map
+        finally:
+            fonts._load_font = original
+
+    for text in (
+        "资料来源：贵州日报（2025年）",
+        "村集体经济收入 Ab-1",
+        "资料来源",
+        "雷山县 Leishan 1986",
+    ):
+        assert embedded(text, fonts._load_font) == embedded(text, fresh)
+
+
 def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):
     _, svg, _ = rsp.save(_figure(), tmp_path / "fig")
     root = ET.parse(svg).getroot()

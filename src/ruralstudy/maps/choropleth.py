@@ -295,13 +295,14 @@ def choropleth(
     projected = units.set_geometry(
         _base.projected(level).geometry.to_numpy(), crs=_base.PROJECTED_CRS
     )
-    if (~has_value).any():
-        projected.loc[~has_value].plot(ax=ax, zorder=1, **NO_DATA_STYLE)
-    for i in range(n_classes):
-        sel = class_of == i
-        if sel.any():
-            projected.loc[sel].plot(ax=ax, color=colours[i], linewidth=0, zorder=1)
-    _base.draw_lines(ax, zorder=2)
+    with _base.one_draw(ax):
+        if (~has_value).any():
+            projected.loc[~has_value].plot(ax=ax, zorder=1, **NO_DATA_STYLE)
+        for i in range(n_classes):
+            sel = class_of == i
+            if sel.any():
+                projected.loc[sel].plot(ax=ax, color=colours[i], linewidth=0, zorder=1)
+        _base.draw_lines(ax, zorder=2)
     _base.frame_map(ax)
 
     handles = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from ruralstudy.maps._base import one_draw
 from ruralstudy.maps.boundaries import boundaries, china_outline
 
 if TYPE_CHECKING:
@@ -77,11 +78,12 @@ def add_inset(
 
 
 def _draw_china(axes: Axes, land, sea, extent, *, guizhou: bool) -> None:
-    land.plot(ax=axes, **LAND)
-    if not sea.empty:
-        sea.plot(ax=axes, **MARITIME)
-    if guizhou:
-        _guizhou().plot(ax=axes, color=GUIZHOU_FILL, linewidth=0)
+    with one_draw(axes):
+        land.plot(ax=axes, **LAND)
+        if not sea.empty:
+            sea.plot(ax=axes, **MARITIME)
+        if guizhou:
+            _guizhou().plot(ax=axes, color=GUIZHOU_FILL, linewidth=0)
     xmin, ymin, xmax, ymax = extent
     axes.set_xlim(xmin, xmax)
     axes.set_ylim(ymin, ymax)

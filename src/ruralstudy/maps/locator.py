@@ -225,15 +225,18 @@ def locator(
     register_cjk_font()
     pts, unlocated = _split_located(places)
     ax = _base.new_axes(ax)
-    _base.draw_base(ax)
-    colors, legend_handles = _colors(pts, hue, hue_labels, palette or PALETTE)
+    with _base.one_draw(ax):
+        _base.draw_base(ax)
+        colors, legend_handles = _colors(pts, hue, hue_labels, palette or PALETTE)
 
-    # Counties and prefectures are areas: shade their polygons and label them
-    # there; everything else (villages, communities, townships) is a point.
-    area_geoms = _area_geometries(pts) if areas else pd.Series(None, index=pts.index, dtype=object)
-    is_area = area_geoms.notna().to_numpy()
-    for i in np.flatnonzero(is_area):
-        _draw_area(ax, area_geoms.iloc[i], colors[i])
+        # Counties and prefectures are areas: shade their polygons and label them
+        # there; everything else (villages, communities, townships) is a point.
+        area_geoms = (
+            _area_geometries(pts) if areas else pd.Series(None, index=pts.index, dtype=object)
+        )
+        is_area = area_geoms.notna().to_numpy()
+        for i in np.flatnonzero(is_area):
+            _draw_area(ax, area_geoms.iloc[i], colors[i])
     marks = _marks(pts, area_geoms, is_area, colors, lang, label_column)
     _draw_error_circles(ax, pts.loc[~is_area], colors[~is_area])
     _draw_points(ax, marks)
