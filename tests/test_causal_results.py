@@ -233,3 +233,12 @@ def test_unbalanced_panels_and_covariates_reach_the_numpy_engine_from_the_public
         mpdta, *cols, covariates=["lpop"], inference="bootstrap", biters=499, seed=4
     )
     assert boot.engine == "numpy" and boot.crit is not None and boot.pretest.df == 5
+
+
+def test_the_pretest_is_computed_when_first_asked_for(panel):
+    res = rs.causal.did(panel, *COLS, "county_id", covariates=None)
+    assert callable(res.pretest_from._pretest)  # not yet computed: did() alone skips it
+    first = res.pretest
+    assert first is not None and not callable(res.pretest_from._pretest)
+    assert res.pretest is first  # computed once
+    assert "W = " in res.summary(lang="en")["value"]["Pre-test of parallel trends"]

@@ -150,9 +150,9 @@ def _cluster_sums(inf: np.ndarray, cluster: np.ndarray | None, n_clusters: int) 
     """clusters x cells sums of a cells x units influence matrix (units x cells without)."""
     if cluster is None:
         return inf.T
-    out = np.zeros((n_clusters, inf.shape[0]))
-    np.add.at(out, cluster, inf.T)
-    return out
+    # bincount per cell, not np.add.at over the matrix: the same sums in the same order,
+    # several times faster (np.add.at is unbuffered)
+    return np.column_stack([np.bincount(cluster, row, n_clusters) for row in inf])
 
 
 def _chunks(n_cells: int, n_units: int) -> list[np.ndarray]:

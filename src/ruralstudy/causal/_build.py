@@ -66,8 +66,7 @@ def cs_result(
         bootstrap_weights=options["bootstrap_weights"] if boot else None,
         seed=options["seed"] if boot else None,
         crit=crit,
-        pretest=gt.pretest,
-        pretest_note=gt.pretest_note,
+        pretest_from=gt,
     )
 
 

@@ -141,8 +141,20 @@ class PanelResult(_Result):
     bootstrap_weights: str | None = None
     seed: int | None = None
     crit: float | None = None
-    pretest: object = None  # the Wald pre-test (stat, df, p_value), or None
-    pretest_note: str | None = None  # why there is none although there are pre-periods
+    # what computes the pre-test on first use (the fit: .pretest, .pretest_note), or None.
+    # The covariance of the pre-period cells is a third of a covariate fit's time, and
+    # a reader who only wants the ATT never looks at it.
+    pretest_from: object = field(default=None, repr=False)
+
+    @property
+    def pretest(self):
+        """The Wald pre-test (stat, df, p_value), or None; computed when first asked for."""
+        return None if self.pretest_from is None else self.pretest_from.pretest
+
+    @property
+    def pretest_note(self) -> str | None:
+        """Why there is no pre-test although there are pre-periods, else None."""
+        return None if self.pretest_from is None else self.pretest_from.pretest_note
 
     @property
     def overall(self) -> pd.Series | None:
