@@ -30,25 +30,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _memory import reset_peak, status_kb  # benchmarks/ is on sys.path when run
+
 RESULTS = Path(__file__).resolve().parent / "results"
 CASES = ("analytic", "bootstrap", "bootstrap-county")
-
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"{field} not in /proc/self/status")
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
-        return True
-    except OSError:
-        return False
 
 
 def worker(case: str, villages: int, years: int, biters: int, seed: int) -> dict:
@@ -62,8 +47,8 @@ def worker(case: str, villages: int, years: int, biters: int, seed: int) -> dict
     cluster = "county_id" if case == "bootstrap-county" else None
     spec = _prepare.make_spec("y", "village_id", "year", "cohort", cluster, None)
     kwargs = {} if case == "analytic" else {"inference": "bootstrap", "biters": biters, "seed": 1}
-    rss_before = _status_kb("VmRSS")
-    peak_reset = _reset_peak()
+    rss_before = status_kb("VmRSS")
+    peak_reset = reset_peak()
     start = time.perf_counter()
     gt, _ = panel._fit_cs(data, spec, "nevertreated", "varying", 0, "dr", "numpy", **kwargs)
     fit_s = time.perf_counter() - start
@@ -78,7 +63,7 @@ def worker(case: str, villages: int, years: int, biters: int, seed: int) -> dict
         "rows": len(data),
         "cells": len(gt.cells),
         "rss_before_gb": rss_before / 1e6,
-        "peak_gb": _status_kb("VmHWM") / 1e6,
+        "peak_gb": status_kb("VmHWM") / 1e6,
         "peak_reset": peak_reset,
         "fit_s": fit_s,
         "aggregate_s": agg_s,

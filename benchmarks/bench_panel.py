@@ -54,6 +54,8 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from _memory import reset_peak, status_kb  # benchmarks/ is on sys.path when run
+
 RESULTS = Path(__file__).resolve().parent / "results"
 COLS = ("y", "village_id", "year", "cohort")
 CASES = ("twfe", "twfe-2way", "twfe-cy", "cs", "cs-cov", "cs-unbal")
@@ -166,23 +168,6 @@ def reference_call(case: str, panel):
 # -- worker (one case, one engine, one process) ---------------------------------------
 
 
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"{field} not in /proc/self/status")
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
-        return True
-    except OSError:
-        return False
-
-
 def _unsupported(exc: Exception) -> bool:
     """The numpy engine refusing a case it does not cover (yet), not a failure."""
     text = str(exc)
@@ -203,8 +188,8 @@ def worker(case: str, engine: str, villages: int, years: int, seed: int) -> dict
         run = ruralstudy_call(case, panel)
     else:
         run = reference_call(case, panel)
-    out["rss_before_gb"] = _status_kb("VmRSS") / 1e6
-    out["peak_reset"] = _reset_peak()
+    out["rss_before_gb"] = status_kb("VmRSS") / 1e6
+    out["peak_reset"] = reset_peak()
     for label in ("first", "warm"):
         start = time.perf_counter()
         try:
@@ -215,7 +200,7 @@ def worker(case: str, engine: str, villages: int, years: int, seed: int) -> dict
             raise
         out[f"{label}_s"] = time.perf_counter() - start
         out["estimate"], out["se"] = estimate, se
-    out["peak_gb"] = _status_kb("VmHWM") / 1e6
+    out["peak_gb"] = status_kb("VmHWM") / 1e6
     return out
 
 

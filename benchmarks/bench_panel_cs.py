@@ -43,28 +43,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from _memory import reset_peak, status_kb  # benchmarks/ is on sys.path when run
+
 RESULTS = Path(__file__).resolve().parent / "results"
 ENGINES = ("rs-cov", "csdid-cov", "rs-unbalanced", "csdid-unbalanced")
 # not among the targets, and slow for csdid: run them by name (--engines)
 EXTRA_ENGINES = ("rs-unbalanced-cov", "csdid-unbalanced-cov")
 MISSING_SHARE = 0.05
-
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"{field} not in /proc/self/status")
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
-        return True
-    except OSError:
-        return False
 
 
 def make_panel(villages: int, years: int, seed: int, unbalanced: bool):
@@ -136,13 +121,13 @@ def worker(engine: str, villages: int, years: int, seed: int) -> dict:
     warnings.simplefilter("ignore")  # csdid's pre-test and small-group notices
     panel = make_panel(villages, years, seed, "unbalanced" in engine)
     run = _runner(engine, panel)
-    rss_before = _status_kb("VmRSS")
-    out = {"engine": engine, "rows": len(panel), "peak_reset": _reset_peak()}
+    rss_before = status_kb("VmRSS")
+    out = {"engine": engine, "rows": len(panel), "peak_reset": reset_peak()}
     start, cpu = time.perf_counter(), time.process_time()
     estimate, se = run()
     out["seconds"] = time.perf_counter() - start
     out["cpu_seconds"] = time.process_time() - cpu
-    out["peak_gb"] = _status_kb("VmHWM") / 1e6
+    out["peak_gb"] = status_kb("VmHWM") / 1e6
     out["rss_before_gb"] = rss_before / 1e6
     out["estimate"], out["se"] = float(estimate), float(se)
     return out
