@@ -34,6 +34,9 @@ UNSEEN_GOLD = FIXTURES / "unseen_quantities_gold.tsv"
 UNSEEN_TEXTS = FIXTURES / "unseen_texts"
 # The fresh list reads shipped source texts (data/sources) that no other list uses.
 FRESH_GOLD = FIXTURES / "fresh_quantities_gold.tsv"
+# The rates list: 18 further pages rich in rates, a DEV part (tuned) and a held-out part.
+RATES_GOLD = FIXTURES / "rates_quantities_gold.tsv"
+RATES_TEXTS = FIXTURES / "rates_texts"
 RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
 
@@ -153,6 +156,14 @@ def score_unseen(part: str) -> dict:
     rows = [r for r in read_gold(UNSEEN_GOLD) if r["part"] == part]
     sections = sorted({r["section"] for r in rows})
     texts = {s: (UNSEEN_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
+    return pooled(texts, rows)
+
+
+def score_rates(part: str) -> dict:
+    """The rates list's ``part`` ("tuned", the DEV set, or "heldout"), pooled over its texts."""
+    rows = [r for r in read_gold(RATES_GOLD) if r["part"] == part]
+    sections = sorted({r["section"] for r in rows})
+    texts = {s: (RATES_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
     return pooled(texts, rows)
 
 
@@ -318,13 +329,15 @@ if __name__ == "__main__":
     import sys
 
     # The held-out part's misses are printed only on request, so that tuning never sees them.
-    show = {"seed", "own", "unseen-tuned"}
+    show = {"seed", "own", "unseen-tuned", "rates-dev"}
     if "--heldout" in sys.argv:
-        show |= {"unseen-heldout", "fresh-heldout"}
+        show |= {"unseen-heldout", "fresh-heldout", "rates-heldout"}
     scorers = [("seed", score_seed), ("own", score_own)]
     scorers += [("unseen-tuned", lambda: score_unseen("tuned"))]
     scorers += [("unseen-heldout", lambda: score_unseen("heldout"))]
     scorers += [("fresh-heldout", score_fresh)]
+    scorers += [("rates-dev", lambda: score_rates("tuned"))]
+    scorers += [("rates-heldout", lambda: score_rates("heldout"))]
     for name, fn in scorers:
         s = fn()
         print(_summary(name, s))
