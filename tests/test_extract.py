@@ -218,7 +218,7 @@ def test_qualifier_characters_inside_words_are_not_qualifiers(text, span):
         "三年级学生",  # school grade
         "80年代",  # decade
         "中国马铃薯网(www.malingshu7.com)讯",  # web address
-        "收入十几万元",  # vague: 几
+        "收入几十万元",  # vague: 几 before the number (十几万 is 十多万)
         "几百万元",  # vague: 几
         "数十家企业",  # vague: 数
         "成千上万人",  # idiom
@@ -793,3 +793,98 @@ def test_a_category_before_a_kind_of_place_is_no_count(text):
 
 def test_kinds_are_still_counted():
     assert texts("分为三类，两类人群") == ["三类", "两类"]
+
+
+# --- the rates list's DEV part (tests/fixtures/rates_texts) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "norm_value", "norm_unit"),
+    [
+        ("一般的房间三四百元一晚", "三四百元一晚", "元/晚", 300, "CNY/night"),
+        ("以100元一斤的价格卖给茶厂", "100元一斤", "元/斤", 200, "CNY/kg"),
+        ("按小时计算12元一个小时", "12元一个小时", "元/小时", 12, "CNY/hour"),
+        ("奖励500元一户", "500元一户", "元/户", 500, "CNY/household"),
+    ],
+)
+def test_yi_and_a_denominator_after_money_is_its_rate(text, span, unit, norm_value, norm_unit):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (span, unit, norm_unit)
+    assert row["norm_value"] == norm_value
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("带动30户一年增收", "30户"), ("种植300亩一年可收入", "300亩")]
+)
+def test_yi_and_a_denominator_after_a_count_starts_the_next_phrase(text, span):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, {"30户": "household", "300亩": "ha"}[span])
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("住一晚竟要7000元", "CNY/night"),
+        ("这一斤茶青卖给合作社要100元", "CNY/kg"),  # the lone 一斤 is also a figure
+        ("亩产值超万元", "CNY/ha"),
+    ],
+)
+def test_yi_or_a_yield_word_earlier_in_the_clause_makes_money_a_rate(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_value", "norm_unit"),
+    [
+        ("预计亩产可达2吨", "2吨", 30, "t/ha"),
+        ("亩均产量达1600多公斤", "1600多公斤", 24_000, "kg/ha"),
+        ("平均每亩产量为3500斤", "3500斤", 26_250, "kg/ha"),
+    ],
+)
+def test_a_weight_after_a_yield_word_is_per_mu(text, span, norm_value, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"], row["norm_value"]) == (span, norm_unit, norm_value)
+
+
+def test_a_weight_without_a_yield_word_is_no_rate():
+    assert one("一天下来她可采摘统茶200多斤")["norm_unit"] == "kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lower", "upper"),
+    [
+        ("鱼也有十几种", "十几种", 10, 20),
+        ("二十幾名村民正在忙碌", "二十幾名", 20, 30),
+        ("收入十几万元", "十几万元", 100_000, 200_000),
+    ],
+)
+def test_ji_after_shi_reads_as_duo(text, span, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["lower"], row["upper"]) == (
+        span,
+        "plus",
+        lower,
+        upper,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("每天大约有930元的收入", "每天大约有930元", "approx"),
+        ("大约有七万棵芽", "大约有七万棵", "approx"),
+    ],
+)
+def test_yue_you_is_about(text, span, qualifier):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+
+
+@pytest.mark.parametrize("text", ["三合村7组的村民", "时间:09-17人气:30", "早上08点集合", "签约有"])
+def test_group_names_leading_zeros_and_popularity_are_none(text):
+    assert texts(text) == []
+
+
+def test_a_count_before_a_common_word_is_no_place_name():
+    assert texts("村里先后有了六家乡村民宿") == ["六家"]
+    assert texts("桑树河村五家畈农机合作社") == []

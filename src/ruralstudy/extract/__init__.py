@@ -67,7 +67,9 @@ Rules (each has a test in tests/test_extract.py):
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
   letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
   place names, where a Chinese numeral and classifier stand before a
-  place-name character (五家畈, 小四台子村); vague numbers (十几万, 数十家).
+  place-name character (五家畈, 小四台子村; not before 乡村, 村民 …); vague numbers
+  (几十, 几百万, 数十家: 几 or 数 before the number).  几 after 十 is 多:
+  十几种 is [10, 20), 二十几名 [20, 30), 十几万 [100000, 200000).
   近 before a time unit (近3年) means "the past 3 years", not "nearly".
 - Layout breaks inside words ("发展八\\n\\n月瓜") are joined before matching;
   offsets (``start``, ``end``) point into the original text, and a break
@@ -135,6 +137,7 @@ PREFIX_QUALIFIER = {
     "未满": "under", "不满": "under", "不超过": "under", "不高于": "under",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
+    "约有": "approx", "大约有": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
@@ -157,6 +160,7 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
+    "人": "人(?![气])",  # 人气:30, a page's popularity
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
@@ -182,9 +186,9 @@ _MIXED_TAIL = (
 )
 _NUM = (
     rf"{_DIGITS}(?:{_MIXED_TAIL}|{_SP}(?:[余多来](?=[十百千万亿]))?[十百千万亿]{{1,2}})?"
-    rf"|(?<![\d{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:[余多来][万亿]{{1,2}})?"
+    rf"|(?<![\d{CN_CHARS}几数])[{CN_CHARS}]{{1,12}}(?:(?:[余多来]|(?<=十)几)[万亿]{{1,2}})?"
 )
-_PLUS = r"[余多来]"
+_PLUS = r"[余多来]|(?<=十)几"  # 十几种, 二十几名: 几 after 十 reads as 多
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -198,7 +202,7 @@ QUANTITY = re.compile(
     rf"|(?P<n1>{_NUM})(?:分之(?P<fn>{_NUM})|(?P<p1>{_PLUS})?"
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
     rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
-    rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}})?)"
+    rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}}|一个?(?:{rates.DENOMINATOR_PATTERN}))?)"
     r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
     rf"(?P<p3>{_P3})?"
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"
@@ -212,7 +216,7 @@ _SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
-_FOLLOW = set("分余多来至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
+_FOLLOW = set("分余多来几至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 # The runs that can hold a figure, found by one regular expression rather than a
 # Python test of each run (a fifth of the time): whole runs (possessive, after no
 # numeral), followed by a character of _FOLLOW or holding 千 or 百.
@@ -233,6 +237,10 @@ IDIOMS = re.compile(
 )
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
+# Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
+_NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
+# 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
+_GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
 _TIME_UNITS = {"年", "个月", "个多月", "天", "小时", "载", "周"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
@@ -249,6 +257,7 @@ _NOT_PREFIX_BEFORE = {
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
+_NOT_PREFIX_BEFORE["约有"] = _NOT_PREFIX_BEFORE["约"]  # 签约有
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
@@ -362,7 +371,8 @@ def _rows(text: str) -> list[tuple]:
         except (ValueError, ArithmeticError):
             continue
         prev_rate = per if unit in _MONEY and per else None
-        prev_end = e
+        # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
+        prev_end = s if scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS else e
         o_start, o_end = s, e
         if breaks:  # text.shift, inlined: it ran for every figure
             i = bisect_right(breaks, s)
@@ -432,6 +442,8 @@ def _read_match(m: re.Match, scan: str):
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
     pre, post, unit, n1, p3 = m.group("pre", "post", "unit", "n1", "p3")
+    if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
+        end, post, p3 = m.start("per"), None, None
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None and scan[start] in _SPACES:
@@ -447,7 +459,7 @@ def _read_match(m: re.Match, scan: str):
         return _read_range(g, start, end, pre)
     marker = g["p1"] or g["p2"]
     if not marker and not n1.isdigit():  # 20余万, 十来个 (no generator for plain digits)
-        marker = next((c for c in "余多来" if c in n1), None)  # a numeral holds one at most
+        marker = next((c for c in "余多来几" if c in n1), None)  # a numeral holds one at most
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
     after = p3 and unit in _MEASURE_OR_TIME
@@ -461,12 +473,20 @@ def _read_match(m: re.Match, scan: str):
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
     if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
         unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
+    if marker == "几":
+        marker = "多"  # 十几万: as 十多万
     if marker == "来":
         post, marker = post or "左右", None  # 十来个: about ten
     qualifier = _qualifier(pre, post, marker)
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
+
+
+def _per_is_a_count(m: re.Match, unit) -> bool:
+    """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤)."""
+    per = m["per"]
+    return per is not None and per[0] == "一" and unit not in _MONEY
 
 
 def _read_share(g, start, end, pre, post):
@@ -502,6 +522,10 @@ def _read_range(g, start, end, pre):
 
 
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
+    if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
+        return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
+    if unit == "组" and scan[start - 1 : start] in _GROUP_NAMED_AFTER:
+        return True  # 三合村7组: the village's group number 7, a name
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
@@ -520,7 +544,11 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
-        if unit not in _PEOPLE_UNITS and scan[end : end + 1] in _PLACE_SUFFIX:
+        if (
+            unit not in _PEOPLE_UNITS
+            and scan[end : end + 1] in _PLACE_SUFFIX
+            and scan[end : end + 2] not in _NOT_PLACE_WORDS
+        ):
             return True  # place names: 五家畈, 四台子
     return False
 
@@ -568,7 +596,7 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
-    per = rates.split_denominators(m["per"]) if m["per"] else []
+    per = rates.split_denominators(m["per"]) if m["per"] and not _per_is_a_count(m, unit) else []
     before, width = [], 0
     lo = max(0, start - rates.BEFORE_LOOKBACK)
     if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
@@ -579,6 +607,8 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
             start -= width  # the span covers 每亩 when the rate uses it
         return start, per, ""
     if unit not in _MONEY:
+        if unit in rates.WEIGHT_UNITS and "产" in scan[max(0, start - 9) : start]:
+            return start, rates.yield_before(scan, start), ""  # 亩产可达2吨: t/ha
         return start, [], ""
     lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
     pieces = rates.CLAUSE_START.split(scan[lo:start])

@@ -62,8 +62,8 @@ def parse_number(s: str):
         if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
             return value * factor, decimal_place(digits) * factor
         return value, last_nonzero_place(digits)
-    head, plus, mults = s.partition(next((c for c in "余多来" if c in s), "余"))
-    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万, 十来万
+    head, plus, mults = s.partition(next((c for c in "余多来几" if c in s), "余"))
+    if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万, 十来万, 十几万
         inner = parse_chinese(head)
         if inner is None or len(inner) > 2:
             return None
