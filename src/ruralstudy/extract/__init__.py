@@ -29,10 +29,13 @@ Rules (each has a test in tests/test_extract.py):
   quantity.  A few nouns count without a classifier after a number that is
   surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
-  "300元/晚", "每亩每年900元", "人均2.5万元") is in the span and the unit
-  (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the clause makes
-  a sum of money a rate without widening the span ("每户最高能分到36300元" →
-  CNY/household, "年收入137万元" → CNY/year); see units.rate_unit.
+  "300元/晚", "每亩每年900元", "人均2.5万元"; after money also 一 and the
+  denominator: "三四百元一晚", "100元一斤", "12元一个小时") is in the span and
+  the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
+  clause makes a sum of money a rate without widening the span
+  ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
+  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a weight
+  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -42,6 +45,7 @@ Rules (each has a test in tests/test_extract.py):
                                        [2000, 3000), [280, 290)
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
+  十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
   至少(有)/不少于/不低于 X     over       lower = X
   X以上, 上万/上千             over       lower = X
@@ -49,7 +53,7 @@ Rules (each has a test in tests/test_extract.py):
   未满/不满/不超过/不高于 X
   X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
   X(都/还)不足                          不到一年 after a figure)
-  约/大约/约为 X, X左右, X来  approx     no bounds (not 签约, 节约 …)
+  约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
   ========================  =========  ===================================
@@ -58,7 +62,9 @@ Rules (each has a test in tests/test_extract.py):
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
   year, 年级/年代 are not durations); relative time (两年前, 两个月后, 这两年);
-  ordinals (第三条); a lone 一 with a classifier (一个村庄, 一户一策: Chinese
+  ordinals (第三条); a village group's number (三合村7组); a number with a
+  leading zero (09-17, 08点: a date, a time or a code); a lone 一 with a
+  classifier (一个村庄, 一户一策: Chinese
   uses 一 as an article; with a unit of measure it is a quantity, 离家一公里,
   but not in sayings: 最后一公里, 一亩多收, 一米一景) and a lone 二 before a
   classifier (二次分红: counting says 两); numerals in short quoted names

@@ -7,13 +7,17 @@
 
 Three ways a text says a figure is a rate:
 
-- written after it: "1000元/亩", "300元/晚", "15块钱每斤", "100元/人/天" (any unit;
-  the regular expression in ``ruralstudy.extract`` reads these, from
-  ``DENOMINATOR_PATTERN``);
+- written after it: "1000元/亩", "300元/晚", "15块钱每斤", "100元/人/天" (any unit),
+  and after money 一 and one denominator, "三四百元一晚", "100元一斤" (after a
+  count, 30户一年增收, 一年 starts the next phrase); the regular expression in
+  ``ruralstudy.extract`` reads these, from ``DENOMINATOR_PATTERN``;
+- a weight just after a yield word, "亩产可达2吨", "亩均产量达1600多公斤"
+  (``yield_before``): per 亩;
 - written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
   ``rate_before``), the span then starts at 每;
 - said earlier in the clause, for money only: "每户最高能分到36300元",
-  "年收入137万元", "人均可支配收入3896元" (``clause_rate``), or by a lead
+  "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元"
+  (``clause_rate``; a lone 一斤 before it stays visible: "这一斤茶青卖 … 100元"), or by a lead
   clause that is only a period ("一年下来，收入70多万元"); the span stays the
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元").
