@@ -300,6 +300,39 @@ def test_fresh_list_meets_the_targets():
     assert [w[1] for w in s["wrong"]] == FRESH_WRONG
 
 
+def test_rates_list_is_big_enough_split_and_on_new_texts():
+    rows = read_gold(RATES_GOLD)
+    held = [r for r in rows if r["part"] == "heldout"]
+    dev = [r for r in rows if r["part"] == "tuned"]
+    assert (
+        sum(r["cls"] == "gold" for r in held) >= 60 and sum(r["rate"] == "rate" for r in held) >= 30
+    )
+    assert (
+        sum(r["cls"] == "gold" for r in dev) >= 60 and sum(r["rate"] == "rate" for r in dev) >= 15
+    )
+    assert {r["section"] for r in held}.isdisjoint({r["section"] for r in dev})
+    assert {p.stem for p in RATES_TEXTS.glob("*.txt")} == {r["section"] for r in rows}
+    others = {p.stem for p in FIXTURES.glob("*_texts/*.txt") if p.parent != RATES_TEXTS}
+    assert others.isdisjoint({r["section"] for r in rows})
+
+
+def test_rates_dev_part_meets_the_targets_in_full():
+    s = score_rates("tuned")
+    assert s["false_positives"] == [] and s["missed"] == [] and s["wrong"] == []
+    assert s["bounds"] == s["rate_units"] == 1.0
+
+
+# The rates list's held-out part is issue 12's measurement on unseen text, scored once
+# after the last rule change (fixtures/README.md): precision 0.985, recall 0.956, bounds
+# 0.969, rate units 0.677 (21/31), below every target.  Held there so that a change
+# which makes it worse shows; a change that improves it is no longer a measurement on
+# unseen text and must say so in the README.
+def test_rates_held_out_part_is_no_worse_than_its_measurement():
+    s = score_rates("heldout")
+    assert s["precision"] >= 65 / 66 and s["tp"] >= 65
+    assert s["n_bounds"] >= 63 and s["n_rates_right"] >= 21 and s["n_rates"] == 31
+
+
 def test_scorer_counts_a_trap_as_false_positive():
     numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [
