@@ -888,3 +888,35 @@ def test_group_names_leading_zeros_and_popularity_are_none(text):
 def test_a_count_before_a_common_word_is_no_place_name():
     assert texts("村里先后有了六家乡村民宿") == ["六家"]
     assert texts("桑树河村五家畈农机合作社") == []
+
+
+# --- rules written after the rates list's held-out measurement (fixtures/README.md) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit"),
+    [
+        ("日薪250元", "250元", "CNY/day"),
+        ("年产值逾3亿元", "逾3亿元", "CNY/year"),  # a year's output, as 年收入
+        ("每人做工一小时12元", "12元", "CNY/person/hour"),
+        ("给予农民一间房一年不低于1200元的保底收益", "不低于1200元", "CNY/room/year"),
+    ],
+)
+def test_more_words_earlier_in_the_clause_make_money_a_rate(text, span, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+
+
+def test_a_lone_yi_mu_before_a_sum_does_not_hide_the_period_before_it():
+    df = extract_quantities("每年农户一亩地可得到800元")
+    assert df["text"].tolist() == ["一亩", "800元"]
+    assert df["norm_unit"].tolist() == ["ha", "CNY/year"]
+
+
+def test_hours_with_a_classifier_are_a_duration():
+    row = one("一天工作6个小时")
+    assert (row["text"], row["norm_unit"], row["value"]) == ("6个小时", "hour", 6)
+
+
+def test_a_room_for_four_is_no_count_of_people():
+    assert texts("一个不含早餐的四人间") == []

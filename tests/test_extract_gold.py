@@ -324,13 +324,13 @@ def test_rates_dev_part_meets_the_targets_in_full():
 
 # The rates list's held-out part is issue 12's measurement on unseen text, scored once
 # after the last rule change (fixtures/README.md): precision 0.985, recall 0.956, bounds
-# 0.969, rate units 0.677 (21/31), below every target.  Held there so that a change
-# which makes it worse shows; a change that improves it is no longer a measurement on
-# unseen text and must say so in the README.
-def test_rates_held_out_part_is_no_worse_than_its_measurement():
+# 0.969, rate units 0.677 (21/31), below every target.  Rules written since for some of
+# its miss classes (README) lift it to 1.000, 0.956, 0.969 and 0.806 (25/31): no longer
+# a measurement on unseen text.  Held there so that a change which makes it worse shows.
+def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
-    assert s["precision"] >= 65 / 66 and s["tp"] >= 65
-    assert s["n_bounds"] >= 63 and s["n_rates_right"] >= 21 and s["n_rates"] == 31
+    assert s["false_positives"] == [] and s["tp"] >= 65
+    assert s["n_bounds"] >= 63 and s["n_rates_right"] >= 25 and s["n_rates"] == 31
 
 
 def test_scorer_counts_a_trap_as_false_positive():

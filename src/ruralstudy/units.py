@@ -166,6 +166,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "周": ("week", Fraction(1)),
     "天": ("day", Fraction(1)),
     "小时": ("hour", Fraction(1)),
+    "个小时": ("hour", Fraction(1)),
     "岁": ("year_of_age", Fraction(1)),
     "个": ("count", Fraction(1)),
     "栋": ("building", Fraction(1)),

@@ -152,7 +152,7 @@ _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])
 
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
-    "个多月 个月 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
+    "个多月 个月 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
     "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -166,7 +166,7 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
-    "人": "人(?![气])",  # 人气:30, a page's popularity
+    "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
@@ -248,7 +248,7 @@ _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "小时", "载", "周"}
+_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "小时", "载", "周"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "公斤", "千克", "吨",
@@ -378,7 +378,9 @@ def _rows(text: str) -> list[tuple]:
             continue
         prev_rate = per if unit in _MONEY and per else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
-        prev_end = s if scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS else e
+        # (每年農戶一畝地可得到800元: it does not hide 每年 either)
+        if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
+            prev_end = e
         o_start, o_end = s, e
         if breaks:  # text.shift, inlined: it ran for every figure
             i = bisect_right(breaks, s)

@@ -53,21 +53,23 @@ _CLAUSE_WORDS = {
     "人": r"人均|每人|每位|每名",
     "户": r"户均|每户",
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润)",
+    r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
     "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
-    "天": r"每天|每日|日均|一天",
+    "天": r"每天|每日|日均|一天|日薪",
+    "小时": r"每小时|每个小时|一小时|一个小时",
+    "间": r"每间|一间房",
     "晚": r"每晚|一晚",
 }
 _CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values())))
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天晚产一]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天晚产一薪]").search
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
-_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润)")
+_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)")
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 CLAUSE_LOOKBACK = 30
