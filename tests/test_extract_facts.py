@@ -34,6 +34,7 @@ NOT_ONE_QUANTITY = {
     "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
+    "yanbo-collective-dividend-paid-2018": [],  # 1080万: no unit written
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
