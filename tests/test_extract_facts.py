@@ -35,6 +35,7 @@ NOT_ONE_QUANTITY = {
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
     "yanbo-collective-dividend-paid-2018": [],  # 1080万: no unit written
+    "hetaoba-tourism-income-2017": [],  # 1200多万: no unit written
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
