@@ -86,6 +86,7 @@ UNIT_DIFFERS = {
     "mujie-dividend-per-household-2020": None,
     "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
     "huawu-income-per-capita-2021": None,  # 人均收入从2012年的…增加到2021年的: named once for both
+    "haiga-income-per-capita-2017": None,  # 人均纯收入…1600元，现在…7000多元: named once
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
