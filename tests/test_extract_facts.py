@@ -34,6 +34,8 @@ NOT_ONE_QUANTITY = {
     "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
+    "yanbo-collective-dividend-paid-2018": [],  # 1080万: no unit written
+    "hetaoba-tourism-income-2017": [],  # 1200多万: no unit written
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
@@ -83,6 +85,8 @@ UNIT_DIFFERS = {
     "mujie-income-per-capita-2020-chinaorg": None,
     "mujie-dividend-per-household-2020": None,
     "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
+    "huawu-income-per-capita-2021": None,  # 人均收入从2012年的…增加到2021年的: named once for both
+    "haiga-income-per-capita-2017": None,  # 人均纯收入…1600元，现在…7000多元: named once
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
