@@ -34,6 +34,8 @@ NOT_ONE_QUANTITY = {
     "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
     "hesilu-ticket-income-2016": [],
     "hesilu-ticket-income-2017": [],
+    "zhanqi-collective-income-2021": [],  # 超500万: no unit written
+    "zhanqi-collective-assets-2021": [],  # 近亿: no unit written
 }
 
 # The statistics page writes a full stop for the decimal point (比上年名义增长8。6%).
@@ -83,6 +85,11 @@ UNIT_DIFFERS = {
     "mujie-income-per-capita-2020-chinaorg": None,
     "mujie-dividend-per-household-2020": None,
     "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
+    # 每人 is said of the first dividend only (1996年…每人是300元, 如今…5100元), and 分红款
+    # from 300元 to 5100元 names no head at all: read per villager (the fact notes say why)
+    "longmen-dividend-per-person-2025": None,
+    "longmen-dividend-per-person-1997-bjnews": None,
+    "longmen-dividend-per-person-2023-bjnews": None,
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
