@@ -110,6 +110,8 @@ UNIT_DIFFERS = {
     "lujia-collective-income-before": None,  # 村集体年收入不足2万元
     "tangqi-collective-income-2003": None,  # 村集体年收入5.6万元
     "tangqi-collective-shop-rent-first-year": None,  # 第一年租金收入
+    "feiling-collective-income-2017": None,  # 村集体年收入由2017年的10萬元
+    "feiling-collective-income-2018": None,  # …增加到了2018年的90余萬元
     # stored per year, the sentence says so only outside the clause of the figure
     "shanping-chenyehui-farmhouse-income": None,
     # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
