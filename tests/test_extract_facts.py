@@ -96,9 +96,9 @@ UNIT_DIFFERS = {
     "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
     # 每人 is said of the first dividend only (1996年…每人是300元, 如今…5100元), and 分红款
     # from 300元 to 5100元 names no head at all: read per villager (the fact notes say why)
-    "longmen-dividend-per-person-2025": None,
-    "longmen-dividend-per-person-1997-bjnews": None,
-    "longmen-dividend-per-person-2023-bjnews": None,
+    "hejin-longmen-dividend-per-person-2025": None,
+    "hejin-longmen-dividend-per-person-1997-bjnews": None,
+    "hejin-longmen-dividend-per-person-2023-bjnews": None,
     # a year's total, stored as a sum though the text says 年收入 / 每年
     "huangnishao-collective-income-shop-rent-2022": None,
     "huangnishao-collective-income-land-rent-2022": None,
