@@ -237,6 +237,11 @@ class _NumpyCS:
         self.control_group = control_group
         self._att = np.full(len(self.plan), np.nan)
         self._se = np.full(len(self.plan), np.nan)
+        # each cell's influence function summed by cluster (cells x clusters), kept when
+        # small: a clustered aggregation is then a product with them, no cell regenerated
+        self._cell_sums = None
+        if cluster is not None and len(self.plan) * self.n_clusters <= _BLOCK:
+            self._cell_sums = np.zeros((len(self.plan), self.n_clusters))
         with _one_blas_thread():
             if self._by_design:
                 self._fit_designs()
@@ -269,6 +274,8 @@ class _NumpyCS:
         else:
             sums = sum(np.bincount(self.cluster[u], inf, self.n_clusters) for u, inf in parts)
             ss = float(sums @ sums)
+            if self._cell_sums is not None:
+                self._cell_sums[k] = sums
         self._se[k] = _positive(np.sqrt(ss) / self.N)
 
     def _cell(self, k: int) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
@@ -357,13 +364,13 @@ class _NumpyCS:
             units, design, Y = self._panel_design(key, cells[0])
             U = self._contrasts(cells)
             att, z = _drdid.cell_terms(design, U @ (Y @ design.F))
-            ss = self._sums_of_squares(units, design, Y, U, z)
+            ss = self._sums_of_squares(cells, units, design, Y, U, z)
             self._att[cells] = att
             self._se[cells] = [_positive(se) for se in np.sqrt(ss) / self.N]
 
-    def _sums_of_squares(self, units, design, Y, U, z) -> np.ndarray:
+    def _sums_of_squares(self, cells, units, design, Y, U, z) -> np.ndarray:
         """Per cell, the sum of squares of its influence function (scaled to N) or, with
-        clusters, of its cluster sums."""
+        clusters, of its cluster sums (kept in _cell_sums)."""
         scale = self.N / units.size  # csdid's scaling of a cell's influence function
         if self.cluster is None:
             ss = np.empty(len(U))
@@ -377,6 +384,8 @@ class _NumpyCS:
         of_y = np.stack([np.bincount(cl, design.a * y, self.n_clusters) for y in Y])
         of_B = np.stack([np.bincount(cl, b, self.n_clusters) for b in design.B.T])
         sums = (U @ of_y + z @ of_B) * scale
+        if self._cell_sums is not None:
+            self._cell_sums[cells] = sums
         return np.einsum("ij,ij->i", sums, sums)
 
     def _add_by_design(self, weights: dict[int, np.ndarray], out: np.ndarray) -> None:
@@ -386,9 +395,7 @@ class _NumpyCS:
         weighted sum of its cells' is that of their weighted outcome change: one
         evaluation per term and design, not one per cell.
         """
-        W = np.zeros((out.shape[0], len(self.plan)))
-        for k, w in weights.items():
-            W[:, k] = w
+        W = self._weight_matrix(weights, out.shape[0])
         for key, cells in self._designs().items():
             Wd = W[:, cells]
             terms = np.flatnonzero(Wd.any(axis=1))
@@ -470,11 +477,13 @@ class _NumpyCS:
         """R did's wif(keepers, ...) %*% att, without forming the N x keepers matrix."""
         return self._wif_by_cohort(keep, pg, att, pos)[self.cohort_pos]
 
-    def _se_of(self, inf: np.ndarray) -> float:
-        if self.cluster is None:
-            return _positive(np.sqrt(np.mean(inf**2) / self.N))
-        sums = np.bincount(self.cluster, inf, self.n_clusters)
-        return _positive(np.sqrt(np.sum(sums**2)) / self.N)
+    def _summed(self, inf: np.ndarray) -> np.ndarray:
+        """A unit-level influence function summed by cluster (as it is without clusters)."""
+        return inf if self.cluster is None else np.bincount(self.cluster, inf, self.n_clusters)
+
+    def _se_of(self, sums: np.ndarray) -> float:
+        """Standard error from an influence function's values (or cluster sums, _summed)."""
+        return _positive(np.sqrt(sums @ sums) / self.N)
 
     # -- pre-test and bootstrap -------------------------------------------------------
 
@@ -565,15 +574,30 @@ class _NumpyCS:
         )
 
     def _analytic_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float]:
-        inf = self._influence(plan.weights, plan.theta.size)
+        sums = self._term_sums(plan.weights, plan.theta.size)
         for j, spec in enumerate(plan.wif):
             if spec is not None:
-                inf[j] += self._weights_if(*spec)
-        se_terms = np.array([self._se_of(v) for v in inf])
-        overall = plan.combo @ inf
+                sums[j] += self._summed(self._weights_if(*spec))
+        se_terms = np.array([self._se_of(v) for v in sums])
+        overall = plan.combo @ sums
         if plan.extra is not None:
-            overall += self._weights_if(*plan.extra)
+            overall += self._summed(self._weights_if(*plan.extra))
         return se_terms, self._se_of(overall)
+
+    def _term_sums(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
+        """terms x units influence functions of an aggregation's terms (without clusters)
+        or terms x clusters sums of them."""
+        if self._cell_sums is not None:
+            return self._weight_matrix(weights, n_terms) @ self._cell_sums
+        inf = self._influence(weights, n_terms)
+        return inf if self.cluster is None else np.stack([self._summed(v) for v in inf])
+
+    def _weight_matrix(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
+        """terms x cells: the weights of each cell in each term."""
+        W = np.zeros((n_terms, len(self.plan)))
+        for k, w in weights.items():
+            W[:, k] = w
+        return W
 
     def _bootstrap_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float, float | None]:
         draws, overall = self._aggregate_draws(plan)
@@ -593,10 +617,7 @@ class _NumpyCS:
         from estimating the cohort weights, which depends on the cohort only; so its
         draws are the same linear map of the stored cell draws and weight sums.
         """
-        w = np.zeros((plan.theta.size, len(self.plan)))
-        for k, wk in plan.weights.items():
-            w[:, k] = wk
-        draws = self._draws @ w.T
+        draws = self._draws @ self._weight_matrix(plan.weights, plan.theta.size).T
         for j, spec in enumerate(plan.wif):
             if spec is not None:
                 draws[:, j] += self._wsums @ self._wif_by_cohort(*spec)
