@@ -21,7 +21,12 @@ Two engines give the same numbers:
   estimating the cohort weights, follow R did's ``compute.aggte`` line by
   line. Group-time influence functions are regenerated cell by cell instead
   of being stored as an N x cells matrix, which is where csdid spends its
-  memory.
+  memory; with clusters, each cell's cluster sums are kept instead (cells x
+  clusters, while that is small), and a clustered analytic aggregation is a
+  product with them. Balanced panels with covariates go design by design
+  (the cells of a cohort against the same controls share their propensity
+  score and regression, and _drdid's influence function is linear in the
+  outcome change), so no cell needs its own pass over the units.
 
 The numpy engine must match csdid to 1e-8 (point estimates and standard
 errors, every aggregation) on every test panel: tests/test_causal_cs.py and
