@@ -186,8 +186,10 @@ def _mean_positive(w: np.ndarray) -> float:
 # the q moments F' dy, and sums of its influence function (over clusters,
 # over the cells of an aggregation) follow from sums of a * y and of B. The
 # algebra is DRDID's, regrouped (e.g. its asy_lin_rep_ps @ M2 is
-# (D - ps) * (X @ (H M2)) without the n x k matrix); tests hold it to the
-# term-by-term form. Units are ordered treated first.
+# (D - ps) * (X @ (H M2)) without the n x k matrix). Written by hand because
+# no library fits these estimators for many outcome changes at once (numpy
+# has no batched logit; here one logit serves all the cells of a design).
+# Units are ordered treated first.
 
 
 @dataclass
@@ -300,9 +302,3 @@ def influence(d: PanelDesign, dy: np.ndarray, z: np.ndarray) -> np.ndarray:
     out = dy * d.a
     out += z @ d.B.T
     return out
-
-
-def panel_att(d: PanelDesign, dy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """ATT and influence function of cells of d with outcome changes dy (cells x units)."""
-    att, z = cell_terms(d, dy @ d.F)
-    return att, influence(d, dy, z)

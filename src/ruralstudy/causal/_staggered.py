@@ -724,7 +724,8 @@ def _one_blas_thread():
     return threadpool_limits(1, user_api="blas")
 
 
-# rows x units blocks of influence functions are built this many values (8 MB) at a time
+# values (8 MB) held at once: in a rows x units block of influence functions, and at
+# most in the cells' kept cluster sums
 _BLOCK = 1 << 20
 
 
