@@ -32,8 +32,10 @@ libraries, then resets the kernel's peak-RSS counter
 from ``/proc/self/status``: "peak" is the largest resident set while
 estimating, panel and libraries included. Times are wall-clock for the
 estimation call: "first" pays one-off costs (pyfixest's compiled kernels,
-first touches of large allocations), "warm" is the second call. Results are
-printed and written to benchmarks/results/ (git-ignored).
+first touches of large allocations), "warm" is the second call; "cpu" is the
+process's CPU time for the same calls (all threads), steadier than wall time
+on a shared machine. Results are printed and written to benchmarks/results/
+(git-ignored).
 
 Targets (issue 13): TWFE (all three) at most 0.3 x pyfixest's time; CS with
 covariates at most 0.1 x csdid's time and 0.3 x its memory; unbalanced at most
@@ -191,7 +193,7 @@ def worker(case: str, engine: str, villages: int, years: int, seed: int) -> dict
     out["rss_before_gb"] = status_kb("VmRSS") / 1e6
     out["peak_reset"] = reset_peak()
     for label in ("first", "warm"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             estimate, se = run()
         except (ValueError, TypeError) as exc:
@@ -199,6 +201,7 @@ def worker(case: str, engine: str, villages: int, years: int, seed: int) -> dict
                 return {**out, "unsupported": str(exc)}
             raise
         out[f"{label}_s"] = time.perf_counter() - start
+        out[f"{label}_cpu_s"] = time.process_time() - cpu
         out["estimate"], out["se"] = estimate, se
     out["peak_gb"] = status_kb("VmHWM") / 1e6
     return out
@@ -228,7 +231,7 @@ def summarise(results: list[dict]) -> dict:
     if not ok:
         return results[0]
     row = {k: ok[0][k] for k in ("case", "engine", "rows", "estimate", "se", "peak_reset")}
-    for key in ("first_s", "warm_s", "peak_gb"):
+    for key in ("first_s", "warm_s", "first_cpu_s", "warm_cpu_s", "peak_gb"):
         row[key] = _median([r[key] for r in ok])
     return row
 
@@ -241,6 +244,7 @@ def comparisons(table: dict[tuple[str, str], dict]) -> list[str]:
             continue
         name = REFERENCE[case]
         first, warm = ours["first_s"] / ref["first_s"], ours["warm_s"] / ref["warm_s"]
+        cpu = ours["warm_cpu_s"] / ref["warm_cpu_s"]
         peak = ours["peak_gb"] / ref["peak_gb"]
         if case.startswith("twfe"):
             diff = [abs(ours[k] / ref[k] - 1) for k in ("estimate", "se")]
@@ -256,7 +260,7 @@ def comparisons(table: dict[tuple[str, str], dict]) -> list[str]:
         )
         lines.append(
             f"{case:<10} ruralstudy / {name}: time {first:.2f} (first calls), {warm:.2f} (warm), "
-            f"peak {peak:.2f}{f' [target {target}]' if target else ''}; "
+            f"CPU {cpu:.2f} (warm), peak {peak:.2f}{f' [target {target}]' if target else ''}; "
             f"estimate, se differ by {diff[0]:.1e}, {diff[1]:.1e} ({kind})"
         )
     return lines
@@ -271,8 +275,8 @@ def render(rows: int, table: dict[tuple[str, str], dict], meta: dict) -> str:
     lines = [
         head,
         "",
-        f"{'case':<11}{'engine':<12}{'first s':>9}{'warm s':>9}{'peak GB':>9}"
-        f"{'estimate':>14}{'se':>12}",
+        f"{'case':<11}{'engine':<12}{'first s':>9}{'warm s':>9}{'cpu 1st':>9}{'cpu warm':>9}"
+        f"{'peak GB':>9}{'estimate':>14}{'se':>12}",
     ]
     for (case, engine), row in table.items():
         lead = f"{case:<11}{engine:<12}"
@@ -282,7 +286,8 @@ def render(rows: int, table: dict[tuple[str, str], dict], meta: dict) -> str:
             lines.append(f"{lead}failed: {row['error']}")
         else:
             lines.append(
-                f"{lead}{row['first_s']:>9.2f}{row['warm_s']:>9.2f}{row['peak_gb']:>9.2f}"
+                f"{lead}{row['first_s']:>9.2f}{row['warm_s']:>9.2f}{row['first_cpu_s']:>9.2f}"
+                f"{row['warm_cpu_s']:>9.2f}{row['peak_gb']:>9.2f}"
                 f"{row['estimate']:>14.8f}{row['se']:>12.3e}"
             )
     return "\n".join([*lines, "", *comparisons(table)])

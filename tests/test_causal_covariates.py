@@ -19,7 +19,7 @@ import pytest
 import statsmodels.api as sm
 
 import ruralstudy as rs
-from ruralstudy.causal import _drdid, _prepare, _unbalanced
+from ruralstudy.causal import _drdid, _prepare, _staggered, _unbalanced
 from ruralstudy.causal.panel import _fit_cs
 
 TOL = 1e-8
@@ -112,6 +112,25 @@ def test_simulated_covariates_match_csdid(simulated, est_method, control_group, 
 
 def test_auto_engine_picks_numpy_for_covariates(simulated):
     assert _fit(simulated, SIM, covariates=["x1"], engine="auto").engine == "numpy"
+
+
+@pytest.mark.parametrize("allow_unbalanced", [False, True])
+def test_clustered_aggregations_without_the_kept_cluster_sums(
+    simulated, monkeypatch, allow_unbalanced
+):
+    """Cells' cluster sums are kept only while small (_staggered._BLOCK values); past that
+    the aggregations regenerate the cells' influence functions, a row at a time here."""
+    panel = simulated if not allow_unbalanced else simulated.sample(frac=0.95, random_state=2)
+    args = (panel, SIM, "county_id", ["x1", "x2"])
+    kept = _fit(*args, allow_unbalanced=allow_unbalanced)
+    monkeypatch.setattr(_staggered, "_BLOCK", 1)
+    regenerated = _fit(*args, allow_unbalanced=allow_unbalanced)
+    assert kept._aggregate.__self__._cell_sums is not None
+    assert regenerated._aggregate.__self__._cell_sums is None
+    for kind in KINDS:
+        x, y = kept.aggregate(kind), regenerated.aggregate(kind)
+        assert x.overall_se == pytest.approx(y.overall_se, rel=1e-10), kind
+        np.testing.assert_allclose(x.se, y.se, rtol=1e-10)
 
 
 def test_covariates_remove_the_bias_of_covariate_specific_trends():

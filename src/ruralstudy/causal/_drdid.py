@@ -55,8 +55,16 @@ class CellNotEstimable(Exception):
 
 
 def design(covariates: np.ndarray) -> np.ndarray:
-    """The covariates with DRDID's intercept column in front."""
-    return np.column_stack((np.ones(covariates.shape[0]), covariates))
+    """The covariates with DRDID's intercept column in front, stored column by column.
+
+    Column order (Fortran) because the estimators multiply this n x k matrix by
+    k-vectors: BLAS does that 4x faster on contiguous columns than on rows of k
+    (0.40 against 1.8 ms for 194,000 x 3, one thread).
+    """
+    X = np.empty((covariates.shape[0], covariates.shape[1] + 1), order="F")
+    X[:, 0] = 1.0
+    X[:, 1:] = covariates
+    return X
 
 
 def check_gram(X: np.ndarray, what: str) -> None:
@@ -166,82 +174,131 @@ def _mean_positive(w: np.ndarray) -> float:
 #
 # On a balanced panel every cell of a cohort compares the same units with the
 # same covariates (with never-treated controls; with not-yet-treated ones, the
-# cells sharing a control set): only the outcome change differs. PanelDesign
-# holds what does not depend on it (the propensity score, its weights and
-# linear representation, the controls' inverse Gram matrix), computed once per
-# cohort; panel_att then costs a few passes over the cell. Units are ordered
-# treated first, so D never has to be multiplied in. The algebra is DRDID's
-# (drdid_panel, reg_did_panel, std_ipw_did_panel), regrouped: e.g. its
-# asy_lin_rep_ps @ M2 is (D - ps) * (X @ (H M2)) without the n x k matrix.
+# cells sharing a control set): only the outcome change dy differs. And each
+# of DRDID's panel influence functions (drdid_panel, reg_did_panel,
+# std_ipw_did_panel) is linear in dy:
+#
+#     IF = a * dy + B @ z,   z = z(F' dy)   (cell_terms; linear too)
+#
+# with a (n), B (n x r) and F (n x q) fixed by the design: the propensity
+# score, its weights and linear representation, the controls' inverse Gram
+# matrix. PanelDesign holds them, computed once per design; a cell then needs
+# the q moments F' dy, and sums of its influence function (over clusters,
+# over the cells of an aggregation) follow from sums of a * y and of B. The
+# algebra is DRDID's, regrouped (e.g. its asy_lin_rep_ps @ M2 is
+# (D - ps) * (X @ (H M2)) without the n x k matrix). Written by hand because
+# no library fits these estimators for many outcome changes at once (numpy
+# has no batched logit; here one logit serves all the cells of a design).
+# Units are ordered treated first.
 
 
 @dataclass
 class PanelDesign:
     est_method: str
     n_treated: int
-    X: np.ndarray  # n x k design, treated units first
-    XpX_inv: np.ndarray | None  # (X_c'X_c / n)^-1 (dr, reg)
     beta: np.ndarray | None  # logit coefficients (dr, ipw)
-    w_cont: np.ndarray | None  # controls' weights ps / (1 - ps), 0 where trimmed
-    dps: np.ndarray | None  # D - ps
+    a: np.ndarray  # n: the influence function's coefficient on dy
+    B: np.ndarray  # n x r: its columns multiplied by z
+    F: np.ndarray  # n x q: a cell's moments are F' dy
+    XpX_inv: np.ndarray | None  # (X_c'X_c / n)^-1 (dr, reg)
+    sum_Xt: np.ndarray  # sum of the treated units' X
+    mw_cont: float | None  # mean of the controls' weights (dr, ipw)
+    wXc: np.ndarray | None  # w_cont' X_c
+    XWX: np.ndarray | None  # X_c' diag(w_cont) X_c
     H: np.ndarray | None  # n (X' diag(ps (1 - ps)) X)^-1
-    M1: np.ndarray  # mean(w_treat X)
-    M3: np.ndarray | None  # mean(w_cont X)
 
 
 def panel_design(est_method: str, X: np.ndarray, n_treated: int, beta=None) -> PanelDesign:
-    """The outcome-free part of a panel cell (checks included: CellNotEstimable)."""
-    n = X.shape[0]
+    """The outcome-free part of a design's cells (checks included: CellNotEstimable).
+
+    The columns of B and F, in order: for dr and reg, a * X and X on the controls
+    (for the outcome regression's gamma); then the treated units' indicator (for
+    their mean); for dr and ipw, the controls' weights w and (B) (D - ps) X, (F) w X.
+    """
+    n, nt = X.shape[0], n_treated
     D = np.zeros(n)
-    D[:n_treated] = 1.0
-    Xt, Xc = X[:n_treated], X[n_treated:]
+    D[:nt] = 1.0
+    Xt, Xc = X[:nt], X[nt:]
     gram_c = Xc.T @ Xc
     # csdid's guards (rcond_check_fail, drdid_design_singular): controls' design
     # for dr and reg, the whole design for the score of dr and ipw
     if est_method in ("dr", "reg"):
-        check_rcond(gram_c, n - n_treated, "control units' covariates")
+        check_rcond(gram_c, n - nt, "control units' covariates")
     if est_method in ("dr", "ipw"):
         check_rcond(gram_c + Xt.T @ Xt, n, "propensity score")
     XpX_inv = inverse(gram_c / n, "outcome regression") if est_method != "ipw" else None
-    M1 = Xt.sum(axis=0) / n
-    if est_method == "reg":
+    sum_Xt = Xt.sum(axis=0)
+    M1 = sum_Xt / n
+    mw_treat = nt / n
+    a = np.empty(n)
+    a[:nt] = 1 / mw_treat
+    controls_X = X * (1 - D)[:, None]
+    if est_method == "reg":  # reg_did_panel: inf_c = -r_c * (X_c XpX_inv M1) / mw_treat
         _mean_positive(D)
-        return PanelDesign(est_method, n_treated, X, XpX_inv, None, None, None, None, M1, None)
+        a[nt:] = -(Xc @ (XpX_inv @ M1)) / mw_treat
+        B = _columns(a[:, None] * X, D)
+        F = _columns(controls_X, D)
+        return PanelDesign(est_method, nt, None, a, B, F, XpX_inv, sum_Xt, None, None, None, None)
     beta = logit(X, D, beta)
     ps, keep = pscore(X, D, beta)
-    w_cont = (keep * ps / (1 - ps))[n_treated:]
-    _mean_positive(w_cont)
+    w = np.zeros(n)
+    w[nt:] = (keep * ps / (1 - ps))[nt:]
+    _mean_positive(w[nt:])
+    mw_cont = w.sum() / n
     info = X.T @ (X * (ps * (1 - ps))[:, None])
     H = inverse(info, "propensity score") * n
-    M3 = w_cont @ Xc / n
-    return PanelDesign(est_method, n_treated, X, XpX_inv, beta, w_cont, D - ps, H, M1, M3)
-
-
-def panel_att(d: PanelDesign, dy: np.ndarray) -> tuple[float, np.ndarray]:
-    """ATT of the cell and DRDID's influence function (per unit of the cell)."""
-    n, nt = d.X.shape[0], d.n_treated
-    Xc = d.X[nt:]
-    mw_treat = nt / n
-    if d.est_method != "ipw":
-        gamma = d.XpX_inv @ (dy[nt:] @ Xc / n)
-        resid = dy - d.X @ gamma
+    wXc = w @ X
+    a[nt:] = -w[nt:] / mw_cont
+    fixed = [D, w]
+    if est_method == "dr":  # the outcome regression's estimation effect, r_c * (X_c u)
+        u = XpX_inv @ (wXc / n / mw_cont - M1 / mw_treat)
+        a[nt:] += Xc @ u
+        B = _columns(a[:, None] * X, *fixed, (D - ps)[:, None] * X)
+        F = _columns(controls_X, *fixed, w[:, None] * X)
     else:
-        resid = dy
-    r_t, r_c = resid[:nt], resid[nt:]
-    eta_treat = r_t.mean()
-    inf = np.empty(n)
-    if d.est_method == "reg":  # reg_did_panel: att = mean of the treated's residuals
-        lin = r_c * (Xc @ (d.XpX_inv @ d.M1))
-        inf[:nt] = (r_t - eta_treat) / mw_treat
-        inf[nt:] = -lin / mw_treat
-        return float(eta_treat), inf
-    mw_cont = d.w_cont.sum() / n
-    eta_cont = (d.w_cont @ r_c) / n / mw_cont
-    M2 = (d.w_cont * (r_c - eta_cont)) @ Xc / n
-    ps_term = d.dps * (d.X @ (d.H @ M2)) / mw_cont
-    inf[:nt] = (r_t - eta_treat) / mw_treat - ps_term[:nt]
-    inf[nt:] = -d.w_cont * (r_c - eta_cont) / mw_cont - ps_term[nt:]
-    if d.est_method == "dr":  # the outcome regression's estimation effect
-        u = d.XpX_inv @ (d.M3 / mw_cont - d.M1 / mw_treat)
-        inf[nt:] += r_c * (Xc @ u)
-    return float(eta_treat - eta_cont), inf
+        B = _columns(*fixed, (D - ps)[:, None] * X)
+        F = _columns(*fixed, w[:, None] * X)
+    XWX = X.T @ (w[:, None] * X)
+    return PanelDesign(est_method, nt, beta, a, B, F, XpX_inv, sum_Xt, mw_cont, wXc, XWX, H)
+
+
+def _columns(*blocks: np.ndarray) -> np.ndarray:
+    """Vectors and n x k blocks side by side, column by column (Fortran; see design)."""
+    blocks = [b[:, None] if b.ndim == 1 else b for b in blocks]
+    out = np.empty((blocks[0].shape[0], sum(b.shape[1] for b in blocks)), order="F")
+    col = 0
+    for b in blocks:
+        out[:, col : col + b.shape[1]] = b
+        col += b.shape[1]
+    return out
+
+
+def cell_terms(d: PanelDesign, moments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ATT and z of cells of design d from their moments (cells x q, rows F' dy).
+
+    Linear in the moments: the terms of a weighted sum of cells are the weighted
+    sum of their terms.
+    """
+    n, nt = d.a.size, d.n_treated
+    mw_treat = nt / n
+    k = d.sum_Xt.size
+    gamma = np.zeros((moments.shape[0], k))
+    if d.XpX_inv is not None:  # the controls' outcome regression
+        gamma = moments[:, :k] @ d.XpX_inv.T / n
+        moments = moments[:, k:]
+    eta_treat = (moments[:, 0] - gamma @ d.sum_Xt) / nt
+    if d.est_method == "reg":  # att = mean of the treated's residuals
+        return eta_treat, np.column_stack((-gamma, -eta_treat / mw_treat))
+    eta_cont = (moments[:, 1] - gamma @ d.wXc) / n / d.mw_cont
+    M2 = (moments[:, 2:] - gamma @ d.XWX.T - eta_cont[:, None] * d.wXc) / n
+    z = [-eta_treat / mw_treat, eta_cont / d.mw_cont, -(M2 @ d.H.T) / d.mw_cont]
+    if d.est_method == "dr":
+        z.insert(0, -gamma)
+    return eta_treat - eta_cont, np.column_stack(z)
+
+
+def influence(d: PanelDesign, dy: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """DRDID's influence functions (cells x units, per unit of the cell) of cells of d."""
+    out = dy * d.a
+    out += z @ d.B.T
+    return out

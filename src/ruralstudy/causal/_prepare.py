@@ -143,6 +143,8 @@ def complete_rows(df: pd.DataFrame, spec: PanelSpec) -> PanelRows:
     keep = np.ones(len(data), dtype=bool)
     for col in spec.columns:
         values = data[col]
+        if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iu":
+            continue  # numpy integers are never missing (a float copy of 5 M rows is 20 ms)
         if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
             values.dtype
         ):
@@ -208,7 +210,7 @@ def check_constant_within_unit(rows: PanelRows, spec: PanelSpec, columns: list) 
     for col in columns:
         if col is None or col == spec.unit:
             continue
-        values = pd.factorize(rows.data[col].to_numpy())[0]
+        values = _comparable(rows.data[col].to_numpy())
         first = np.empty(rows.n_units, dtype=values.dtype)
         first[rows.unit_codes] = values
         differs = first[rows.unit_codes] != values
@@ -224,6 +226,15 @@ def check_constant_within_unit(rows: PanelRows, spec: PanelSpec, columns: list) 
             )
     if problems:
         raise DataValidationError(failures_frame(problems), "panel units")
+
+
+def _comparable(values: np.ndarray) -> np.ndarray:
+    """Values equal exactly where the originals are: plain numbers as they are (factorizing
+    5 million rows takes 50 ms), anything else (strings, NaN) by pd.factorize codes."""
+    kind = values.dtype.kind
+    if kind in "iu" or (kind == "f" and not np.isnan(values).any()):
+        return values
+    return pd.factorize(values)[0]
 
 
 def staggered_rows(df: pd.DataFrame, spec: PanelSpec, allow_unbalanced: bool = False) -> PanelRows:

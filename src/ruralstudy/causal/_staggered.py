@@ -21,7 +21,12 @@ Two engines give the same numbers:
   estimating the cohort weights, follow R did's ``compute.aggte`` line by
   line. Group-time influence functions are regenerated cell by cell instead
   of being stored as an N x cells matrix, which is where csdid spends its
-  memory.
+  memory; with clusters, each cell's cluster sums are kept instead (cells x
+  clusters, while that is small), and a clustered analytic aggregation is a
+  product with them. Balanced panels with covariates go design by design
+  (the cells of a cohort against the same controls share their propensity
+  score and regression, and _drdid's influence function is linear in the
+  outcome change), so no cell needs its own pass over the units.
 
 The numpy engine must match csdid to 1e-8 (point estimates and standard
 errors, every aggregation) on every test panel: tests/test_causal_cs.py and
@@ -217,8 +222,9 @@ class _NumpyCS:
         self.unbalanced = unbalanced
         self.observed = np.isfinite(Y) if unbalanced else None
         self._X_constant = X is not None and all(np.array_equal(X[p], X[0]) for p in range(len(X)))
-        self._betas: dict = {}  # fitted logit coefficients by cell (or by who is compared)
-        self._design = None  # (key, units, _drdid.PanelDesign) of the latest cell
+        self._betas: dict = {}  # fitted logit coefficients by cell (or by design)
+        # balanced with covariates: cells are estimated design by design (see _designs)
+        self._by_design = X is not None and not unbalanced
         self.cohort = cohort
         self.times = times
         self.cluster = cluster
@@ -236,9 +242,17 @@ class _NumpyCS:
         self.control_group = control_group
         self._att = np.full(len(self.plan), np.nan)
         self._se = np.full(len(self.plan), np.nan)
+        # each cell's influence function summed by cluster (cells x clusters), kept when
+        # small: a clustered aggregation is then a product with them, no cell regenerated
+        self._cell_sums = None
+        if cluster is not None and len(self.plan) * self.n_clusters <= _BLOCK:
+            self._cell_sums = np.zeros((len(self.plan), self.n_clusters))
         with _one_blas_thread():
-            for k in range(len(self.plan)):
-                self._fit_cell(k)
+            if self._by_design:
+                self._fit_designs()
+            else:
+                for k in range(len(self.plan)):
+                    self._fit_cell(k)
 
     def _controls(self, k: int) -> np.ndarray:
         g, _, _, _, thresh = self.plan[k]
@@ -265,6 +279,8 @@ class _NumpyCS:
         else:
             sums = sum(np.bincount(self.cluster[u], inf, self.n_clusters) for u, inf in parts)
             ss = float(sums @ sums)
+            if self._cell_sums is not None:
+                self._cell_sums[k] = sums
         self._se[k] = _positive(np.sqrt(ss) / self.N)
 
     def _cell(self, k: int) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
@@ -273,13 +289,12 @@ class _NumpyCS:
         Each part is (units, values), the units of different parts distinct.
         Called again by _influence to regenerate the influence function instead
         of storing an N x cells matrix; fitted logit coefficients are kept
-        (self._betas) so that regenerating a cell does not refit it.
+        (self._betas) so that regenerating a cell does not refit it. (Balanced
+        panels with covariates go by design instead: _fit_designs.)
         """
         if self.unbalanced:
             return self._cell_rows(k)
-        if self.X is None:
-            return self._cell_means(k)
-        return self._cell_covariates(k)
+        return self._cell_means(k)
 
     def _cell_means(self, k: int) -> tuple[float, list]:
         """No covariates: mean change of the cohort minus mean change of its controls."""
@@ -300,27 +315,103 @@ class _NumpyCS:
         inf_c = -self.N * (dy_c - m_c) / controls.size
         return m_t - m_c, [(treated, inf_t), (controls, inf_c)]
 
-    def _cell_covariates(self, k: int) -> tuple[float, list]:
-        """Balanced panel with covariates: DRDID's panel estimators (_drdid)."""
-        g, _, t_idx, b_idx, thresh = self.plan[k]
-        # covariates of the earlier of the two periods, as csdid (and R did) take them
-        earlier = min(t_idx, b_idx)
-        # cells comparing the same units on the same covariates share their design
-        key = (g, thresh if self.control_group == "notyettreated" else None)
-        key += (None,) if self._X_constant else (earlier,)
-        if self._design is None or self._design[0] != key:
-            treated = self.members[g]
-            units = np.concatenate((treated, self._controls(k)))
-            X = _drdid.design(self.X[earlier][units])
-            beta = self._betas.get(key)
-            design = _drdid.panel_design(self.est_method, X, treated.size, beta)
-            self._betas[key] = design.beta
-            # the units' outcomes in every period, gathered once for all cells of the design
-            self._design = (key, units, design, self.Y[:, units])
-        _, units, design, Y = self._design
-        dy = Y[t_idx] - Y[b_idx]
-        att, inf = _drdid.panel_att(design, dy)
-        return att, [(units, inf * (self.N / units.size))]
+    # -- balanced panel with covariates: DRDID's panel estimators, design by design --
+
+    def _designs(self) -> dict[tuple, list[int]]:
+        """The cells (universal base's reference cells left out) by design.
+
+        Cells comparing the same units on the same covariates share a design
+        (_drdid.PanelDesign): a cohort against the same controls, with the
+        covariates of the earlier of the two periods, as csdid (and R did) take
+        them; with time-invariant covariates that is one design per cohort and
+        control set.
+        """
+        groups: dict[tuple, list[int]] = {}
+        for k, (g, _, t_idx, b_idx, thresh) in enumerate(self.plan):
+            if t_idx == b_idx:
+                continue
+            key = (g, thresh if self.control_group == "notyettreated" else None)
+            key += (None,) if self._X_constant else (min(t_idx, b_idx),)
+            groups.setdefault(key, []).append(k)
+        return groups
+
+    def _panel_design(self, key: tuple, k: int):
+        """(units, design, outcomes: periods x units) of cell k's design, treated first."""
+        g, t, t_idx, b_idx, _ = self.plan[k]
+        treated = self.members[g]
+        units = np.concatenate((treated, self._controls(k)))
+        X = _drdid.design(self.X[min(t_idx, b_idx)][units])
+        try:
+            design = _drdid.panel_design(self.est_method, X, treated.size, self._betas.get(key))
+        except CellNotEstimable as exc:
+            # csdid reports such a cell as missing; the numpy engine hands the
+            # panel to csdid rather than imitate that.
+            raise _Unsupported(f"cohort {g} in {t}: {exc}") from None
+        self._betas[key] = design.beta
+        Y = self.Y[:, units]
+        # a cell sees changes only: without each unit's level, sums of a * y lose less
+        Y -= Y.mean(axis=0)
+        return units, design, Y
+
+    def _contrasts(self, cells: list[int]) -> np.ndarray:
+        """cells x periods: +1 at t and -1 at the base period, so that dy = U @ Y."""
+        U = np.zeros((len(cells), self.times.size))
+        for row, k in enumerate(cells):
+            _, _, t_idx, b_idx, _ = self.plan[k]
+            U[row, t_idx] += 1.0
+            U[row, b_idx] -= 1.0
+        return U
+
+    def _fit_designs(self) -> None:
+        reference = [k for k, p in enumerate(self.plan) if p[2] == p[3]]
+        self._att[reference] = 0.0  # universal base period: the reference cells themselves
+        for key, cells in self._designs().items():
+            units, design, Y = self._panel_design(key, cells[0])
+            U = self._contrasts(cells)
+            att, z = _drdid.cell_terms(design, U @ (Y @ design.F))
+            ss = self._sums_of_squares(cells, units, design, Y, U, z)
+            self._att[cells] = att
+            self._se[cells] = [_positive(se) for se in np.sqrt(ss) / self.N]
+
+    def _sums_of_squares(self, cells, units, design, Y, U, z) -> np.ndarray:
+        """Per cell, the sum of squares of its influence function (scaled to N) or, with
+        clusters, of its cluster sums (kept in _cell_sums)."""
+        scale = self.N / units.size  # csdid's scaling of a cell's influence function
+        if self.cluster is None:
+            ss = np.empty(len(U))
+            for rows in _row_blocks(len(U), units.size):
+                inf = _drdid.influence(design, U[rows] @ Y, z[rows])
+                ss[rows] = np.einsum("ij,ij->i", inf, inf)
+            return ss * scale**2
+        # the influence function is a * dy + B z, so a cell's cluster sums follow from
+        # the design's sums of a * y per period and of B's columns: no pass over units
+        cl = self.cluster[units]
+        of_y = np.stack([np.bincount(cl, design.a * y, self.n_clusters) for y in Y])
+        of_B = np.stack([np.bincount(cl, b, self.n_clusters) for b in design.B.T])
+        sums = (U @ of_y + z @ of_B) * scale
+        if self._cell_sums is not None:
+            self._cell_sums[cells] = sums
+        return np.einsum("ij,ij->i", sums, sums)
+
+    def _add_by_design(self, weights: dict[int, np.ndarray], out: np.ndarray) -> None:
+        """out[j] += sum over cells k of weights[k][j] * IF_k, one design at a time.
+
+        A design's influence function is linear in the outcome change, so the
+        weighted sum of its cells' is that of their weighted outcome change: one
+        evaluation per term and design, not one per cell.
+        """
+        W = self._weight_matrix(weights, out.shape[0])
+        for key, cells in self._designs().items():
+            Wd = W[:, cells]
+            terms = np.flatnonzero(Wd.any(axis=1))
+            if terms.size == 0:
+                continue
+            units, design, Y = self._panel_design(key, cells[0])
+            C = Wd[terms] @ self._contrasts(cells)  # terms x periods
+            _, z = _drdid.cell_terms(design, C @ (Y @ design.F))
+            for rows in _row_blocks(terms.size, units.size):
+                inf = _drdid.influence(design, C[rows] @ Y, z[rows])
+                out[np.ix_(terms[rows], units)] += inf * (self.N / units.size)
 
     def _cell_rows(self, k: int) -> tuple[float, list]:
         """Unbalanced panel: the repeated-cross-section estimators on the rows observed."""
@@ -359,6 +450,9 @@ class _NumpyCS:
         """N x n_terms matrix: sum over cells k of weights[k][j] * IF_k."""
         out = np.zeros((n_terms, self.N))
         with _one_blas_thread():
+            if self._by_design:
+                self._add_by_design(weights, out)
+                return out
             for k, w in weights.items():
                 _, _, t_idx, b_idx, _ = self.plan[k]
                 if t_idx == b_idx:
@@ -388,11 +482,13 @@ class _NumpyCS:
         """R did's wif(keepers, ...) %*% att, without forming the N x keepers matrix."""
         return self._wif_by_cohort(keep, pg, att, pos)[self.cohort_pos]
 
-    def _se_of(self, inf: np.ndarray) -> float:
-        if self.cluster is None:
-            return _positive(np.sqrt(np.mean(inf**2) / self.N))
-        sums = np.bincount(self.cluster, inf, self.n_clusters)
-        return _positive(np.sqrt(np.sum(sums**2)) / self.N)
+    def _summed(self, inf: np.ndarray) -> np.ndarray:
+        """A unit-level influence function summed by cluster (as it is without clusters)."""
+        return inf if self.cluster is None else np.bincount(self.cluster, inf, self.n_clusters)
+
+    def _se_of(self, sums: np.ndarray) -> float:
+        """Standard error from an influence function's values (or cluster sums, _summed)."""
+        return _positive(np.sqrt(sums @ sums) / self.N)
 
     # -- pre-test and bootstrap -------------------------------------------------------
 
@@ -483,15 +579,30 @@ class _NumpyCS:
         )
 
     def _analytic_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float]:
-        inf = self._influence(plan.weights, plan.theta.size)
+        sums = self._term_sums(plan.weights, plan.theta.size)
         for j, spec in enumerate(plan.wif):
             if spec is not None:
-                inf[j] += self._weights_if(*spec)
-        se_terms = np.array([self._se_of(v) for v in inf])
-        overall = plan.combo @ inf
+                sums[j] += self._summed(self._weights_if(*spec))
+        se_terms = np.array([self._se_of(v) for v in sums])
+        overall = plan.combo @ sums
         if plan.extra is not None:
-            overall += self._weights_if(*plan.extra)
+            overall += self._summed(self._weights_if(*plan.extra))
         return se_terms, self._se_of(overall)
+
+    def _term_sums(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
+        """terms x units influence functions of an aggregation's terms (without clusters)
+        or terms x clusters sums of them."""
+        if self._cell_sums is not None:
+            return self._weight_matrix(weights, n_terms) @ self._cell_sums
+        inf = self._influence(weights, n_terms)
+        return inf if self.cluster is None else np.stack([self._summed(v) for v in inf])
+
+    def _weight_matrix(self, weights: dict[int, np.ndarray], n_terms: int) -> np.ndarray:
+        """terms x cells: the weights of each cell in each term."""
+        W = np.zeros((n_terms, len(self.plan)))
+        for k, w in weights.items():
+            W[:, k] = w
+        return W
 
     def _bootstrap_aggregate(self, plan: _AggPlan) -> tuple[np.ndarray, float, float | None]:
         draws, overall = self._aggregate_draws(plan)
@@ -511,10 +622,7 @@ class _NumpyCS:
         from estimating the cohort weights, which depends on the cohort only; so its
         draws are the same linear map of the stored cell draws and weight sums.
         """
-        w = np.zeros((plan.theta.size, len(self.plan)))
-        for k, wk in plan.weights.items():
-            w[:, k] = wk
-        draws = self._draws @ w.T
+        draws = self._draws @ self._weight_matrix(plan.weights, plan.theta.size).T
         for j, spec in enumerate(plan.wif):
             if spec is not None:
                 draws[:, j] += self._wsums @ self._wif_by_cohort(*spec)
@@ -614,6 +722,16 @@ def _one_blas_thread():
     from threadpoolctl import threadpool_limits  # loaded when a numpy fit runs
 
     return threadpool_limits(1, user_api="blas")
+
+
+# values (8 MB) held at once: in a rows x units block of influence functions, and at
+# most in the cells' kept cluster sums
+_BLOCK = 1 << 20
+
+
+def _row_blocks(n_rows: int, n_units: int) -> list[slice]:
+    step = max(1, _BLOCK // n_units)
+    return [slice(i, i + step) for i in range(0, n_rows, step)]
 
 
 class _Unsupported(Exception):
