@@ -325,12 +325,14 @@ def test_rates_dev_part_meets_the_targets_in_full():
 # The rates list's held-out part is issue 12's measurement on unseen text, scored once
 # after the last rule change (fixtures/README.md): precision 0.985, recall 0.956, bounds
 # 0.969, rate units 0.677 (21/31), below every target.  Rules written since for some of
-# its miss classes (README) lift it to 1.000, 0.956, 0.969 and 0.806 (25/31): no longer
-# a measurement on unseen text.  Held there so that a change which makes it worse shows.
+# its miss classes (README; extract3, then extract4's parallel lists, 这5年来 / 经营6个月后
+# and 至少 at a distance) lift it to 1.000, 0.985 (67/68), 1.000 and 0.871 (27/31): no
+# longer a measurement on unseen text.  Held there so that a change which makes it worse
+# shows.
 def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
-    assert s["false_positives"] == [] and s["tp"] >= 65
-    assert s["n_bounds"] >= 63 and s["n_rates_right"] >= 25 and s["n_rates"] == 31
+    assert s["false_positives"] == [] and s["tp"] >= 67
+    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 27 and s["n_rates"] == 31
 
 
 def test_scorer_counts_a_trap_as_false_positive():

@@ -20,7 +20,9 @@ Three ways a text says a figure is a rate:
   (``clause_rate``; a lone 一斤 before it stays visible: "这一斤茶青卖 … 100元"), or by a lead
   clause that is only a period ("一年下来，收入70多万元"); the span stays the
   figure's.  A money figure with no such word inherits the rate of the money
-  figure before it in the same clause ("人均收入从3896元增长到15220元").
+  figure before it in the same clause ("人均收入从3896元增长到15220元"), or
+  in a later clause of the sentence when it is a parallel item naming a contrast
+  ("平日一晚3000元，周末4700元"; ``parallel_item``).
 
 An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
 "500元/人/年" are per person and year (CNY/person/year).  But a per-person
@@ -123,6 +125,31 @@ def lead_clause_rate(clause: str) -> tuple[list[str], str]:
     if m is None:
         return [], ""
     return clause_rate(m.group(), True)
+
+
+# A sum in a parallel list of prices shares the denominator of the sum before it in the
+# same sentence: 平日一晚3000元，周末4700元 (both per night).  Inside one clause
+# (标间每晚300元、套房500元) the figure before passes its rate anyway; across clauses the
+# later item must say what it contrasts (周末, 旺季, 最高, 现在 …), and a total
+# (…人均2万元，村集体经济收入100万元) never takes the rate.
+_CONTRAST = re.compile(
+    "周末|旺季|淡季|节假日|假日|假期|平日|平时|春节|国庆|黄金周|暑期|暑假|寒假|高峰"
+    "|最高|最低|最多|最少|甚至|更是|现在|如今|目前|以前|过去|原来|之前"
+)
+_TOTAL = re.compile("集体|总|合计|共计|累计|一共|全村|全镇|全乡|全县|全年|全部")
+_LIST_BREAK = re.compile(r"[，；,;]")
+_NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
+PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
+
+
+def parallel_item(between: str) -> bool:
+    """Whether the words ``between`` two sums of money, in different clauses, make the
+    second a parallel item of the first."""
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
+        return False
+    return _CONTRAST.search(between) is not None
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
