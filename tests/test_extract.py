@@ -505,6 +505,62 @@ def test_a_sum_that_is_no_parallel_item_keeps_no_rate(text):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
 
 
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("日收入在30元到40元之间", "CNY/day"),
+        ("每个工人日工资150元", "CNY/day"),
+        ("奶奶田间打工日掙200元", "CNY/day"),  # traditional 掙
+        ("10月23日收入3000元", "CNY"),  # a date's 日
+        ("今日收入3000元", "CNY"),
+        ("节日收入5000元", "CNY"),
+    ],
+)
+def test_a_days_income_word_makes_money_per_day_but_a_dates_日_does_not(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("每个人每天，连吃带住只要70元", "CNY/person/day"),  # a lead clause of entity and period
+        ("每户每年，分红500元", "CNY/household/year"),
+        ("每个人都拿到3000元", "CNY/person"),
+        ("家里每个人都很忙，收入3000元", "CNY"),  # not a lead clause of only a rate
+    ],
+)
+def test_a_lead_clause_of_a_per_head_word_and_a_period_makes_the_next_sum_a_rate(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit"),
+    [
+        ("亩均年产量超过4000公斤", "超过4000公斤", "kg/ha/year"),
+        ("亩年产量达2吨", "2吨", "t/ha/year"),
+        ("年产量达2吨", "2吨", "t"),  # no 亩
+    ],
+)
+def test_a_yearly_yield_per_mu_is_per_ha_and_year(text, span, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit", "lo", "hi"),
+    [
+        ("价格在600元以上/晚", "600元以上/晚", "CNY/night", 600, NAN),
+        ("300元左右/人", "300元左右/人", "CNY/person", NAN, NAN),
+        ("1000元/亩以上", "1000元/亩以上", "CNY/ha", 15_000, NAN),
+        ("500元以上，每晚另计", "500元以上", "CNY", 500, NAN),  # no slash: no denominator
+    ],
+)
+def test_a_denominator_after_a_bound_after_the_figure_is_its_rate(text, span, norm_unit, lo, hi):
+    row = extract_quantities(text).iloc[0].to_dict()
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+    assert same((row["norm_lower"], row["norm_upper"]), (lo, hi))
+
+
 def test_clause_rates_stop_at_the_clause_and_pass_along_a_before_after_pair():
     df = extract_quantities("人均可支配收入从2011年3896元增长到2021年15220元，旅游收入1000万元。")
     assert df["norm_unit"].tolist() == ["CNY/person", "CNY/person", "CNY"]
@@ -745,6 +801,10 @@ def test_other_numeral_pairs_are_no_numbers(text):
         ("不超过5万元", "不超过5万元", "under", NAN, 50_000),
         ("至少有18万元", "至少有18万元", "over", 180_000, NAN),
         ("不少于300亩", "不少于300亩", "over", 300, NAN),
+        ("高于600斤稻谷就不租了", "高于600斤", "over", 600, NAN),
+        ("价格低于300元", "低于300元", "under", NAN, 300),
+        ("价格不低于300元", "不低于300元", "over", 300, NAN),  # the longer word wins
+        ("价格不高于300元", "不高于300元", "under", NAN, 300),
     ],
 )
 def test_bounds_written_around_a_figure(text, span, qualifier, lo, hi):

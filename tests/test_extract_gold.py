@@ -362,11 +362,14 @@ def test_rates2_list_is_big_enough_held_out_and_on_new_texts():
 # scored once at its end (extractor as at 53a5317; gold committed before any run, 220f746):
 # precision 1.000 (109/109), recall 0.982 (109/111), bounds 0.972 (106/109), rate units
 # 0.655 (38/58); bounds and rate units below target (fixtures/README.md names the misses).
-# Held there so that a change which makes it worse shows.
-def test_rates2_list_is_no_worse_than_its_measurement():
+# Rules written after it for some of its miss classes (日收入/日挣, 每个人每天 as a lead
+# clause, 亩均年产量, 高于/低于, 600元以上/晚) lift bounds to 0.982 (107/109) and rate units
+# to 0.759 (44/58): no longer a measurement on unseen text.  Held there so that a change
+# which makes it worse shows.
+def test_rates2_list_is_no_worse_than_after_its_measurement():
     s = score_rates2()
     assert s["false_positives"] == [] and s["tp"] >= 109 and s["n_gold"] == 111
-    assert s["n_bounds"] >= 106 and s["n_rates_right"] >= 38 and s["n_rates"] == 58
+    assert s["n_bounds"] >= 107 and s["n_rates_right"] >= 44 and s["n_rates"] == 58
 
 
 def test_scorer_counts_a_trap_as_false_positive():

@@ -52,12 +52,13 @@ _CLAUSE_WORDS = {
     "斤": r"每斤|一斤",
     "公斤": r"每公斤|每千克|一公斤",
     "股": r"每股|股均",
-    "人": r"人均|每人|每位|每名",
+    "人": r"人均|每人|每个人|每位|每名",
     "户": r"户均|每户",
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
     "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
-    "天": r"每天|每日|日均|一天|日薪",
+    "天": r"每天|每日|日均|一天|日薪|"
+    r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
     "小时": r"每小时|每个小时|一小时|一个小时",
     "间": r"每间|一间房",
     "晚": r"每晚|一晚",
@@ -66,7 +67,7 @@ _CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUS
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天晚产一薪]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
@@ -116,7 +117,7 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
 
 
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
-_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|每年|每个月|每月|每天)")
+_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
 
 
 def lead_clause_rate(clause: str) -> tuple[list[str], str]:
@@ -155,14 +156,19 @@ def parallel_item(between: str) -> bool:
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
 # 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause).
 _YIELD_BEFORE = re.compile(
-    r"(?:亩产量?|亩产值|亩均产量?|亩均产值)(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
+    r"(?:亩产量?|亩产值|亩均产量?|亩均产值|亩均?(?P<year>年)产量?)"
+    r"(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
 )
 WEIGHT_UNITS = frozenset({"斤", "公斤", "千克", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
-    """['亩'] if a per-亩 yield word stands just before a weight at ``start``, else []."""
-    return ["亩"] if _YIELD_BEFORE.search(scan, max(0, start - 9), start) else []
+    """['亩'] if a per-亩 yield word stands just before a weight at ``start`` (['亩', '年']
+    for a yearly one, 亩均年产量), else []."""
+    m = _YIELD_BEFORE.search(scan, max(0, start - 9), start)
+    if m is None:
+        return []
+    return ["亩", "年"] if m["year"] else ["亩"]
 
 
 def ordered(per: list[str]) -> list[str] | None:
