@@ -37,7 +37,8 @@ Rules (each has a test in tests/test_extract.py):
   "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a later
   item of a parallel list of sums in the sentence shares the rate of the sum
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
-  CNY/night; not a total, "…，村集体经济收入100万元"); a weight
+  CNY/night; not a total, "…，村集体经济收入100万元"); a denominator after a
+  bound after the figure is its rate ("600元以上/晚"); a weight
   just after a yield word is per 亩 ("亩产可达2吨" → t/ha); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
@@ -49,12 +50,12 @@ Rules (each has a test in tests/test_extract.py):
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
-  逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
+  逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
-  未满/不满/不超过/不高于 X
+  未满/不满/不超过/不高于/低于 X
   X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
   X(都/还)不足                          不到一年 after a figure)
   约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)

@@ -16,9 +16,11 @@ Three ways a text says a figure is a rate:
 - written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
   ``rate_before``), the span then starts at 每;
 - said earlier in the clause, for money only: "每户最高能分到36300元",
-  "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元"
+  "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元",
+  "日收入在30元到40元之间"
   (``clause_rate``; a lone 一斤 before it stays visible: "这一斤茶青卖 … 100元"), or by a lead
-  clause that is only a period ("一年下来，收入70多万元"); the span stays the
+  clause that is only a period, or a per-head word and a period ("一年下来，收入
+  70多万元", "每个人每天，连吃带住只要70元"); the span stays the
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元"), or
   in a later clause of the sentence when it is a parallel item naming a contrast
