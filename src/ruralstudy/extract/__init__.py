@@ -378,7 +378,8 @@ def _rows(text: str) -> list[tuple]:
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    at_least, j = [m.start() for m in _AT_LEAST.finditer(scan)], 0
+    at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
+    n_at_least, j = len(at_least), 0
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, prev_rate, k = [], 0, None, 0
@@ -394,9 +395,9 @@ def _rows(text: str) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
-        while j < len(at_least) and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
+        while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
             j += 1
-        if j < len(at_least) and at_least[j] < s and qualifier in ("exact", "plus"):
+        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus"):
             if _AT_LEAST_GAP.search(scan, at_least[j], s):  # 至少可带动500余人: lower 500
                 qualifier, step, hi = "over", None, None
         per_after = None
