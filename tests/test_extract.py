@@ -472,6 +472,95 @@ def test_a_word_earlier_in_the_clause_makes_money_a_rate(text, span, norm_unit):
     assert (row["text"], row["norm_unit"]) == (span, norm_unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "norm_units"),
+    [
+        ("平日一晚3000元，周末4700元", ["CNY/night", "CNY/night"]),
+        ("平日一晚3000元，春节期间更是飙升至4700元，甚至达到4900元", ["CNY/night"] * 3),
+        ("旺季每晚800元，淡季500元", ["CNY/night", "CNY/night"]),
+        ("每斤最高卖12元，最低8元", ["CNY/kg", "CNY/kg"]),
+        ("标间每晚300元、套房500元", ["CNY/night", "CNY/night"]),  # one clause: the older rule
+        ("每天工钱以前80元，现在150元", ["CNY/day", "CNY/day"]),
+    ],
+)
+def test_a_parallel_list_of_sums_shares_the_first_ones_denominator(text, norm_units):
+    assert extract_quantities(text)["norm_unit"].tolist() == norm_units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人均可支配收入2万元，村集体经济收入100万元",  # a total, no contrast
+        "每亩补贴300元，带动农户增收5万元",  # no contrast: another sum
+        "旺季每晚800元，周末累计收入5万元",  # a total despite the contrast
+        "每晚300元。周末500元",  # another sentence
+        "每晚300元，接待游客200人，周末500元",  # a count between breaks the list
+        "每晚300元，房间干净，服务周到，周末500元",  # three breaks apart
+        "每晚300元：周末500元",  # a colon introduces, it does not list
+    ],
+    ids=["total", "no-contrast", "total-with-contrast", "sentence", "count-between",
+         "far", "colon"],
+)  # fmt: skip
+def test_a_sum_that_is_no_parallel_item_keeps_no_rate(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("日收入在30元到40元之间", "CNY/day"),
+        ("每个工人日工资150元", "CNY/day"),
+        ("奶奶田间打工日掙200元", "CNY/day"),  # traditional 掙
+        ("10月23日收入3000元", "CNY"),  # a date's 日
+        ("今日收入3000元", "CNY"),
+        ("节日收入5000元", "CNY"),
+    ],
+)
+def test_a_days_income_word_makes_money_per_day_but_a_dates_日_does_not(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("每个人每天，连吃带住只要70元", "CNY/person/day"),  # a lead clause of entity and period
+        ("每户每年，分红500元", "CNY/household/year"),
+        ("每个人都拿到3000元", "CNY/person"),
+        ("家里每个人都很忙，收入3000元", "CNY"),  # not a lead clause of only a rate
+    ],
+)
+def test_a_lead_clause_of_a_per_head_word_and_a_period_makes_the_next_sum_a_rate(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit"),
+    [
+        ("亩均年产量超过4000公斤", "超过4000公斤", "kg/ha/year"),
+        ("亩年产量达2吨", "2吨", "t/ha/year"),
+        ("年产量达2吨", "2吨", "t"),  # no 亩
+    ],
+)
+def test_a_yearly_yield_per_mu_is_per_ha_and_year(text, span, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm_unit", "lo", "hi"),
+    [
+        ("价格在600元以上/晚", "600元以上/晚", "CNY/night", 600, NAN),
+        ("300元左右/人", "300元左右/人", "CNY/person", NAN, NAN),
+        ("1000元/亩以上", "1000元/亩以上", "CNY/ha", 15_000, NAN),
+        ("500元以上，每晚另计", "500元以上", "CNY", 500, NAN),  # no slash: no denominator
+    ],
+)
+def test_a_denominator_after_a_bound_after_the_figure_is_its_rate(text, span, norm_unit, lo, hi):
+    row = extract_quantities(text).iloc[0].to_dict()
+    assert (row["text"], row["norm_unit"]) == (span, norm_unit)
+    assert same((row["norm_lower"], row["norm_upper"]), (lo, hi))
+
+
 def test_clause_rates_stop_at_the_clause_and_pass_along_a_before_after_pair():
     df = extract_quantities("人均可支配收入从2011年3896元增长到2021年15220元，旅游收入1000万元。")
     assert df["norm_unit"].tolist() == ["CNY/person", "CNY/person", "CNY"]
@@ -608,6 +697,27 @@ def test_spans_of_time_stay_durations():
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("这5年来，工资是年年涨", "5年"),  # over these 5 years
+        ("这两年以来变化很大", "两年"),
+        ("经营6个月后还分红7000多元", "6个月"),  # after 6 months of running it
+        ("开业两个月后就回本了", "两个月"),
+        ("坚持3年后终于成功", "3年"),
+    ],
+)
+def test_a_span_of_time_something_lasted_is_a_duration_despite_这_or_后(text, span):
+    assert texts(text)[0] == span
+
+
+@pytest.mark.parametrize(
+    "text", ["这两年民宿火了", "20年后，经营权重归农民", "这三天里", "两年后再说"]
+)
+def test_这_and_后_without_a_verb_of_doing_or_来_stay_relative_time(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "span", "norm_unit"),
     [
         ("每亩900元/年", "每亩900元/年", "CNY/ha/year"),  # both sides make one rate
@@ -691,12 +801,39 @@ def test_other_numeral_pairs_are_no_numbers(text):
         ("不超过5万元", "不超过5万元", "under", NAN, 50_000),
         ("至少有18万元", "至少有18万元", "over", 180_000, NAN),
         ("不少于300亩", "不少于300亩", "over", 300, NAN),
+        ("高于600斤稻谷就不租了", "高于600斤", "over", 600, NAN),
+        ("价格低于300元", "低于300元", "under", NAN, 300),
+        ("价格不低于300元", "不低于300元", "over", 300, NAN),  # the longer word wins
+        ("价格不高于300元", "不高于300元", "under", NAN, 300),
     ],
 )
 def test_bounds_written_around_a_figure(text, span, qualifier, lo, hi):
     row = one(text)
     assert row["text"] == span and row["qualifier"] == qualifier
     assert same(bounds(row), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo"),
+    [
+        ("至少可带动当地500余人就业", "500余人", 500),  # 余 gives no upper bound then
+        ("至少助力30户增收", "30户", 30),
+        ("每天至少要300名工人", "300名", 300),
+    ],
+)
+def test_at_least_a_few_words_before_a_figure_is_its_lower_bound(text, span, lo):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "over")
+    assert same(bounds(row), (lo, NAN))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["至少一半农户收入3000元", "至少要培训，带动500人", "至少在这个村里面的农户都能拿到3000元"],
+    ids=["a-number-between", "another-clause", "too-far"],
+)
+def test_at_least_does_not_reach_past_a_number_a_clause_or_a_few_words(text):
+    assert extract_quantities(text)["qualifier"].iloc[-1] == "exact"
 
 
 def test_a_bound_before_the_next_number_is_not_the_figures():

@@ -37,6 +37,9 @@ FRESH_GOLD = FIXTURES / "fresh_quantities_gold.tsv"
 # The rates list: 18 further pages rich in rates, a DEV part (tuned) and a held-out part.
 RATES_GOLD = FIXTURES / "rates_quantities_gold.tsv"
 RATES_TEXTS = FIXTURES / "rates_texts"
+# The second rates list: 10 further pages, all held out, scored once at the end of extract4.
+RATES2_GOLD = FIXTURES / "rates2_quantities_gold.tsv"
+RATES2_TEXTS = FIXTURES / "rates2_texts"
 RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
 
@@ -164,6 +167,14 @@ def score_rates(part: str) -> dict:
     rows = [r for r in read_gold(RATES_GOLD) if r["part"] == part]
     sections = sorted({r["section"] for r in rows})
     texts = {s: (RATES_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
+    return pooled(texts, rows)
+
+
+def score_rates2() -> dict:
+    """The second rates list (every row held out), pooled over its texts."""
+    rows = read_gold(RATES2_GOLD)
+    sections = sorted({r["section"] for r in rows})
+    texts = {s: (RATES2_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
     return pooled(texts, rows)
 
 
@@ -325,12 +336,40 @@ def test_rates_dev_part_meets_the_targets_in_full():
 # The rates list's held-out part is issue 12's measurement on unseen text, scored once
 # after the last rule change (fixtures/README.md): precision 0.985, recall 0.956, bounds
 # 0.969, rate units 0.677 (21/31), below every target.  Rules written since for some of
-# its miss classes (README) lift it to 1.000, 0.956, 0.969 and 0.806 (25/31): no longer
-# a measurement on unseen text.  Held there so that a change which makes it worse shows.
+# its miss classes (README; extract3, then extract4's parallel lists, 这5年来 / 经营6个月后
+# and 至少 at a distance) lift it to 1.000, 0.985 (67/68), 1.000 and 0.871 (27/31): no
+# longer a measurement on unseen text.  Held there so that a change which makes it worse
+# shows.
 def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
-    assert s["false_positives"] == [] and s["tp"] >= 65
-    assert s["n_bounds"] >= 63 and s["n_rates_right"] >= 25 and s["n_rates"] == 31
+    assert s["false_positives"] == [] and s["tp"] >= 67
+    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 27 and s["n_rates"] == 31
+
+
+def test_rates2_list_is_big_enough_held_out_and_on_new_texts():
+    rows = read_gold(RATES2_GOLD)
+    assert sum(r["cls"] == "gold" for r in rows) >= 100
+    assert sum(r["rate"] == "rate" for r in rows) >= 30
+    assert {r["part"] for r in rows} == {"heldout"}
+    sections = {r["section"] for r in rows}
+    assert {p.stem for p in RATES2_TEXTS.glob("*.txt")} == sections and len(sections) == 10
+    others = {p.stem for p in FIXTURES.glob("*_texts/*.txt") if p.parent != RATES2_TEXTS}
+    assert others.isdisjoint(sections)
+    assert all(not (TEXTS_DIR / f"{s}.txt").exists() for s in sections)
+
+
+# The second rates list is issue 12's measurement on unseen text after extract4's rules,
+# scored once at its end (extractor as at 53a5317; gold committed before any run, 220f746):
+# precision 1.000 (109/109), recall 0.982 (109/111), bounds 0.972 (106/109), rate units
+# 0.655 (38/58); bounds and rate units below target (fixtures/README.md names the misses).
+# Rules written after it for some of its miss classes (日收入/日挣, 每个人每天 as a lead
+# clause, 亩均年产量, 高于/低于, 600元以上/晚) lift bounds to 0.982 (107/109) and rate units
+# to 0.759 (44/58): no longer a measurement on unseen text.  Held there so that a change
+# which makes it worse shows.
+def test_rates2_list_is_no_worse_than_after_its_measurement():
+    s = score_rates2()
+    assert s["false_positives"] == [] and s["tp"] >= 109 and s["n_gold"] == 111
+    assert s["n_bounds"] >= 107 and s["n_rates_right"] >= 44 and s["n_rates"] == 58
 
 
 def test_scorer_counts_a_trap_as_false_positive():
@@ -364,13 +403,14 @@ if __name__ == "__main__":
     # The held-out part's misses are printed only on request, so that tuning never sees them.
     show = {"seed", "own", "unseen-tuned", "rates-dev"}
     if "--heldout" in sys.argv:
-        show |= {"unseen-heldout", "fresh-heldout", "rates-heldout"}
+        show |= {"unseen-heldout", "fresh-heldout", "rates-heldout", "rates2-heldout"}
     scorers = [("seed", score_seed), ("own", score_own)]
     scorers += [("unseen-tuned", lambda: score_unseen("tuned"))]
     scorers += [("unseen-heldout", lambda: score_unseen("heldout"))]
     scorers += [("fresh-heldout", score_fresh)]
     scorers += [("rates-dev", lambda: score_rates("tuned"))]
     scorers += [("rates-heldout", lambda: score_rates("heldout"))]
+    scorers += [("rates2-heldout", score_rates2)]
     for name, fn in scorers:
         s = fn()
         print(_summary(name, s))

@@ -34,7 +34,11 @@ Rules (each has a test in tests/test_extract.py):
   the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
   ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
-  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a weight
+  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a later
+  item of a parallel list of sums in the sentence shares the rate of the sum
+  before it when it names a contrast ("平日一晚3000元，周末4700元": both
+  CNY/night; not a total, "…，村集体经济收入100万元"); a denominator after a
+  bound after the figure is its rate ("600元以上/晚"); a weight
   just after a yield word is per 亩 ("亩产可达2吨" → t/ha); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
@@ -46,11 +50,12 @@ Rules (each has a test in tests/test_extract.py):
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
-  逾/超/超过/突破/过/破 X     over       lower = X (not 经过, 打破 …)
-  至少(有)/不少于/不低于 X     over       lower = X
+  逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
+  至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
+                                       the figure too: 至少可带动500余人)
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
-  未满/不满/不超过/不高于 X
+  未满/不满/不超过/不高于/低于 X
   X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
   X(都/还)不足                          不到一年 after a figure)
   约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
@@ -61,7 +66,8 @@ Rules (each has a test in tests/test_extract.py):
 - Not quantities:
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
-  year, 年级/年代 are not durations); relative time (两年前, 两个月后, 这两年);
+  year, 年级/年代 are not durations); relative time (两年前, 两个月后, 这两年;
+  but 这5年来 and 经营6个月后, what something lasted, are durations);
   ordinals (第三条); a village group's number (三合村7组); a number with a
   leading zero (09-17, 08点: a date, a time or a code); a lone 一 with a
   classifier (一个村庄, 一户一策: Chinese
@@ -140,7 +146,8 @@ FACT_COLUMNS = [
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
-    "未满": "under", "不满": "under", "不超过": "under", "不高于": "under",
+    "未满": "under", "不满": "under", "不超过": "under", "不高于": "under", "低于": "under",
+    "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx",
@@ -213,6 +220,9 @@ QUANTITY = re.compile(
     rf"(?P<p3>{_P3})?"
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"
 )
+# A denominator written after a bound after the figure: 600元以上/晚, 300元左右/人 (read in
+# Python for the few figures with such a bound, not by QUANTITY at every match).
+_PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
@@ -257,6 +267,18 @@ _MEASURE_UNITS = {
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
 _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
+# ... but a span of time that something lasted is: 这5年来 (over these 5 years), 经营6个月后
+# (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
+_DURATION_VERBS = frozenset(
+    "经营 运营 营业 开业 工作 务工 打工 培训 学习 种植 养殖 运行 坚持 持续 历时 经过 用了 花了 "
+    "干了 做了".split()
+)
+# 至少 a few words before the figure (至少可带动当地500余人, 至少助力30户) is its lower bound,
+# when no number and no clause break stand between.
+_AT_LEAST_BEFORE = 8  # characters between 至少 and the figure, at most
+_AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
+_AT_LEAST = re.compile("至少")
+_AT_LEAST_GAP = re.compile(rf"至少[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
@@ -356,6 +378,8 @@ def _rows(text: str) -> list[tuple]:
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
+    at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
+    n_at_least, j = len(at_least), 0
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, prev_rate, k = [], 0, None, 0
@@ -371,7 +395,17 @@ def _rows(text: str) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
-        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate)
+        while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
+            j += 1
+        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus"):
+            if _AT_LEAST_GAP.search(scan, at_least[j], s):  # 至少可带动500余人: lower 500
+                qualifier, step, hi = "over", None, None
+        per_after = None
+        if scan.startswith("/", e) and m.group("post") is not None:
+            w = _PER_AFTER_BOUND.match(scan, e)
+            if w is not None:
+                per_after, e = w.group(), w.end()
+        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate, per_after)
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
@@ -540,10 +574,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
-    if unit in _TIME_UNITS and (
-        scan[start - 1 : start] in ("这", "那") or _RELATIVE_AFTER.match(scan, end)
-    ):
-        return True  # relative time: 这两年, 两年前, 两个月后
+    if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
+        return True  # relative time: 这两年, 两年前, 两个月后 (not 这5年来, 经营6个月后)
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
         return True  # 三村民: only a number that is surely one counts a bare noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
@@ -559,6 +591,15 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+def _is_relative_time(scan: str, start: int, end: int) -> bool:
+    """这两年, 两年前, 两个月后 name a time; 这5年来 and 经营6个月后 a duration."""
+    if scan[start - 1 : start] in ("这", "那"):
+        return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
+    return _RELATIVE_AFTER.match(scan, end) is not None and (
+        scan[start - 2 : start] not in _DURATION_VERBS
+    )
 
 
 def _lone_yi_measures(n1, unit, scan, start, end) -> bool:
@@ -600,11 +641,12 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev_rate):
+def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
-    per = rates.split_denominators(m["per"]) if m["per"] and not _per_is_a_count(m, unit) else []
+    written = m["per"] or per_after
+    per = rates.split_denominators(written) if written and not _per_is_a_count(m, unit) else []
     before, width = [], 0
     lo = max(0, start - rates.BEFORE_LOOKBACK)
     if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
@@ -626,8 +668,11 @@ def _rate(scan, m, start, unit, prev_end, prev_rate):
         per, words = rates.lead_clause_rate(pieces[-2])
     if per:
         return start, per, f"rate from {words}"
-    if prev_rate and len(pieces) == 1 and lo == prev_end:
-        return start, prev_rate, "rate as the figure before"
+    if prev_rate and lo == prev_end:
+        if len(pieces) == 1:
+            return start, prev_rate, "rate as the figure before"
+        if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
+            return start, prev_rate, "rate as the parallel sum before"
     return start, [], ""
 
 

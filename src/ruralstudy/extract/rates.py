@@ -16,11 +16,15 @@ Three ways a text says a figure is a rate:
 - written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
   ``rate_before``), the span then starts at 每;
 - said earlier in the clause, for money only: "每户最高能分到36300元",
-  "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元"
+  "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元",
+  "日收入在30元到40元之间"
   (``clause_rate``; a lone 一斤 before it stays visible: "这一斤茶青卖 … 100元"), or by a lead
-  clause that is only a period ("一年下来，收入70多万元"); the span stays the
+  clause that is only a period, or a per-head word and a period ("一年下来，收入
+  70多万元", "每个人每天，连吃带住只要70元"); the span stays the
   figure's.  A money figure with no such word inherits the rate of the money
-  figure before it in the same clause ("人均收入从3896元增长到15220元").
+  figure before it in the same clause ("人均收入从3896元增长到15220元"), or
+  in a later clause of the sentence when it is a parallel item naming a contrast
+  ("平日一晚3000元，周末4700元"; ``parallel_item``).
 
 An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
 "500元/人/年" are per person and year (CNY/person/year).  But a per-person
@@ -50,12 +54,13 @@ _CLAUSE_WORDS = {
     "斤": r"每斤|一斤",
     "公斤": r"每公斤|每千克|一公斤",
     "股": r"每股|股均",
-    "人": r"人均|每人|每位|每名",
+    "人": r"人均|每人|每个人|每位|每名",
     "户": r"户均|每户",
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
     "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
-    "天": r"每天|每日|日均|一天|日薪",
+    "天": r"每天|每日|日均|一天|日薪|"
+    r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
     "小时": r"每小时|每个小时|一小时|一个小时",
     "间": r"每间|一间房",
     "晚": r"每晚|一晚",
@@ -64,7 +69,7 @@ _CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUS
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天晚产一薪]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
@@ -114,7 +119,7 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
 
 
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
-_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|每年|每个月|每月|每天)")
+_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
 
 
 def lead_clause_rate(clause: str) -> tuple[list[str], str]:
@@ -125,17 +130,47 @@ def lead_clause_rate(clause: str) -> tuple[list[str], str]:
     return clause_rate(m.group(), True)
 
 
+# A sum in a parallel list of prices shares the denominator of the sum before it in the
+# same sentence: 平日一晚3000元，周末4700元 (both per night).  Inside one clause
+# (标间每晚300元、套房500元) the figure before passes its rate anyway; across clauses the
+# later item must say what it contrasts (周末, 旺季, 最高, 现在 …), and a total
+# (…人均2万元，村集体经济收入100万元) never takes the rate.
+_CONTRAST = re.compile(
+    "周末|旺季|淡季|节假日|假日|假期|平日|平时|春节|国庆|黄金周|暑期|暑假|寒假|高峰"
+    "|最高|最低|最多|最少|甚至|更是|现在|如今|目前|以前|过去|原来|之前"
+)
+_TOTAL = re.compile("集体|总|合计|共计|累计|一共|全村|全镇|全乡|全县|全年|全部")
+_LIST_BREAK = re.compile(r"[，；,;]")
+_NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
+PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
+
+
+def parallel_item(between: str) -> bool:
+    """Whether the words ``between`` two sums of money, in different clauses, make the
+    second a parallel item of the first."""
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
+        return False
+    return _CONTRAST.search(between) is not None
+
+
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
 # 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause).
 _YIELD_BEFORE = re.compile(
-    r"(?:亩产量?|亩产值|亩均产量?|亩均产值)(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
+    r"(?:亩产量?|亩产值|亩均产量?|亩均产值|亩均?(?P<year>年)产量?)"
+    r"(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
 )
 WEIGHT_UNITS = frozenset({"斤", "公斤", "千克", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
-    """['亩'] if a per-亩 yield word stands just before a weight at ``start``, else []."""
-    return ["亩"] if _YIELD_BEFORE.search(scan, max(0, start - 9), start) else []
+    """['亩'] if a per-亩 yield word stands just before a weight at ``start`` (['亩', '年']
+    for a yearly one, 亩均年产量), else []."""
+    m = _YIELD_BEFORE.search(scan, max(0, start - 9), start)
+    if m is None:
+        return []
+    return ["亩", "年"] if m["year"] else ["亩"]
 
 
 def ordered(per: list[str]) -> list[str] | None:

@@ -21,9 +21,9 @@ from ruralstudy.extract.numerals import CN_CHARS
 # the text.
 SCAN_MAP = str.maketrans(
     "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
-    "農貧眾遊勞動脫頃於滿純營業額潤紅",
+    "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產",
     "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
-    "农贫众游劳动脱顷于满纯营业额润红",
+    "农贫众游劳动脱顷于满纯营业额润红挣赚产",
 )
 # A whitespace run with a line break between two word characters is layout
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).
