@@ -97,10 +97,9 @@ UNIT_DIFFERS = {
     "mujie-dividend-per-household-2020": None,
     "shibadong-income-per-capita-2018": None,  # 这一数据攀升至12128元: the measure is named before
     "huawu-income-per-capita-2021": None,  # 人均收入从2012年的…增加到2021年的: named once for both
-    "haiga-income-per-capita-2017": None,  # 人均纯收入…1600元，现在…7000多元: named once
-    # 每人 is said of the first dividend only (1996年…每人是300元, 如今…5100元), and 分红款
-    # from 300元 to 5100元 names no head at all: read per villager (the fact notes say why)
-    "hejin-longmen-dividend-per-person-2025": None,
+    # 分红款 from 300元 to 5100元 (新京报) names no head at all: read per villager (the fact
+    # notes say why); 山西日报's 如今…5100元 after 每人是300元 is per person by the
+    # parallel-list rule
     "hejin-longmen-dividend-per-person-1997-bjnews": None,
     "hejin-longmen-dividend-per-person-2023-bjnews": None,
     # a year's total, stored as a sum though the text says 年收入 / 每年
