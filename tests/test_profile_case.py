@@ -49,6 +49,14 @@ def test_benchmark_against_national_rural_income_of_the_same_year():
     assert row["province rural income"] == "—"  # no Guizhou figure for 2024 in the data
 
 
+def test_benchmark_headings_in_both_languages_name_each_benchmark_once():
+    columns = list(CaseStudy(JIAOYAO, lang="both").benchmark().columns)
+    assert "省农村居民人均可支配收入 / province rural income" in columns
+    assert "与全国之比 / ratio to national" in columns
+    assert "全国来源 / national source" in columns
+    assert not [c for c in columns if c.count("province") > 1 or c.count("national") > 1]
+
+
 def test_a_place_without_events_says_so_plainly():
     case = CaseStudy(LIPING, lang="en")
     assert case.intervention_id is None and case.timeline() is None

@@ -404,17 +404,19 @@ class CaseStudy:
             w("原文", "as reported"): income["text"].to_numpy(),
             w("来源", "source"): income["source_id"].to_numpy(),
         })  # fmt: skip
-        for ref_id, label in ((self.province_id(), w("省", "province")),
-                              (compare.NATIONAL, w("全国", "national"))):  # fmt: skip
+        # Each heading is worded whole in each language ("省 / province" as a
+        # prefix of "省农村… / province rural…" would print both twice).
+        for ref_id, zh, en in ((self.province_id(), "省", "province"),
+                               (compare.NATIONAL, "全国", "national")):  # fmt: skip
             ref = self.t.facts if ref_id else self.t.facts.iloc[:0]
             b = compare.benchmark(income, ref, place_id=ref_id or compare.NATIONAL)
-            table[w(f"{label}农村居民人均可支配收入", f"{label} rural income")] = b[
+            table[w(f"{zh}农村居民人均可支配收入", f"{en} rural income")] = b[
                 "benchmark_value"
             ].to_numpy()
-            table[w(f"与{label}之比", f"ratio to {label}")] = [
+            table[w(f"与{zh}之比", f"ratio to {en}")] = [
                 interval_text(*r) for r in b[["ratio", "ratio_lower", "ratio_upper"]].to_numpy()
             ]
-            table[w(f"{label}来源", f"{label} source")] = b["benchmark_source_id"].to_numpy()
+            table[w(f"{zh}来源", f"{en} source")] = b["benchmark_source_id"].to_numpy()
         return tidy_table(table)
 
     def benchmark_note(self) -> str:
