@@ -321,12 +321,17 @@ def _report(args) -> int:
 
 
 def _profile(args) -> int:
-    from ruralstudy.case_study import PlaceLookupError, find_place
+    from ruralstudy.case_study import PlaceLookupError, UnknownPlace, find_place
+    from ruralstudy.datasets import data_project
 
     try:
         place = find_place(args.place)
     except PlaceLookupError as exc:
         print(f"profile: {exc}", file=sys.stderr)
+        if isinstance(exc, UnknownPlace) and data_project() is None:
+            # The likeliest slip: her village is in her project, which was not named.
+            print(f"(only the shipped data are loaded: is it in your project? "
+                  f"--data DIR or {ENV_VAR}=DIR)", file=sys.stderr)  # fmt: skip
         return 1
     if args.text:
         return _profile_text(place)
