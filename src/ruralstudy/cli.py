@@ -16,10 +16,11 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 
 from ruralstudy.datasets import ENV_VAR
-from ruralstudy.errors import DataValidationError, format_failure
+from ruralstudy.errors import DataValidationError, HiddenCellsWarning, format_failure
 from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
@@ -38,9 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         "profile": _profile,
     }
     try:
-        if hasattr(args, "data"):  # the commands that read the tables
-            _use_data(args.data)
-        return handler[args.command](args)
+        with warnings.catch_warnings():
+            _notices_as_lines()
+            if hasattr(args, "data"):  # the commands that read the tables
+                _use_data(args.data, _reading_keywords(args) if hasattr(args, "hidden") else {})
+            return handler[args.command](args)
     except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
         # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -159,15 +162,35 @@ def _reading_keywords(args) -> dict:
     return {"hidden": args.hidden, **given}
 
 
-def _use_data(folder: Path | None) -> None:
-    """--data: validate the project, switch the loaders to it, and pass it on
-    to child processes (notebook kernels) through the environment, as an
-    absolute path since kernels run in another folder."""
-    if folder is None and not os.environ.get(ENV_VAR, "").strip():
-        return
-    from ruralstudy.datasets import data_project, use_data
+def _notices_as_lines() -> None:
+    """Reading notices (hidden cells read as asked) as one line each on
+    standard error, in place of Python's warning format (inside catch_warnings)."""
+    warnings.filterwarnings("default", category=HiddenCellsWarning)
+    shown = warnings.showwarning
 
-    project = use_data(folder) if folder is not None else data_project()
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, HiddenCellsWarning):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+def _use_data(folder: Path | None, reading: dict) -> None:
+    """--data (or RURALSTUDY_DATA): validate the project, its files read with
+    the command's reading options (validate's --max-* and --hidden), switch
+    the loaders to it, and pass it on to child processes (notebook kernels)
+    through the environment, as an absolute path since kernels run in
+    another folder."""
+    if folder is None:
+        env = os.environ.get(ENV_VAR, "").strip()
+        if not env:
+            return
+        folder = Path(env)
+    from ruralstudy.datasets import use_data
+
+    project = use_data(folder, **reading)
     os.environ[ENV_VAR] = str(project)
 
 
