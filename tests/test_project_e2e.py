@@ -149,3 +149,40 @@ def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsy
     assert main(["add", str(project), str(review)]) == 1
     assert capsys.readouterr().err.count("a fact of this id exists") == 4
     assert (project / "facts.csv").read_bytes() == after
+
+
+def test_add_takes_the_project_from_data_or_the_environment(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "shiyan"
+    main(["init", str(project)])
+    append(project / "places.csv", PLACES_ROW)
+    append(project / "sources.csv", SOURCES_ROW)
+    main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
+    review = project / f"review-{SOURCE_ID}.csv"
+    second = tmp_path / "second-review.csv"
+    second.write_bytes(review.read_bytes())
+    fill_review(review, {k: v for k, v in FILL.items() if k.endswith("q001")}, VILLAGE)
+    fill_review(second, {k: v for k, v in FILL.items() if k.endswith("q002")}, VILLAGE)
+    capsys.readouterr()
+    monkeypatch.setenv("RURALSTUDY_DATA", "")  # extract --data put the project there
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    assert main(["add", str(review)]) == 2  # no project named anywhere
+    assert "give DIR" in capsys.readouterr().err
+    assert main(["add", str(tmp_path), str(review), "--data", str(project)]) == 2
+    assert "differ" in capsys.readouterr().err
+    assert main(["add", "--data", str(project), str(review)]) == 0
+    assert "1 fact(s) added" in capsys.readouterr().out
+
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    monkeypatch.setenv("RURALSTUDY_DATA", str(project))
+    assert main(["add", str(second)]) == 0
+    assert len(datasets.load_facts().query("place_id == @VILLAGE")) == 2
+
+
+def test_every_command_that_reads_the_tables_takes_data():
+    from ruralstudy.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    takes = {name for name, p in sub.choices.items()
+             if any(a.dest == "data" for a in p._actions)}  # fmt: skip
+    # init makes the folder --data would name; every other command reads the tables.
+    assert takes == set(sub.choices) - {"init"}

@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         parents=[data],
         help="check data files against the ruralstudy schemas "
-        "(no files: the whole data project given by --data)",
+        "(no files: the whole data project given by --data, read with the same options)",
     )
     p.add_argument("files", nargs="*", type=Path)
     p.add_argument(
@@ -104,9 +104,16 @@ def _parser() -> argparse.ArgumentParser:
         help="CSV to write (default: standard output, or DIR/review-ID.csv with --data)",
     )  # fmt: skip
 
-    p = sub.add_parser("add", help="append the rows of a filled review file to DIR/facts.csv")
-    p.add_argument("folder", type=Path, metavar="DIR")
-    p.add_argument("review", type=Path, metavar="REVIEW.csv")
+    p = sub.add_parser(
+        "add",
+        parents=[data],
+        help="append the rows of a filled review file to DIR/facts.csv",
+        usage="ruralstudy add [-h] [--data DIR] [DIR] REVIEW.csv",
+    )
+    p.add_argument(
+        "paths", type=Path, nargs="+", metavar="[DIR] REVIEW.csv",
+        help="the project folder (else --data DIR or $RURALSTUDY_DATA) and the review file",
+    )  # fmt: skip
 
     p = sub.add_parser(
         "report",
@@ -313,10 +320,19 @@ def _read_article(path: Path) -> bytes:
 
 
 def _add(args) -> int:
+    from ruralstudy.datasets import data_project
     from ruralstudy.project import add_facts
 
-    rows = add_facts(args.folder, args.review)
-    print(f"{len(rows)} fact(s) added to {args.folder / 'facts.csv'}")
+    if len(args.paths) > 2:
+        raise CommandError("add takes a project folder and one review file: add [DIR] REVIEW.csv")
+    *given, review = args.paths
+    folder = given[0] if given else data_project()  # --data or RURALSTUDY_DATA, made absolute
+    if folder is None:
+        raise CommandError("add: which project? give DIR (add DIR REVIEW.csv) or --data DIR")
+    if given and args.data is not None and args.data.resolve() != given[0].resolve():
+        raise CommandError(f"add: DIR {given[0]} and --data {args.data} differ; give one")
+    rows = add_facts(folder, review)
+    print(f"{len(rows)} fact(s) added to {Path(folder) / 'facts.csv'}")
     return 0
 
 
