@@ -22,6 +22,7 @@ def test_jiaoyao_before_and_after_the_cooperative():
     tea = table[table["indicator"] == "Tea garden area"].iloc[0]
     assert tea["before"] == "6亩 (1986)" and tea["after"] == "3760亩 (2024)"
     assert tea["ratio"] == "627"  # 3760 / 6, to three significant digits
+    assert tea["sources"] == "qdnrbs-2024-11-28-jiaoyao"  # both sides' source, named once
     assert "The split is 2018" in case.before_after_note()
 
 

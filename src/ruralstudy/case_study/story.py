@@ -328,8 +328,8 @@ class CaseStudy:
             w("倍数", "ratio"): [interval_text(*r) for r in
                                 t[["ratio", "ratio_lower", "ratio_upper"]].to_numpy()],
             w("单位", "unit"): t["unit"].to_numpy(),
-            w("来源", "sources"): [
-                "; ".join(x for x in pair if isinstance(x, str))
+            w("来源", "sources"): [  # one source for both sides is named once
+                "; ".join(dict.fromkeys(x for x in pair if isinstance(x, str)))
                 for pair in zip(t["before_source_id"], t["after_source_id"], strict=True)
             ],
         }))  # fmt: skip
