@@ -74,6 +74,14 @@ def test_what_the_data_support_counts_from_the_data():
     assert "no counterfactual" in text and "undated fact" in text
 
 
+def test_section_headings_and_introductions_follow_lang():
+    assert CaseStudy(JIAOYAO, lang="zh").section("identity") == "## 基本信息"
+    assert CaseStudy(JIAOYAO, lang="en").section("identity") == "## Who and where"
+    assert CaseStudy(JIAOYAO, lang="both").section("identity") == "## Who and where · 基本信息"
+    zh = CaseStudy(JIAOYAO, lang="zh").section("conflicts")
+    assert zh.startswith("## 相互矛盾的数据\n\n同一指标") and "Figures of" not in zh
+
+
 def test_words_follow_lang():
     assert CaseStudy(JIAOYAO, lang="zh").title() == "脚尧村 · 案例研究"
     assert CaseStudy(JIAOYAO, lang="both").title() == "脚尧村 Jiaoyao Village · 案例研究 case study"
@@ -144,6 +152,9 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path, monkeypatch):
     assert alts[0].startswith("Jiaoyao Village · location map. Source")
     assert alts[1].startswith("Jiaoyao Village: timeline. Sources: ")
     assert all(not re.search("[\u4e00-\u9fff]", alt) for alt in alts)  # English page
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
+    assert len(headings) == 7 and "Who and where" in headings[0]
+    assert not [h for h in headings if re.search("[\u4e00-\u9fff]", h)]  # no 基本信息
 
 
 def test_values_from_the_data_cannot_inject_markup():

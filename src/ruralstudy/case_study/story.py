@@ -29,6 +29,31 @@ PER_CAPITA_UNIT = "CNY/person"
 PROVINCE = "province"
 
 
+# The case study's sections: heading (zh, en) and an introduction (zh, en) or none.
+SECTIONS = {
+    "identity": ("基本信息", "Who and where", "", ""),
+    "timeline": ("大事记", "What happened when", "", ""),
+    "facts": (
+        "数据与来源", "What is reported, and by whom",
+        "每个数字按来源的原文列出，附其措辞所含的区间（“10万余元”即不少于10万元、不到11万元）"
+        "和出处。",
+        'Every figure as the source wrote it, with the interval its wording implies ("10万余元" '
+        "is at least 100 000 and below 110 000) and the source it comes from.",
+    ),
+    "before_after": ("前后对比", "Before and after", "", ""),
+    "benchmark": ("与农村居民收入比较", "Against the rural benchmark", "", ""),
+    "conflicts": (
+        "相互矛盾的数据", "Where the sources disagree",
+        "同一指标、同一年份（或都没有年份）而数值不同的数据并列列出：它们往往以同一名称统计"
+        "不同的东西，数据不替读者取舍。",
+        "Figures of one indicator for one year (or both undated) that differ are kept side by "
+        "side: they often count different things under one name, and the data do not choose "
+        "between them.",
+    ),
+    "support": ("数据能说明什么", "What the data can and cannot support", "", ""),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Tables:
     """The five master tables a case study reads."""
@@ -98,6 +123,15 @@ class CaseStudy:
     def heading(self) -> str:
         """The page's first heading, as Markdown (the name escaped)."""
         return f"# {md_text(self.name())} · " + self.words("案例研究", "case study", " ")
+
+    def section(self, key: str) -> str:
+        """A section's heading (and its short introduction, if it has one) as
+        Markdown, in the study's language: the notebook's headings follow
+        ``lang`` like everything else on the page."""
+        zh, en, intro_zh, intro_en = SECTIONS[key]
+        heading = {"zh": zh, "en": en, "both": f"{en} · {zh}"}[self.lang]
+        intro = self.words(intro_zh, intro_en, "\n\n") if intro_en else ""
+        return f"## {heading}" + (f"\n\n{intro}" if intro else "")
 
     def _indicator_names(self) -> pd.Series:
         ind = self.t.indicators.set_index("indicator_id")
