@@ -158,8 +158,10 @@ def test_add_takes_the_project_from_data_or_the_environment(tmp_path, capsys, mo
     append(project / "sources.csv", SOURCES_ROW)
     main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
     review = project / f"review-{SOURCE_ID}.csv"
-    second = tmp_path / "second-review.csv"
+    second, third = tmp_path / "second-review.csv", tmp_path / "third-review.csv"
     second.write_bytes(review.read_bytes())
+    third.write_bytes(review.read_bytes())
+    fill_review(third, {k: v for k, v in FILL.items() if k.endswith("q003")}, VILLAGE)
     fill_review(review, {k: v for k, v in FILL.items() if k.endswith("q001")}, VILLAGE)
     fill_review(second, {k: v for k, v in FILL.items() if k.endswith("q002")}, VILLAGE)
     capsys.readouterr()
@@ -176,6 +178,12 @@ def test_add_takes_the_project_from_data_or_the_environment(tmp_path, capsys, mo
     monkeypatch.setenv("RURALSTUDY_DATA", str(project))
     assert main(["add", str(second)]) == 0
     assert len(datasets.load_facts().query("place_id == @VILLAGE")) == 2
+
+    # `add DIR REVIEW.csv` adds to DIR, whatever (even a broken) RURALSTUDY_DATA names.
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    monkeypatch.setenv("RURALSTUDY_DATA", str(tmp_path / "no-such-project"))
+    assert main(["add", str(project), str(third)]) == 0
+    assert len(datasets.load_facts().query("place_id == @VILLAGE")) == 3
 
 
 def test_every_command_that_reads_the_tables_takes_data():

@@ -30,6 +30,8 @@ MAX_TEXT_BYTES = 64 * 2**20  # a news text is kilobytes; a stray video or disk i
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "add" and len(args.paths) == 2 and args.data is None:
+        args.data = args.paths[0]  # `add DIR REVIEW.csv`: DIR is the project, whatever the env says
     handler = {
         "init": _init,
         "validate": _validate,
@@ -329,7 +331,7 @@ def _add(args) -> int:
     folder = given[0] if given else data_project()  # --data or RURALSTUDY_DATA, made absolute
     if folder is None:
         raise CommandError("add: which project? give DIR (add DIR REVIEW.csv) or --data DIR")
-    if given and args.data is not None and args.data.resolve() != given[0].resolve():
+    if given and args.data.resolve() != given[0].resolve():
         raise CommandError(f"add: DIR {given[0]} and --data {args.data} differ; give one")
     rows = add_facts(folder, review)
     print(f"{len(rows)} fact(s) added to {Path(folder) / 'facts.csv'}")

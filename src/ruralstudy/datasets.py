@@ -335,7 +335,54 @@ def _validated_project(
         if name == "facts":
             failures += _repeated_shipped_facts(own, path)
         combined[name] = _stack(_shipped(name), own)
+        if name == "facts" and own is not raw:  # typed: years compare with the shipped ones
+            failures += _wide_cell_clashes(combined["facts"], combined["indicators"], path)
     return failures
+
+
+def _wide_cell_clashes(facts: pd.DataFrame, indicators: pd.DataFrame, path: Path) -> list[dict]:
+    """Project facts that would fill the same cell of a wide view as another
+    fact, shipped or her own: checked at load, so that ``validate --data``
+    finds what ``rs.load_tourism()`` would refuse."""
+    n_shipped = len(_shipped("facts"))
+    segments = [(0, _display(DATA_DIR / "facts.csv")), (n_shipped, str(path))]
+    return wide_cell_clashes(facts, indicators, segments)
+
+
+def wide_cell_clashes(
+    facts: pd.DataFrame, indicators: pd.DataFrame, segments: list[tuple[int, str]]
+) -> list[dict]:
+    """Facts of the last of ``segments`` that would fill the same cell of a
+    wide view (same place, year, source and indicator of a view's domain) as
+    another fact, each named with the other's file and row.
+
+    ``facts`` is the rows of several files one after another (a 0..n-1
+    index); ``segments`` gives each file's first index and name, in order.
+    """
+    first_new, new_file = segments[-1]
+    if len(facts) == first_new:
+        return []
+    view_of_domain = {domain: view for view, domain in schemas.WIDE_VIEWS.items()}
+    view_of = indicators.set_index("indicator_id")["domain"].map(view_of_domain).dropna()
+    key = [*schemas.WIDE_KEY_COLUMNS, "indicator_id"]
+    f = facts[facts["indicator_id"].isin(set(view_of.index))]
+    f = f[f.duplicated(subset=key, keep=False)]
+
+    def where(i: int) -> str:
+        start, file = max((s for s in segments if s[0] <= i), key=lambda s: s[0])
+        return f"row {i - start + 2}" if file == new_file else f"{file} row {i - start + 2}"
+
+    out = []
+    for members in f.groupby(key, dropna=False, sort=False).indices.values():
+        rows = [int(f.index[m]) for m in members]
+        view = view_of[facts.at[rows[0], "indicator_id"]]
+        for i in (r for r in rows if r >= first_new):
+            others = ", ".join(where(o) for o in rows if o != i)
+            check = (f"same place, year, source and indicator as {others}: two versions of "
+                     f"one cell of the {view} view (rs.load_{view}()); keep one")  # fmt: skip
+            out.append(schemas.failure(new_file, i - first_new, "fact_id", check,
+                                       facts.at[i, "fact_id"]))  # fmt: skip
+    return out
 
 
 def _stack(shipped: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
