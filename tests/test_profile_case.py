@@ -74,6 +74,17 @@ def test_what_the_data_support_counts_from_the_data():
     assert "no counterfactual" in text and "undated fact" in text
 
 
+def test_the_sources_section_cites_each_source_in_full_once():
+    table = CaseStudy(JIAOYAO, lang="en").sources_table()
+    ids = set(rs.load_facts().query("place_id == @JIAOYAO")["source_id"])
+    assert ids <= set(table["source_id"]) and table["source_id"].is_unique
+    row = table[table["source_id"] == "qdnrbs-2024-11-28-jiaoyao"].iloc[0]
+    assert row["address"] == "http://dzb.qdnrbs.cn/szb/pc/202411/28/c276946.html"
+    assert row["publisher"].startswith("黔东南日报") and row["seen"] != "—"
+    national = CaseStudy(JIAOYAO, lang="en").benchmark()["national source"].iloc[0]
+    assert national in set(table["source_id"])  # the benchmark's source is cited too
+
+
 def test_section_headings_and_introductions_follow_lang():
     assert CaseStudy(JIAOYAO, lang="zh").section("identity") == "## 基本信息"
     assert CaseStudy(JIAOYAO, lang="en").section("identity") == "## Who and where"
@@ -153,7 +164,7 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path, monkeypatch):
     assert alts[1].startswith("Jiaoyao Village: timeline. Sources: ")
     assert all(not re.search("[\u4e00-\u9fff]", alt) for alt in alts)  # English page
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
-    assert len(headings) == 7 and "Who and where" in headings[0]
+    assert len(headings) == 8 and "Who and where" in headings[0] and "Sources" in headings[-1]
     assert not [h for h in headings if re.search("[\u4e00-\u9fff]", h)]  # no 基本信息
 
 

@@ -115,6 +115,7 @@ def test_round_trip_to_an_html_profile(tmp_path, capsys):
     assert main(["profile", "试验村", "--data", str(project), "--out", str(out)]) == 0
     page = (out / f"{VILLAGE}.html").read_text(encoding="utf-8")
     assert "试验村" in page and "测试日报" in page  # the new village, its new source
+    assert "https://example.org/fixture" in page  # cited in full: its address
     figures = sorted((out / "figures" / VILLAGE).glob("*.svg"))
     assert figures, "the profile has no figures"
     for svg in figures:  # every figure's caption cites the new source

@@ -51,6 +51,7 @@ SECTIONS = {
         "between them.",
     ),
     "support": ("数据能说明什么", "What the data can and cannot support", "", ""),
+    "sources": ("来源", "Sources", "本页引用的每个来源。", "Every source this page cites."),
 }  # fmt: skip
 
 
@@ -253,6 +254,28 @@ class CaseStudy:
             w("来源", "source"): ev["source_id"].map(self._source_names()).to_numpy(),
         }))  # fmt: skip
 
+    def sources_table(self) -> pd.DataFrame:
+        """Every source the page cites (facts, events, coordinates, benchmarks), in full:
+        publisher, title, date, address and the date it was seen, so a reader
+        can find each figure where it was read (DESIGN.md principle 1)."""
+        w = self.words
+        income = self.income_facts()
+        benchmarks = [] if income.empty else [
+            i for *_, b in self._benchmarks(income) for i in b["benchmark_source_id"]
+        ]  # fmt: skip
+        cited = [*self.facts["source_id"], *self.events["source_id"],
+                 self.place.get("coord_source_id"), *benchmarks]  # fmt: skip
+        ids = list(dict.fromkeys(x for x in cited if isinstance(x, str) and x))
+        s = self.t.sources.set_index("source_id").reindex(ids)
+        return tidy_table(pd.DataFrame({
+            "source_id": ids,
+            w("发布者", "publisher"): s["publisher"].to_numpy(),
+            w("标题", "title"): s["title"].to_numpy(),
+            w("日期", "date"): s["date"].to_numpy(),
+            w("网址", "address"): s["url"].to_numpy(),
+            w("查阅日期", "seen"): s["accessed"].to_numpy(),
+        }))  # fmt: skip
+
     def facts_of(self, *indicator_ids: str) -> pd.DataFrame:
         """The place's fact rows of these indicators (all rows without arguments)."""
         if not indicator_ids:
@@ -440,10 +463,7 @@ class CaseStudy:
         })  # fmt: skip
         # Each heading is worded whole in each language ("省 / province" as a
         # prefix of "省农村… / province rural…" would print both twice).
-        for ref_id, zh, en in ((self.province_id(), "省", "province"),
-                               (compare.NATIONAL, "全国", "national")):  # fmt: skip
-            ref = self.t.facts if ref_id else self.t.facts.iloc[:0]
-            b = compare.benchmark(income, ref, place_id=ref_id or compare.NATIONAL)
+        for zh, en, b in self._benchmarks(income):
             table[w(f"{zh}农村居民人均可支配收入", f"{en} rural income")] = b[
                 "benchmark_value"
             ].to_numpy()
@@ -452,6 +472,16 @@ class CaseStudy:
             ]
             table[w(f"{zh}来源", f"{en} source")] = b["benchmark_source_id"].to_numpy()
         return tidy_table(table)
+
+    def _benchmarks(self, income: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+        """(zh, en, compare.benchmark rows) against the province and the country."""
+        out = []
+        for ref_id, zh, en in ((self.province_id(), "省", "province"),
+                               (compare.NATIONAL, "全国", "national")):  # fmt: skip
+            ref = self.t.facts if ref_id else self.t.facts.iloc[:0]
+            b = compare.benchmark(income, ref, place_id=ref_id or compare.NATIONAL)
+            out.append((zh, en, b))
+        return out
 
     def benchmark_note(self) -> str:
         """What the benchmark comparison means, or why there is none."""
