@@ -386,6 +386,17 @@ def test_join_accepts_codes_and_name_spellings():
     assert unmatched.empty and int(units["v"].notna().sum()) == 2
 
 
+def test_facts_rows_join_by_their_place_id():
+    # Facts name places by id; the loaded places (shipped, and a project's) give the code.
+    table = pd.DataFrame({
+        "place_id": ["cn.guizhou.qiandongnan.leishan", "cn.guizhou.guian.huchao.chetian"],
+        "value": [1.0, 2.0]})  # fmt: skip
+    units, unmatched = rs.maps.join_units(table)
+    assert units.loc[units["admin_code"] == "522634", "value"].tolist() == [1.0]
+    assert int(units["value"].notna().sum()) == 1
+    assert unmatched["place_id"].tolist() == ["cn.guizhou.guian.huchao.chetian"]  # no county
+
+
 def test_join_at_prefecture_level():
     table = pd.DataFrame({"name_zh": ["黔东南州", "黔东南"], "v": [1.0, 2.0]})
     units, unmatched = rs.maps.join_units(table, level="prefecture")

@@ -28,9 +28,11 @@ HEAVY = (
 )
 
 
-def run_python(code: str, python: str = sys.executable, cwd: Path | None = None) -> str:
+def run_python(
+    code: str, python: str = sys.executable, cwd: Path | None = None, env: dict | None = None
+) -> str:
     done = subprocess.run(
-        [python, "-c", code], capture_output=True, text=True, cwd=cwd, check=False
+        [python, "-c", code], capture_output=True, text=True, cwd=cwd, check=False, env=env
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -81,6 +83,8 @@ def test_wheel_installs_and_loads_its_data_from_anywhere(tmp_path):
         "print(len(rs.load_facts()), len(rs.load_places()), len(rs.load_sources()))\n",
         python,
         cwd=away,
+        # A PYTHONPATH to a source tree (as the tests are often run) would win over the wheel.
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     path, counts = out.strip().splitlines()
     assert str(env_dir) in path

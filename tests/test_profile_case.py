@@ -22,6 +22,7 @@ def test_jiaoyao_before_and_after_the_cooperative():
     tea = table[table["indicator"] == "Tea garden area"].iloc[0]
     assert tea["before"] == "6亩 (1986)" and tea["after"] == "3760亩 (2024)"
     assert tea["ratio"] == "627"  # 3760 / 6, to three significant digits
+    assert tea["sources"] == "qdnrbs-2024-11-28-jiaoyao"  # both sides' source, named once
     assert "The split is 2018" in case.before_after_note()
 
 
@@ -49,6 +50,14 @@ def test_benchmark_against_national_rural_income_of_the_same_year():
     assert row["province rural income"] == "—"  # no Guizhou figure for 2024 in the data
 
 
+def test_benchmark_headings_in_both_languages_name_each_benchmark_once():
+    columns = list(CaseStudy(JIAOYAO, lang="both").benchmark().columns)
+    assert "省农村居民人均可支配收入 / province rural income" in columns
+    assert "与全国之比 / ratio to national" in columns
+    assert "全国来源 / national source" in columns
+    assert not [c for c in columns if c.count("province") > 1 or c.count("national") > 1]
+
+
 def test_a_place_without_events_says_so_plainly():
     case = CaseStudy(LIPING, lang="en")
     assert case.intervention_id is None and case.timeline() is None
@@ -63,6 +72,25 @@ def test_what_the_data_support_counts_from_the_data():
     n = len(rs.load_facts().query("place_id == @CHETIAN"))
     assert f"A traced record: {n} facts" in text
     assert "no counterfactual" in text and "undated fact" in text
+
+
+def test_the_sources_section_cites_each_source_in_full_once():
+    table = CaseStudy(JIAOYAO, lang="en").sources_table()
+    ids = set(rs.load_facts().query("place_id == @JIAOYAO")["source_id"])
+    assert ids <= set(table["source_id"]) and table["source_id"].is_unique
+    row = table[table["source_id"] == "qdnrbs-2024-11-28-jiaoyao"].iloc[0]
+    assert row["address"] == "http://dzb.qdnrbs.cn/szb/pc/202411/28/c276946.html"
+    assert row["publisher"].startswith("黔东南日报") and row["seen"] != "—"
+    national = CaseStudy(JIAOYAO, lang="en").benchmark()["national source"].iloc[0]
+    assert national in set(table["source_id"])  # the benchmark's source is cited too
+
+
+def test_section_headings_and_introductions_follow_lang():
+    assert CaseStudy(JIAOYAO, lang="zh").section("identity") == "## 基本信息"
+    assert CaseStudy(JIAOYAO, lang="en").section("identity") == "## Who and where"
+    assert CaseStudy(JIAOYAO, lang="both").section("identity") == "## Who and where · 基本信息"
+    zh = CaseStudy(JIAOYAO, lang="zh").section("conflicts")
+    assert zh.startswith("## 相互矛盾的数据\n\n同一指标") and "Figures of" not in zh
 
 
 def test_words_follow_lang():
@@ -135,6 +163,9 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path, monkeypatch):
     assert alts[0].startswith("Jiaoyao Village · location map. Source")
     assert alts[1].startswith("Jiaoyao Village: timeline. Sources: ")
     assert all(not re.search("[\u4e00-\u9fff]", alt) for alt in alts)  # English page
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
+    assert len(headings) == 8 and "Who and where" in headings[0] and "Sources" in headings[-1]
+    assert not [h for h in headings if re.search("[\u4e00-\u9fff]", h)]  # no 基本信息
 
 
 def test_values_from_the_data_cannot_inject_markup():

@@ -64,6 +64,27 @@ def test_the_cli_exits_1_on_an_unknown_or_ambiguous_name(capsys, monkeypatch):
     assert "names 2 places" in err and "cn.a.chetian" in err
 
 
+def test_candidates_name_the_township_and_county_that_tell_them_apart(capsys, monkeypatch):
+    import ruralstudy.datasets
+
+    townships = pd.DataFrame({
+        "place_id": ["cn.a", "cn.b"], "name_zh": ["甲乡", "乙镇"], "name_en": ["A", "B"],
+        "level": ["township", "township"], "parent_id": [None, None]})  # fmt: skip
+    villages = TWO_CHETIANS.assign(parent_id=["cn.a", "cn.b", "cn.b"])
+    places = pd.concat([villages, townships], ignore_index=True)
+    monkeypatch.setattr(ruralstudy.datasets, "load_places", lambda: places.copy())
+    assert cli.main(["profile", "车田村"]) == 1
+    err = capsys.readouterr().err
+    assert "cn.a.chetian  车田村 Chetian Village (village, in 甲乡)" in err
+    assert "cn.b.chetian  车田村 Chetian Village (village, in 乙镇)" in err
+
+
+def test_an_unknown_name_without_a_project_points_to_data(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("RURALSTUDY_DATA", raising=False)
+    assert cli.main(["profile", "清溪村"]) == 1
+    assert "--data DIR or RURALSTUDY_DATA=DIR" in capsys.readouterr().err
+
+
 def test_text_keeps_the_plain_profile(capsys):
     assert cli.main(["profile", "Jiaoyao", "--text"]) == 0
     out = capsys.readouterr().out

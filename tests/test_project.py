@@ -7,7 +7,7 @@ import hashlib
 
 import pandas as pd
 import pytest
-from project_fixture import LEISHAN, SOURCE_ID, VILLAGE, append, make_project
+from project_fixture import FACTS_ROWS, LEISHAN, SOURCE_ID, VILLAGE, append, make_project
 
 import ruralstudy as rs
 from ruralstudy import datasets
@@ -254,6 +254,32 @@ def test_a_project_fact_repeating_a_shipped_one_under_another_id(tmp_path):
     f = failures_of(folder)
     assert f[["row", "column"]].values.tolist() == [[2, "fact_id"]]
     assert "the same figure as data/facts.csv row 2" in f.iloc[0]["check"]
+
+
+def test_facts_that_would_share_a_wide_view_cell_are_named_at_load(tmp_path):
+    # Same place, year, source and indicator, another as_of: valid facts, but two
+    # versions of one cell of rs.load_collective_economy().
+    folder = make_project(tmp_path / "mine")
+    second = FACTS_ROWS.splitlines()[0].replace("shiyan-collective-income-2020", "again-2020")
+    append(folder / "facts.csv", second.replace(",2024-12,", ",2024-11,") + "\n")
+    f = failures_of(folder)
+    assert f[["row", "column"]].values.tolist() == [[2, "fact_id"], [4, "fact_id"]]
+    assert f.iloc[0]["check"].startswith("same place, year, source and indicator as row 4")
+    assert "collective_economy" in f.iloc[0]["check"]
+    # Against a shipped fact: named by the shipped file and row.
+    mine = make_project(tmp_path / "other", facts=False)
+    shipped = datasets._shipped("facts")
+    domains = datasets._shipped("indicators").set_index("indicator_id")["domain"]
+    i = int(shipped.index[shipped["indicator_id"].map(domains).eq("tourism")
+                          & shipped["year"].notna()][0])  # fmt: skip
+    copy = shipped.iloc[[i]].assign(fact_id="my-version", as_of="2026-12")
+    copy.assign(year=copy["year"].astype("Int64")).to_csv(mine / "facts.csv", index=False)
+    f = failures_of(mine)
+    assert f[["row", "column"]].values.tolist() == [[2, "fact_id"]]
+    assert (
+        f"as data/facts.csv row {i + 2}: two versions of one cell of the tourism view"
+        in (f.iloc[0]["check"])
+    )
 
 
 def test_a_stored_text_keeps_its_bytes(tmp_path):

@@ -113,3 +113,17 @@ def test_rows_repeating_each_other_or_an_existing_fact_are_all_named(folder, tmp
     assert sorted(f["row"]) == [3, 4]
     assert any("earlier row" in c for c in f["check"])  # rows 2 and 3 repeat each other
     assert any("an existing fact has the same place" in c for c in f["check"])
+
+
+def test_a_row_that_would_stop_the_project_loading_is_refused(folder, tmp_path):
+    # Valid as a fact, but another version (as_of) of a collective-income cell she has:
+    # added, rs.load_collective_economy() and every later load would refuse the project.
+    other = FACTS_ROWS.split("\n")[0].replace("shiyan-collective-income-2020", "new-id")
+    path = review(tmp_path, ROW, other.replace(",2024-12,", ",2024-11,"))
+    before = (folder / "facts.csv").read_bytes()
+    with pytest.raises(rs.DataValidationError, match="nothing added") as err:
+        project.add_facts(folder, path)
+    (failure,) = err.value.failures.to_dict("records")
+    assert (failure["file"], failure["row"]) == (str(path), 3)
+    assert f"as {folder / 'facts.csv'} row 2: two versions of one cell" in failure["check"]
+    assert (folder / "facts.csv").read_bytes() == before

@@ -115,6 +115,7 @@ def test_round_trip_to_an_html_profile(tmp_path, capsys):
     assert main(["profile", "试验村", "--data", str(project), "--out", str(out)]) == 0
     page = (out / f"{VILLAGE}.html").read_text(encoding="utf-8")
     assert "试验村" in page and "测试日报" in page  # the new village, its new source
+    assert "https://example.org/fixture" in page  # cited in full: its address
     figures = sorted((out / "figures" / VILLAGE).glob("*.svg"))
     assert figures, "the profile has no figures"
     for svg in figures:  # every figure's caption cites the new source
@@ -149,3 +150,48 @@ def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsy
     assert main(["add", str(project), str(review)]) == 1
     assert capsys.readouterr().err.count("a fact of this id exists") == 4
     assert (project / "facts.csv").read_bytes() == after
+
+
+def test_add_takes_the_project_from_data_or_the_environment(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "shiyan"
+    main(["init", str(project)])
+    append(project / "places.csv", PLACES_ROW)
+    append(project / "sources.csv", SOURCES_ROW)
+    main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
+    review = project / f"review-{SOURCE_ID}.csv"
+    second, third = tmp_path / "second-review.csv", tmp_path / "third-review.csv"
+    second.write_bytes(review.read_bytes())
+    third.write_bytes(review.read_bytes())
+    fill_review(third, {k: v for k, v in FILL.items() if k.endswith("q003")}, VILLAGE)
+    fill_review(review, {k: v for k, v in FILL.items() if k.endswith("q001")}, VILLAGE)
+    fill_review(second, {k: v for k, v in FILL.items() if k.endswith("q002")}, VILLAGE)
+    capsys.readouterr()
+    monkeypatch.setenv("RURALSTUDY_DATA", "")  # extract --data put the project there
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    assert main(["add", str(review)]) == 2  # no project named anywhere
+    assert "give DIR" in capsys.readouterr().err
+    assert main(["add", str(tmp_path), str(review), "--data", str(project)]) == 2
+    assert "differ" in capsys.readouterr().err
+    assert main(["add", "--data", str(project), str(review)]) == 0
+    assert "1 fact(s) added" in capsys.readouterr().out
+
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    monkeypatch.setenv("RURALSTUDY_DATA", str(project))
+    assert main(["add", str(second)]) == 0
+    assert len(datasets.load_facts().query("place_id == @VILLAGE")) == 2
+
+    # `add DIR REVIEW.csv` adds to DIR, whatever (even a broken) RURALSTUDY_DATA names.
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    monkeypatch.setenv("RURALSTUDY_DATA", str(tmp_path / "no-such-project"))
+    assert main(["add", str(project), str(third)]) == 0
+    assert len(datasets.load_facts().query("place_id == @VILLAGE")) == 3
+
+
+def test_every_command_that_reads_the_tables_takes_data():
+    from ruralstudy.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    takes = {name for name, p in sub.choices.items()
+             if any(a.dest == "data" for a in p._actions)}  # fmt: skip
+    # init makes the folder --data would name; every other command reads the tables.
+    assert takes == set(sub.choices) - {"init"}

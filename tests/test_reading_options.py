@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 import ruralstudy as rs
-from ruralstudy import DataValidationError, cli
+from ruralstudy import DataValidationError, cli, datasets
+from ruralstudy.errors import HiddenCellsWarning
 
 
 @pytest.fixture
@@ -24,14 +25,22 @@ def hidden_row_workbook(tmp_path):
 def test_read_table_refuses_hidden_rows_unless_asked(hidden_row_workbook):
     with pytest.raises(DataValidationError, match="hidden row"):
         rs.read_table(hidden_row_workbook)
-    facts = rs.read_table(hidden_row_workbook, hidden="read")
+    with pytest.warns(HiddenCellsWarning, match=r"1 hidden row\(s\) with data \(rows 3\)"):
+        facts = rs.read_table(hidden_row_workbook, hidden="read")
     assert facts["fact_id"].tolist() == rs.load_facts()["fact_id"].head(3).tolist()
 
 
 def test_validate_file_passes_hidden_on(hidden_row_workbook):
     failures = rs.validate_file(hidden_row_workbook)
     assert failures["check"].str.contains("hidden row").tolist() == [True]
-    assert rs.validate_file(hidden_row_workbook, hidden="read").empty
+    with pytest.warns(HiddenCellsWarning, match=str(hidden_row_workbook)):
+        assert rs.validate_file(hidden_row_workbook, hidden="read").empty
+
+
+def test_a_workbook_with_nothing_hidden_reads_without_a_notice(tmp_path):
+    path = tmp_path / "facts.xlsx"
+    rs.load_facts().head(2).to_excel(path, index=False)
+    assert len(rs.read_table(path, hidden="read")) == 2  # warnings are errors here
 
 
 def test_size_limits_are_passed_on(tmp_path):
@@ -63,7 +72,12 @@ def test_the_validate_command_takes_hidden_and_the_limits(hidden_row_workbook, c
     assert cli.main(["validate", path]) == 1
     assert "hidden row" in capsys.readouterr().out
     assert cli.main(["validate", "--hidden", "read", path]) == 0
-    assert f"{path}: OK" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert f"{path}: OK" in out
+    # Read as asked, with a notice on one line naming the file and the rows.
+    assert (
+        err == f'note: {path}: read as asked (hidden="read"): 1 hidden row(s) with data (rows 3)\n'
+    )
     assert cli.main(["validate", "--hidden", "read", "--max-rows", "2", path]) == 1
     assert "more than 2 rows" in capsys.readouterr().out
     assert cli.main(["validate", "--hidden", "read", "--max-bytes", "100", path]) == 1
@@ -81,3 +95,39 @@ def test_the_validate_command_lifts_a_limit(tmp_path, capsys):
     lifted = ["validate", "--max-cells", "1000", "--max-unpacked-bytes", "1", str(path)]
     assert cli.main(lifted) == 0
     assert "OK" in capsys.readouterr().out
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A data project of three facts (shipped facts under new ids); no project chosen."""
+    monkeypatch.setenv("RURALSTUDY_DATA", "")
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    folder = rs.init_project(tmp_path / "proj")
+    facts = rs.load_facts().head(3).assign(fact_id=lambda d: "proj-" + d["fact_id"])
+    facts = facts.assign(year=facts["year"].astype("Int64"), as_of="2026-12")
+    facts.to_csv(folder / "facts.csv", index=False)
+    return folder
+
+
+def test_use_data_reads_the_project_files_with_the_reading_keywords(project):
+    with pytest.raises(DataValidationError, match=r"facts.csv:3: the table has more than 2 rows"):
+        rs.use_data(project, max_rows=2)
+    assert datasets.data_project() is None  # the old choice stays
+    assert rs.use_data(project, max_rows=4) == project.resolve()
+    assert len(rs.load_facts()) == len(datasets._shipped("facts")) + 3
+    with datasets.using_data(project):  # the same project keeps its keywords
+        assert datasets._fingerprint(project)[2] == (("max_rows", 4),)
+    with pytest.raises(TypeError, match="max_colums"):
+        rs.use_data(project, max_colums=3)
+    rs.use_data(None)
+
+
+def test_validate_data_takes_the_reading_options(project, capsys):
+    assert cli.main(["validate", "--data", str(project)]) == 0
+    assert "3 facts of its own" in capsys.readouterr().out
+    assert cli.main(["validate", "--data", str(project), "--max-rows", "2"]) == 1
+    assert "facts.csv:3: the table has more than 2 rows" in capsys.readouterr().err
+    size = (project / "facts.csv").stat().st_size
+    assert cli.main(["validate", "--data", str(project), "--max-bytes", str(size - 1)]) == 1
+    assert f"limit of {size - 1:,} bytes" in capsys.readouterr().err
+    rs.use_data(None)

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from ruralstudy import DataValidationError
+from ruralstudy.errors import HiddenCellsWarning
 from ruralstudy.io import read_text_table
 
 
@@ -97,7 +98,11 @@ def test_hidden_rows_are_refused_or_read_on_request(tmp_path):
     path = workbook(tmp_path / "hidden.xlsx", ROWS, hide)
     failures = refused(path, r"1 hidden row\(s\) with data \(rows 3\).*hidden=\"read\"")
     assert failures["row"].tolist() == [3]
-    assert read_text_table(path, hidden="read")["name_zh"].tolist() == ["车田村", "脚尧村", "贵州"]
+    with pytest.warns(
+        HiddenCellsWarning, match=r"read as asked.*1 hidden row\(s\) with data \(rows 3\)"
+    ):
+        table = read_text_table(path, hidden="read")
+    assert table["name_zh"].tolist() == ["车田村", "脚尧村", "贵州"]
 
 
 def test_hidden_columns_and_sheets_are_refused(tmp_path):
@@ -115,7 +120,10 @@ def test_hidden_columns_and_sheets_are_refused(tmp_path):
     data.sheet_state = "hidden"
     wb.save(tmp_path / "sheet.xlsx")
     refused(tmp_path / "sheet.xlsx", "sheet 'data' is hidden")
-    assert len(read_text_table(tmp_path / "sheet.xlsx", hidden="read")) == 3
+    with pytest.warns(HiddenCellsWarning, match="sheet 'data' is hidden in the workbook"):
+        assert len(read_text_table(tmp_path / "sheet.xlsx", hidden="read")) == 3
+    with pytest.warns(HiddenCellsWarning, match=r"1 hidden column\(s\) with data \(value\)"):
+        read_text_table(path, hidden="read")
 
 
 def test_a_formula_without_a_computed_value_is_named(tmp_path):

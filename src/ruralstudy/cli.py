@@ -16,10 +16,11 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 
 from ruralstudy.datasets import ENV_VAR
-from ruralstudy.errors import DataValidationError, format_failure
+from ruralstudy.errors import DataValidationError, HiddenCellsWarning, format_failure
 from ruralstudy.safe_write import OutputError
 from ruralstudy.schemas import MASTER_TABLES, WIDE_VIEWS
 
@@ -29,6 +30,8 @@ MAX_TEXT_BYTES = 64 * 2**20  # a news text is kilobytes; a stray video or disk i
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "add" and len(args.paths) == 2 and args.data is None:
+        args.data = args.paths[0]  # `add DIR REVIEW.csv`: DIR is the project, whatever the env says
     handler = {
         "init": _init,
         "validate": _validate,
@@ -38,9 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         "profile": _profile,
     }
     try:
-        if hasattr(args, "data"):  # the commands that read the tables
-            _use_data(args.data)
-        return handler[args.command](args)
+        with warnings.catch_warnings():
+            _notices_as_lines()
+            if hasattr(args, "data"):  # the commands that read the tables
+                _use_data(args.data, _reading_keywords(args) if hasattr(args, "hidden") else {})
+            return handler[args.command](args)
     except BrokenPipeError:  # `ruralstudy profile 车田村 | head` is fine
         # As the Python docs advise: point stdout at devnull so the flush at exit is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -79,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         parents=[data],
         help="check data files against the ruralstudy schemas "
-        "(no files: the whole data project given by --data)",
+        "(no files: the whole data project given by --data, read with the same options)",
     )
     p.add_argument("files", nargs="*", type=Path)
     p.add_argument(
@@ -101,9 +106,16 @@ def _parser() -> argparse.ArgumentParser:
         help="CSV to write (default: standard output, or DIR/review-ID.csv with --data)",
     )  # fmt: skip
 
-    p = sub.add_parser("add", help="append the rows of a filled review file to DIR/facts.csv")
-    p.add_argument("folder", type=Path, metavar="DIR")
-    p.add_argument("review", type=Path, metavar="REVIEW.csv")
+    p = sub.add_parser(
+        "add",
+        parents=[data],
+        help="append the rows of a filled review file to DIR/facts.csv",
+        usage="ruralstudy add [-h] [--data DIR] [DIR] REVIEW.csv",
+    )
+    p.add_argument(
+        "paths", type=Path, nargs="+", metavar="[DIR] REVIEW.csv",
+        help="the project folder (else --data DIR or $RURALSTUDY_DATA) and the review file",
+    )  # fmt: skip
 
     p = sub.add_parser(
         "report",
@@ -159,15 +171,35 @@ def _reading_keywords(args) -> dict:
     return {"hidden": args.hidden, **given}
 
 
-def _use_data(folder: Path | None) -> None:
-    """--data: validate the project, switch the loaders to it, and pass it on
-    to child processes (notebook kernels) through the environment, as an
-    absolute path since kernels run in another folder."""
-    if folder is None and not os.environ.get(ENV_VAR, "").strip():
-        return
-    from ruralstudy.datasets import data_project, use_data
+def _notices_as_lines() -> None:
+    """Reading notices (hidden cells read as asked) as one line each on
+    standard error, in place of Python's warning format (inside catch_warnings)."""
+    warnings.filterwarnings("default", category=HiddenCellsWarning)
+    shown = warnings.showwarning
 
-    project = use_data(folder) if folder is not None else data_project()
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, HiddenCellsWarning):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+def _use_data(folder: Path | None, reading: dict) -> None:
+    """--data (or RURALSTUDY_DATA): validate the project, its files read with
+    the command's reading options (validate's --max-* and --hidden), switch
+    the loaders to it, and pass it on to child processes (notebook kernels)
+    through the environment, as an absolute path since kernels run in
+    another folder."""
+    if folder is None:
+        env = os.environ.get(ENV_VAR, "").strip()
+        if not env:
+            return
+        folder = Path(env)
+    from ruralstudy.datasets import use_data
+
+    project = use_data(folder, **reading)
     os.environ[ENV_VAR] = str(project)
 
 
@@ -290,10 +322,19 @@ def _read_article(path: Path) -> bytes:
 
 
 def _add(args) -> int:
+    from ruralstudy.datasets import data_project
     from ruralstudy.project import add_facts
 
-    rows = add_facts(args.folder, args.review)
-    print(f"{len(rows)} fact(s) added to {args.folder / 'facts.csv'}")
+    if len(args.paths) > 2:
+        raise CommandError("add takes a project folder and one review file: add [DIR] REVIEW.csv")
+    *given, review = args.paths
+    folder = given[0] if given else data_project()  # --data or RURALSTUDY_DATA, made absolute
+    if folder is None:
+        raise CommandError("add: which project? give DIR (add DIR REVIEW.csv) or --data DIR")
+    if given and args.data.resolve() != given[0].resolve():
+        raise CommandError(f"add: DIR {given[0]} and --data {args.data} differ; give one")
+    rows = add_facts(folder, review)
+    print(f"{len(rows)} fact(s) added to {Path(folder) / 'facts.csv'}")
     return 0
 
 
@@ -321,12 +362,17 @@ def _report(args) -> int:
 
 
 def _profile(args) -> int:
-    from ruralstudy.case_study import PlaceLookupError, find_place
+    from ruralstudy.case_study import PlaceLookupError, UnknownPlace, find_place
+    from ruralstudy.datasets import data_project
 
     try:
         place = find_place(args.place)
     except PlaceLookupError as exc:
         print(f"profile: {exc}", file=sys.stderr)
+        if isinstance(exc, UnknownPlace) and data_project() is None:
+            # The likeliest slip: her village is in her project, which was not named.
+            print(f"(only the shipped data are loaded: is it in your project? "
+                  f"--data DIR or {ENV_VAR}=DIR)", file=sys.stderr)  # fmt: skip
         return 1
     if args.text:
         return _profile_text(place)

@@ -65,13 +65,14 @@ LOAD_ORDER = ["sources", "places", "indicators", "facts", "interventions"]
 
 _UNSET = object()
 _chosen: object = _UNSET  # set by use_data; _UNSET means "ask RURALSTUDY_DATA"
+_reading: tuple = ()  # use_data's reading keywords for the project files, as sorted pairs
 _validating: Path | None = None  # a project being validated, before it is chosen
 
 
 # --- which data: shipped only, or shipped plus a researcher's project ---------
 
 
-def use_data(folder: str | Path | None) -> Path | None:
+def use_data(folder: str | Path | None, **reading) -> Path | None:
     """Make every loader return the shipped tables plus those of ``folder``.
 
     The project is validated at once, together with the shipped tables; on a
@@ -80,18 +81,38 @@ def use_data(folder: str | Path | None) -> Path | None:
     environment variable ``RURALSTUDY_DATA`` names a folder).  Returns the
     project folder in use (absolute), or None.
 
+    ``reading`` are ``read_table``'s keywords (``max_bytes=``, ``max_rows=``,
+    ``max_cells=``, ``max_unpacked_bytes=``, ``max_ratio=``, ``hidden=``) for
+    the project's files: a project past a size limit is loaded with the limit
+    lifted, ``use_data("big", max_bytes=500_000_000)``.  They hold until the
+    next ``use_data``; the environment variable carries none.
+
     >>> import ruralstudy as rs
     >>> rs.use_data("my_village")  # doctest: +SKIP
     PosixPath('/home/me/my_village')
     >>> rs.use_data(None) is None
     True
     """
-    global _chosen
+    global _chosen, _reading
+    options = _reading_options(reading)
     project = None if folder is None else _project_folder(folder)
     if project is not None:
-        _project_tables(_fingerprint(project))  # raises before switching
-    _chosen = project
+        _project_tables(_fingerprint(project, options))  # raises before switching
+    _chosen, _reading = project, options
     return project
+
+
+def _reading_options(reading: dict) -> tuple:
+    """The reading keywords as a cache key, unknown names refused at once."""
+    import inspect
+
+    known = set(inspect.signature(read_text_table).parameters) - {"path", "sheet"}
+    unknown = sorted(set(reading) - known)
+    if unknown:
+        raise TypeError(
+            f"use_data() got unknown reading keyword(s) {unknown}; known: {sorted(known)}"
+        )
+    return tuple(sorted(reading.items()))
 
 
 def data_project() -> Path | None:
@@ -114,12 +135,15 @@ def using_data(folder: str | Path | None) -> Iterator[Path | None]:
     >>> with using_data("my_village"):  # doctest: +SKIP
     ...     facts = load_facts()
     """
-    global _chosen
-    before = _chosen
+    global _chosen, _reading
+    before = _chosen, _reading
     try:
-        yield use_data(folder)
+        # The same project keeps the reading keywords it was chosen with.
+        same = folder is not None and before[0] not in (_UNSET, None)
+        same = same and _project_folder(folder) == before[0]
+        yield use_data(folder, **dict(_reading if same else ()))
     finally:
-        _chosen = before
+        _chosen, _reading = before
 
 
 def _project_folder(folder: str | Path) -> Path:
@@ -146,9 +170,10 @@ def _project_folder(folder: str | Path) -> Path:
     return path
 
 
-def _fingerprint(project: Path) -> tuple:
+def _fingerprint(project: Path, reading: tuple | None = None) -> tuple:
     """The project folder with the size and time of each of its files, so the
-    cache is refreshed when a file changes (``ruralstudy add``, an edit)."""
+    cache is refreshed when a file changes (``ruralstudy add``, an edit), and
+    the reading keywords its files are read with (default: use_data's)."""
     files = [project / f"{name}.csv" for name in LOAD_ORDER]
     files += sorted((project / TEXTS_FOLDER).glob("*.txt"))
     stamp = []
@@ -158,7 +183,9 @@ def _fingerprint(project: Path) -> tuple:
         except OSError:
             continue  # reported as missing when read
         stamp.append((f.name, st.st_size, st.st_mtime_ns))
-    return (project, tuple(stamp))
+    if reading is None:  # the keywords belong to the project use_data chose
+        reading = _reading if _chosen == project else ()
+    return (project, tuple(stamp), reading)
 
 
 # --- the loaders ----------------------------------------------------------------
@@ -268,12 +295,12 @@ def _project_tables(fingerprint: tuple) -> dict[str, pd.DataFrame]:
     """Shipped plus project tables, each project file validated against the
     combined tables it refers to; every problem of every file raised at once."""
     global _validating
-    project = fingerprint[0]
+    project, _, reading = fingerprint
     combined: dict[str, pd.DataFrame] = {}
     failures: list[dict] = _text_collisions(project)
     _validating, before = project, _validating  # its quotes are checked against its texts
     try:
-        failures += _validated_project(project, combined)
+        failures += _validated_project(project, combined, reading)
     finally:
         _validating = before
     if failures:
@@ -283,13 +310,16 @@ def _project_tables(fingerprint: tuple) -> dict[str, pd.DataFrame]:
     return combined
 
 
-def _validated_project(project: Path, combined: dict[str, pd.DataFrame]) -> list[dict]:
-    """Fill ``combined`` with shipped-plus-project tables; the project's failures."""
+def _validated_project(
+    project: Path, combined: dict[str, pd.DataFrame], reading: tuple = ()
+) -> list[dict]:
+    """Fill ``combined`` with shipped-plus-project tables; the project's failures
+    (its files read with the ``reading`` keywords, as pairs)."""
     failures: list[dict] = []
     for name in LOAD_ORDER:
         path = project / f"{name}.csv"
         try:
-            raw = read_text_table(path)
+            raw = read_text_table(path, **dict(reading))
         except DataValidationError as err:
             failures += err.failures.to_dict("records")
             combined[name] = _shipped(name)
@@ -305,7 +335,54 @@ def _validated_project(project: Path, combined: dict[str, pd.DataFrame]) -> list
         if name == "facts":
             failures += _repeated_shipped_facts(own, path)
         combined[name] = _stack(_shipped(name), own)
+        if name == "facts" and own is not raw:  # typed: years compare with the shipped ones
+            failures += _wide_cell_clashes(combined["facts"], combined["indicators"], path)
     return failures
+
+
+def _wide_cell_clashes(facts: pd.DataFrame, indicators: pd.DataFrame, path: Path) -> list[dict]:
+    """Project facts that would fill the same cell of a wide view as another
+    fact, shipped or her own: checked at load, so that ``validate --data``
+    finds what ``rs.load_tourism()`` would refuse."""
+    n_shipped = len(_shipped("facts"))
+    segments = [(0, _display(DATA_DIR / "facts.csv")), (n_shipped, str(path))]
+    return wide_cell_clashes(facts, indicators, segments)
+
+
+def wide_cell_clashes(
+    facts: pd.DataFrame, indicators: pd.DataFrame, segments: list[tuple[int, str]]
+) -> list[dict]:
+    """Facts of the last of ``segments`` that would fill the same cell of a
+    wide view (same place, year, source and indicator of a view's domain) as
+    another fact, each named with the other's file and row.
+
+    ``facts`` is the rows of several files one after another (a 0..n-1
+    index); ``segments`` gives each file's first index and name, in order.
+    """
+    first_new, new_file = segments[-1]
+    if len(facts) == first_new:
+        return []
+    view_of_domain = {domain: view for view, domain in schemas.WIDE_VIEWS.items()}
+    view_of = indicators.set_index("indicator_id")["domain"].map(view_of_domain).dropna()
+    key = [*schemas.WIDE_KEY_COLUMNS, "indicator_id"]
+    f = facts[facts["indicator_id"].isin(set(view_of.index))]
+    f = f[f.duplicated(subset=key, keep=False)]
+
+    def where(i: int) -> str:
+        start, file = max((s for s in segments if s[0] <= i), key=lambda s: s[0])
+        return f"row {i - start + 2}" if file == new_file else f"{file} row {i - start + 2}"
+
+    out = []
+    for members in f.groupby(key, dropna=False, sort=False).indices.values():
+        rows = [int(f.index[m]) for m in members]
+        view = view_of[facts.at[rows[0], "indicator_id"]]
+        for i in (r for r in rows if r >= first_new):
+            others = ", ".join(where(o) for o in rows if o != i)
+            check = (f"same place, year, source and indicator as {others}: two versions of "
+                     f"one cell of the {view} view (rs.load_{view}()); keep one")  # fmt: skip
+            out.append(schemas.failure(new_file, i - first_new, "fact_id", check,
+                                       facts.at[i, "fact_id"]))  # fmt: skip
+    return out
 
 
 def _stack(shipped: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,12 @@ FAILURE_COLUMNS = ["file", "row", "column", "check", "value"]
 MESSAGE_LINES = 200
 
 
+class HiddenCellsWarning(UserWarning):
+    """A workbook's hidden rows, columns or sheet were read, as asked
+    (``hidden="read"``): they are in the data, though a reader of the sheet
+    does not see them.  The message names the file, rows and columns."""
+
+
 class DataValidationError(ValueError):
     """Every problem found in one or more data files, all at once.
 

@@ -60,7 +60,8 @@ def read_text_table(
     workbook with several.  The limits (``max_*``; ``max_cells`` defaults to
     MAX_CELLS_CSV or MAX_CELLS_XLSX) are documented in docs/reading-files.md;
     hidden rows, columns or sheets of a workbook are refused unless
-    ``hidden="read"``.
+    ``hidden="read"``, which reads them with a
+    ``ruralstudy.errors.HiddenCellsWarning`` naming them.
 
     >>> read_text_table("data/sources.csv").columns[0]  # doctest: +SKIP
     'source_id'

@@ -143,7 +143,7 @@ def add_facts(folder: str | Path, review_file: str | Path) -> pd.DataFrame:
     existing = _read_facts(facts_file)
     with datasets.using_data(project):
         refs = {name: getattr(datasets, f"load_{name}")() for name in datasets.LOAD_ORDER}
-        rows = _validated(raw, review, refs)
+        rows = _validated(raw, review, refs, facts_file)
     header = _header(existing, facts_file)
     unknown = [c for c in raw.columns if c not in header]
     if unknown:
@@ -161,7 +161,9 @@ def _read_facts(facts_file: Path) -> bytes:
         raise OutputError(f"cannot read {facts_file}: {exc.strerror or exc}") from None
 
 
-def _validated(raw: pd.DataFrame, review: Path, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _validated(
+    raw: pd.DataFrame, review: Path, refs: dict[str, pd.DataFrame], facts_file: Path
+) -> pd.DataFrame:
     """The review rows typed and checked as facts, with the existing facts
     (shipped and project) for ids and duplicates; every problem at once."""
     if raw.empty:
@@ -173,6 +175,8 @@ def _validated(raw: pd.DataFrame, review: Path, refs: dict[str, pd.DataFrame]) -
         failures += err.failures.to_dict("records")
         rows = raw
     failures += _clashes(rows, refs["facts"], review)
+    if not failures:  # typed rows: would they, added, make the project fail to load?
+        failures += _wide_cell_clashes(rows, refs, review, facts_file)
     if failures:
         failures.sort(key=lambda r: (r["row"] is not None, r["row"] or 0, str(r["column"])))
         summary = f"nothing added from {review}"
@@ -202,6 +206,21 @@ def _clashes(rows: pd.DataFrame, facts: pd.DataFrame, review: Path) -> list[dict
                     )
                 )  # fmt: skip
     return out
+
+
+def _wide_cell_clashes(
+    rows: pd.DataFrame, refs: dict, review: Path, facts_file: Path
+) -> list[dict]:
+    """New rows that would share a wide-view cell with a fact, new or existing
+    (the project would then not load), named with the other's file and row."""
+    facts = pd.concat([refs["facts"], rows], ignore_index=True)
+    n_shipped = len(datasets._shipped("facts"))
+    segments = [
+        (0, datasets._display(datasets.DATA_DIR / "facts.csv")),
+        (n_shipped, str(facts_file)),
+        (len(refs["facts"]), str(review)),
+    ]
+    return datasets.wide_cell_clashes(facts, refs["indicators"], segments)
 
 
 def _key(values) -> tuple:

@@ -1,7 +1,7 @@
 """What a set of rows cites, whether it is simulated, and how each source is named.
 
 The one place that decides what a figure, a map or an estimate cites
-(DESIGN.md principle 2, "Provenance travels to the figure"): plot, maps,
+(DESIGN.md principle 2, "The source goes wherever the figure goes"): plot, maps,
 causal and report all ask here, and draw or write what they are told.
 Nothing here reads ``DataFrame.attrs`` (pandas drops it on concat): rows
 cite through their ``source_id`` column only.

@@ -107,11 +107,12 @@ def find_place(query: str, places: pd.DataFrame | None = None) -> pd.Series:
         return hits.iloc[0]
     if len(hits) > 1:
         raise AmbiguousPlace(
-            f"{query!r} names {len(hits)} places; give one of their place_ids:\n" + describe(hits),
+            f"{query!r} names {len(hits)} places; give one of their place_ids:\n"
+            + describe(hits, places),
             hits,
         )
     close = closest(wanted, places, keys)
-    hint = ("; closest:\n" + describe(close)) if len(close) else ""
+    hint = ("; closest:\n" + describe(close, places)) if len(close) else ""
     raise UnknownPlace(f"no place called {query!r}{hint}", close)
 
 
@@ -125,8 +126,32 @@ def closest(wanted: str, places: pd.DataFrame, keys: list[set[str]], n: int = 5)
     return ranked[ranked["_score"] >= 0.5].head(n).drop(columns="_score")
 
 
-def describe(places: pd.DataFrame) -> str:
-    """One line per place: id, Chinese and English name, level."""
+def describe(places: pd.DataFrame, everywhere: pd.DataFrame | None = None) -> str:
+    """One line per place: id, Chinese and English name, level, and the names
+    of its township and county (two 车田村 differ only there), looked up in
+    ``everywhere`` (default: ``places`` itself).
+
+    >>> places = pd.DataFrame({"place_id": ["a", "a.b"], "name_zh": ["某县", "某村"],
+    ...     "name_en": ["X County", "Y Village"], "level": ["county", "village"],
+    ...     "parent_id": [None, "a"]})
+    >>> describe(places.iloc[1:], places)
+    '  a.b  某村 Y Village (village, in 某县)'
+    """
+    everywhere = places if everywhere is None else everywhere
     return "\n".join(
-        f"  {p.place_id}  {p.name_zh} {p.name_en} ({p.level})" for p in places.itertuples()
+        f"  {p.place_id}  {p.name_zh} {p.name_en} ({p.level}{_within(p, everywhere)})"
+        for p in places.itertuples()
     )
+
+
+def _within(place, everywhere: pd.DataFrame) -> str:
+    """ ", in 湖潮乡 · 贵安新区直管区": the names of the two levels above, if known."""
+    if "parent_id" not in everywhere.columns:
+        return ""
+    name_of = everywhere.set_index("place_id")["name_zh"]
+    parent_of = everywhere.set_index("place_id")["parent_id"]
+    names, at = [], getattr(place, "parent_id", None)
+    while isinstance(at, str) and at in name_of.index and len(names) < 2:
+        names.append(str(name_of[at]))
+        at = parent_of[at]
+    return f", in {' · '.join(names)}" if names else ""

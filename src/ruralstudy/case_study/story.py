@@ -29,6 +29,32 @@ PER_CAPITA_UNIT = "CNY/person"
 PROVINCE = "province"
 
 
+# The case study's sections: heading (zh, en) and an introduction (zh, en) or none.
+SECTIONS = {
+    "identity": ("基本信息", "Who and where", "", ""),
+    "timeline": ("大事记", "What happened when", "", ""),
+    "facts": (
+        "数据与来源", "What is reported, and by whom",
+        "每个数字按来源的原文列出，附其措辞所含的区间（“10万余元”即不少于10万元、不到11万元）"
+        "和出处。",
+        'Every figure as the source wrote it, with the interval its wording implies ("10万余元" '
+        "is at least 100 000 and below 110 000) and the source it comes from.",
+    ),
+    "before_after": ("前后对比", "Before and after", "", ""),
+    "benchmark": ("与农村居民收入比较", "Against the rural benchmark", "", ""),
+    "conflicts": (
+        "相互矛盾的数据", "Where the sources disagree",
+        "同一指标、同一年份（或都没有年份）而数值不同的数据并列列出：它们往往以同一名称统计"
+        "不同的东西，数据不替读者取舍。",
+        "Figures of one indicator for one year (or both undated) that differ are kept side by "
+        "side: they often count different things under one name, and the data do not choose "
+        "between them.",
+    ),
+    "support": ("数据能说明什么", "What the data can and cannot support", "", ""),
+    "sources": ("来源", "Sources", "本页引用的每个来源。", "Every source this page cites."),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Tables:
     """The five master tables a case study reads."""
@@ -98,6 +124,15 @@ class CaseStudy:
     def heading(self) -> str:
         """The page's first heading, as Markdown (the name escaped)."""
         return f"# {md_text(self.name())} · " + self.words("案例研究", "case study", " ")
+
+    def section(self, key: str) -> str:
+        """A section's heading (and its short introduction, if it has one) as
+        Markdown, in the study's language: the notebook's headings follow
+        ``lang`` like everything else on the page."""
+        zh, en, intro_zh, intro_en = SECTIONS[key]
+        heading = {"zh": zh, "en": en, "both": f"{en} · {zh}"}[self.lang]
+        intro = self.words(intro_zh, intro_en, "\n\n") if intro_en else ""
+        return f"## {heading}" + (f"\n\n{intro}" if intro else "")
 
     def _indicator_names(self) -> pd.Series:
         ind = self.t.indicators.set_index("indicator_id")
@@ -219,6 +254,28 @@ class CaseStudy:
             w("来源", "source"): ev["source_id"].map(self._source_names()).to_numpy(),
         }))  # fmt: skip
 
+    def sources_table(self) -> pd.DataFrame:
+        """Every source the page cites (facts, events, coordinates, benchmarks), in full:
+        publisher, title, date, address and the date it was seen, so a reader
+        can find each figure where it was read (DESIGN.md principle 1)."""
+        w = self.words
+        income = self.income_facts()
+        benchmarks = [] if income.empty else [
+            i for *_, b in self._benchmarks(income) for i in b["benchmark_source_id"]
+        ]  # fmt: skip
+        cited = [*self.facts["source_id"], *self.events["source_id"],
+                 self.place.get("coord_source_id"), *benchmarks]  # fmt: skip
+        ids = list(dict.fromkeys(x for x in cited if isinstance(x, str) and x))
+        s = self.t.sources.set_index("source_id").reindex(ids)
+        return tidy_table(pd.DataFrame({
+            "source_id": ids,
+            w("发布者", "publisher"): s["publisher"].to_numpy(),
+            w("标题", "title"): s["title"].to_numpy(),
+            w("日期", "date"): s["date"].to_numpy(),
+            w("网址", "address"): s["url"].to_numpy(),
+            w("查阅日期", "seen"): s["accessed"].to_numpy(),
+        }))  # fmt: skip
+
     def facts_of(self, *indicator_ids: str) -> pd.DataFrame:
         """The place's fact rows of these indicators (all rows without arguments)."""
         if not indicator_ids:
@@ -328,8 +385,8 @@ class CaseStudy:
             w("倍数", "ratio"): [interval_text(*r) for r in
                                 t[["ratio", "ratio_lower", "ratio_upper"]].to_numpy()],
             w("单位", "unit"): t["unit"].to_numpy(),
-            w("来源", "sources"): [
-                "; ".join(x for x in pair if isinstance(x, str))
+            w("来源", "sources"): [  # one source for both sides is named once
+                "; ".join(dict.fromkeys(x for x in pair if isinstance(x, str)))
                 for pair in zip(t["before_source_id"], t["after_source_id"], strict=True)
             ],
         }))  # fmt: skip
@@ -404,18 +461,27 @@ class CaseStudy:
             w("原文", "as reported"): income["text"].to_numpy(),
             w("来源", "source"): income["source_id"].to_numpy(),
         })  # fmt: skip
-        for ref_id, label in ((self.province_id(), w("省", "province")),
-                              (compare.NATIONAL, w("全国", "national"))):  # fmt: skip
-            ref = self.t.facts if ref_id else self.t.facts.iloc[:0]
-            b = compare.benchmark(income, ref, place_id=ref_id or compare.NATIONAL)
-            table[w(f"{label}农村居民人均可支配收入", f"{label} rural income")] = b[
+        # Each heading is worded whole in each language ("省 / province" as a
+        # prefix of "省农村… / province rural…" would print both twice).
+        for zh, en, b in self._benchmarks(income):
+            table[w(f"{zh}农村居民人均可支配收入", f"{en} rural income")] = b[
                 "benchmark_value"
             ].to_numpy()
-            table[w(f"与{label}之比", f"ratio to {label}")] = [
+            table[w(f"与{zh}之比", f"ratio to {en}")] = [
                 interval_text(*r) for r in b[["ratio", "ratio_lower", "ratio_upper"]].to_numpy()
             ]
-            table[w(f"{label}来源", f"{label} source")] = b["benchmark_source_id"].to_numpy()
+            table[w(f"{zh}来源", f"{en} source")] = b["benchmark_source_id"].to_numpy()
         return tidy_table(table)
+
+    def _benchmarks(self, income: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+        """(zh, en, compare.benchmark rows) against the province and the country."""
+        out = []
+        for ref_id, zh, en in ((self.province_id(), "省", "province"),
+                               (compare.NATIONAL, "全国", "national")):  # fmt: skip
+            ref = self.t.facts if ref_id else self.t.facts.iloc[:0]
+            b = compare.benchmark(income, ref, place_id=ref_id or compare.NATIONAL)
+            out.append((zh, en, b))
+        return out
 
     def benchmark_note(self) -> str:
         """What the benchmark comparison means, or why there is none."""

@@ -101,6 +101,14 @@ def unit_codes(df: pd.DataFrame, level: Level, on: str | None = None) -> pd.Seri
     """
     units = boundaries(level)
     col = _join_column(df, on)
+    if col == "place_id" and on is None:
+        # Facts rows name their place by id: its admin_code from the loaded places
+        # (shipped and the active data project's), so facts map as they are.
+        from ruralstudy.datasets import load_places
+
+        code_of = load_places().set_index("place_id")["admin_code"]
+        codes = df[col].map(code_of).map(_normalise_code)
+        return codes.where(codes.isin(set(units["admin_code"])))
     if col == "admin_code":
         _check_code_digits(df[col])
         codes = df[col].map(_normalise_code)
@@ -122,11 +130,13 @@ def _join_column(df: pd.DataFrame, on: str | None) -> str:
         return on
     if "admin_code" in df.columns:
         return "admin_code"
+    if "place_id" in df.columns:
+        return "place_id"
     for col in _NAME_COLUMNS:
         if col in df.columns:
             return col
     raise ValueError(
-        "choropleth: the data need an 'admin_code' column or a name column "
+        "choropleth: the data need an 'admin_code' or 'place_id' column or a name column "
         f"({', '.join(_NAME_COLUMNS)}), or on='<column>'"
     )
 
@@ -139,7 +149,9 @@ def join_units(
     ``units`` has every unit of the level, with ``df``'s columns filled where a
     row joined (units with no row keep NaN: no data). ``unmatched`` holds the
     rows of ``df`` whose code or name is not a unit of that level. The join
-    column ``on`` defaults to ``admin_code`` if present, else a name column.
+    column ``on`` defaults to ``admin_code`` if present, else ``place_id``
+    (a place of the loaded places with that unit's admin_code: facts rows
+    map as they are), else a name column.
     Two rows for the same unit are an error.
 
     >>> units, unmatched = join_units(pd.DataFrame({"name_zh": ["雷山县"], "x": [1.0]}))
@@ -244,8 +256,8 @@ def choropleth(
 ) -> Axes:
     """Classed choropleth of ``df[column]`` over Guizhou's units; return the Axes.
 
-    ``df`` has one row per unit with ``admin_code`` (or a name column: see
-    :func:`join_units`) and the value ``column``. Classes come from
+    ``df`` has one row per unit with ``admin_code`` (or ``place_id``, or a
+    name column: see :func:`join_units`) and the value ``column``. Classes come from
     mapclassify (``scheme`` quantiles, equal_interval, fisher_jenks or
     user_defined with ``bins``; ``k`` classes, fewer if there are fewer
     distinct values). The legend title is ``label`` (default ``column``)
