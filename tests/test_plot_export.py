@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
 from PIL import Image
@@ -63,6 +64,18 @@ def test_save_writes_three_formats_and_png_at_300_dpi(tmp_path):
     with Image.open(paths[0]) as img:
         dpi = img.info["dpi"]
     assert dpi == pytest.approx((300, 300), abs=0.01)
+
+
+def test_png_has_matplotlibs_pixels_as_rgb(tmp_path):
+    fig = _figure()
+    png = rsp.save(fig, tmp_path / "fig")[0]
+    reference = io.BytesIO()
+    with rsp.style():  # the house font first, as save() has it
+        fig.savefig(reference, format="png", dpi=300, facecolor="white")
+    with Image.open(png) as ours, Image.open(reference) as theirs:
+        assert ours.mode == "RGB" and theirs.mode == "RGBA"
+        assert ours.info["Software"] == "ruralstudy"
+        assert np.array_equal(np.asarray(ours.convert("RGBA")), np.asarray(theirs))
 
 
 def test_save_drops_a_format_suffix_from_the_stem(tmp_path):

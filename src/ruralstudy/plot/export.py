@@ -1,6 +1,8 @@
 """Export: one call writes the PNG, SVG and PDF a report or slide needs, and its index entry.
 
-- PNG at 300 dpi.
+- PNG at 300 dpi, RGB when the figure is opaque (as saved on white it always
+  is), at zlib level 3: the same pixels as matplotlib's RGBA at level 6 in about
+  half the encoding time, and a file a few per cent smaller.
 - PDF with the CJK font embedded as a TrueType CID font (``pdf.fonttype`` 42),
   which print preflight and Illustrator accept (Type 3 they reject).
 - SVG with text kept as ``<text>`` (``svg.fonttype`` "none"), editable in
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.figure import Figure
 
 from ruralstudy.plot.captions import caption_text
@@ -34,6 +37,9 @@ from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_fon
 
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
+# zlib level of the PNG: 3 took half of level 6's time on report figures and gave
+# files no larger (Pillow's filter choice); levels below 3 saved no more time.
+PNG_COMPRESS_LEVEL = 3
 CREATOR = "ruralstudy"
 
 # Per-format metadata: dates removed (they would change every run) and a
@@ -122,6 +128,32 @@ def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
     return entry
 
 
+def _png(fig: Figure, dpi: int) -> bytes:
+    """The figure as PNG: matplotlib's pixels, encoded by Pillow as RGB when all opaque.
+
+    matplotlib writes RGBA at zlib's default level; on a white ground every
+    alpha is 255, so the fourth channel only costs encoding time (a third of a
+    PNG's save, with the level). The pixels, dpi and metadata are matplotlib's.
+    """
+    from PIL import Image, PngImagePlugin
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
+    width = int(fig.get_figwidth() * dpi)  # as matplotlib's Agg canvas sizes itself
+    height = int(fig.get_figheight() * dpi)
+    if raw.tell() != width * height * 4:
+        raise RuntimeError(f"matplotlib drew {raw.tell()} bytes, not {width}x{height} RGBA")
+    pixels = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(height, width, 4)
+    opaque = bool((pixels[..., 3] == 255).all())
+    image = Image.fromarray(np.ascontiguousarray(pixels[..., :3]) if opaque else pixels)
+    info = PngImagePlugin.PngInfo()
+    for key, value in _METADATA["png"].items():
+        info.add_text(key, value)
+    out = io.BytesIO()
+    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
+    return out.getvalue()
+
+
 def save(
     fig: Figure,
     stem: str | os.PathLike[str],
@@ -159,9 +191,13 @@ def save(
     with mpl.rc_context(rc):
         for fmt in FORMATS:
             path = stem.with_name(f"{stem.name}.{fmt}")
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
-            data = buffer.getvalue()
+            if fmt == "png":
+                data = _png(fig, dpi)
+            else:
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
+                            facecolor="white")  # fmt: skip
+                data = buffer.getvalue()
             if fmt == "svg":
                 svg = compact_svg_paths(data.decode("utf-8"))
                 data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
