@@ -164,7 +164,9 @@ def test_the_fast_cjk_subset_draws_the_same_glyphs_as_matplotlibs(tmp_path):
 def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
     """Subsets are cut from a per-process parsed copy of the CJK font (for speed);
     the embedded font file and glyph map are the bytes a fresh fontTools load gives,
-    table order included, and a copy used once does not leak into the next."""
+    table order included, and a copy used once does not leak into the next, nor
+    into the containers every copy shares."""
+    import pickle
     from fontTools import subset
     from matplotlib import font_manager
     from matplotlib.backends import _backend_pdf_ps
@@ -191,13 +193,17 @@ def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
         finally:
             fonts._load_font = original
 
+    shared = fonts._cached(path, 0)[2]
+    before = [pickle.dumps(obj) for obj in shared]
     for text in (
         "资料来源：贵州日报（2025年）",
         "村集体经济收入 Ab-1",
         "资料来源",
         "雷山县 Leishan 1986",
+        "萬戶營銷 ﬁ ≈ ¥ — 脚尧村",  # traditional, a ligature, symbols
     ):
         assert embedded(text, fonts._load_font) == embedded(text, fresh)
+    assert shared and [pickle.dumps(obj) for obj in shared] == before
 
 
 def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):
