@@ -167,6 +167,7 @@ def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
     table order included, and a copy used once does not leak into the next, nor
     into the containers every copy shares."""
     import pickle
+
     from fontTools import subset
     from matplotlib import font_manager
     from matplotlib.backends import _backend_pdf_ps
