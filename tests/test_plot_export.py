@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
 from PIL import Image
@@ -63,6 +64,18 @@ def test_save_writes_three_formats_and_png_at_300_dpi(tmp_path):
     with Image.open(paths[0]) as img:
         dpi = img.info["dpi"]
     assert dpi == pytest.approx((300, 300), abs=0.01)
+
+
+def test_png_has_matplotlibs_pixels_as_rgb(tmp_path):
+    fig = _figure()
+    png = rsp.save(fig, tmp_path / "fig")[0]
+    reference = io.BytesIO()
+    with rsp.style():  # the house font first, as save() has it
+        fig.savefig(reference, format="png", dpi=300, facecolor="white")
+    with Image.open(png) as ours, Image.open(reference) as theirs:
+        assert ours.mode == "RGB" and theirs.mode == "RGBA"
+        assert ours.info["Software"] == "ruralstudy"
+        assert np.array_equal(np.asarray(ours.convert("RGBA")), np.asarray(theirs))
 
 
 def test_save_drops_a_format_suffix_from_the_stem(tmp_path):
@@ -151,7 +164,10 @@ def test_the_fast_cjk_subset_draws_the_same_glyphs_as_matplotlibs(tmp_path):
 def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
     """Subsets are cut from a per-process parsed copy of the CJK font (for speed);
     the embedded font file and glyph map are the bytes a fresh fontTools load gives,
-    table order included, and a copy used once does not leak into the next."""
+    table order included, and a copy used once does not leak into the next, nor
+    into the containers every copy shares."""
+    import pickle
+
     from fontTools import subset
     from matplotlib import font_manager
     from matplotlib.backends import _backend_pdf_ps
@@ -178,13 +194,17 @@ def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
         finally:
             fonts._load_font = original
 
+    shared = fonts._cached(path, 0)[2]
+    before = [pickle.dumps(obj) for obj in shared]
     for text in (
         "资料来源：贵州日报（2025年）",
         "村集体经济收入 Ab-1",
         "资料来源",
         "雷山县 Leishan 1986",
+        "萬戶營銷 ﬁ ≈ ¥ — 脚尧村",  # traditional, a ligature, symbols
     ):
         assert embedded(text, fonts._load_font) == embedded(text, fresh)
+    assert shared and [pickle.dumps(obj) for obj in shared] == before
 
 
 def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):

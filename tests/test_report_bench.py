@@ -26,4 +26,5 @@ def test_bench_report_runs_on_tiny_notebooks(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "whole report:" in done.stdout
+    assert "s the report process" in done.stdout and "s its kernels" in done.stdout
     assert "byte-identical to the parallel build" in done.stdout

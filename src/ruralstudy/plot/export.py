@@ -1,6 +1,8 @@
 """Export: one call writes the PNG, SVG and PDF a report or slide needs, and its index entry.
 
-- PNG at 300 dpi.
+- PNG at 300 dpi, RGB when the figure is opaque (as saved on white it always
+  is), at zlib level 3: the same pixels as matplotlib's RGBA at level 6 in about
+  half the encoding time, and a file a few per cent smaller.
 - PDF with the CJK font embedded as a TrueType CID font (``pdf.fonttype`` 42),
   which print preflight and Illustrator accept (Type 3 they reject).
 - SVG with text kept as ``<text>`` (``svg.fonttype`` "none"), editable in
@@ -17,6 +19,7 @@ The same figure gives byte-identical files from run to run (fixed
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.figure import Figure
 
 from ruralstudy.plot.captions import caption_text
@@ -34,6 +38,9 @@ from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_fon
 
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
+# zlib level of the PNG: 3 took half of level 6's time on report figures and gave
+# files no larger (Pillow's filter choice); levels below 3 saved no more time.
+PNG_COMPRESS_LEVEL = 3
 CREATOR = "ruralstudy"
 
 # Per-format metadata: dates removed (they would change every run) and a
@@ -122,6 +129,56 @@ def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
     return entry
 
 
+_PNG_FORMAT = "ruralstudy_png"  # a savefig format of our own (:func:`_png_format`)
+
+
+def _png(fig: Figure, dpi: int) -> bytes:
+    """The figure as PNG: matplotlib's Agg pixels, encoded by Pillow as RGB when all opaque.
+
+    matplotlib writes RGBA at zlib's default level; on a white ground every
+    alpha is 255, so the fourth channel only costs encoding time (with the
+    level, about a sixth of a PNG's save). The pixels, dpi and metadata are
+    matplotlib's.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=_png_format(), dpi=dpi, metadata=_METADATA["png"],
+                facecolor="white")  # fmt: skip
+    return buffer.getvalue()
+
+
+@functools.cache
+def _png_format() -> str:
+    """Register :data:`_PNG_FORMAT`: an Agg canvas whose print method encodes as above.
+
+    A format of its own, so matplotlib's ``savefig`` does everything it does
+    for a PNG (dpi, facecolor, layout) and only the encoding is ours; the
+    canvas's own buffer gives the image's size (the figure's size after the
+    save can differ from the renderer's by a pixel).
+    """
+    from matplotlib.backend_bases import register_backend
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image, PngImagePlugin
+
+    class RGBCanvas(FigureCanvasAgg):
+        def print_ruralstudy_png(self, filename_or_obj, *, metadata=None, **_ignored) -> None:
+            # savefig passes a third party's print method dpi, facecolor, edgecolor,
+            # orientation and bbox_inches_restore; Agg's print_png has no use for them
+            # either (the figure already carries them while it is saved).
+            FigureCanvasAgg.draw(self)
+            pixels = np.asarray(self.buffer_rgba())
+            opaque = bool((pixels[..., 3] == 255).all())
+            image = Image.fromarray(np.ascontiguousarray(pixels[..., :3]) if opaque else pixels)
+            info = PngImagePlugin.PngInfo()
+            for key, value in (metadata or {}).items():
+                info.add_text(key, value)
+            dpi = self.figure.dpi
+            image.save(filename_or_obj, format="png", pnginfo=info, dpi=(dpi, dpi),
+                       compress_level=PNG_COMPRESS_LEVEL)  # fmt: skip
+
+    register_backend(_PNG_FORMAT, RGBCanvas, "PNG, RGB when opaque (ruralstudy)")
+    return _PNG_FORMAT
+
+
 def save(
     fig: Figure,
     stem: str | os.PathLike[str],
@@ -159,9 +216,13 @@ def save(
     with mpl.rc_context(rc):
         for fmt in FORMATS:
             path = stem.with_name(f"{stem.name}.{fmt}")
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
-            data = buffer.getvalue()
+            if fmt == "png":
+                data = _png(fig, dpi)
+            else:
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
+                            facecolor="white")  # fmt: skip
+                data = buffer.getvalue()
             if fmt == "svg":
                 svg = compact_svg_paths(data.decode("utf-8"))
                 data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")

@@ -20,6 +20,7 @@ Three jobs, each a gap matplotlib leaves for CJK text:
 from __future__ import annotations
 
 import functools
+import io
 import os
 import re
 from typing import Any
@@ -221,12 +222,18 @@ class _TableData:
 
 
 @functools.lru_cache(maxsize=4)
-def _parsed_font(path: str, face_index: int, stamp: tuple[int, int]) -> tuple[bytes, dict]:
+def _parsed_font(
+    path: str, face_index: int, stamp: tuple[int, int]
+) -> tuple[bytes, dict, tuple[Any, ...], tuple[int, ...]]:
     """The font as the subsetter loads it, tables decompiled, pickled (once per process).
 
     Parsing a 65 000-glyph CJK font (offsets, charset, metrics, cmap) was most of
     each subset's 0.2 s, and a PDF makes two; unpickling a parsed copy takes a
     tenth of that. ``stamp`` (mtime, size) makes an edited font a new key.
+
+    Returns the pickle, the raw data of tables not decompiled, the containers
+    every copy shares (:func:`_shared_containers`), which the pickle refers to,
+    and their sizes.
     """
     import pickle
 
@@ -248,7 +255,50 @@ def _parsed_font(path: str, face_index: int, stamp: tuple[int, int]) -> tuple[by
         _decompile_cff(font["CFF "].cff)
     font.close()
     font.reader = None
-    return pickle.dumps(font, protocol=pickle.HIGHEST_PROTOCOL), raw
+    shared = _shared_containers(font)
+    index = {id(obj): i for i, obj in enumerate(shared)}
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: index.get(id(obj))
+    pickler.dump(font)
+    return buffer.getvalue(), raw, shared, tuple(len(obj) for obj in shared)
+
+
+_SHARED_MIN = 1000
+
+
+def _shared_containers(font: Any) -> tuple[Any, ...]:
+    """The font's large dicts (cmap subtables, metrics, CharStrings, the reverse glyph
+    map) and its glyph-order and CFF charset lists: shared by every copy, not unpickled.
+
+    They were two thirds of a copy's unpickling. fontTools' subsetter (4.68)
+    replaces each of them with a new, smaller one and never changes them in
+    place; the lists it does change in place (the CFF indices of charstrings
+    and subroutines) are copied with the rest. ``_check_shared`` holds the
+    sizes after each subset, and a test the contents.
+    """
+    lists = [font.glyphOrder]
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        lists += [cff[name].charset for name in cff.fontNames]
+    seen: dict[int, Any] = {id(obj): obj for obj in lists if len(obj) > _SHARED_MIN}
+    stack = [font.tables, font.__dict__]
+    visited: set[int] = set()
+    while stack:  # every dict reachable from the tables, by attribute, list item or value
+        obj = stack.pop()
+        if id(obj) in visited:
+            continue
+        visited.add(id(obj))
+        if type(obj) is dict:
+            if len(obj) > _SHARED_MIN and obj is not font.__dict__:
+                seen.setdefault(id(obj), obj)
+                continue  # its values are glyph names, ids and metrics
+            stack.extend(obj.values())
+        elif type(obj) is list and len(obj) <= _SHARED_MIN:
+            stack.extend(obj)
+        elif hasattr(obj, "__dict__") and obj.__class__.__module__.startswith("fontTools"):
+            stack.append(obj.__dict__)
+    return tuple(seen.values())
 
 
 def _decompile_cff(cff: Any) -> None:
@@ -267,15 +317,32 @@ def _decompile_cff(cff: Any) -> None:
                 getattr(private, key)
 
 
+def _cached(fontfile: Any, face_index: int) -> tuple[bytes, dict, tuple[Any, ...], tuple[int, ...]]:
+    info = os.stat(fontfile)
+    return _parsed_font(str(fontfile), face_index, (info.st_mtime_ns, info.st_size))
+
+
 def _load_font(fontfile: Any, face_index: int) -> Any:
-    """A fresh TTFont of ``fontfile``, as ``fontTools.subset.load_font`` gives, from the cache."""
+    """A fresh TTFont of ``fontfile``, as ``fontTools.subset.load_font`` gives, from the cache
+    (its largest containers shared with every other copy: :func:`_shared_containers`)."""
     import pickle
 
-    info = os.stat(fontfile)
-    blob, raw = _parsed_font(str(fontfile), face_index, (info.st_mtime_ns, info.st_size))
-    font = pickle.loads(blob)
+    blob, raw, shared, _sizes = _cached(fontfile, face_index)
+    unpickler = pickle.Unpickler(io.BytesIO(blob))
+    unpickler.persistent_load = shared.__getitem__
+    font = unpickler.load()
     font.reader = _TableData(raw)
     return font
+
+
+def _check_shared(fontfile: Any, face_index: int) -> None:
+    """Fail loudly if a subset changed a container every copy shares (a fontTools change)."""
+    _blob, _raw, shared, sizes = _cached(fontfile, face_index)
+    if tuple(len(obj) for obj in shared) != sizes:
+        raise RuntimeError(
+            f"fontTools changed the cached font {fontfile} while subsetting it; "
+            "ruralstudy.plot.fonts._shared_containers must not share that container"
+        )
 
 
 def _cff_subset(fontfile: Any, glyphs: Any) -> Any:
@@ -295,6 +362,7 @@ def _cff_subset(fontfile: Any, glyphs: Any) -> Any:
     subsetter = subset.Subsetter(options=options)
     subsetter.populate(gids=glyphs)
     subsetter.subset(font)
+    _check_shared(fontfile, fontfile.face_index)
     return _backend_pdf_ps.SubsetResults(font, subsetter.glyph_index_map)._as_cm()
 
 
