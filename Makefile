@@ -28,9 +28,12 @@ kernel: $(STAMP)
 lab: kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
+# pytest-xdist runs the tests on every core (-n auto); tests marked with
+# xdist_group run in one worker (--dist loadgroup). Each notebook stays in one
+# worker (--dist loadfile): nbval runs its cells in order in one kernel.
 test: $(STAMP)
-	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest $(NBVAL) notebooks
+	$(BIN)/python -m pytest -n auto --dist loadgroup tests
+	$(BIN)/python -m pytest -n auto --dist loadfile $(NBVAL) notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -93,3 +93,34 @@ def mini(monkeypatch) -> dict[str, pd.DataFrame]:
 def write_csv(df: pd.DataFrame, path, encoding: str = "utf-8") -> str:
     df.to_csv(path, index=False, encoding=encoding)
     return str(path)
+
+
+# The longest tests (measured with --durations), run first: under `make test`
+# pytest-xdist (--dist loadgroup) hands tests to the workers one at a time in
+# collection order, so a long test started last would keep one core busy while
+# the other idles. A name no longer here is simply not moved.
+LONG_FIRST = (
+    "test_maps_draw.py::test_a_map_with_inset_saves_under_one_and_a_half_megabytes",
+    "test_plot_export.py::test_charts_and_maps_are_byte_identical_across_runs_and_maps_stay_small",
+    "test_captions_inline.py::test_draws_chinese_in_a_fresh_process_without_the_house_style",
+    "test_package.py::test_cli_profile_lists_a_villages_facts",
+    "test_captions_inline.py::test_inline_display_keeps_the_caption",
+    "test_report.py::test_profiles_sharing_kernels_are_byte_identical_serial_parallel_and_fresh",
+    "test_maps_places.py::test_locator_draws_shipped_places",
+    "test_package.py::test_wheel_installs_and_loads_its_data_from_anywhere",
+    "test_readme.py::test_the_tour_runs",
+    "test_plot_export.py::test_same_input_gives_byte_identical_files_across_processes",
+    "test_extract_limits.py::test_every_worst_shape_at_100k_characters_within_the_memory_cap",
+    "test_benchmarks.py::test_benchmark_script_runs",
+    "test_report_bench.py::test_bench_report_runs_on_tiny_notebooks",
+)
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONG_FIRST)}
+
+    def key(item) -> int:
+        name = item.nodeid.rsplit("/", 1)[-1].split("[", 1)[0]
+        return rank.get(name, len(LONG_FIRST))
+
+    items.sort(key=key)  # stable: every other test keeps its place

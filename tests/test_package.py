@@ -129,10 +129,12 @@ def test_cli_validate_prints_every_problem_and_exits_1(tmp_path):
     assert any(f"{bad}:3: column 'qualifier'" in line for line in lines), lines
 
 
-def test_cli_profile_lists_a_villages_facts():
-    done = run_cli("profile", "车田村")
+def test_cli_profile_lists_a_villages_facts(tmp_path):
+    # --out: the default (profiles/ in the working folder) would write into the checkout
+    done = run_cli("profile", "车田村", "--out", str(tmp_path / "profiles"))
     assert done.returncode == 0, done.stderr
     assert "Chetian" in done.stdout and "facts" in done.stdout
+    assert list((tmp_path / "profiles").glob("*chetian.html")), "no profile page written"
 
 
 def test_environment_yml_matches_pyproject(tmp_path):
