@@ -103,3 +103,15 @@ def test_import_ruralstudy_does_not_import_map_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_on_base_map_knows_guizhou_from_its_neighbours():
+    from ruralstudy.maps import on_base_map
+
+    assert on_base_map(106.63, 26.65)  # 贵阳
+    assert on_base_map(108.17, 26.49)  # 雷山 西江
+    assert not on_base_map(110.61, 35.62)  # 山西河津
+    assert not on_base_map(119.68, 30.64)  # 浙江安吉
+    assert not on_base_map(102.71, 25.04)  # 昆明, 150 km west of the border
+    # A margin counts from the border: 昆明 is on the map with a wide enough one.
+    assert on_base_map(102.71, 25.04, margin_km=300)

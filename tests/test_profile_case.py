@@ -127,6 +127,20 @@ def test_a_new_village_without_coordinates_or_events():
     assert "some of the data are simulated" in case.support()
 
 
+def test_a_village_outside_guizhou_gets_no_locator_and_says_why():
+    # The base maps show Guizhou; a Shanxi village would be a dot far off the map.
+    import matplotlib.pyplot as plt
+
+    outside = CaseStudy("cn.shanxi.yuncheng.hejin.longmen", lang="en")
+    assert outside.has_location() and not outside.on_base_map()
+    assert outside.locator() is None
+    assert "cover Guizhou only" in outside.location_note()
+    inside = CaseStudy("cn.guizhou.qiandongnan.leishan.xijiang.jiaoyao", lang="en")
+    ax = inside.locator()
+    assert ax is not None and "cover Guizhou only" not in inside.location_note()
+    plt.close(ax.figure)
+
+
 def test_tidy_tables_read_cleanly():
     df = pd.DataFrame({"n": [1013.0, None], "share": [0.081234, 12.5],
                        "files": [["a.png", "a.svg"], None],

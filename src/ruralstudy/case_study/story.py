@@ -196,9 +196,18 @@ class CaseStudy:
         """Whether the place has coordinates to draw on a map."""
         return bool(pd.notna(self.place.get("lon")) and pd.notna(self.place.get("lat")))
 
-    def locator(self) -> Axes | None:
-        """A locator map of the place on a map of Guizhou, or None without coordinates."""
+    def on_base_map(self) -> bool:
+        """Whether the place has coordinates in Guizhou, which the base maps show."""
         if not self.has_location():
+            return False
+        from ruralstudy import maps
+
+        return maps.on_base_map(float(self.place["lon"]), float(self.place["lat"]))
+
+    def locator(self) -> Axes | None:
+        """A locator map of the place on a map of Guizhou; None without coordinates,
+        or for a place outside Guizhou (it would be drawn far off the map)."""
+        if not self.on_base_map():
             return None
         from ruralstudy import maps
         from ruralstudy.plot.record import set_field
@@ -219,6 +228,12 @@ class CaseStudy:
             return self.words(
                 "数据中没有该地的坐标，无法绘制位置图。",
                 "The data hold no coordinates for this place, so there is no map.",
+            )
+        if not self.on_base_map():
+            return self.words(
+                "本包的底图只覆盖贵州省，该地在省外，因此没有位置图（坐标见上表）。",
+                "The package's base maps cover Guizhou only and this place lies outside it, "
+                "so there is no locator map (its coordinates are in the table above).",
             )
         if format_value(self.place.get("coord_precision")) != "village":
             return self.words(

@@ -21,6 +21,7 @@ from ruralstudy.maps.boundaries import (
     boundaries,
     boundary_credit,
     china_outline,
+    on_base_map,
 )
 from ruralstudy.maps.choropleth import (
     SparseChoroplethWarning,
@@ -49,5 +50,6 @@ __all__ = [
     "is_estimate",
     "join_units",
     "locator",
+    "on_base_map",
     "wgs84_to_gcj02",
 ]
