@@ -217,6 +217,21 @@ def test_labels_have_a_white_halo_and_stay_text():
     assert not label.get_path_effects()  # an outline would turn the glyphs into paths
 
 
+def test_locator_lists_places_outside_guizhou_under_the_map():
+    # A village in 浙江 would stretch the frame until Guizhou is a speck.
+    places = county_points(["雷山", "台江"])
+    places.loc[1, ["name_zh", "lon", "lat"]] = ["余村", 119.68, 30.64]
+    ax = rs.maps.locator(places, sources=SOURCES, lang="zh")
+    assert len(np.vstack([c.get_offsets() for c in scatters(ax)])) == 1
+    under = "\n".join(t.get_text() for t in ax.figure.texts)
+    assert "未标注（在贵州省外）：余村" in under
+    assert "余村" not in [t.get_text() for t in ax.texts]
+    guizhou = boundaries("province").to_crs(PROJECTED_CRS).total_bounds
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert x1 - x0 < 1.5 * (guizhou[2] - guizhou[0])  # framed on Guizhou
+    assert y1 - y0 < 1.5 * (guizhou[3] - guizhou[1])
+
+
 def test_locator_needs_a_source_to_cite():
     places = county_points(["雷山"]).drop(columns="coord_source_id")
     with pytest.raises(ValueError, match="coord_source_id"):

@@ -68,6 +68,9 @@ _WHO = {
     "township": ("乡镇", "township"),
 }
 _UNLOCATED = ("未标注（无坐标）", "Not shown (no coordinate)")
+_OFF_MAP = ("未标注（在贵州省外）", "Not shown (outside Guizhou)")
+# A place this far outside Guizhou's border is left off the map and listed under it.
+OFF_MAP_KM = 10.0
 _KEY = ("图中编号", "Numbers on the map")
 AREA_LEVELS = ("county", "prefecture")
 # More names than this do not fit a 16 cm map of Guizhou: number them all.
@@ -125,6 +128,20 @@ def _split_located(
                 )
         missing = places["lon"].isna() | places["lat"].isna()
     return _points(places.loc[~missing]), pd.DataFrame(places.loc[missing])
+
+
+def _split_off_map(pts: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """(points on the base map, places more than OFF_MAP_KM outside Guizhou).
+
+    A point far outside would stretch the frame until Guizhou is a speck;
+    such places are listed under the map instead, never silently dropped.
+    """
+    import shapely
+
+    from ruralstudy.maps.boundaries import _province_projected
+
+    near = shapely.dwithin(_province_projected(), pts.geometry.to_numpy(), OFF_MAP_KM * 1e3)
+    return pts.loc[near], pd.DataFrame(pts.loc[~near]).drop(columns=pts.geometry.name)
 
 
 def _points(places: pd.DataFrame | gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -202,7 +219,8 @@ def locator(
     Where three or more points or areas lie within ``cluster_km`` of each
     other, or there are more than 24 marks, they are numbered and the
     numbers keyed under the map (``numbered=True`` numbers every label,
-    ``False`` never does). Places without a coordinate are listed under the map.
+    ``False`` never does). Places without a coordinate, and places more than
+    ``OFF_MAP_KM`` outside Guizhou (the base map), are listed under the map.
 
     The map carries a scale bar, a north arrow, the note 示意图，不作为划界依据
     (sketch map, not an authoritative boundary) and a caption naming the
@@ -224,6 +242,7 @@ def locator(
     lang = check_lang(lang)  # type: ignore[assignment]
     register_cjk_font()
     pts, unlocated = _split_located(places)
+    pts, off_map = _split_off_map(pts)
     ax = _base.new_axes(ax)
     with _base.one_draw(ax):
         _base.draw_base(ax)
@@ -252,13 +271,13 @@ def locator(
     _base.add_furniture(ax, lang, title=title, inset=inset)
     _base.add_map_caption(
         ax,
-        _cited_rows(pts, unlocated),
+        _cited_rows(pts, pd.concat([unlocated, off_map]) if len(off_map) else unlocated),
         caption,
         lang,
         sources,
         what="locator",
         cite_columns="'coord_source_id' (or 'source_id')",
-        note=_notes(marks, unlocated, lang),
+        note=_notes(marks, unlocated, lang, off_map),
     )
     ax._ruralstudy_label_texts = texts  # type: ignore[attr-defined]  # for tests
     return ax
@@ -423,8 +442,11 @@ def _estimate_legend(estimates: pd.DataFrame, lang: Lang) -> str:
     return bilingual(zh, en, lang, sep="\n")
 
 
-def _notes(marks: pd.DataFrame, unlocated: pd.DataFrame, lang: Lang) -> str:
-    """The key to the numbers and the places without a coordinate, under the map."""
+def _notes(
+    marks: pd.DataFrame, unlocated: pd.DataFrame, lang: Lang, off_map: pd.DataFrame | None = None
+) -> str:
+    """The key to the numbers, the places without a coordinate and those outside
+    Guizhou, under the map."""
     parts = []
     numbered = marks.loc[marks["number"] > 0].sort_values("number")
     if len(numbered):
@@ -433,12 +455,13 @@ def _notes(marks: pd.DataFrame, unlocated: pd.DataFrame, lang: Lang) -> str:
             for n, t in zip(numbered["number"], numbered["text"], strict=True)
         )
         parts.append(f"{bilingual(*_KEY, lang, sep=' / ')}{_base.colon(lang)}{key}")
-    if len(unlocated):
-        names = _label_texts(unlocated, lang, None).str.replace("\n", " ")
-        sep = "、" if lang == "zh" else ", "
-        parts.append(
-            f"{bilingual(*_UNLOCATED, lang, sep=' / ')}{_base.colon(lang)}{sep.join(names)}"
-        )
+    for rows, words in ((unlocated, _UNLOCATED), (off_map, _OFF_MAP)):
+        if rows is not None and len(rows):
+            names = _label_texts(rows, lang, None).str.replace("\n", " ")
+            sep = "、" if lang == "zh" else ", "
+            parts.append(
+                f"{bilingual(*words, lang, sep=' / ')}{_base.colon(lang)}{sep.join(names)}"
+            )
     return "\n".join(parts)
 
 
