@@ -97,13 +97,18 @@ def test_round_trip(tmp_path, capsys):
     assert "35万元" in out and "500余亩" in out
 
 
-def her_round(project) -> None:
-    """init → her village and source → extract → fill → add, as above."""
+def extracted_project(project):
+    """init → her village and source → extract; return the review file."""
     assert main(["init", str(project)]) == 0
     append(project / "places.csv", PLACES_ROW)
     append(project / "sources.csv", SOURCES_ROW)
     assert main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)]) == 0
-    review = project / f"review-{SOURCE_ID}.csv"
+    return project / f"review-{SOURCE_ID}.csv"
+
+
+def her_round(project) -> None:
+    """init → her village and source → extract → fill → add, as above."""
+    review = extracted_project(project)
     fill_review(review, FILL, VILLAGE)
     assert main(["add", str(project), str(review)]) == 0
     assert main(["validate", "--data", str(project)]) == 0
@@ -124,11 +129,7 @@ def test_round_trip_to_an_html_profile(tmp_path, capsys):
 
 def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsys):
     project = tmp_path / "shiyan"
-    main(["init", str(project)])
-    append(project / "places.csv", PLACES_ROW)
-    append(project / "sources.csv", SOURCES_ROW)
-    main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
-    review = project / f"review-{SOURCE_ID}.csv"
+    review = extracted_project(project)
     bad = dict(FILL)
     bad[f"{SOURCE_ID}-q002"] = ("no_such_indicator", "2024-12")  # review row 3
     bad[f"{SOURCE_ID}-q004"] = ("farm_land_transferred", "12/2024")  # review row 5
@@ -154,11 +155,7 @@ def test_add_lists_every_problem_with_its_row_and_writes_nothing(tmp_path, capsy
 
 def test_add_takes_the_project_from_data_or_the_environment(tmp_path, capsys, monkeypatch):
     project = tmp_path / "shiyan"
-    main(["init", str(project)])
-    append(project / "places.csv", PLACES_ROW)
-    append(project / "sources.csv", SOURCES_ROW)
-    main(["extract", str(NEWS), "--source-id", SOURCE_ID, "--data", str(project)])
-    review = project / f"review-{SOURCE_ID}.csv"
+    review = extracted_project(project)
     second, third = tmp_path / "second-review.csv", tmp_path / "third-review.csv"
     second.write_bytes(review.read_bytes())
     third.write_bytes(review.read_bytes())

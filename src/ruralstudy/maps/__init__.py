@@ -14,6 +14,7 @@ imported only by this subpackage, so ``import ruralstudy`` stays light.
 
 from __future__ import annotations
 
+from ruralstudy.maps._base import on_base_map
 from ruralstudy.maps.boundaries import (
     BOUNDARY_SOURCE,
     LEVELS,
@@ -21,7 +22,6 @@ from ruralstudy.maps.boundaries import (
     boundaries,
     boundary_credit,
     china_outline,
-    on_base_map,
 )
 from ruralstudy.maps.choropleth import (
     SparseChoroplethWarning,

@@ -73,6 +73,40 @@ def _projected(level: Literal["province", "prefecture", "county"]) -> gpd.GeoDat
     return units.set_geometry([whole] * len(units), crs=PROJECTED_CRS)
 
 
+# A place this far outside Guizhou is off the base map (listed, not drawn).
+OFF_MAP_KM = 10.0
+
+
+def on_base_map(lon: float, lat: float, *, margin_km: float = OFF_MAP_KM) -> bool:
+    """Whether the WGS84 point lies in Guizhou, the base maps' province, or
+    within ``margin_km`` of its border (a point outside would be drawn far
+    off the map, which would then no longer show the province).
+
+    >>> on_base_map(106.63, 26.65), on_base_map(110.61, 35.62)  # 贵阳, 山西河津
+    (True, False)
+    """
+    import shapely
+
+    x, y = _to_map_crs().transform(lon, lat)
+    return bool(near_base_map(np.array([shapely.Point(x, y)]), margin_km)[0])
+
+
+def near_base_map(points: np.ndarray, margin_km: float) -> np.ndarray:
+    """For shapely geometries in the map CRS: within ``margin_km`` of Guizhou?"""
+    import shapely
+
+    province = _projected("province").geometry.iloc[0]
+    return shapely.dwithin(province, points, margin_km * 1e3)
+
+
+@functools.lru_cache(maxsize=1)
+def _to_map_crs():
+    # One transformer for all calls: building one costs ~0.1 s, a point ~1 µs.
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", PROJECTED_CRS, always_xy=True)
+
+
 def new_axes(ax: Axes | None) -> Axes:
     """The given Axes, or a new figure's Axes sized for a map of Guizhou."""
     if ax is not None:

@@ -39,7 +39,6 @@ __all__ = [
     "boundaries",
     "boundary_credit",
     "china_outline",
-    "on_base_map",
 ]
 
 Level = Literal["province", "prefecture", "county"]
@@ -104,36 +103,6 @@ def boundaries(level: Level = "county") -> gpd.GeoDataFrame:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     return _load(level).copy()
-
-
-def on_base_map(lon: float, lat: float, *, margin_km: float = 10.0) -> bool:
-    """Whether the WGS84 point lies in Guizhou, the base maps' province, or
-    within ``margin_km`` of its border (a point outside would be drawn far
-    off the map, which would then no longer show the province).
-
-    >>> on_base_map(106.63, 26.65), on_base_map(110.61, 35.62)  # 贵阳, 山西河津
-    (True, False)
-    """
-    import shapely
-
-    x, y = _to_projected([lon], [lat])
-    return bool(shapely.dwithin(_province_projected(), shapely.Point(x[0], y[0]), margin_km * 1e3))
-
-
-@functools.lru_cache(maxsize=1)
-def _province_projected():
-    return boundaries("province").to_crs(PROJECTED_CRS).geometry.iloc[0]
-
-
-def _to_projected(lon: list[float], lat: list[float]) -> tuple[np.ndarray, np.ndarray]:
-    return _transformer().transform(np.asarray(lon, float), np.asarray(lat, float))
-
-
-@functools.lru_cache(maxsize=1)
-def _transformer():
-    from pyproj import Transformer
-
-    return Transformer.from_crs("EPSG:4326", PROJECTED_CRS, always_xy=True)
 
 
 @functools.lru_cache(maxsize=len(LEVELS))

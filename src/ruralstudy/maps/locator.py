@@ -69,8 +69,6 @@ _WHO = {
 }
 _UNLOCATED = ("未标注（无坐标）", "Not shown (no coordinate)")
 _OFF_MAP = ("未标注（在贵州省外）", "Not shown (outside Guizhou)")
-# A place this far outside Guizhou's border is left off the map and listed under it.
-OFF_MAP_KM = 10.0
 _KEY = ("图中编号", "Numbers on the map")
 AREA_LEVELS = ("county", "prefecture")
 # More names than this do not fit a 16 cm map of Guizhou: number them all.
@@ -131,16 +129,12 @@ def _split_located(
 
 
 def _split_off_map(pts: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
-    """(points on the base map, places more than OFF_MAP_KM outside Guizhou).
+    """(points on the base map, places more than OFF_MAP_KM (10) km outside Guizhou).
 
     A point far outside would stretch the frame until Guizhou is a speck;
     such places are listed under the map instead, never silently dropped.
     """
-    import shapely
-
-    from ruralstudy.maps.boundaries import _province_projected
-
-    near = shapely.dwithin(_province_projected(), pts.geometry.to_numpy(), OFF_MAP_KM * 1e3)
+    near = _base.near_base_map(pts.geometry.to_numpy(), _base.OFF_MAP_KM)
     return pts.loc[near], pd.DataFrame(pts.loc[~near]).drop(columns=pts.geometry.name)
 
 
@@ -220,7 +214,7 @@ def locator(
     other, or there are more than 24 marks, they are numbered and the
     numbers keyed under the map (``numbered=True`` numbers every label,
     ``False`` never does). Places without a coordinate, and places more than
-    ``OFF_MAP_KM`` outside Guizhou (the base map), are listed under the map.
+    10 km outside Guizhou (the base map), are listed under the map.
 
     The map carries a scale bar, a north arrow, the note 示意图，不作为划界依据
     (sketch map, not an authoritative boundary) and a caption naming the
