@@ -31,6 +31,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from ruralstudy.plot import shown
 from ruralstudy.plot.captions import caption_text
 from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
 from ruralstudy.plot.record import figure_record
@@ -132,18 +133,19 @@ def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
 _PNG_FORMAT = "ruralstudy_png"  # a savefig format of our own (:func:`_png_format`)
 
 
-def _png(fig: Figure, dpi: int) -> bytes:
-    """The figure as PNG: matplotlib's Agg pixels, encoded by Pillow as RGB when all opaque.
+def _png(fig: Figure, dpi: int) -> tuple[bytes, np.ndarray]:
+    """The figure as PNG, and its pixels: matplotlib's Agg pixels, encoded by Pillow as RGB
+    when all opaque.
 
     matplotlib writes RGBA at zlib's default level; on a white ground every
     alpha is 255, so the fourth channel only costs encoding time (with the
     level, about a sixth of a PNG's save). The pixels, dpi and metadata are
     matplotlib's.
     """
-    buffer = io.BytesIO()
+    buffer, pixels = io.BytesIO(), []
     fig.savefig(buffer, format=_png_format(), dpi=dpi, metadata=_METADATA["png"],
-                facecolor="white")  # fmt: skip
-    return buffer.getvalue()
+                facecolor="white", pixels_out=pixels)  # fmt: skip
+    return buffer.getvalue(), pixels[0]
 
 
 @functools.cache
@@ -160,14 +162,19 @@ def _png_format() -> str:
     from PIL import Image, PngImagePlugin
 
     class RGBCanvas(FigureCanvasAgg):
-        def print_ruralstudy_png(self, filename_or_obj, *, metadata=None, **_ignored) -> None:
+        def print_ruralstudy_png(
+            self, filename_or_obj, *, metadata=None, pixels_out=None, **_ignored
+        ) -> None:
             # savefig passes a third party's print method dpi, facecolor, edgecolor,
             # orientation and bbox_inches_restore; Agg's print_png has no use for them
             # either (the figure already carries them while it is saved).
             FigureCanvasAgg.draw(self)
             pixels = np.asarray(self.buffer_rgba())
             opaque = bool((pixels[..., 3] == 255).all())
-            image = Image.fromarray(np.ascontiguousarray(pixels[..., :3]) if opaque else pixels)
+            pixels = np.ascontiguousarray(pixels[..., :3]) if opaque else pixels.copy()
+            if pixels_out is not None:
+                pixels_out.append(pixels)  # the caller shows the figure from them
+            image = Image.fromarray(pixels)
             info = PngImagePlugin.PngInfo()
             for key, value in (metadata or {}).items():
                 info.add_text(key, value)
@@ -217,7 +224,7 @@ def save(
         for fmt in FORMATS:
             path = stem.with_name(f"{stem.name}.{fmt}")
             if fmt == "png":
-                data = _png(fig, dpi)
+                data, pixels = _png(fig, dpi)
             else:
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
@@ -228,6 +235,7 @@ def save(
                 data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
             path.write_bytes(data)
             paths.append(path)
+    shown.remember(fig, pixels, dpi)  # a notebook shows the figure from the PNG's pixels
     entry = index_entry(fig, [p.name for p in paths])
     text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
     stem.with_name(f"{stem.name}.json").write_text(text, encoding="utf-8")
