@@ -19,11 +19,13 @@ The same figure gives byte-identical files from run to run (fixed
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -186,6 +188,32 @@ def _png_format() -> str:
     return _PNG_FORMAT
 
 
+def _write(stem: Path, fmt: str, data: bytes) -> Path:
+    path = stem.with_name(f"{stem.name}.{fmt}")
+    path.write_bytes(data)
+    return path
+
+
+@contextlib.contextmanager
+def _layout_kept(fig: Figure) -> Iterator[None]:
+    """The figure's layout engine off while its other files are written, then back.
+
+    Each save draws the figure again, and a layout engine lays it out again
+    first (constrained layout: a quarter of an SVG's or PDF's save). The
+    layout the PNG's draw made holds for the others: it is in figure
+    fractions, and the files then agree to the pixel on where things are.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    fig.set_layout_engine("none")  # keeps the engine's colorbar compatibility
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
 def save(
     fig: Figure,
     stem: str | os.PathLike[str],
@@ -221,20 +249,18 @@ def save(
     rc = {**_EXPORT_RC, **_cjk_fonts(), "svg.fonttype": "none" if svg_text == "text" else "path"}
     paths = []
     with mpl.rc_context(rc):
-        for fmt in FORMATS:
-            path = stem.with_name(f"{stem.name}.{fmt}")
-            if fmt == "png":
-                data, pixels = _png(fig, dpi)
-            else:
+        data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
+        paths.append(_write(stem, "png", data))
+        with _layout_kept(fig):  # the vector files take the PNG's layout
+            for fmt in ("svg", "pdf"):
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
                             facecolor="white")  # fmt: skip
                 data = buffer.getvalue()
-            if fmt == "svg":
-                svg = compact_svg_paths(data.decode("utf-8"))
-                data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
-            path.write_bytes(data)
-            paths.append(path)
+                if fmt == "svg":
+                    svg = compact_svg_paths(data.decode("utf-8"))
+                    data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
+                paths.append(_write(stem, fmt, data))
     shown.remember(fig, pixels, dpi)  # a notebook shows the figure from the PNG's pixels
     entry = index_entry(fig, [p.name for p in paths])
     text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
