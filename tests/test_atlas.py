@@ -114,7 +114,7 @@ def test_county_medians_by_hand():
     assert (row["villages"], row["median"]) == (3, 5e5)
     assert row["median_lower"] == 5e5  # median of 5e5, 2e5, 1e6
     assert math.isnan(row["median_upper"])  # v3 has no upper bound
-    assert row["source_ids"] == "s1;s2"
+    assert row["source_ids"] == ["s1", "s2"]
 
 
 SOURCES = pd.DataFrame(

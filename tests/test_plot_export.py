@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from matplotlib.ft2font import FT2Font
 from PIL import Image
 from pypdf import PdfReader
 
@@ -131,80 +132,95 @@ def test_pdf_embeds_the_cjk_font_as_truetype_and_keeps_the_text(tmp_path):
     assert "村集体经济收入" in text and "数据来源" in text
 
 
-def test_the_fast_cjk_subset_draws_the_same_glyphs_as_matplotlibs(tmp_path):
-    """The PDF's CJK subset skips subroutine pruning and layout tables (for speed);
-    every glyph asked for keeps its outline and advance width."""
+def _otf2ttf(font) -> dict:
+    """Reference: fontTools' otf2ttf conversion of a CFF font's glyphs (name -> outline)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    glyph_set, out = font.getGlyphSet(), {}
+    for name in font.getGlyphOrder():
+        pen = TTGlyphPen(None)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        out[name] = pen.glyph()
+    return out
+
+
+def _outline(glyph, glyf) -> tuple:
+    coordinates, ends, flags = glyph.getCoordinates(glyf)
+    return list(coordinates), list(ends), [f & 1 for f in flags]  # on-curve bits
+
+
+_TEXTS = (
+    "资料来源：贵州日报（2025年）村集体经济收入 Ab-1",
+    "雷山县 Leishan 1986",
+    "萬戶營銷 ﬁ ≈ ¥ — 脚尧村",  # traditional, a ligature, symbols
+)
+
+
+def _cjk_gids(text: str) -> tuple:
     from matplotlib import font_manager
-    from matplotlib.backends import _backend_pdf_ps
 
-    from ruralstudy.plot import fonts
-    from ruralstudy.plot.style import cjk_font_path
-
-    rsp.save(_figure(), tmp_path / "fig")  # installs the wrappers
-    path = font_manager.FontPath(str(cjk_font_path()), 0)
-    ft = font_manager.get_font(str(path))
-    gids = {ft.get_char_index(ord(c)) for c in "资料来源：贵州日报（2025年）村集体经济收入 Ab-1"}
-
-    def subset(get):
-        with get(path, gids) as result:
-            fonts._to_truetype(result.font)
-            data = io.BytesIO()
-            result.font.save(data)
-            font = TTFont(io.BytesIO(data.getvalue()))
-            order, glyf, hmtx = font.getGlyphOrder(), font["glyf"], font["hmtx"]
-            return {g: (glyf[order[i]].getCoordinates(glyf)[0], hmtx[order[i]][0])
-                    for g, i in result.glyph_index_map.items() if g in gids}  # fmt: skip
-
-    assert _backend_pdf_ps.get_glyphs_subset.__wrapped__ is not None  # ours is installed
-    ours = subset(fonts._cff_subset)
-    theirs = subset(_backend_pdf_ps.get_glyphs_subset.__wrapped__)
-    assert len(ours) == len(gids) and ours == theirs
-
-
-def test_the_cached_parsed_font_subsets_to_the_bytes_a_fresh_load_gives():
-    """Subsets are cut from a per-process parsed copy of the CJK font (for speed);
-    the embedded font file and glyph map are the bytes a fresh fontTools load gives,
-    table order included, and a copy used once does not leak into the next, nor
-    into the containers every copy shares."""
-    import pickle
-
-    from fontTools import subset
-    from matplotlib import font_manager
-    from matplotlib.backends import _backend_pdf_ps
-
-    from ruralstudy.plot import fonts
     from ruralstudy.plot.style import cjk_font_path
 
     path = font_manager.FontPath(str(cjk_font_path()), 0)
     ft = font_manager.get_font(str(path))
+    return path, {ft.get_char_index(ord(c)) for c in text if not c.isspace()}
 
-    def fresh(fontfile, face_index):
-        options = fonts._subset_options(face_index)
-        font = subset.load_font(fontfile, options)
-        fonts._drop_layout(font, options)
-        return font
 
-    def embedded(text, load):
-        gids = {ft.get_char_index(ord(c)) for c in text}
-        original, fonts._load_font = fonts._load_font, load
-        try:
-            with fonts._cff_subset(path, gids) as result:
-                fonts._to_truetype(result.font)
-                return _backend_pdf_ps.font_as_file(result.font).getvalue(), result.glyph_index_map
-        finally:
-            fonts._load_font = original
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_truetype_subset_has_the_glyphs_of_matplotlibs_subset_converted_by_otf2ttf(text):
+    """The PDF's CJK subset is built from the glyphs asked for (for speed); each keeps the
+    outline fontTools' otf2ttf gives matplotlib's own subset, its advance and its characters."""
+    from matplotlib.backends import _backend_pdf_ps
 
-    shared = fonts._cached(path, 0)[2]
-    before = [pickle.dumps(obj) for obj in shared]
-    for text in (
-        "资料来源：贵州日报（2025年）",
-        "村集体经济收入 Ab-1",
-        "资料来源",
-        "雷山县 Leishan 1986",
-        "萬戶營銷 ﬁ ≈ ¥ — 脚尧村",  # traditional, a ligature, symbols
-    ):
-        assert embedded(text, fonts._load_font) == embedded(text, fresh)
-    assert shared and [pickle.dumps(obj) for obj in shared] == before
+    from ruralstudy.plot import fonts
+
+    fonts.truetype_for_pdf()
+    path, gids = _cjk_gids(text)
+    with _backend_pdf_ps.get_glyphs_subset.__wrapped__(path, gids) as theirs:
+        ref_order = theirs.font.getGlyphOrder()
+        ref = _otf2ttf(theirs.font)
+        ref_hmtx = theirs.font["hmtx"]
+        ref_map = theirs.glyph_index_map
+    with fonts._truetype_subset(path, gids) as ours:
+        data = _backend_pdf_ps.font_as_file(ours.font).getvalue()
+        index_map = ours.glyph_index_map
+    font = TTFont(io.BytesIO(data))
+    order, glyf, hmtx = font.getGlyphOrder(), font["glyf"], font["hmtx"]
+    assert "CFF " not in font and data[:4] == b"\x00\x01\x00\x00"
+    assert set(index_map) == gids and order[0] == ".notdef"
+    for gid in gids:
+        mine, theirs_name = order[index_map[gid]], ref_order[ref_map[gid]]
+        assert _outline(glyf[mine], glyf) == _outline(ref[theirs_name], None)
+        assert hmtx[mine][0] == ref_hmtx[theirs_name][0]
+    # Every character of a kept glyph maps to it, as in the font (glyph ids of the subset).
+    kept = sorted({0, *gids})
+    with TTFont(str(path), lazy=True) as source:
+        new_id = {source.getGlyphOrder()[gid]: i for i, gid in enumerate(kept)}
+        expected = {cp: new_id[name] for cp, name in source.getBestCmap().items()
+                    if name in new_id}  # fmt: skip
+    assert {cp: font.getGlyphID(name) for cp, name in font.getBestCmap().items()} == expected
+    FT2Font(io.BytesIO(data))  # matplotlib reads the embedded font back: it must parse
+
+
+def test_truetype_subsets_are_reproducible_and_do_not_leak_into_each_other():
+    """Glyphs converted once per process are copied into each subset: building B between two
+    builds of A changes nothing, and a fresh cache gives the same bytes."""
+    from matplotlib.backends import _backend_pdf_ps
+
+    from ruralstudy.plot import fonts
+
+    def embedded(text):
+        path, gids = _cjk_gids(text)
+        with fonts._truetype_subset(path, gids) as result:
+            return _backend_pdf_ps.font_as_file(result.font).getvalue(), result.glyph_index_map
+
+    first = embedded(_TEXTS[0])
+    for text in _TEXTS[1:]:
+        embedded(text)
+    assert embedded(_TEXTS[0]) == first
+    fonts._cff_source.cache_clear()
+    assert embedded(_TEXTS[0]) == first
 
 
 def test_svg_keeps_text_as_text_with_fonts_for_every_platform(tmp_path):

@@ -107,14 +107,15 @@ def county_medians(
     bound (else the bound is open, NaN). A village with two figures for its
     latest year counts once, at the mean of its figures' values and at the
     widest of their bounds. Columns: county_id, villages, median,
-    median_lower, median_upper, source_ids.
+    median_lower, median_upper, source_ids (a sorted list, as a figure's
+    record keeps them; ``rs.show`` joins it with "; ").
     """
     latest = latest_per_place(facts, indicator_id)
     per_village = latest.groupby("place_id").agg(
         value=("value", "mean"),
         lower=("lower", lambda s: s.min() if s.notna().all() else np.nan),
         upper=("upper", lambda s: s.max() if s.notna().all() else np.nan),
-        source_ids=("source_id", lambda s: ";".join(sorted(set(s)))),
+        source_ids=("source_id", lambda s: sorted(set(s))),
     )
     per_village["county_id"] = per_village.index.map(county_of(places))
     rows = []
@@ -128,9 +129,7 @@ def county_medians(
                 "median": group["value"].median(),
                 "median_lower": group["lower"].median() if group["lower"].notna().all() else np.nan,
                 "median_upper": group["upper"].median() if group["upper"].notna().all() else np.nan,
-                "source_ids": ";".join(
-                    sorted({s for ids in group["source_ids"] for s in ids.split(";")})
-                ),
+                "source_ids": sorted({s for ids in group["source_ids"] for s in ids}),
             }
         )
     columns = ["county_id", "villages", "median", "median_lower", "median_upper", "source_ids"]

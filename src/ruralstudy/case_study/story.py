@@ -103,6 +103,7 @@ class CaseStudy:
         self.place = places.loc[place_id]
         self.facts = self.t.facts[self.t.facts["place_id"] == place_id].reset_index(drop=True)
         self.events = self.t.interventions[self.t.interventions["place_id"] == place_id]
+        self._comparisons: dict[str, pd.DataFrame] = {}
         self.intervention_id = self._choose_intervention(intervention_id)
 
     # --- words -------------------------------------------------------------
@@ -347,11 +348,14 @@ class CaseStudy:
     # --- before and after ------------------------------------------------------------
 
     def _compare(self, intervention_id: str) -> pd.DataFrame:
-        facts = self._comparable_facts()
-        if facts.empty:
-            return pd.DataFrame()
-        return compare.before_after(facts, place_id=self.place_id, intervention_id=intervention_id,
-                                    interventions=self.t.interventions)  # fmt: skip
+        """``compare.before_after`` around one event, computed once (the page asks ~7 times)."""
+        if intervention_id not in self._comparisons:
+            facts = self._comparable_facts()
+            self._comparisons[intervention_id] = pd.DataFrame() if facts.empty else (
+                compare.before_after(facts, place_id=self.place_id,
+                                     intervention_id=intervention_id,
+                                     interventions=self.t.interventions))  # fmt: skip
+        return self._comparisons[intervention_id].copy()  # callers may change their copy
 
     def _choose_intervention(self, intervention_id: str | None) -> str | None:
         if intervention_id is not None:

@@ -191,15 +191,22 @@ def line_network(level: Literal["province", "prefecture", "county"]) -> gpd.GeoS
     return gpd.GeoSeries([shapely.line_merge(lines)], crs=PROJECTED_CRS)
 
 
+# A band under the lowest land, a fraction of the map's height, for the sketch-map note
+# (two lines of 8 pt in the lower-left corner) and the scale bar: Guizhou's south-west
+# reaches the frame's bottom, and the note ran over its border.
+NOTE_BAND_FRAC = 0.08
+
+
 def frame_map(ax: Axes, extra_xy: np.ndarray | None = None, pad_frac: float = 0.03) -> None:
-    """Equal-aspect view of Guizhou (and any extra points), axes hidden."""
+    """Equal-aspect view of Guizhou (and any extra points), axes hidden; a band at the
+    bottom (:data:`NOTE_BAND_FRAC`) keeps the sketch-map note and scale bar off the land."""
     xmin, ymin, xmax, ymax = projected("province").total_bounds
     if extra_xy is not None and len(extra_xy):
         xmin, ymin = min(xmin, extra_xy[:, 0].min()), min(ymin, extra_xy[:, 1].min())
         xmax, ymax = max(xmax, extra_xy[:, 0].max()), max(ymax, extra_xy[:, 1].max())
     pad = pad_frac * max(xmax - xmin, ymax - ymin)
     ax.set_xlim(xmin - pad, xmax + pad)
-    ax.set_ylim(ymin - pad, ymax + pad)
+    ax.set_ylim(ymin - pad - NOTE_BAND_FRAC * (ymax - ymin), ymax + pad)
     ax.set_aspect("equal")
     ax.set_axis_off()
 

@@ -19,11 +19,13 @@ The same figure gives byte-identical files from run to run (fixed
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -31,6 +33,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from ruralstudy.plot import shown
 from ruralstudy.plot.captions import caption_text
 from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
 from ruralstudy.plot.record import figure_record
@@ -132,18 +135,19 @@ def index_entry(fig: Figure, files: list[str]) -> dict[str, object]:
 _PNG_FORMAT = "ruralstudy_png"  # a savefig format of our own (:func:`_png_format`)
 
 
-def _png(fig: Figure, dpi: int) -> bytes:
-    """The figure as PNG: matplotlib's Agg pixels, encoded by Pillow as RGB when all opaque.
+def _png(fig: Figure, dpi: int) -> tuple[bytes, np.ndarray]:
+    """The figure as PNG, and its pixels: matplotlib's Agg pixels, encoded by Pillow as RGB
+    when all opaque.
 
     matplotlib writes RGBA at zlib's default level; on a white ground every
     alpha is 255, so the fourth channel only costs encoding time (with the
     level, about a sixth of a PNG's save). The pixels, dpi and metadata are
     matplotlib's.
     """
-    buffer = io.BytesIO()
+    buffer, pixels = io.BytesIO(), []
     fig.savefig(buffer, format=_png_format(), dpi=dpi, metadata=_METADATA["png"],
-                facecolor="white")  # fmt: skip
-    return buffer.getvalue()
+                facecolor="white", pixels_out=pixels)  # fmt: skip
+    return buffer.getvalue(), pixels[0]
 
 
 @functools.cache
@@ -160,14 +164,19 @@ def _png_format() -> str:
     from PIL import Image, PngImagePlugin
 
     class RGBCanvas(FigureCanvasAgg):
-        def print_ruralstudy_png(self, filename_or_obj, *, metadata=None, **_ignored) -> None:
+        def print_ruralstudy_png(
+            self, filename_or_obj, *, metadata=None, pixels_out=None, **_ignored
+        ) -> None:
             # savefig passes a third party's print method dpi, facecolor, edgecolor,
             # orientation and bbox_inches_restore; Agg's print_png has no use for them
             # either (the figure already carries them while it is saved).
             FigureCanvasAgg.draw(self)
             pixels = np.asarray(self.buffer_rgba())
             opaque = bool((pixels[..., 3] == 255).all())
-            image = Image.fromarray(np.ascontiguousarray(pixels[..., :3]) if opaque else pixels)
+            pixels = np.ascontiguousarray(pixels[..., :3]) if opaque else pixels.copy()
+            if pixels_out is not None:
+                pixels_out.append(pixels)  # the caller shows the figure from them
+            image = Image.fromarray(pixels)
             info = PngImagePlugin.PngInfo()
             for key, value in (metadata or {}).items():
                 info.add_text(key, value)
@@ -177,6 +186,32 @@ def _png_format() -> str:
 
     register_backend(_PNG_FORMAT, RGBCanvas, "PNG, RGB when opaque (ruralstudy)")
     return _PNG_FORMAT
+
+
+def _write(stem: Path, fmt: str, data: bytes) -> Path:
+    path = stem.with_name(f"{stem.name}.{fmt}")
+    path.write_bytes(data)
+    return path
+
+
+@contextlib.contextmanager
+def _layout_kept(fig: Figure) -> Iterator[None]:
+    """The figure's layout engine off while its other files are written, then back.
+
+    Each save draws the figure again, and a layout engine lays it out again
+    first (constrained layout: a quarter of an SVG's or PDF's save). The
+    layout the PNG's draw made holds for the others: it is in figure
+    fractions, and the files then agree to the pixel on where things are.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    fig.set_layout_engine("none")  # keeps the engine's colorbar compatibility
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def save(
@@ -214,20 +249,19 @@ def save(
     rc = {**_EXPORT_RC, **_cjk_fonts(), "svg.fonttype": "none" if svg_text == "text" else "path"}
     paths = []
     with mpl.rc_context(rc):
-        for fmt in FORMATS:
-            path = stem.with_name(f"{stem.name}.{fmt}")
-            if fmt == "png":
-                data = _png(fig, dpi)
-            else:
+        data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
+        paths.append(_write(stem, "png", data))
+        with _layout_kept(fig):  # the vector files take the PNG's layout
+            for fmt in ("svg", "pdf"):
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
                             facecolor="white")  # fmt: skip
                 data = buffer.getvalue()
-            if fmt == "svg":
-                svg = compact_svg_paths(data.decode("utf-8"))
-                data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
-            path.write_bytes(data)
-            paths.append(path)
+                if fmt == "svg":
+                    svg = compact_svg_paths(data.decode("utf-8"))
+                    data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
+                paths.append(_write(stem, fmt, data))
+    shown.remember(fig, pixels, dpi)  # a notebook shows the figure from the PNG's pixels
     entry = index_entry(fig, [p.name for p in paths])
     text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
     stem.with_name(f"{stem.name}.json").write_text(text, encoding="utf-8")

@@ -20,7 +20,6 @@ Three jobs, each a gap matplotlib leaves for CJK text:
 from __future__ import annotations
 
 import functools
-import io
 import os
 import re
 from typing import Any
@@ -107,55 +106,10 @@ def guard_figure(fig: Figure) -> None:
 
 # -- PDF: TrueType outlines for Type 42 -------------------------------------------------
 
-
-def _to_truetype(font: Any) -> None:
-    """Turn a CFF-outline TTFont into a TrueType-outline one, in place (fontTools otf2ttf)."""
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import newTable
-
-    order = font.getGlyphOrder()
-    glyph_set = font.getGlyphSet()
-    glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(glyph_set)
-        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyphs[name] = pen.glyph()
-    font["loca"] = newTable("loca")
-    font["glyf"] = glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = glyphs
-    del font["CFF "]
-    if "VORG" in font:
-        del font["VORG"]
-    font.recalcBBoxes = True  # new outlines need their bounding boxes
-    glyf.compile(font)
-    hmtx = font["hmtx"]
-    for name, glyph in glyphs.items():
-        if hasattr(glyph, "xMin"):
-            hmtx[name] = (hmtx[name][0], glyph.xMin)
-    font["maxp"] = maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in (
-        "maxZones",
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-    ):
-        setattr(maxp, field, 1 if field == "maxZones" else 0)
-    maxp.compile(font)
-    post = font["post"]
-    post.formatType = 3.0  # no glyph names: CID names mean nothing to a reader
-    font.sfntVersion = "\x00\x01\x00\x00"
-
-
-# What a PDF of a CFF font converted to TrueType never uses: glyph substitution and
-# positioning (a PDF places glyphs itself) and vertical metrics.
-_UNUSED_IN_PDF = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx"]
+# The name records a subset keeps, as fontTools' subsetter keeps them by default:
+# copyright, family, style, unique id, full name, version and PostScript name, in English.
+_NAME_IDS = range(7)
+_NAME_LANGS = {(3, 0x409), (1, 0)}  # Windows English, Mac Roman English
 
 
 def _is_cff(path: str) -> bool:
@@ -163,235 +117,158 @@ def _is_cff(path: str) -> bool:
         return f.read(4) == b"OTTO"  # the sfnt tag of OpenType fonts with CFF outlines
 
 
-_LAYOUT = ("GDEF", "GSUB", "GPOS")
+class _CffSource:
+    """What every TrueType subset of one CFF font needs, read once per process.
 
-
-def _drop_layout(font: Any, options: Any) -> None:
-    """Delete the layout tables the subsetter would drop, before it reads them.
-
-    fontTools 4.68's ``Subsetter.subset`` converts GDEF, GSUB and GPOS to a
-    compact form (decompiling every lookup) before it drops the tables listed
-    in ``drop_tables``: for Noto Sans CJK that was about 0.1 s of each subset's
-    0.6 s. The result is the same font. Not when a ``kern`` table is there: the
-    subsetter keeps or drops it by whether GPOS is present.
-    """
-    if "kern" in font:
-        return
-    for tag in _LAYOUT:
-        if tag in font and tag in options.drop_tables:
-            del font[tag]
-
-
-def _subset_options(face_index: int) -> Any:
-    from fontTools import subset
-
-    options = subset.Options(glyph_names=True, recommended_glyphs=True, desubroutinize=True)
-    options.drop_tables += _UNUSED_IN_PDF
-    options.font_number = face_index
-    return options
-
-
-class _TableData:
-    """Stands in for a TTFont's file reader once its tables are decompiled.
-
-    TTFont asks its reader which tables the font has (and forgets a table by
-    deleting it there), for the raw data of a table it has not decompiled, and
-    for the original table order, which ``save(reorderTables=False)`` keeps.
+    A subset is built from the glyphs asked for alone (:func:`_truetype_subset`),
+    so its cost grows with the glyphs on the figure, not with the 65 000 of the
+    font: fontTools' subsetter walks the whole font's cmap, charset and metrics
+    for every subset, which with the CFF-to-TrueType conversion was about 0.2 s
+    of each PDF's 0.4 s. Each glyph is converted to TrueType once per process.
     """
 
-    def __init__(self, raw: dict[str, bytes | None]) -> None:
-        self._raw = dict(raw)  # tag -> raw data (None: decompiled in the font already)
+    def __init__(self, path: str, face_index: int) -> None:
+        from io import BytesIO
+        from pathlib import Path
 
-    def keys(self) -> Any:
-        return self._raw.keys()
+        from fontTools.ttLib import TTFont
 
-    def __contains__(self, tag: object) -> bool:
-        return tag in self._raw
+        # Read into memory: a font kept open for the process would leave its file open.
+        data = BytesIO(Path(path).read_bytes())
+        self.font = TTFont(data, fontNumber=face_index, lazy=True)
+        self.order = self.font.getGlyphOrder()
+        self.codepoints: dict[str, list[int]] = {}
+        for codepoint, name in sorted(self.font.getBestCmap().items()):
+            self.codepoints.setdefault(name, []).append(codepoint)
+        self.advances = {name: advance for name, (advance, _) in self.font["hmtx"].metrics.items()}
+        self._glyph_set = self.font.getGlyphSet()
+        self._truetype: dict[str, Any] = {}
 
-    def __getitem__(self, tag: str) -> bytes:
-        data = self._raw[tag]
-        if data is None:
-            raise KeyError(f"table {tag!r} was decompiled before the font was copied")
-        return data
+    def truetype_glyph(self, name: str) -> Any:
+        """The glyph with TrueType (quadratic) outlines: fontTools' otf2ttf conversion.
 
-    def __delitem__(self, tag: str) -> None:
-        del self._raw[tag]
+        A copy: compiling a font sets a glyph's data and bounds in place.
+        """
+        import copy
 
-    def close(self) -> None:
-        pass
+        from fontTools.pens.cu2quPen import Cu2QuPen
+        from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+        glyph = self._truetype.get(name)
+        if glyph is None:
+            pen = TTGlyphPen(None)  # CFF glyphs have no components
+            self._glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+            glyph = self._truetype[name] = pen.glyph()
+        return copy.deepcopy(glyph)
 
 
 @functools.lru_cache(maxsize=4)
-def _parsed_font(
-    path: str, face_index: int, stamp: tuple[int, int]
-) -> tuple[bytes, dict, tuple[Any, ...], tuple[int, ...]]:
-    """The font as the subsetter loads it, tables decompiled, pickled (once per process).
+def _cff_source(path: str, face_index: int, stamp: tuple[int, int]) -> _CffSource:
+    """``stamp`` (mtime, size) makes an edited font a new key."""
+    return _CffSource(path, face_index)
 
-    Parsing a 65 000-glyph CJK font (offsets, charset, metrics, cmap) was most of
-    each subset's 0.2 s, and a PDF makes two; unpickling a parsed copy takes a
-    tenth of that. ``stamp`` (mtime, size) makes an edited font a new key.
 
-    Returns the pickle, the raw data of tables not decompiled, the containers
-    every copy shares (:func:`_shared_containers`), which the pickle refers to,
-    and their sizes.
+def _truetype_subset(fontfile: Any, gids: Any) -> Any:
+    """matplotlib's ``get_glyphs_subset`` for a CFF font: the subset, with TrueType outlines.
+
+    The glyphs kept are the ones asked for and .notdef, in the font's order, as
+    fontTools' subsetter keeps them; the tables are those a TrueType font needs
+    (head, hhea, hmtx, maxp, cmap, loca, glyf, name, OS/2, post), taken from the
+    font and fitted to the subset. A PDF places the glyphs itself, so no layout
+    tables. Written by hand because fontTools offers no subset that reads only
+    the glyphs it keeps (see :class:`_CffSource`).
     """
-    import pickle
+    import copy
 
-    from fontTools import subset
-
-    options = _subset_options(face_index)
-    font = subset.load_font(path, options)
-    _drop_layout(font, options)
-    font.getGlyphOrder()
-    font.getReverseGlyphMap()
-    raw: dict[str, bytes | None] = {}
-    for tag in font.reader.keys():
-        if tag.strip() in options.drop_tables:
-            raw[tag] = font.reader[tag]  # dropped before it is ever read; kept for fidelity
-        else:
-            font[tag]  # decompile now, once
-            raw[tag] = None
-    if "CFF " in font:
-        _decompile_cff(font["CFF "].cff)
-    font.close()
-    font.reader = None
-    shared = _shared_containers(font)
-    index = {id(obj): i for i, obj in enumerate(shared)}
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.persistent_id = lambda obj: index.get(id(obj))
-    pickler.dump(font)
-    return buffer.getvalue(), raw, shared, tuple(len(obj) for obj in shared)
-
-
-_SHARED_MIN = 1000
-
-
-def _shared_containers(font: Any) -> tuple[Any, ...]:
-    """The font's large dicts (cmap subtables, metrics, CharStrings, the reverse glyph
-    map) and its glyph-order and CFF charset lists: shared by every copy, not unpickled.
-
-    They were two thirds of a copy's unpickling. fontTools' subsetter (4.68)
-    replaces each of them with a new, smaller one and never changes them in
-    place; the lists it does change in place (the CFF indices of charstrings
-    and subroutines) are copied with the rest. ``_check_shared`` holds the
-    sizes after each subset, and a test the contents.
-    """
-    lists = [font.glyphOrder]
-    if "CFF " in font:
-        cff = font["CFF "].cff
-        lists += [cff[name].charset for name in cff.fontNames]
-    seen: dict[int, Any] = {id(obj): obj for obj in lists if len(obj) > _SHARED_MIN}
-    stack = [font.tables, font.__dict__]
-    visited: set[int] = set()
-    while stack:  # every dict reachable from the tables, by attribute, list item or value
-        obj = stack.pop()
-        if id(obj) in visited:
-            continue
-        visited.add(id(obj))
-        if type(obj) is dict:
-            if len(obj) > _SHARED_MIN and obj is not font.__dict__:
-                seen.setdefault(id(obj), obj)
-                continue  # its values are glyph names, ids and metrics
-            stack.extend(obj.values())
-        elif type(obj) is list and len(obj) <= _SHARED_MIN:
-            stack.extend(obj)
-        elif hasattr(obj, "__dict__") and obj.__class__.__module__.startswith("fontTools"):
-            stack.append(obj.__dict__)
-    return tuple(seen.values())
-
-
-def _decompile_cff(cff: Any) -> None:
-    """Read the CFF's top and private dicts now (the CharStrings offsets among them).
-
-    cffLib reads them when first asked; the glyph programs stay unread until used.
-    """
-    for name in cff.fontNames:
-        top = cff[name]
-        for key in top.rawDict:
-            getattr(top, key)
-        dicts = [fd for fd in getattr(top, "FDArray", [])] or [top]
-        for fd in dicts:
-            private = getattr(fd, "Private", None)
-            for key in getattr(private, "rawDict", {}):
-                getattr(private, key)
-
-
-def _cached(fontfile: Any, face_index: int) -> tuple[bytes, dict, tuple[Any, ...], tuple[int, ...]]:
-    info = os.stat(fontfile)
-    return _parsed_font(str(fontfile), face_index, (info.st_mtime_ns, info.st_size))
-
-
-def _load_font(fontfile: Any, face_index: int) -> Any:
-    """A fresh TTFont of ``fontfile``, as ``fontTools.subset.load_font`` gives, from the cache
-    (its largest containers shared with every other copy: :func:`_shared_containers`)."""
-    import pickle
-
-    blob, raw, shared, _sizes = _cached(fontfile, face_index)
-    unpickler = pickle.Unpickler(io.BytesIO(blob))
-    unpickler.persistent_load = shared.__getitem__
-    font = unpickler.load()
-    font.reader = _TableData(raw)
-    return font
-
-
-def _check_shared(fontfile: Any, face_index: int) -> None:
-    """Fail loudly if a subset changed a container every copy shares (a fontTools change)."""
-    _blob, _raw, shared, sizes = _cached(fontfile, face_index)
-    if tuple(len(obj) for obj in shared) != sizes:
-        raise RuntimeError(
-            f"fontTools changed the cached font {fontfile} while subsetting it; "
-            "ruralstudy.plot.fonts._shared_containers must not share that container"
-        )
-
-
-def _cff_subset(fontfile: Any, glyphs: Any) -> Any:
-    """matplotlib's ``get_glyphs_subset`` for a CFF font that is converted to TrueType next.
-
-    Written out (it is matplotlib's ten lines) to change two options: the
-    subroutines are expanded and the layout tables dropped before subsetting.
-    Pruning the subroutines and closing over the layout tables of a 65 000-glyph
-    CJK font took most of a PDF's save (about 1.5 s of 2.5 s per figure), and
-    the TrueType conversion expands subroutines and drops the CFF anyway.
-    """
-    from fontTools import subset
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.ttLib import TTFont, newTable
     from matplotlib.backends import _backend_pdf_ps
 
-    options = _subset_options(fontfile.face_index)
-    font = _load_font(fontfile, fontfile.face_index)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(gids=glyphs)
-    subsetter.subset(font)
-    _check_shared(fontfile, fontfile.face_index)
-    return _backend_pdf_ps.SubsetResults(font, subsetter.glyph_index_map)._as_cm()
+    info = os.stat(fontfile)
+    source = _cff_source(str(fontfile), fontfile.face_index, (info.st_mtime_ns, info.st_size))
+    wanted = set(gids)
+    kept = sorted({0, *wanted})
+    order = [source.order[gid] for gid in kept]
+    font = TTFont(recalcBBoxes=True, recalcTimestamp=False)  # the source's dates: reproducible
+    font.setGlyphOrder(order)
+    for tag in ("head", "hhea", "OS/2", "post"):
+        font[tag] = copy.deepcopy(source.font[tag])
+    font["name"] = _names_kept(source.font["name"])
+    FontBuilder(font=font).setupCharacterMap(
+        {cp: name for name in order for cp in source.codepoints.get(name, ())}
+    )
+    glyphs = {name: source.truetype_glyph(name) for name in order}
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, glyphs
+    font["maxp"] = _truetype_maxp()
+    glyf.compile(font)  # sets each glyph's bounds
+    font["hmtx"] = hmtx = newTable("hmtx")
+    hmtx.metrics = {name: (source.advances[name], getattr(glyphs[name], "xMin", 0))
+                    for name in order}  # fmt: skip
+    post = font["post"]
+    post.formatType = 3.0  # no glyph names: CID names mean nothing to a reader
+    font.sfntVersion = "\x00\x01\x00\x00"
+    index_map = {gid: i for i, gid in enumerate(kept) if gid in wanted}
+    return _backend_pdf_ps.SubsetResults(font, index_map)._as_cm()
+
+
+def _names_kept(names: Any) -> Any:
+    from fontTools.ttLib import newTable
+
+    table = newTable("name")
+    table.names = [
+        record
+        for record in names.names
+        if record.nameID in _NAME_IDS and (record.platformID, record.langID) in _NAME_LANGS
+    ]
+    return table
+
+
+def _truetype_maxp() -> Any:
+    """A version 1.0 maxp (TrueType's); its counts are filled in when the font is saved."""
+    from fontTools.ttLib import newTable
+
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in (
+        "numGlyphs",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxComponentDepth",
+    ):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    return maxp
 
 
 @functools.cache
 def truetype_for_pdf() -> None:
     """Embed CFF fonts in PDFs as TrueType (Type 42 needs TrueType data); installed once.
 
-    Wraps matplotlib's ``_backend_pdf_ps.font_as_file``, the one step that
-    writes a subset font's bytes; fonts with TrueType outlines pass as they are.
-    CFF fonts are subset by :func:`_cff_subset`.
+    Wraps matplotlib's ``_backend_pdf_ps.get_glyphs_subset``: a CFF font's
+    subset is built with TrueType outlines (:func:`_truetype_subset`); fonts
+    with TrueType outlines pass as they are.
     """
     from matplotlib.backends import _backend_pdf_ps
 
-    original = _backend_pdf_ps.font_as_file
     original_subset = _backend_pdf_ps.get_glyphs_subset
-
-    @functools.wraps(original)
-    def font_as_file(font: Any) -> Any:
-        if "CFF " in font:
-            _to_truetype(font)
-        return original(font)
 
     @functools.wraps(original_subset)
     def get_glyphs_subset(fontfile: Any, glyphs: Any) -> Any:
         if _is_cff(fontfile):
-            return _cff_subset(fontfile, glyphs)
+            return _truetype_subset(fontfile, glyphs)
         return original_subset(fontfile, glyphs)
 
-    _backend_pdf_ps.font_as_file = font_as_file
     _backend_pdf_ps.get_glyphs_subset = get_glyphs_subset
 
 
