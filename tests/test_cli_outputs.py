@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import importlib.util
 import io
 import os
 import subprocess
@@ -246,3 +247,26 @@ def test_environment_variable_works_for_the_command(tmp_path):
 def test_validate_without_files_needs_a_project(capsys):
     assert cli.main(["validate"]) == 2
     assert "--data" in capsys.readouterr().err
+
+
+# --- start-up -------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("rfc3987_syntax") is None, reason="rfc3987-syntax not installed"
+)
+def test_report_starts_without_building_the_iri_grammars(tmp_path):
+    """rfc3987-syntax builds its parsers at import (1.5-2 s); `report` imports nbformat,
+    hence jsonschema, without it. -X importtime lists every module the process loads
+    (and each it only tried: rfc3987_syntax itself is listed, refused in no time)."""
+    (tmp_path / "nb").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ruralstudy", "report",
+         "--notebooks", str(tmp_path / "nb"), "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "no numbered notebooks" in result.stderr  # it got as far as the build
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+              if line.startswith("import time:")}  # fmt: skip
+    assert "jsonschema" in loaded  # so the test means something
+    assert "rfc3987_syntax.syntax_helpers" not in loaded and "lark" not in loaded

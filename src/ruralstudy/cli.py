@@ -343,7 +343,23 @@ def _slug(name: str) -> str:
     return slug or "unknown-source"
 
 
+def _without_iri_grammars() -> None:
+    """Spare this process the import of rfc3987-syntax (1.5-2 s of CPU, most of the
+    report's start).
+
+    nbformat imports jsonschema, whose format checkers import rfc3987-syntax when it
+    is installed (jupyterlab brings it), and that builds some forty Earley parsers
+    at import (jsonschema issue #1428). Notebook schemas check no "iri" format, so
+    jsonschema then simply leaves that checker out. Only in this command's process:
+    a library user who calls ``rs.report.build`` keeps the checker.
+    """
+    # A None entry makes `import rfc3987_syntax` raise ImportError, which jsonschema
+    # expects of an optional dependency; setdefault: never undo an import already made.
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def _report(args) -> int:
+    _without_iri_grammars()
     from ruralstudy.report import ReportError, build
 
     if args.jobs is not None and args.jobs < 1:
@@ -376,6 +392,7 @@ def _profile(args) -> int:
         return 1
     if args.text:
         return _profile_text(place)
+    _without_iri_grammars()
     from ruralstudy.report import ReportError, build_profile
 
     try:

@@ -58,16 +58,18 @@ def plain_text(markdown: str) -> str:
 
 
 @cache
-def _exporter(with_code: bool):
+def _exporter():
+    """One exporter for both pages: its Jinja templates are compiled once, and the
+    page kind is set per call (``render``). Not for two threads at once."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES)],
         template_name=TEMPLATE,
-        exclude_input=not with_code,
-        exclude_input_prompt=not with_code,
-        exclude_output_prompt=not with_code,
+        # Validate the notebook once, after all preprocessors, not after each of the
+        # dozen (most disabled): a page of an invalid notebook still fails.
+        optimistic_validation=True,
     )
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={HIDDEN_TAG}, enabled=True), enabled=True
@@ -85,5 +87,10 @@ def render(
     nb = nbformat.from_dict(nb)  # a copy: the title below must not leak into the caller's
     nb.metadata["title"] = title
     resources = {"ruralstudy": {"index_href": index_href or "", "with_code": with_code}}
-    body, _ = _exporter(with_code).from_notebook_node(nb, resources=resources)
+    exporter = _exporter()
+    # Read per conversion, not baked into the templates (nbconvert's TemplateExporter).
+    exporter.exclude_input = not with_code
+    exporter.exclude_input_prompt = not with_code
+    exporter.exclude_output_prompt = not with_code
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
