@@ -61,10 +61,11 @@ def plain_text(markdown: str) -> str:
 def _exporter():
     """One exporter for both pages: its Jinja templates are compiled once, and the
     page kind is set per call (``render``). Not for two threads at once."""
-    from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = HTMLExporter(
+    from ruralstudy.report.page_exporter import PageExporter
+
+    exporter = PageExporter(
         extra_template_basedirs=[str(TEMPLATES)],
         template_name=TEMPLATE,
         # Validate the notebook once, after all preprocessors, not after each of the
