@@ -242,3 +242,35 @@ def test_the_pretest_is_computed_when_first_asked_for(panel):
     assert first is not None and not callable(res.pretest_from._pretest)
     assert res.pretest is first  # computed once
     assert "W = " in res.summary(lang="en")["value"]["Pre-test of parallel trends"]
+
+
+@pytest.mark.parametrize("inference", ["analytic", "bootstrap"])
+def test_aggregating_a_fit_again_gives_what_a_second_call_gives(panel, inference):
+    """result.aggregate(kind) is did(..., aggregation=kind) without a second fit:
+    the same numbers (the bootstrap reuses the fit's seeded draws), counts and facts."""
+    boot = {"inference": inference, "biters": 199, "seed": 11}
+    if inference == "analytic":
+        boot = {}
+    cs = rs.causal.did(panel, *COLS, "county_id", **boot)
+    gt = rs.causal.att_gt(panel, *COLS, "county_id", **boot)
+    for kind in ("simple", "group", "calendar", "dynamic"):
+        fresh = rs.causal.did(panel, *COLS, "county_id", aggregation=kind, **boot)
+        for again in (cs.aggregate(kind), gt.aggregate(kind)):
+            pd.testing.assert_frame_equal(again.tidy(), fresh.tidy(), check_exact=True)
+            assert again.aggregation == kind and again.crit == fresh.crit
+            assert again.summary().equals(fresh.summary())
+    es = rs.causal.event_study(panel, *COLS, "county_id", min_e=-2, max_e=3, **boot)
+    again = cs.aggregate("dynamic", min_e=-2, max_e=3)
+    pd.testing.assert_frame_equal(again.tidy(), es.tidy(), check_exact=True)
+    assert again.design == "event_study"
+
+
+def test_only_callaway_santanna_results_aggregate_again(panel):
+    twfe = rs.causal.did(panel, *COLS, "county_id", method="twfe")
+    with pytest.raises(ValueError, match="method='twfe'"):
+        twfe.aggregate("group")
+    cs = rs.causal.did(panel, *COLS, "county_id")
+    with pytest.raises(ValueError, match="aggregation must be one of"):
+        cs.aggregate("cohort")
+    with pytest.raises(ValueError, match="for aggregation='dynamic'"):
+        cs.aggregate("group", max_e=2)

@@ -496,7 +496,7 @@ def test_boundary_file_names_give_ascii_codes_only():
 
 def test_a_locator_map_is_not_rendered_before_it_is_saved(monkeypatch):
     """geopandas asks for a redraw after each layer; inside the map functions that
-    is a layout pass without rendering (``maps._base.one_draw``), not an Agg render."""
+    request is only noted (``maps._base.one_draw``), not an Agg render."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renders = []

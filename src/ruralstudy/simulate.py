@@ -205,7 +205,8 @@ def true_att(panel: pd.DataFrame, aggregation: str = "simple") -> pd.DataFrame:
     >>> true_att(panel, "dynamic").iloc[0]["term"]
     'ATT'
     """
-    ever = panel[panel["cohort"] > 0]
+    # only the columns used: copying every column of a national panel was most of the time
+    ever = panel.loc[panel["cohort"] > 0, ["village_id", "year", "cohort", "true_effect"]]
     ever = ever[ever["cohort"] > ever["year"].min()]  # CS drops cohorts without a pre-period
     treated = ever[ever["year"] >= ever["cohort"]]
     effect = treated["true_effect"]

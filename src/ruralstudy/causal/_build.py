@@ -6,6 +6,8 @@ pre-test and the units dropped to balance; they are read here, and only here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -29,45 +31,75 @@ def cs_result(
     aggregation: str,
 ) -> PanelResult:
     """A Callaway–Sant'Anna result from a GroupTime (and one of its aggregations)."""
-    inference = options["inference"]
-    fitted = gt.inference
-    if inference == "bootstrap" and fitted != "bootstrap":
-        raise NotImplementedError(
-            f"inference='bootstrap' was asked for, but the {gt.engine} engine returned "
-            f"{fitted} standard errors; the multiplier bootstrap is missing from this engine"
+    fit = CsFit(gt, spec, cited, alpha, control_group, base_period, options,
+                len(rows.data), n_clusters(rows, spec))  # fmt: skip
+    return fit.result(design, agg, aggregation)
+
+
+@dataclass(frozen=True)
+class CsFit:
+    """A Callaway–Sant'Anna fit and what its results say about it: enough to
+    aggregate it another way without fitting again (the rows are not kept,
+    only their counts)."""
+
+    gt: object
+    spec: object
+    cited: tuple[str, ...]
+    alpha: float
+    control_group: str
+    base_period: str
+    options: dict
+    n_obs: int
+    n_clusters: int
+
+    def aggregate(self, aggregation: str, **limits) -> PanelResult:
+        """The result of ``aggregation`` (R did's ``aggte`` on this fit)."""
+        agg = self.gt.aggregate(aggregation, **limits)
+        design = "event_study" if aggregation == "dynamic" else "did"
+        return self.result(design, agg, aggregation)
+
+    def result(self, design: str, agg, aggregation: str) -> PanelResult:
+        gt, spec, options, alpha = self.gt, self.spec, self.options, self.alpha
+        inference = options["inference"]
+        fitted = gt.inference
+        if inference == "bootstrap" and fitted != "bootstrap":
+            raise NotImplementedError(
+                f"inference='bootstrap' was asked for, but the {gt.engine} engine returned "
+                f"{fitted} standard errors; the multiplier bootstrap is missing from this engine"
+            )
+        if agg is None:
+            table, crit = _cells_table(gt, alpha, inference)
+        else:
+            table, crit = _aggregate_table(agg, aggregation, alpha, inference)
+        boot = inference == "bootstrap"
+        return PanelResult(
+            table=table,
+            method="cs",
+            outcome=spec.outcome,
+            alpha=alpha,
+            source_ids=self.cited,
+            design=design,
+            aggregation=aggregation,
+            engine=gt.engine,
+            unit=spec.unit,
+            time=spec.time,
+            cohort=spec.cohort,
+            cluster=spec.cluster or spec.unit,
+            covariates=spec.covariates,
+            control_group=self.control_group,
+            base_period=self.base_period,
+            n_obs=self.n_obs,
+            n_units=int(gt.n_units),
+            n_clusters=self.n_clusters,
+            n_units_dropped=gt.n_units_dropped,
+            inference=inference,
+            biters=options["biters"] if boot else None,
+            bootstrap_weights=options["bootstrap_weights"] if boot else None,
+            seed=options["seed"] if boot else None,
+            crit=crit,
+            pretest_from=gt,
+            fit=self,
         )
-    if agg is None:
-        table, crit = _cells_table(gt, alpha, inference)
-    else:
-        table, crit = _aggregate_table(agg, aggregation, alpha, inference)
-    boot = inference == "bootstrap"
-    return PanelResult(
-        table=table,
-        method="cs",
-        outcome=spec.outcome,
-        alpha=alpha,
-        source_ids=cited,
-        design=design,
-        aggregation=aggregation,
-        engine=gt.engine,
-        unit=spec.unit,
-        time=spec.time,
-        cohort=spec.cohort,
-        cluster=spec.cluster or spec.unit,
-        covariates=spec.covariates,
-        control_group=control_group,
-        base_period=base_period,
-        n_obs=len(rows.data),
-        n_units=int(gt.n_units),
-        n_clusters=n_clusters(rows, spec),
-        n_units_dropped=gt.n_units_dropped,
-        inference=inference,
-        biters=options["biters"] if boot else None,
-        bootstrap_weights=options["bootstrap_weights"] if boot else None,
-        seed=options["seed"] if boot else None,
-        crit=crit,
-        pretest_from=gt,
-    )
 
 
 def twfe_result(design: str, table: pd.DataFrame, fit, spec, cited, alpha: float) -> PanelResult:

@@ -145,6 +145,42 @@ class PanelResult(_Result):
     # The covariance of the pre-period cells is a third of a covariate fit's time, and
     # a reader who only wants the ATT never looks at it.
     pretest_from: object = field(default=None, repr=False)
+    # the Callaway–Sant'Anna fit behind the estimates (for .aggregate), or None (TWFE)
+    fit: object = field(default=None, repr=False)
+
+    def aggregate(
+        self,
+        aggregation: str,
+        *,
+        min_e: float = -np.inf,
+        max_e: float = np.inf,
+        balance_e: int | None = None,
+    ) -> PanelResult:
+        """The same Callaway–Sant'Anna fit aggregated another way, as R did's ``aggte``
+        aggregates one ``att_gt``: "simple", "dynamic" (with ``min_e``, ``max_e``,
+        ``balance_e`` as in :func:`~ruralstudy.causal.event_study`), "group" or
+        "calendar". The numbers are those of calling the estimator again with that
+        aggregation (the bootstrap draws the same seeded weights), without a second fit.
+
+        >>> import ruralstudy as rs
+        >>> panel = rs.simulate.village_panel(n_villages=3_000, seed=1)
+        >>> gt = rs.causal.att_gt(panel, "y", "village_id", "year", "cohort", "county_id")
+        >>> gt.aggregate("group").tidy()["term"].tolist()[:2]
+        ['ATT', 'g=2017']
+        """
+        if self.fit is None:
+            raise ValueError(
+                f"aggregate() is for Callaway–Sant'Anna results; this one is method={self.method!r}"
+            )
+        from ruralstudy.causal._staggered import AGGREGATIONS
+
+        if aggregation not in AGGREGATIONS:
+            raise ValueError(f"aggregation must be one of {AGGREGATIONS}, got {aggregation!r}")
+        if aggregation != "dynamic" and (
+            min_e != -np.inf or max_e != np.inf or balance_e is not None
+        ):
+            raise ValueError("min_e, max_e and balance_e are for aggregation='dynamic'")
+        return self.fit.aggregate(aggregation, min_e=min_e, max_e=max_e, balance_e=balance_e)
 
     @property
     def pretest(self):

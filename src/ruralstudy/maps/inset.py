@@ -121,17 +121,25 @@ def _outline(box: tuple[float, float, float, float], min_area_m2: float):
     extent: only what a panel shows is drawn."""
     import shapely
 
-    land, sea = china_outline()
+    land, sea = _projected_outline()
     extent = _projected_box(box)
-    land = land.to_crs(CHINA_ALBERS)
-    land = land.set_geometry(land.simplify(INSET_TOLERANCE_M, preserve_topology=True))
     land = land.set_geometry(shapely.clip_by_rect(land.geometry.to_numpy(), *extent))
     parts = land.explode(index_parts=False)
     parts = parts[parts.area >= min_area_m2]
     land = land.set_geometry([shapely.union_all(parts.geometry.to_numpy())])
-    sea = sea.to_crs(CHINA_ALBERS)
     sea = sea.set_geometry(shapely.clip_by_rect(sea.geometry.to_numpy(), *extent))
     return land, sea[~sea.is_empty], extent
+
+
+@functools.lru_cache(maxsize=1)
+def _projected_outline():
+    """China's land (simplified) and maritime line in the inset's projection, for
+    both panels: simplifying the whole outline is most of an inset's cost (about
+    0.7 s), and it was done once per panel."""
+    land, sea = china_outline()
+    land = land.to_crs(CHINA_ALBERS)
+    land = land.set_geometry(land.simplify(INSET_TOLERANCE_M, preserve_topology=True))
+    return land, sea.to_crs(CHINA_ALBERS)
 
 
 @functools.lru_cache(maxsize=1)
