@@ -1,8 +1,8 @@
 """Export: one call writes the PNG, SVG and PDF a report or slide needs, and its index entry.
 
 - PNG at 300 dpi, RGB when the figure is opaque (as saved on white it always
-  is), at zlib level 3: the same pixels as matplotlib's RGBA at level 6 in about
-  half the encoding time, and a file a few per cent smaller.
+  is): matplotlib's Agg pixels, written by :mod:`ruralstudy.plot.png` (rows
+  unfiltered: a third of Pillow's encoding time, files 15-20 % smaller).
 - PDF with the CJK font embedded as a TrueType CID font (``pdf.fonttype`` 42),
   which print preflight and Illustrator accept (Type 3 they reject).
 - SVG with text kept as ``<text>`` (``svg.fonttype`` "none"), editable in
@@ -36,14 +36,12 @@ from matplotlib.figure import Figure
 from ruralstudy.plot import shown
 from ruralstudy.plot.captions import caption_text
 from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
+from ruralstudy.plot.png import encode_png
 from ruralstudy.plot.record import figure_record
 from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_font
 
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
-# zlib level of the PNG: 3 took half of level 6's time on report figures and gave
-# files no larger (Pillow's filter choice); levels below 3 saved no more time.
-PNG_COMPRESS_LEVEL = 3
 CREATOR = "ruralstudy"
 
 # Per-format metadata: dates removed (they would change every run) and a
@@ -136,13 +134,10 @@ _PNG_FORMAT = "ruralstudy_png"  # a savefig format of our own (:func:`_png_forma
 
 
 def _png(fig: Figure, dpi: int) -> tuple[bytes, np.ndarray]:
-    """The figure as PNG, and its pixels: matplotlib's Agg pixels, encoded by Pillow as RGB
-    when all opaque.
+    """The figure as PNG, and its pixels: matplotlib's Agg pixels, RGB when all opaque.
 
-    matplotlib writes RGBA at zlib's default level; on a white ground every
-    alpha is 255, so the fourth channel only costs encoding time (with the
-    level, about a sixth of a PNG's save). The pixels, dpi and metadata are
-    matplotlib's.
+    On a white ground every alpha is 255, so a fourth channel would only cost
+    encoding time and file size. The pixels, dpi and metadata are matplotlib's.
     """
     buffer, pixels = io.BytesIO(), []
     fig.savefig(buffer, format=_png_format(), dpi=dpi, metadata=_METADATA["png"],
@@ -159,9 +154,9 @@ def _png_format() -> str:
     canvas's own buffer gives the image's size (the figure's size after the
     save can differ from the renderer's by a pixel).
     """
+    from matplotlib import cbook
     from matplotlib.backend_bases import register_backend
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image, PngImagePlugin
 
     class RGBCanvas(FigureCanvasAgg):
         def print_ruralstudy_png(
@@ -176,13 +171,9 @@ def _png_format() -> str:
             pixels = np.ascontiguousarray(pixels[..., :3]) if opaque else pixels.copy()
             if pixels_out is not None:
                 pixels_out.append(pixels)  # the caller shows the figure from them
-            image = Image.fromarray(pixels)
-            info = PngImagePlugin.PngInfo()
-            for key, value in (metadata or {}).items():
-                info.add_text(key, value)
-            dpi = self.figure.dpi
-            image.save(filename_or_obj, format="png", pnginfo=info, dpi=(dpi, dpi),
-                       compress_level=PNG_COMPRESS_LEVEL)  # fmt: skip
+            data = encode_png(pixels, dpi=self.figure.dpi, text=metadata)
+            with cbook.open_file_cm(filename_or_obj, "wb") as out:
+                out.write(data)
 
     register_backend(_PNG_FORMAT, RGBCanvas, "PNG, RGB when opaque (ruralstudy)")
     return _PNG_FORMAT

