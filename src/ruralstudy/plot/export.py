@@ -2,7 +2,7 @@
 
 - PNG at 300 dpi, RGB when the figure is opaque (as saved on white it always
   is): matplotlib's Agg pixels, written by :mod:`ruralstudy.plot.png` (rows
-  unfiltered: a third of Pillow's encoding time, files 15-20 % smaller).
+  unfiltered: a third of Pillow's encoding time, files within 20 % of its size).
 - PDF with the CJK font embedded as a TrueType CID font (``pdf.fonttype`` 42),
   which print preflight and Illustrator accept (Type 3 they reject).
 - SVG with text kept as ``<text>`` (``svg.fonttype`` "none"), editable in
