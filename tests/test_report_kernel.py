@@ -116,3 +116,39 @@ def test_a_reused_kernel_is_on_ipc_and_starts_each_notebook_afresh(tmp_path):
     # IPython's repr wraps a long tuple over lines (pytest-xdist's tmp_path is long)
     where = ast.literal_eval(second.cells[2].outputs[0]["data"]["text/plain"])
     assert where == (str(tmp_path / "b"), "b")
+
+
+def test_a_reused_kernel_puts_back_options_environment_path_and_data_project(tmp_path):
+    """What a numbered notebook may change and a fresh kernel would not have: pandas'
+    options, environment variables, sys.path and the project chosen with rs.use_data."""
+    import asyncio
+
+    import nbformat
+
+    from ruralstudy.report.kernel import Kernel
+
+    def nb(*codes):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in codes])
+
+    project = tmp_path / "project"
+    subprocess.run([sys.executable, "-m", "ruralstudy", "init", str(project)], check=True,
+                   capture_output=True)  # fmt: skip
+    changes = nb(
+        "import pandas as pd\npd.set_option('display.width', 7)",
+        "import os, sys\nos.environ['LEFT_BEHIND'] = '1'\nsys.path.insert(0, '/left/behind')",
+        f"import ruralstudy as rs\nrs.use_data({str(project)!r})",
+    )
+    looks = nb(
+        "import pandas as pd\npd.get_option('display.width')",
+        "import os, sys\n'LEFT_BEHIND' in os.environ, '/left/behind' in sys.path",
+        "from ruralstudy import datasets\ndatasets.data_project() is None",
+    )
+
+    async def both():
+        async with Kernel(env=dict(os.environ), cwd=tmp_path) as k:
+            for notebook in (changes, looks):
+                await k.run(notebook, "run", cwd=tmp_path, environ={}, timeout=60)
+
+    asyncio.run(both())
+    answers = [c.outputs[0]["data"]["text/plain"] for c in looks.cells]
+    assert answers == ["80", "(False, False)", "True"]

@@ -102,6 +102,16 @@ def use_data(folder: str | Path | None, **reading) -> Path | None:
     return project
 
 
+def _data_choice() -> tuple:
+    """What ``use_data`` chose (the report's reused kernels put it back between notebooks)."""
+    return _chosen, _reading
+
+
+def _set_data_choice(choice: tuple) -> None:
+    global _chosen, _reading
+    _chosen, _reading = choice
+
+
 def _reading_options(reading: dict) -> tuple:
     """The reading keywords as a cache key, unknown names refused at once."""
     import inspect

@@ -1,8 +1,8 @@
 """``make report``: every numbered notebook and every village profile, one index.
 
-Notebooks and profiles run concurrently (``jobs`` kernels at a time; each in
-its own kernel and its own figures folder, so the pages and figures are the
-same whatever the order). A progress line per notebook gives its time; the
+Notebooks and profiles run concurrently (``jobs`` kernels at a time, each run
+reset to a fresh kernel's state and given its own figures folder, so the pages
+and figures are the same whatever the order). A progress line per notebook gives its time; the
 first failure stops the build, names the notebook, the cell and the error,
 and leaves the output folder as it was (:mod:`ruralstudy.report.output`).
 """
@@ -127,15 +127,16 @@ async def _run_all(
     def notebook_job(path: Path):
         async def make():
             nb = nbformat.read(path, as_version=4)
-            env = {**os.environ, FIGURES_ENV: str(runs / path.stem)}
-            return await kernel.run(nb, path.name, cwd=path.parent.resolve(), env=env,
-                                    timeout=timeout)  # fmt: skip
+            async with pool.kernel(path.name) as k:
+                return await k.run(nb, path.name, cwd=path.parent.resolve(),
+                                   environ={FIGURES_ENV: str(runs / path.stem)},
+                                   timeout=timeout)  # fmt: skip
 
         return make
 
     def profile_job(place_id: str):
         async def make():
-            async with pool.kernel() as k:
+            async with pool.kernel(f"profile of {place_id}") as k:
                 return await profile.run_profile(place_id, figures=runs / place_id / PROFILES,
                                                  timeout=timeout, in_kernel=k)  # fmt: skip
 
@@ -147,8 +148,8 @@ async def _run_all(
     tasks.sort(key=lambda task: -last_seconds.get(task[0], 0.0))  # stable: file order on ties
     runs.mkdir(parents=True, exist_ok=True)
     try:
-        # Notebooks get a kernel each (they may change anything); the profiles, all one
-        # template, share at most ``jobs`` kernels that import the libraries once.
+        # Notebooks and profiles share at most ``jobs`` kernels that import the libraries
+        # once; each run starts from what a fresh kernel has (ruralstudy.report.fresh).
         with ThreadPoolExecutor(max_workers=1) as renderer:
             async with kernel.KernelPool(env=dict(os.environ), cwd=runs) as pool:
                 async with asyncio.TaskGroup() as group:

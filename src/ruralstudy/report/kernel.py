@@ -234,11 +234,17 @@ class KernelPool:
         await self._stack.__aexit__(*exc_info)  # shuts every kernel down
 
     @contextlib.asynccontextmanager
-    async def kernel(self):
-        """An idle kernel, or a new one; back to the pool only if its run succeeded."""
+    async def kernel(self, name: str = ""):
+        """An idle kernel, or a new one; back to the pool only if its run succeeded.
+
+        ``name`` (the notebook's) starts the error if a new kernel cannot start.
+        """
         if self._idle:
             k = self._idle.pop()
         else:
-            k = await self._stack.enter_async_context(Kernel(env=self._env, cwd=self._cwd))
+            try:
+                k = await self._stack.enter_async_context(Kernel(env=self._env, cwd=self._cwd))
+            except KernelFailed as exc:
+                raise KernelFailed(f"{name}: {exc}" if name else str(exc)) from None
         yield k
         self._idle.append(k)
