@@ -53,6 +53,19 @@ def test_undated_facts_are_left_out_and_one_sided_indicators_kept():
     assert math.isnan(jobs["change"])
 
 
+def test_a_tie_on_the_before_side_names_indicator_year_and_facts():
+    df = pd.concat([SAMPLE, SAMPLE.iloc[[1]].assign(fact_id="a2b", value=65000.0)])
+    with pytest.raises(ValueError, match=r"income has 2 facts for 2017 \(a2, a2b\); choose one"):
+        compare.before_after(df, year=2018)
+
+
+def test_indicators_keep_the_order_they_first_appear_in():
+    shuffled = SAMPLE.iloc[[4, 2, 0, 1, 3]]
+    table = compare.before_after(shuffled, year=2018)
+    assert table["indicator_id"].tolist() == ["jobs", "income"]
+    assert pd.isna(table["after_fact_id"].iloc[0]) and table["after_fact_id"].iloc[1] == "a3"
+
+
 def test_the_intervention_year_can_count_as_after():
     table = compare.before_after(SAMPLE, year=2018, baseline_includes_year=False)
     jobs = table.set_index("indicator_id").loc["jobs"]

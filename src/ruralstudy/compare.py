@@ -89,25 +89,11 @@ def before_after(
     cut, _ = intervention_year(
         place, year=year, intervention_id=intervention_id, interventions=interventions
     )
-    dated = facts[(facts["place_id"] == place) & facts["year"].notna()].reset_index(drop=True)
-    is_before = dated["year"] <= cut if baseline_includes_year else dated["year"] < cut
-    rows = []
-    for indicator, group in dated.groupby("indicator_id", sort=False):
-        row = {"place_id": place, "indicator_id": indicator, "unit": group["unit"].iloc[0],
-               "cut_year": cut}  # fmt: skip
-        for side, part in (("before", group[is_before[group.index]]),
-                           ("after", group[~is_before[group.index]])):  # fmt: skip
-            latest = part[part["year"] == part["year"].max()]
-            if len(latest) > 1:
-                raise ValueError(
-                    f"before_after: {indicator} has {len(latest)} facts for "
-                    f"{int(latest['year'].iloc[0])} ({', '.join(latest['fact_id'])}); "
-                    "choose one (e.g. by source_id) before comparing"
-                )
-            for col in SIDE_COLUMNS:
-                row[f"{side}_{col}"] = latest[col].iloc[0] if len(latest) else None
-        rows.append(row)
-    out = pd.DataFrame(rows)
+    dated = facts[(facts["place_id"] == place) & facts["year"].notna()]
+    rows = _latest_each_side(dated, cut, baseline_includes_year)
+    for row in rows:
+        row.update(place_id=place, cut_year=cut)
+    out = pd.DataFrame(rows, columns=_ROW_ORDER)
     if out.empty:
         raise ValueError(f"before_after: no dated facts for {place!r}")
     for side in ("before", "after"):
@@ -125,6 +111,41 @@ def before_after(
     out[["change", "change_lower", "change_upper"]] = change
     out[["ratio", "ratio_lower", "ratio_upper"]] = ratio
     return _with_growth(out)
+
+
+_SIDES = [f"{side}_{col}" for side in ("before", "after") for col in SIDE_COLUMNS]
+_ROW_ORDER = ["place_id", "indicator_id", "unit", "cut_year", *_SIDES]
+
+
+def _latest_each_side(dated: pd.DataFrame, cut: int, baseline_includes_year: bool) -> list[dict]:
+    """Per indicator (in order of first appearance): its unit and the latest fact on
+    each side of ``cut`` (``before_year``, … ``after_fact_id``; None where a side has none).
+
+    On positions in numpy arrays, not a pandas filter per indicator and side: a
+    place's profile compares a dozen times and notebook 07 64 places, at ~20 ms a
+    call that way. Each value is taken as ``Series.iloc`` would give it.
+    """
+    years = dated["year"].to_numpy(dtype=float)
+    before = years <= cut if baseline_includes_year else years < cut
+    values = {col: dated[col].array for col in SIDE_COLUMNS}
+    units = dated["unit"].array
+    codes, indicators = pd.factorize(dated["indicator_id"], sort=False)
+    rows = []
+    for code, indicator in enumerate(indicators):
+        group = np.flatnonzero(codes == code)
+        row = {"indicator_id": indicator, "unit": units[group[0]]}
+        for side, part in (("before", group[before[group]]), ("after", group[~before[group]])):
+            latest = part[years[part] == years[part].max()] if part.size else part
+            if latest.size > 1:
+                raise ValueError(
+                    f"before_after: {indicator} has {latest.size} facts for "
+                    f"{int(years[latest[0]])} ({', '.join(values['fact_id'][latest])}); "
+                    "choose one (e.g. by source_id) before comparing"
+                )
+            for col in SIDE_COLUMNS:
+                row[f"{side}_{col}"] = values[col][latest[0]] if latest.size else None
+        rows.append(row)
+    return rows
 
 
 def _with_growth(pairs: pd.DataFrame) -> pd.DataFrame:
