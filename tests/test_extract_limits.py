@@ -32,6 +32,7 @@ from ruralstudy.extract import (
     UNITS,
     _matches,
     extract_quantities,
+    quantity_pattern,
 )
 from ruralstudy.extract.text import (
     QUOTE_MAX,
@@ -198,6 +199,23 @@ def test_unit_pattern_matches_as_the_longest_first_alternation(text):
         for i in range(len(text) + 1):
             got, want = fast.match(text, i), plain.match(text, i)
             assert (got and got.span()) == (want and want.span())
+
+
+_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group: f"(?:{group})?"))
+_QUANTITYISH = (
+    "零一二两三四五六七八九十百千万亿余多来几约近逾超过不足到至少以上下左右都还-—~%.,/ 0123456789"
+    "亩元户个年月人分之成倍每晚斤块钱村民“”，。"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_QUANTITYISH, max_size=40))
+def test_quantity_matches_as_its_plain_form(text):
+    """QUANTITY writes its optional groups as alternations with nothing (faster in sre);
+    every group must match where and as the plain ``(?:…)?`` form's does."""
+    for i in range(len(text) + 1):
+        fast, plain = QUANTITY.match(text, i), _PLAIN_QUANTITY.match(text, i)
+        assert (fast and fast.regs) == (plain and plain.regs)
 
 
 @settings(max_examples=300, deadline=None)
