@@ -100,6 +100,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ruralstudy.extract import rates
@@ -334,7 +335,7 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text:
         return _frame([])
-    return _frame([row[:-1] for row in _rows(text)])
+    return _frame(_rows(text))
 
 
 def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
@@ -352,7 +353,7 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
     0   20.0   ha  全村种植300亩。
     """
     rows = _rows(text) if isinstance(text, str) and text else []
-    q = _frame([row[:-1] for row in rows])
+    q = _frame(rows)
     notes = ["; ".join(filter(None, [f"subject: {r[13]}" if r[13] else "", r[14]])) for r in rows]
     return pd.DataFrame(
         {
@@ -765,12 +766,22 @@ def _interval(value, qualifier, step, hi, factor):
     )
 
 
+_DTYPES = dict.fromkeys(COLUMNS, "str") | dict.fromkeys(("start", "end"), "int64")
+_DTYPES |= dict.fromkeys(
+    ("value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"), "float64"
+)
+
+
 def _frame(rows) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    for c in ("start", "end"):
-        df[c] = df[c].astype("int64")
-    for c in ("value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"):
-        df[c] = df[c].astype("float64")
-    for c in ("text", "unit", "qualifier", "norm_unit", "sentence", "subject"):
-        df[c] = df[c].astype("str")
-    return df
+    """The COLUMNS of ``rows`` (``_rows``' tuples; the note after them is left out).
+
+    Each column is a slice of one 2-D object array: from_records and astype
+    took twice as long.
+    """
+    cells = np.array(rows, dtype=object) if rows else np.empty((0, len(COLUMNS)), dtype=object)
+    return pd.DataFrame(
+        {
+            c: pd.array(cells[:, i], dtype="str") if kind == "str" else cells[:, i].astype(kind)
+            for i, (c, kind) in enumerate(_DTYPES.items())
+        }
+    )
