@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from ruralstudy.extract import (
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
+    _exact_float,
     _matches,
     extract_quantities,
     quantity_pattern,
@@ -249,3 +251,15 @@ def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
                                         je + shift(breaks, shifts, je, "end")].strip()  # fmt: skip
         else:
             assert quotes(s, e) in text and len(quotes(s, e)) <= QUOTE_MAX + len("5亩")
+
+
+_EXACT = st.one_of(
+    st.integers(0, 10**30),
+    st.fractions(min_value=0, max_value=10**12, max_denominator=10**9),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_EXACT, _EXACT.filter(lambda f: f != 0))
+def test_exact_float_is_the_float_of_the_exact_product(value, factor):
+    assert _exact_float(value, factor) == float(Fraction(value) * Fraction(factor))

@@ -737,12 +737,18 @@ def _bounds(unit, per, value, qualifier, step, hi):
         hi = hi.numerator
     if factor.denominator == 1:
         factor = factor.numerator
-    v, nv = float(value), float(value * factor)
+    v, nv = float(value), _exact_float(value, factor)
     if qualifier == "exact":  # most figures: units.interval's [X, X] without the call
         return v, v, v, unit, qualifier, nv, nv, nv, norm_unit
     raw = _interval(value, qualifier, step, hi, 1)
     norm = raw if factor == 1 else _interval(value, qualifier, step, hi, factor)
     return (v, *raw, unit, qualifier, nv, *norm, norm_unit)
+
+
+def _exact_float(value, factor) -> float:
+    """float(value * factor) for ints and Fractions, as the one int division float() of a
+    Fraction is, without the product Fraction made and normalised first."""
+    return value.numerator * factor.numerator / (value.denominator * factor.denominator)
 
 
 @lru_cache(maxsize=512)
@@ -758,11 +764,11 @@ def _rate_unit(unit: str, per: tuple[str, ...]):
 def _interval(value, qualifier, step, hi, factor):
     if factor == 1:
         return interval(value, qualifier, step=step, upper=hi)
-    return interval(
-        value * factor,
+    return interval(  # floats of the exact products: interval makes floats of them anyway
+        _exact_float(value, factor),
         qualifier,
-        step=None if step is None else step * factor,
-        upper=None if hi is None else hi * factor,
+        step=None if step is None else _exact_float(step, factor),
+        upper=None if hi is None else _exact_float(hi, factor),
     )
 
 
