@@ -507,29 +507,34 @@ def _anchors(run: re.Match) -> list[int]:
 # --- reading one match ---------------------------------------------------
 
 
+_READ_GROUPS = ("pre", "post", "unit", "n1", "p3", "fn", "n2", "p1", "p2")
+_INNER_MARKER = re.compile("[余多来几]").search
+
+
 def _read_match(m: re.Match, scan: str):
     """(start, end, value, unit, qualifier, step, upper end) or None if not a quantity."""
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
-    pre, post, unit, n1, p3 = m.group("pre", "post", "unit", "n1", "p3")
+    pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None and scan[start] in _SPACES:
         start = _skip_spaces(scan, start)
-    if n1 is None or g["fn"]:  # 百分之三十, 1/4, 五分之一
+    if n1 is None or fn:  # 百分之三十, 1/4, 五分之一
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
     before = scan[start - 1] if start else ""
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
-    if g["n2"] is not None:
+    if n2 is not None:
         return _read_range(g, start, end, pre)
-    marker = g["p1"] or g["p2"]
-    if not marker and not n1.isdigit():  # 20余万, 十来个 (no generator for plain digits)
-        marker = next((c for c in "余多来几" if c in n1), None)  # a numeral holds one at most
+    marker = p1 or p2
+    if not marker and not n1.isdigit():  # 20余万, 十来个 (a numeral holds one at most)
+        inner = _INNER_MARKER(n1)
+        marker = inner and inner.group()
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
     after = p3 and unit in _MEASURE_OR_TIME
