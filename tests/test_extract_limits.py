@@ -35,6 +35,7 @@ from ruralstudy.extract import (
     _matches,
     extract_quantities,
     quantity_pattern,
+    rates,
 )
 from ruralstudy.extract.text import (
     QUOTE_MAX,
@@ -263,3 +264,26 @@ _EXACT = st.one_of(
 @given(_EXACT, _EXACT.filter(lambda f: f != 0))
 def test_exact_float_is_the_float_of_the_exact_product(value, factor):
     assert _exact_float(value, factor) == float(Fraction(value) * Fraction(factor))
+
+
+_CLAUSEISH = (
+    "".join(sorted(set("".join(rates._CLAUSE_WORDS.values())) - set("()?<!:|[]"))) + "2今的，"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CLAUSEISH, max_size=16))
+def test_clause_words_are_found_as_without_the_first_character_lookahead(text):
+    plain = re.compile(rates._CLAUSE_ALTERNATION)
+    found = [(m.span(), m.lastgroup) for m in rates._CLAUSE_WORD.finditer(text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_every_clause_word_starts_with_a_listed_first_character():
+    plain = re.compile(rates._CLAUSE_ALTERNATION)
+    words = re.findall(r"[\u4e00-\u9fff]+", "|".join(rates._CLAUSE_WORDS.values()))
+    for word in words:  # each word, and what the words' alternations can start with
+        for i in range(len(word)):
+            m = plain.match(word, i)
+            if m is not None and m.start() == i:
+                assert word[i] in rates._CLAUSE_WORD_FIRST, word[i:]
