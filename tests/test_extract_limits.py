@@ -37,6 +37,7 @@ from ruralstudy.extract import (
     quantity_pattern,
     rates,
 )
+from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year
 from ruralstudy.extract.text import (
     QUOTE_MAX,
     SENTENCE_END,
@@ -287,3 +288,10 @@ def test_every_clause_word_starts_with_a_listed_first_character():
             m = plain.match(word, i)
             if m is not None and m.start() == i:
                 assert word[i] in rates._CLAUSE_WORD_FIRST, word[i:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789²٣二〇一四十.,", max_size=6))
+def test_looks_like_year_as_its_regular_expression(n):
+    plain = re.fullmatch(r"[12][0-9]{3}", n) or (len(n) == 4 and all(c in CN_DIGITS for c in n))
+    assert looks_like_year(n) == bool(plain)

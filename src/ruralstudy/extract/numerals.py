@@ -192,13 +192,13 @@ def _cn_trailing(n: str) -> int:
     return CN_BIG[n[-1]] if n[-1] in CN_BIG else 1
 
 
-_YEAR = re.compile(r"[12][0-9]{3}")
-
-
 def looks_like_year(n: str) -> bool:
-    if _YEAR.fullmatch(n):
+    """1000 to 2999 in four ASCII digits, or four Chinese digits (二〇一四)."""
+    if len(n) != 4:
+        return False  # most numbers before 年: no call, no regular expression
+    if n[0] in "12" and n.isascii() and n.isdigit():
         return True
-    return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
+    return all(c in CN_DIGITS for c in n)
 
 
 def parse_fraction(denominator: str, numerator: str) -> Fraction | None:
