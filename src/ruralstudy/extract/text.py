@@ -181,11 +181,14 @@ class Quotes:
 
     def _quote(self, js: int, je: int) -> str:
         key = (js, je)
-        if key not in self._made:
-            os_ = js + shift(self.breaks, self.shifts, js, "start")
-            oe = je + shift(self.breaks, self.shifts, je, "end")
-            self._made[key] = self.text[os_:oe].strip()
-        return self._made[key]
+        quote = self._made.get(key)
+        if quote is None:
+            breaks, shifts = self.breaks, self.shifts  # shift(), inlined: once a sentence
+            i, k = bisect.bisect_right(breaks, js), bisect.bisect_left(breaks, je)
+            os_ = js + (shifts[i - 1] if i else 0)
+            oe = je + (shifts[k - 1] if k else 0)
+            quote = self._made[key] = self.text[os_:oe].strip()
+        return quote
 
     def clause_ends(self, js: int, je: int) -> list[int]:
         """Clause ends in the long sentence [js, je), found once for its figures (the
