@@ -99,6 +99,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -786,10 +787,13 @@ _DTYPES |= dict.fromkeys(
 def _frame(rows) -> pd.DataFrame:
     """The COLUMNS of ``rows`` (``_rows``' tuples; the note after them is left out).
 
-    Each column is a slice of one 2-D object array: from_records and astype
-    took twice as long.
+    Each column is a slice of one 2-D object array, filled from the cells in a row
+    (np.fromiter: no shape to discover, half np.array's time): from_records and
+    astype took three times as long.
     """
-    cells = np.array(rows, dtype=object) if rows else np.empty((0, len(COLUMNS)), dtype=object)
+    width = len(rows[0]) if rows else len(COLUMNS)
+    cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * width)
+    cells = cells.reshape(len(rows), width)
     return pd.DataFrame(
         {
             c: pd.array(cells[:, i], dtype="str") if kind == "str" else cells[:, i].astype(kind)
