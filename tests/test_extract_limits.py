@@ -44,6 +44,7 @@ from ruralstudy.extract.text import (
     Quotes,
     join_layout_breaks,
     scan_copy,
+    sentence_ends,
     shift,
 )
 
@@ -229,6 +230,7 @@ def test_sentence_end_matches_as_its_plain_form(text):
     assert [m.span() for m in SENTENCE_END.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+    assert sentence_ends(text) == [m.end() for m in plain.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

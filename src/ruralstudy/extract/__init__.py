@@ -115,11 +115,11 @@ from ruralstudy.extract.numerals import (
 )
 from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
-    SENTENCE_END,
     Quotes,
     in_short_quote,
     join_layout_breaks,
     scan_copy,
+    sentence_ends,
     single_year,
     subject,
 )
@@ -409,7 +409,7 @@ def _rows(text: str) -> list[tuple]:
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
     n_at_least, j = len(at_least), 0
-    ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
+    ends = sorted(sentence_ends(joined) + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, prev_rate, k = [], 0, None, 0
     for m in _matches(scan):
