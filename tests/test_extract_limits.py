@@ -37,7 +37,7 @@ from ruralstudy.extract import (
     quantity_pattern,
     rates,
 )
-from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year
+from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year, parse_number
 from ruralstudy.extract.text import (
     QUOTE_MAX,
     SENTENCE_END,
@@ -297,3 +297,20 @@ def test_every_clause_word_starts_with_a_listed_first_character():
 def test_looks_like_year_as_its_regular_expression(n):
     plain = re.fullmatch(r"[12][0-9]{3}", n) or (len(n) == 4 and all(c in CN_DIGITS for c in n))
     assert looks_like_year(n) == bool(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(r"[1-9][0-9]{0,5}(\.[0-9]{1,4})?", fullmatch=True),
+    st.sampled_from(["", "十", "百", "千", "万", "亿", "万亿"]),
+)
+def test_a_decimal_with_multipliers_reads_as_its_exact_product(digits, mults):
+    """parse_number builds one Fraction per figure; the plain form multiplies Fractions."""
+    factor = 1
+    for c in mults:
+        factor *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[c]
+    frac = digits.partition(".")[2]
+    value, step = parse_number.__wrapped__(digits + mults)
+    assert value == Fraction(digits) * factor and isinstance(value, (int, Fraction))
+    if mults:
+        assert step == Fraction(1, 10 ** len(frac)) * factor

@@ -54,13 +54,14 @@ def parse_number(s: str):
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")
         whole, _, frac = digits.partition(".")
-        # Fraction(int, 10**k) is exact and far faster than parsing the string
-        value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
-        factor = math.prod(MULTIPLIERS[c] for c in mults)
+        factor = math.prod(MULTIPLIERS[c] for c in mults) if mults else 1
+        # Fraction(int, 10**k) is exact and far faster than parsing the string; the
+        # multiplier goes into the numerator, not into a second Fraction
+        value = Fraction(int(whole + frac) * factor, 10 ** len(frac))
         if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
-            return value * factor, last_nonzero_place(digits) * factor
+            return value, last_nonzero_place(digits) * factor
         if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
-            return value * factor, decimal_place(digits) * factor
+            return value, Fraction(factor, 10 ** len(frac))
         return value, last_nonzero_place(digits)
     head, plus, mults = s.partition(next((c for c in "余多来几" if c in s), "余"))
     if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万, 十来万, 十几万
