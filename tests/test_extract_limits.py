@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -30,15 +31,20 @@ from ruralstudy.extract import (
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
+    _exact_float,
     _matches,
     extract_quantities,
+    quantity_pattern,
+    rates,
 )
+from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year, parse_number
 from ruralstudy.extract.text import (
     QUOTE_MAX,
     SENTENCE_END,
     Quotes,
     join_layout_breaks,
     scan_copy,
+    sentence_ends,
     shift,
 )
 
@@ -200,6 +206,23 @@ def test_unit_pattern_matches_as_the_longest_first_alternation(text):
             assert (got and got.span()) == (want and want.span())
 
 
+_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group: f"(?:{group})?"))
+_QUANTITYISH = (
+    "零一二两三四五六七八九十百千万亿余多来几约近逾超过不足到至少以上下左右都还-—~%.,/ 0123456789"
+    "亩元户个年月人分之成倍每晚斤块钱村民“”，。"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_QUANTITYISH, max_size=40))
+def test_quantity_matches_as_its_plain_form(text):
+    """QUANTITY writes its optional groups as alternations with nothing (faster in sre);
+    every group must match where and as the plain ``(?:…)?`` form's does."""
+    for i in range(len(text) + 1):
+        fast, plain = QUANTITY.match(text, i), _PLAIN_QUANTITY.match(text, i)
+        assert (fast and fast.regs) == (plain and plain.regs)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="。！？!?”’」』）)\n甲 ", max_size=30))
 def test_sentence_end_matches_as_its_plain_form(text):
@@ -207,6 +230,7 @@ def test_sentence_end_matches_as_its_plain_form(text):
     assert [m.span() for m in SENTENCE_END.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+    assert sentence_ends(text) == [m.end() for m in plain.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -231,3 +255,62 @@ def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
                                         je + shift(breaks, shifts, je, "end")].strip()  # fmt: skip
         else:
             assert quotes(s, e) in text and len(quotes(s, e)) <= QUOTE_MAX + len("5亩")
+
+
+_EXACT = st.one_of(
+    st.integers(0, 10**30),
+    st.fractions(min_value=0, max_value=10**12, max_denominator=10**9),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_EXACT, _EXACT.filter(lambda f: f != 0))
+def test_exact_float_is_the_float_of_the_exact_product(value, factor):
+    assert _exact_float(value, factor) == float(Fraction(value) * Fraction(factor))
+
+
+_CLAUSEISH = (
+    "".join(sorted(set("".join(rates._CLAUSE_WORDS.values())) - set("()?<!:|[]"))) + "2今的，"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CLAUSEISH, max_size=16))
+def test_clause_words_are_found_as_without_the_first_character_lookahead(text):
+    plain = re.compile(rates._CLAUSE_ALTERNATION)
+    found = [(m.span(), m.lastgroup) for m in rates._CLAUSE_WORD.finditer(text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_every_clause_word_starts_with_a_listed_first_character():
+    plain = re.compile(rates._CLAUSE_ALTERNATION)
+    words = re.findall(r"[\u4e00-\u9fff]+", "|".join(rates._CLAUSE_WORDS.values()))
+    for word in words:  # each word, and what the words' alternations can start with
+        for i in range(len(word)):
+            m = plain.match(word, i)
+            if m is not None and m.start() == i:
+                assert word[i] in rates._CLAUSE_WORD_FIRST, word[i:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789²٣二〇一四十.,", max_size=6))
+def test_looks_like_year_as_its_regular_expression(n):
+    plain = re.fullmatch(r"[12][0-9]{3}", n) or (len(n) == 4 and all(c in CN_DIGITS for c in n))
+    assert looks_like_year(n) == bool(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(r"[1-9][0-9]{0,5}(\.[0-9]{1,4})?", fullmatch=True),
+    st.sampled_from(["", "十", "百", "千", "万", "亿", "万亿"]),
+)
+def test_a_decimal_with_multipliers_reads_as_its_exact_product(digits, mults):
+    """parse_number builds one Fraction per figure; the plain form multiplies Fractions."""
+    factor = 1
+    for c in mults:
+        factor *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[c]
+    frac = digits.partition(".")[2]
+    value, step = parse_number.__wrapped__(digits + mults)
+    assert value == Fraction(digits) * factor and isinstance(value, (int, Fraction))
+    if mults:
+        assert step == Fraction(1, 10 ** len(frac)) * factor

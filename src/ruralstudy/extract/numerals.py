@@ -54,13 +54,14 @@ def parse_number(s: str):
         digits, plus, mults = m.groups()
         digits = digits.replace(",", "")
         whole, _, frac = digits.partition(".")
-        # Fraction(int, 10**k) is exact and far faster than parsing the string
-        value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
-        factor = math.prod(MULTIPLIERS[c] for c in mults)
+        factor = math.prod(MULTIPLIERS[c] for c in mults) if mults else 1
+        # Fraction(int, 10**k) is exact and far faster than parsing the string; the
+        # multiplier goes into the numerator, not into a second Fraction
+        value = Fraction(int(whole + frac) * factor, 10 ** len(frac))
         if plus:  # 20余万: 余 follows 20, the step is its last non-zero place
-            return value * factor, last_nonzero_place(digits) * factor
+            return value, last_nonzero_place(digits) * factor
         if mults:  # 20万余: the step is 1 万 (0.1 万 for 1.5万)
-            return value * factor, decimal_place(digits) * factor
+            return value, Fraction(factor, 10 ** len(frac))
         return value, last_nonzero_place(digits)
     head, plus, mults = s.partition(next((c for c in "余多来几" if c in s), "余"))
     if plus and mults and all(c in CN_BIG for c in mults):  # 二十余万, 十来万, 十几万
@@ -192,13 +193,13 @@ def _cn_trailing(n: str) -> int:
     return CN_BIG[n[-1]] if n[-1] in CN_BIG else 1
 
 
-_YEAR = re.compile(r"[12][0-9]{3}")
-
-
 def looks_like_year(n: str) -> bool:
-    if _YEAR.fullmatch(n):
+    """1000 to 2999 in four ASCII digits, or four Chinese digits (二〇一四)."""
+    if len(n) != 4:
+        return False  # most numbers before 年: no call, no regular expression
+    if n[0] in "12" and n.isascii() and n.isdigit():
         return True
-    return len(n) == 4 and all(c in CN_DIGITS for c in n)  # 二〇一四
+    return all(c in CN_DIGITS for c in n)
 
 
 def parse_fraction(denominator: str, numerator: str) -> Fraction | None:

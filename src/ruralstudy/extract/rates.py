@@ -65,7 +65,12 @@ _CLAUSE_WORDS = {
     "间": r"每间|一间房",
     "晚": r"每晚|一晚",
 }
-_CLAUSE_WORD = re.compile("|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values())))
+_CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
+# Every clause word starts with one of these; the named groups hide the words' first
+# characters from sre's search, so without the lookahead it tries every group at every
+# character (a third of clause_rate's time).
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日"
+_CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).

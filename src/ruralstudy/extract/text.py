@@ -124,6 +124,49 @@ def _scan_table():
     return table
 
 
+# The characters sentence_ends reads: a stop, a closing quote or bracket, a line break.
+_STOP, _CLOSER, _NEWLINE = 1, 2, 3
+_END_MARKS = (("。！？!?", _STOP), ("”’」』）)", _CLOSER), ("\n", _NEWLINE))
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The ends of SENTENCE_END's matches in ``text``, in order, found by numpy.
+
+    sre tests SENTENCE_END's first class at every character of the text (a fifth of
+    the extractor's preparation); a table look-up finds the few marks at once, and
+    the rule is applied to them alone: a run of stops and the closers right after
+    it end a sentence, a stop right after a closer starts the next; a line break
+    ends one by itself.  Written by hand, as no library does this; a property test
+    holds it to SENTENCE_END.
+    """
+    import numpy as np  # as in scan_copy
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _end_table()
+    at = np.flatnonzero(table[codes])
+    kind = table[codes[at]]
+    stop, closer = kind == _STOP, kind == _CLOSER
+    after = np.r_[False, np.diff(at) == 1]  # the mark stands right after the mark before
+    # a run of adjacent closers closes the sentence of a stop right before its first one
+    first = ~(closer & after & np.r_[False, closer[:-1]])
+    run_first = np.maximum.accumulate(np.where(first, np.arange(len(at)), 0))
+    closing = closer & after[run_first] & np.r_[False, stop[:-1]][run_first]
+    part = stop | closing
+    # an end runs on into the next mark when it is part of one, unless a stop follows a closer
+    runs_on = np.r_[after[1:] & part[1:] & ~(closer[:-1] & stop[1:]), False]
+    return (at[(part & ~runs_on) | (kind == _NEWLINE)] + 1).tolist()
+
+
+@lru_cache(maxsize=1)
+def _end_table():
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for chars, kind in _END_MARKS:
+        table[[ord(c) for c in chars]] = kind
+    return table
+
+
 def shift(breaks, shifts, pos, side):
     """Characters removed before joined offset ``pos`` (end offsets stay left of a break)."""
     i = (bisect.bisect_right if side == "start" else bisect.bisect_left)(breaks, pos)
@@ -181,11 +224,14 @@ class Quotes:
 
     def _quote(self, js: int, je: int) -> str:
         key = (js, je)
-        if key not in self._made:
-            os_ = js + shift(self.breaks, self.shifts, js, "start")
-            oe = je + shift(self.breaks, self.shifts, je, "end")
-            self._made[key] = self.text[os_:oe].strip()
-        return self._made[key]
+        quote = self._made.get(key)
+        if quote is None:
+            breaks, shifts = self.breaks, self.shifts  # shift(), inlined: once a sentence
+            i, k = bisect.bisect_right(breaks, js), bisect.bisect_left(breaks, je)
+            os_ = js + (shifts[i - 1] if i else 0)
+            oe = je + (shifts[k - 1] if k else 0)
+            quote = self._made[key] = self.text[os_:oe].strip()
+        return quote
 
     def clause_ends(self, js: int, je: int) -> list[int]:
         """Clause ends in the long sentence [js, je), found once for its figures (the
