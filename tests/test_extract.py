@@ -1057,3 +1057,37 @@ def test_hours_with_a_classifier_are_a_duration():
 
 def test_a_room_for_four_is_no_count_of_people():
     assert texts("一个不含早餐的四人间") == []
+
+
+# --- rules written after the second rates list's measurement (rates2, no longer unseen) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_units"),
+    [
+        ("本店每晚房价：\n- 标准间：260元\n- 家庭房：380元\n", ["CNY/night"] * 2),
+        ("采摘价格（每斤）如下：\n\n1. 草莓：25元\n2. 蓝莓：40元", ["CNY/kg"] * 2),
+        ("每晚的价格如下：\n- 标间：200元\n2. 套房：300元", ["CNY/night"] * 2),  # 元\n2 joined
+        ("每晚的价格如下：\n标间：200元\n套房：300元", ["CNY/night"] * 2),  # labels, no marks
+        ("每户的收入：\n（1）务工收入：2万元\n（2）种植收入：8000元", ["CNY/household"] * 2),
+        ("一晚的价格：标间260元，套房380元。", ["CNY/night"] * 2),  # a header in the sentence
+    ],
+)
+def test_a_list_under_a_header_saying_what_it_is_per_is_a_list_of_rates(text, norm_units):
+    assert extract_quantities(text)["norm_unit"].tolist() == norm_units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以下是每晚的价格：\n- 合计：800元",  # a total
+        "他说：\n- 收入5万元",  # the header names no denominator
+        "每晚的价格如下：\n\n游客多了，村里收入20万元。",  # prose, no item
+        "每晚的价格如下：\n游客说：村里收入20万元。",  # a speaker, no label
+        "每晚的价格如下：\n- 标间：200元\n游客多了，村里收入20万元。",  # prose after the list
+        "每晚300元：周末500元",  # the header holds a figure: it introduces, it does not head
+    ],
+    ids=["total", "no-rate", "prose", "speaker", "after-list", "figure-in-header"],
+)
+def test_a_sum_outside_a_list_or_under_a_header_without_a_rate_keeps_no_rate(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"

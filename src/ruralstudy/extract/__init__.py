@@ -39,7 +39,10 @@ Rules (each has a test in tests/test_extract.py):
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
   CNY/night; not a total, "…，村集体经济收入100万元"); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
-  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); see units.rate_unit.
+  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
+  under a header that says what it is per takes the header's rate ("以下是一晚
+  住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
+  套房380元": CNY/night); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -405,7 +408,7 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate, per_after)
+        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate, per_after, breaks)
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
@@ -641,7 +644,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
+def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None, breaks=()):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
@@ -673,7 +676,22 @@ def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
             return start, prev_rate, "rate as the figure before"
         if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
+    if _may_be_listed(scan, start, breaks):  # a list's item: its header may say what it is per
+        per, words = rates.list_rate(scan, start, prev_end, breaks)
+        if per:
+            return start, per, f"rate from the list's header ({words})"
     return start, [], ""
+
+
+def _may_be_listed(scan, start, breaks) -> bool:
+    """A line starts, or a colon stands, near before the sum (a cheap test first)."""
+    lo = max(0, start - rates.LINE_MAX)
+    if scan.find("\n", lo, start) >= 0 or scan.find("：", lo, start) >= 0:
+        return True
+    if scan.find(":", lo, start) >= 0:
+        return True
+    i = bisect_right(breaks, start)
+    return i > 0 and breaks[i - 1] > lo
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:

@@ -24,7 +24,10 @@ Three ways a text says a figure is a rate:
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元"), or
   in a later clause of the sentence when it is a parallel item naming a contrast
-  ("平日一晚3000元，周末4700元"; ``parallel_item``).
+  ("平日一晚3000元，周末4700元"; ``parallel_item``);
+- said by the header of a list the sum is an item of, a line ending in a colon
+  ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
+  sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
 
 An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
 "500元/人/年" are per person and year (CNY/person/year).  But a per-person
@@ -35,6 +38,7 @@ figure of one year (人均年收入, 年人均纯收入) is CNY/person, its year
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ruralstudy.units import WRITTEN_DENOMINATORS
 
@@ -182,3 +186,88 @@ def ordered(per: list[str]) -> list[str] | None:
     if len(out) == 2 and (out[0] in _PERIODS) == (out[1] in _PERIODS):
         return None
     return out
+
+
+# A list under a header that says what its sums are per: a line ending in a colon
+# ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元" lines), or a colon in the
+# sentence ("一晚的价格：标间200元，套房300元").  A sum in the list with no rate of its
+# own takes the header's (CNY/night); a total in the item (合计, 全年 …) does not.
+_ITEM_MARK = re.compile(
+    r"[ \t\u3000]*(?:[-–—•·*+▪●◆■]|[0-9]{1,2}[.、)）]|[(（][0-9一二三四五六七八九十]{1,2}[)）]"
+    r"|[一二三四五六七八九十]{1,2}、|[①-⑳])"
+)
+LIST_MAX_LINES = 30  # items between the header and the sum, at most
+_ITEM_MAX = 60  # characters in an item line above the sum
+LINE_MAX = 80  # an item or header line longer than this is a paragraph, not a list
+_SENTENCE_STOP = re.compile(r"[。！？!?；;]")
+_UP_TO_LAST_STOP = re.compile(r".*[。！？!?；;]", re.S)
+
+
+def list_rate(scan: str, start: int, prev_end: int, breaks: list[int]) -> tuple[list[str], str]:
+    """Denominators the header of the list holding the sum at ``start`` gives it, and the
+    header's words (none when the sum is in no list, or in a total's item).
+
+    Lines are those of the text as written: ``breaks`` are the joined layout breaks
+    (text.join_layout_breaks), which end a line too ("- 标间：200元\n2. 套房").  Every
+    search is bounded (a line, LIST_MAX_LINES lines), so the cost stays linear."""
+    line = _line_start(scan, start, breaks)
+    if line < 0:
+        return [], ""  # a long paragraph: no item
+    item = scan[line:start]
+    if _TOTAL.search(item):
+        return [], ""
+    colon = max(item.rfind("："), item.rfind(":"))
+    if colon >= 0:  # a header in the sentence, with no figure in it (每晚300元：… is none)
+        head_start = _last_sentence_start(item, colon)
+        no_figure = not line + head_start < prev_end <= line + colon
+        if no_figure and not _SENTENCE_STOP.search(item, colon):
+            per, words = clause_rate(item[head_start:colon], True)
+            if per:
+                return per, words
+    if not _is_item(item):
+        return [], ""
+    return _header_rate(scan, line, breaks)
+
+
+# An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
+_LABEL = re.compile(r"[ \t\u3000]*[^\s：:，。,]{1,12}(?<![说道示绍])[：:]")
+
+
+def _is_item(line: str) -> bool:
+    return _ITEM_MARK.match(line) is not None or _LABEL.match(line) is not None
+
+
+def _line_start(scan: str, pos: int, breaks: list[int], ends_here: bool = False) -> int:
+    """Where the line holding ``pos`` starts (after a line break or a joined one), or -1
+    if that is more than LINE_MAX characters back; ``ends_here``: the line ends at ``pos``
+    (a joined break at ``pos`` starts the next line, not this one)."""
+    lo = max(0, pos - LINE_MAX)
+    start = scan.rfind("\n", lo, pos) + 1
+    i = (bisect_left if ends_here else bisect_right)(breaks, pos)
+    if i and breaks[i - 1] > start:
+        start = breaks[i - 1]
+    return start if start or pos <= LINE_MAX else -1
+
+
+def _last_sentence_start(text: str, end: int) -> int:
+    """Where the last sentence of ``text[:end]`` starts."""
+    m = _UP_TO_LAST_STOP.match(text, 0, end)
+    return m.end() if m is not None else 0
+
+
+def _header_rate(scan: str, line: int, breaks: list[int]) -> tuple[list[str], str]:
+    """The rate of the header line above the item lines that start at ``line``."""
+    for _ in range(LIST_MAX_LINES):
+        if line == 0:
+            return [], ""
+        end = line - 1 if scan[line - 1] == "\n" else line  # a joined break has no character
+        above = _line_start(scan, end, breaks, ends_here=True)
+        if above < 0:
+            return [], ""
+        text = scan[above:end].strip()
+        if text.endswith(("：", ":")):
+            return clause_rate(text[_last_sentence_start(text, len(text) - 1) : -1], True)
+        if text and not (_is_item(text) and len(text) <= _ITEM_MAX):
+            return [], ""  # a line of prose ends the list
+        line = above
+    return [], ""
