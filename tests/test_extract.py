@@ -1091,3 +1091,32 @@ def test_a_list_under_a_header_saying_what_it_is_per_is_a_list_of_rates(text, no
 )
 def test_a_sum_outside_a_list_or_under_a_header_without_a_rate_keeps_no_rate(text):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_units"),
+    [
+        ("村民人均纯收入达到15000元，比上年增加1200元", ["CNY/person"] * 2),
+        ("每亩租金定为600元，三年后提高到800元", ["CNY/ha"] * 2),
+        ("熟练工日薪约200元，新手工资也有120元", ["CNY/day"] * 2),  # a wage word again
+        # a chain of comparisons: measured against its largest sum, not the last difference
+        ("城镇居民人均收入4万元，较全国3.8万元高2000元，较全省3.5万元高5000元", ["CNY/person"] * 5),
+    ],
+)
+def test_a_later_clause_restating_the_measure_shares_its_rate(text, norm_units):
+    assert extract_quantities(text)["norm_unit"].tolist() == norm_units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人均年收入1.5万元，旅游收入达2亿元",  # far above the per-head sum: a total
+        "人均分红800元，村集体收入达50万元",  # a total
+        "每户分红2000元，公司投入500万元",  # another holder
+        "日薪约200元，带动务工增收3000元",  # a sum of its own (增收)
+        "每亩租金600元，共流转土地300亩，合计18万元",  # a total
+    ],
+    ids=["far-above", "collective", "holder", "own-sum", "total"],
+)
+def test_a_later_clause_naming_another_sum_is_no_restatement(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"

@@ -88,8 +88,6 @@ UNIT_DIFFERS = {
     "bohou-homestay-rooms-2021": None,
     "zhagana-farmhouse-count": None,  # 开办农家乐的就有182户: households counted as farmhouses
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
-    "guizhou-rural-disposable-income-2014": None,
-    "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
     "liyu-income-per-capita-2011": None,
     "liyu-income-per-capita-2022": None,
     "mujie-income-per-capita-2017-chinaorg": None,

@@ -37,7 +37,9 @@ Rules (each has a test in tests/test_extract.py):
   "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a later
   item of a parallel list of sums in the sentence shares the rate of the sum
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
-  CNY/night; not a total, "…，村集体经济收入100万元"); a denominator after a
+  CNY/night; not a total, "…，村集体经济收入100万元"), or restates its measure
+  with no sum, holder or total of its own and not many times above it ("人均纯收入
+  达到15000元，比上年增加1200元": both CNY/person); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
   just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
@@ -385,7 +387,8 @@ def _rows(text: str) -> list[tuple]:
     n_at_least, j = len(at_least), 0
     ends = sorted([m.end() for m in SENTENCE_END.finditer(joined)] + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
-    rows, prev_end, prev_rate, k = [], 0, None, 0
+    rows, prev_end, k = [], 0, 0
+    prev = None  # the money figure before, with a rate: (denominators, start, top value)
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -408,12 +411,15 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate, per_after, breaks)
+        s, per, note = _rate(scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value)
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
-        prev_rate = per if unit in _MONEY and per else None
+        top = hi or value
+        if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
+            top = max(top, prev[2])
+        prev = (per, s, top) if unit in _MONEY and per else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
@@ -644,7 +650,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None, breaks=()):
+def _rate(scan, m, start, unit, prev_end, prev, per_after=None, breaks=(), top=None):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
@@ -671,11 +677,16 @@ def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None, breaks=()):
         per, words = rates.lead_clause_rate(pieces[-2])
     if per:
         return start, per, f"rate from {words}"
-    if prev_rate and lo == prev_end:
+    if prev and lo == prev_end:
+        prev_rate, prev_start, prev_top = prev
         if len(pieces) == 1:
             return start, prev_rate, "rate as the figure before"
         if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
+        # 人均收入16729元，比上年增加1141元: the same measure restated, not a new sum
+        near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
+        if near and rates.restated(scan, prev_start, lo, start):
+            return start, prev_rate, "rate as the sum before, restated"
     if _may_be_listed(scan, start, breaks):  # a list's item: its header may say what it is per
         per, words = rates.list_rate(scan, start, prev_end, breaks)
         if per:

@@ -24,7 +24,8 @@ Three ways a text says a figure is a rate:
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元"), or
   in a later clause of the sentence when it is a parallel item naming a contrast
-  ("平日一晚3000元，周末4700元"; ``parallel_item``);
+  ("平日一晚3000元，周末4700元"; ``parallel_item``) or restating its measure
+  ("人均纯收入达到15000元，比上年增加1200元"; ``restated``);
 - said by the header of a list the sum is an item of, a line ending in a colon
   ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
   sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
@@ -157,6 +158,41 @@ def parallel_item(between: str) -> bool:
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
         return False
     return _CONTRAST.search(between) is not None
+
+
+# A later clause of the sentence restating or continuing the same measure shares the
+# rate of the sum before it even without a contrast word: 人均可支配收入…达到30795元，
+# 比2017年增加2594元 (both per person); 日薪约80-120元，掌握专业技术的人员薪资可达150-200元
+# (薪 again: per day).  A clause naming a sum of its own (增收, 产值, 投资 …, or 收入 that
+# the clause before did not name), a holder (农户, 村集体, 公司 …), or a sum far above the
+# one before (a total after a per-head figure) is not one.
+_SUM_NOUN = re.compile(
+    r"(?P<wage>薪|工资|工钱|报酬)|(?P<rent>租金|流转费)|(?P<price>价格|价钱|房价|售价|单价)"
+    r"|(?P<income>纯收入|收入)|(?P<dividend>分红)"
+    r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
+    r"|成本|贷款|资产|税)"
+)
+_HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
+RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
+
+
+def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
+    """Whether the money figure at ``start`` restates the measure of the one before it
+    (ending at ``lo``, starting at ``prev_start``), in a later clause of its sentence."""
+    between = scan[lo:start]
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
+        return False
+    clause = CLAUSE_START.split(between)[-1]
+    noun = _SUM_NOUN.search(clause)
+    if noun is None:
+        return True
+    if noun.lastgroup == "other":
+        return False
+    head = scan[max(0, prev_start - CLAUSE_LOOKBACK) : prev_start]
+    head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
+    return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
