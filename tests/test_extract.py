@@ -1120,3 +1120,31 @@ def test_a_later_clause_restating_the_measure_shares_its_rate(text, norm_units):
 )
 def test_a_later_clause_naming_another_sum_is_no_restatement(text):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("合作社每天请20名工人，每人平均工钱90元", "CNY/person/day"),  # the period before
+        ("每亩地的租金按500斤稻谷折价，每年不少于800元", "CNY/ha/year"),  # the entity before
+        ("每人每小时工钱15元，一天下来能挣120元", "CNY/person/day"),  # the same person, a day
+        ("每户种植10亩，年收入5万元", "CNY/household"),  # a year's sum per household
+    ],
+)
+def test_a_one_sided_rate_takes_the_other_side_from_an_earlier_clause(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("每亩产量1000斤，年收入50万元", "CNY/year"),  # 每亩 is the yield's
+        ("每亩租金800元，农户一年可得2万元", "CNY/year"),  # a holder of its own
+        ("每户种了200棵树，每棵树每年有5元收入", "CNY/year"),  # an entity of its own
+        ("每天都很忙。一年收入5万元", "CNY/year"),  # another sentence
+        ("年均增长8%，人均收入1.2万元", "CNY/person"),  # 年均 is no 每-word
+    ],
+    ids=["consumed", "holder", "own-entity", "sentence", "nianjun"],
+)
+def test_a_one_sided_rate_keeps_its_side_when_the_sentence_gives_it_none(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit

@@ -39,7 +39,10 @@ Rules (each has a test in tests/test_extract.py):
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
   CNY/night; not a total, "…，村集体经济收入100万元"), or restates its measure
   with no sum, holder or total of its own and not many times above it ("人均纯收入
-  达到15000元，比上年增加1200元": both CNY/person); a denominator after a
+  达到15000元，比上年增加1200元": both CNY/person); a rate with one side only
+  takes the other from a 每-word in an earlier clause of its sentence, or the
+  entity of the per-head rate before it ("每天请20名工人，每人平均工钱90元" →
+  CNY/person/day; "每人每小时15元，一天下来能挣120元" → CNY/person/day); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
   just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
@@ -389,6 +392,7 @@ def _rows(text: str) -> list[tuple]:
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
+    rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -411,7 +415,10 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        s, per, note = _rate(scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value)
+        rated = (rated_end, rated_money)
+        s, per, note = _rate(
+            scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value, rated
+        )
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
@@ -420,6 +427,8 @@ def _rows(text: str) -> list[tuple]:
         if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
             top = max(top, prev[2])
         prev = (per, s, top) if unit in _MONEY and per else None
+        if per:
+            rated_end, rated_money = e, per if unit in _MONEY else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
@@ -650,7 +659,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev, per_after=None, breaks=(), top=None):
+def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
@@ -664,6 +673,8 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after=None, breaks=(), top=N
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
+        if len(per) == 1 and unit in _MONEY:
+            per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""
     if unit not in _MONEY:
         if unit in rates.WEIGHT_UNITS and "产" in scan[max(0, start - 9) : start]:
@@ -676,6 +687,8 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after=None, breaks=(), top=N
     if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
     if per:
+        if len(per) == 1:
+            per = rates.sentence_rate(scan, start, per, words, *rated)
         return start, per, f"rate from {words}"
     if prev and lo == prev_end:
         prev_rate, prev_start, prev_top = prev

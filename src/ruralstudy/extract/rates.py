@@ -30,6 +30,10 @@ Three ways a text says a figure is a rate:
   ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
   sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
 
+A rate with one side only (an entity or a period) takes the other side from a 每- or
+均-word in an earlier clause of the sentence, as the sentence governs it ("每天请20名
+工人，每人平均工钱90元": CNY/person/day; ``sentence_rate``).
+
 An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
 "500元/人/年" are per person and year (CNY/person/year).  But a per-person
 figure of one year (人均年收入, 年人均纯收入) is CNY/person, its year the fact's
@@ -193,6 +197,52 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     head = scan[max(0, prev_start - CLAUSE_LOOKBACK) : prev_start]
     head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
     return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
+
+
+# A rate with one side only (an entity or a period) takes the other from an earlier clause
+# of its sentence, as the sentence governs it (every denominator the sentence states):
+# 每天保持40个工人务工，每人平均能有70到80元 (CNY/person/day); 每亩地租金按900斤小麦折算，
+# 每年不低于1000元 (CNY/ha/year).  Only a 每- or 均-word counts (年均增长 … is no rate),
+# only one no figure with a rate stands after (每亩产量1000斤，年收入50万元: 每亩 is the
+# yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
+_SENTENCE_WORD = re.compile(
+    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间)|(?P<a>[人户亩股])均"
+    r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
+)
+_OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
+_SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
+SENTENCE_LOOKBACK = 80
+
+
+def sentence_rate(scan, start, per, words, lo, prev_rate):
+    """``per`` (one denominator) completed by the sentence's earlier clauses after ``lo``
+    (the end of the last figure with a rate), or by ``prev_rate``: a per-head rate with a
+    period (每人…一小时12元，…一天下来也可能挣72元: per person and day)."""
+    window_start = max(lo, start - SENTENCE_LOOKBACK)
+    window = scan[window_start:start]
+    stop = _UP_TO_LAST_STOP.match(window)
+    if stop is not None:
+        window = window[stop.end() :]
+    own = CLAUSE_START.split(window)[-1]
+    if len(own) == len(window) or _HOLDER.search(own) or _TOTAL.search(own):
+        return per  # no earlier clause in the sentence, or a new holder or a total
+    wants_entity = per[0] in _PERIODS
+    if wants_entity and _OTHER_EACH.search(own):
+        return per  # 每棵树每年有3元: the clause names its own entity
+    found = None
+    same_sentence = stop is None and window_start == lo  # the figure before is in it
+    if wants_entity and same_sentence and prev_rate is not None and len(prev_rate) == 2:
+        if prev_rate[1] != per[0]:  # a new period of the same entity
+            found = prev_rate[0]
+    for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
+        d = m["e"] or m["a"] if wants_entity else m["p"]
+        if d:
+            found = _SENTENCE_KEYS.get(d, d)
+    if found is None:
+        return per
+    if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
+        return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
+    return ordered([*per, found]) or per
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
