@@ -1148,3 +1148,16 @@ def test_a_one_sided_rate_takes_the_other_side_from_an_earlier_clause(text, norm
 )
 def test_a_one_sided_rate_keeps_its_side_when_the_sentence_gives_it_none(text, norm_unit):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("一个家庭每年大约可以得到1万多元的租金", "CNY/household/year"),
+        ("每个家庭分到3000元", "CNY/household"),
+        ("一户一年能挣2万元", "CNY/household/year"),
+        ("一户一策，帮扶资金5000元", "CNY"),  # a slogan, no household's sum
+    ],
+)
+def test_a_family_or_one_household_before_a_sum_is_per_household(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
