@@ -1161,3 +1161,20 @@ def test_a_one_sided_rate_keeps_its_side_when_the_sentence_gives_it_none(text, n
 )
 def test_a_family_or_one_household_before_a_sum_is_per_household(text, norm_unit):
     assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit", "qualifier"),
+    [
+        ("經過兩年嘗試", "year", "exact"),  # 經過 is 经过, no 过 (over)
+        ("每畝租金800元，合計3000元", "CNY", "exact"),  # 合計: a total takes no rate
+        ("戶均分紅2000元，總計3000元", "CNY", "exact"),  # 總計 too
+    ],
+)
+def test_traditional_words_the_rules_read_read_as_simplified(text, norm_unit, qualifier):
+    row = extract_quantities(text).iloc[-1]
+    assert (row["norm_unit"], row["qualifier"]) == (norm_unit, qualifier)
+
+
+def test_traditional_relative_time_is_no_duration():
+    assert texts("兩年後收入3萬元") == ["3萬元"]
