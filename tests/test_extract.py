@@ -1178,3 +1178,14 @@ def test_traditional_words_the_rules_read_read_as_simplified(text, norm_unit, qu
 
 def test_traditional_relative_time_is_no_duration():
     assert texts("兩年後收入3萬元") == ["3萬元"]
+
+
+def test_a_pinyin_gloss_inside_a_figure_is_layout():
+    df = extract_quantities("村里游客2.5萬(wàn)余人，門票收入突破3萬(wàn)元。")
+    assert df["text"].tolist() == ["2.5萬(wàn)余人", "突破3萬(wàn)元"]
+    assert df["lower"].tolist() == [25_000, 30_000] and df["upper"].iloc[0] == 26_000
+
+
+@pytest.mark.parametrize("text", ["面积(mu)3亩", "（注：AB）3亩"])
+def test_brackets_without_a_tone_mark_are_no_gloss(text):
+    assert texts(text) == ["3亩"]

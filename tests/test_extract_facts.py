@@ -27,13 +27,9 @@ REL_TOL = 1e-9
 NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
-    "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
     "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
     "feiling-collective-income-2019": [],  # 103萬: no unit written
     "yucun-collective-income-2019": [],  # 521万过: 过 for 元 in the source
-    "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
-    "hesilu-ticket-income-2016": [],
-    "hesilu-ticket-income-2017": [],
     "yanbo-collective-dividend-paid-2018": [],  # 1080万: no unit written
     "hetaoba-tourism-income-2017": [],  # 1200多万: no unit written
     "zhanqi-collective-income-2021": [],  # 超500万: no unit written

@@ -95,7 +95,8 @@ Rules (each has a test in tests/test_extract.py):
   offsets (``start``, ``end``) point into the original text, and a break
   after a short line (a headline) still ends the sentence.
 - Traditional characters in reposts read as simplified (2.6萬畝, 900餘噸);
-  the span is kept as written.
+  the span is kept as written.  A pinyin gloss some reposts add after a
+  character (突破3萬(wàn)元) is joined over like a layout break.
 - Cost is linear in the text: a figure is tried only near where a number
   starts, and a sentence over 500 characters is quoted by the clause (or a
   500-character piece) holding the figure, shared by the figures in it
