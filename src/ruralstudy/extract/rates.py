@@ -220,6 +220,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     period (每人…一小时12元，…一天下来也可能挣72元: per person and day)."""
     window_start = max(lo, start - SENTENCE_LOOKBACK)
     window = scan[window_start:start]
+    if prev_rate is None and "每" not in window and "均" not in window:
+        return per  # no 每- or 均-word before the sum in reach
     stop = _UP_TO_LAST_STOP.match(window)
     if stop is not None:
         window = window[stop.end() :]
@@ -300,9 +302,9 @@ def list_rate(scan: str, start: int, prev_end: int, breaks: list[int]) -> tuple[
     if line < 0:
         return [], ""  # a long paragraph: no item
     item = scan[line:start]
-    if _TOTAL.search(item):
-        return [], ""
     colon = max(item.rfind("："), item.rfind(":"))
+    if (colon < 0 and not _is_item(item)) or _TOTAL.search(item):
+        return [], ""  # most lines: no colon and no item mark
     if colon >= 0:  # a header in the sentence, with no figure in it (每晚300元：… is none)
         head_start = _last_sentence_start(item, colon)
         no_figure = not line + head_start < prev_end <= line + colon

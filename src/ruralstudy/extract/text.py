@@ -63,19 +63,18 @@ def join_layout_breaks(text: str):
     break inside a long paragraph ("发展八\n\n月瓜") does not.
     """
     pieces, breaks, shifts, heads, last, removed = [], [], [], [], 0, 0
-    runs = _layout_breaks(text)
-    if "(" in text or "（" in text:  # rare: only then merge the glosses in
-        runs = heapq.merge(((s, e, True) for s, e in runs), _glosses(text))
-    else:
-        runs = ((s, e, True) for s, e in runs)
-    for start, end, is_break in runs:
+    glosses = list(_glosses(text)) if "(" in text else []
+    runs = heapq.merge(_layout_breaks(text), glosses) if glosses else _layout_breaks(text)
+    gloss_starts = {s for s, _ in glosses}
+    for start, end in runs:
         pieces.append(text[last:start])
         at = start - removed  # joined offset of the break
         removed += end - start
         breaks.append(at)
         shifts.append(removed)
-        if is_break and start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
-            heads.append(at)
+        if start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
+            if start not in gloss_starts:  # a gloss ends no headline
+                heads.append(at)
         last = end
     if not breaks:
         return text, breaks, shifts, heads
@@ -111,17 +110,17 @@ def _layout_breaks(text: str):
 
 # A pinyin gloss after a character, as some reposts add them (突破3萬(wàn)元, 農(nóng)村),
 # is removed before matching like a layout break.  A tone mark makes it pinyin, not
-# an English word or an abbreviation in brackets.  The pattern starts with a character
-# class, so the engine skips to the next bracket in C.
-_GLOSS = re.compile("[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+# an English word or an abbreviation in brackets.  The glosses seen use ASCII brackets;
+# a literal first character lets the engine find candidates by a fast string search.
+_GLOSS = re.compile(r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
 
 
 def _glosses(text: str):
-    """(start, end, False) of each pinyin gloss just after a CJK character."""
+    """(start, end) of each pinyin gloss just after a CJK character."""
     for m in _GLOSS.finditer(text):
         start = m.start()
         if start and "\u4e00" <= text[start - 1] <= "\u9fff":
-            yield start, m.end(), False
+            yield start, m.end()
 
 
 def _is_word(c: str) -> bool:
