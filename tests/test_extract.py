@@ -1189,3 +1189,20 @@ def test_a_pinyin_gloss_inside_a_figure_is_layout():
 @pytest.mark.parametrize("text", ["面积(mu)3亩", "（注：AB）3亩"])
 def test_brackets_without_a_tone_mark_are_no_gloss(text):
     assert texts(text) == ["3亩"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "qualifiers"),
+    [
+        ("租金从300元、500元到700元、1000元的比较多", ["300元", "500元", "700元", "1000元"],
+         ["exact"] * 4),  # a list of values: the 到 joins two items
+        ("价格有200元、300元至500元、800元几种", ["200元", "300元", "500元", "800元"],
+         ["exact"] * 4),
+        ("租金500元到700元不等", ["500元到700元"], ["range"]),  # no list: a range
+        ("每亩租金从300元到500元、每户补贴从1000元到2000元", ["300元到500元", "1000元到2000元"],
+         ["range", "range"]),  # 、 between two ranges, not between numbers
+    ],
+)  # fmt: skip
+def test_a_range_between_items_of_a_list_is_two_items(text, spans, qualifiers):
+    df = extract_quantities(text)
+    assert (df["text"].tolist(), df["qualifier"].tolist()) == (spans, qualifiers)

@@ -68,7 +68,9 @@ Rules (each has a test in tests/test_extract.py):
   X(都/还)不足                          不到一年 after a figure)
   约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
-  200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
+  200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
+                                       between items of a 、-list two items
+                                       (300元、500元到700元、1000元: four)
   ========================  =========  ===================================
 
 - Not quantities:
@@ -253,6 +255,7 @@ _CANDIDATE_RUN = re.compile(
     rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
+_NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
 # Idioms and fixed names that contain a numeral and a classifier.
@@ -463,10 +466,19 @@ def _matches(scan: str):
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
+                if m["u1"] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
+                    m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
                 yield m
                 tried = m.end()
             else:
                 tried = q + 1
+
+
+def _range_in_a_list(scan: str, m: re.Match) -> bool:
+    """A range with a unit on both ends (500元到700元) between items of a 、-list is two
+    items: 租金从300元、500元到700元、1000元 lists four rents."""
+    before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
+    return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
 
 
 def _prefix_start(scan: str, q: int, tried: int) -> int:
