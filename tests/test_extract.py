@@ -1206,3 +1206,18 @@ def test_brackets_without_a_tone_mark_are_no_gloss(text):
 def test_a_range_between_items_of_a_list_is_two_items(text, spans, qualifiers):
     df = extract_quantities(text)
     assert (df["text"].tolist(), df["qualifier"].tolist()) == (spans, qualifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lower", "upper"),
+    [
+        ("增长20%多", "20%多", 20, 30),  # % is said before its number: 百分之二十多
+        ("百分之二十多", "百分之二十多", 20, 30),
+        ("占2.5%多", "2.5%多", 2.5, 2.6),
+        ("12亩多", "12亩多", 12, 13),  # other units: 多 after the unit is below the next one
+    ],
+)
+def test_duo_after_a_percent_is_duo_after_its_number(text, span, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "plus")
+    assert row["lower"] == pytest.approx(lower) and row["upper"] == pytest.approx(upper)

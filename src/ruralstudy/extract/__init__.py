@@ -56,7 +56,8 @@ Rules (each has a test in tests/test_extract.py):
   2000多元, 280余吨          plus       [X, X + last non-zero place):
                                        [2000, 3000), [280, 290)
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
-  12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
+  12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩; but
+  20%多, 百分之二十多        plus       % is said first: as 20多, [20, 30)
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
@@ -545,7 +546,9 @@ def _read_match(m: re.Match, scan: str):
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
     if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
-        unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
+        # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
+        step = num[1] if unit == "%" else last_digit_place(n1)
+        unit, marker = unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker == "来":
@@ -567,6 +570,8 @@ def _read_share(g, start, end, pre, post):
     if g["pct"]:
         num = parse_number(g["pn"])
         value = None if num is None or len(num) > 2 else num[0]
+        if value is not None and g["p3"] and not (pre or post):  # 百分之二十多: [20, 30)
+            return start, end, value, "%", "plus", num[1], None
     elif g["fn"]:
         value = parse_fraction(g["n1"], g["fn"])
     else:
