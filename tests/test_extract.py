@@ -1221,3 +1221,18 @@ def test_duo_after_a_percent_is_duo_after_its_number(text, span, lower, upper):
     row = one(text)
     assert (row["text"], row["qualifier"]) == (span, "plus")
     assert row["lower"] == pytest.approx(lower) and row["upper"] == pytest.approx(upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "norm_unit"),
+    [
+        ("租金1000元/亩·年", "1000元/亩·年", "元/亩/年", "CNY/ha/year"),  # a middle dot
+        ("租金1000元/（亩·年）", "1000元/（亩·年）", "元/亩/年", "CNY/ha/year"),
+        ("每人次消费100元", "100元", "元/人次", "CNY/person-time"),  # not 每人
+        ("一人一天100元", "100元", "元/人/天", "CNY/person/day"),
+        ("一人一岗，工资2000元", "2000元", "元", "CNY"),  # a slogan, no rate
+    ],
+)
+def test_more_written_forms_of_a_rate(text, span, unit, norm_unit):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (span, unit, norm_unit)

@@ -29,7 +29,7 @@ Rules (each has a test in tests/test_extract.py):
   quantity.  A few nouns count without a classifier after a number that is
   surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
-  "300元/晚", "每亩每年900元", "人均2.5万元"; after money also 一 and the
+  "300元/晚", "1000元/亩·年", "每亩每年900元", "人均2.5万元"; after money also 一 and the
   denominator: "三四百元一晚", "100元一斤", "12元一个小时") is in the span and
   the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
@@ -219,6 +219,8 @@ _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
     r"|[收用产赚挣得卖销增出花干做吃给拿要])"
 )
+# 元/亩·年, 元/（亩·年）: a period joined by a middle dot, as statistics write it.
+_PERIOD = "|".join(sorted(rates.PERIOD_WORDS, key=len, reverse=True))
 # One number is read once and what follows it decides the form (分之 a fraction,
 # a unit a quantity), so a failed form does not read the number again.
 QUANTITY = re.compile(
@@ -227,7 +229,9 @@ QUANTITY = re.compile(
     rf"|(?P<n1>{_NUM})(?:分之(?P<fn>{_NUM})|(?P<p1>{_PLUS})?"
     rf"(?:(?P<u1>{UNIT_PATTERN})?(?P<sep>至|到|-|—|~)(?P<n2>{_NUM}))?"
     rf"(?P<p2>{_PLUS})?{_SP}(?P<unit>{UNIT_PATTERN})"
-    rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}}|一个?(?:{rates.DENOMINATOR_PATTERN}))?)"
+    rf"(?P<per>(?:[/每](?:{rates.DENOMINATOR_PATTERN})){{1,2}}(?:[·・](?:{_PERIOD}))?"
+    rf"|/[（(](?:{rates.DENOMINATOR_PATTERN})[·・/](?:{_PERIOD})[)）]"
+    rf"|一个?(?:{rates.DENOMINATOR_PATTERN}))?)"
     r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
     rf"(?P<p3>{_P3})?"
     rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"

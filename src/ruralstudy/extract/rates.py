@@ -50,6 +50,7 @@ from ruralstudy.units import WRITTEN_DENOMINATORS
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
 _PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
+PERIOD_WORDS = frozenset(_PERIODS)
 
 _BEFORE = re.compile(rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均$")
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
@@ -63,7 +64,8 @@ _CLAUSE_WORDS = {
     "斤": r"每斤|一斤",
     "公斤": r"每公斤|每千克|一公斤",
     "股": r"每股|股均",
-    "人": r"人均|每人|每个人|每位|每名",
+    "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
+    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])",  # 一人一天100元
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
