@@ -1236,3 +1236,21 @@ def test_duo_after_a_percent_is_duo_after_its_number(text, span, lower, upper):
 def test_more_written_forms_of_a_rate(text, span, unit, norm_unit):
     row = one(text)
     assert (row["text"], row["unit"], row["norm_unit"]) == (span, unit, norm_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper"),
+    [
+        ("不止100人", "over", 100, NAN),
+        ("大于50亩", "over", 50, NAN),
+        ("超出500元", "over", 500, NAN),
+        ("不小于20户", "over", 20, NAN),
+        ("小于10%", "under", NAN, 10),
+        ("少于5户", "under", NAN, 5),
+        ("不多于3人", "under", NAN, 3),  # 不多于 is not 多于
+    ],
+)
+def test_comparison_words_bound_the_figure(text, qualifier, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (text, qualifier)
+    assert same(bounds(row), (lower, upper))

@@ -60,6 +60,7 @@ Rules (each has a test in tests/test_extract.py):
   20%多, 百分之二十多        plus       % is said first: as 20多, [20, 30)
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
+  大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
   X以上, 上万/上千             over       lower = X
@@ -164,6 +165,9 @@ PREFIX_QUALIFIER = {
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
+    # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
+    "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
+    "小于": "under", "少于": "under", "不大于": "under", "不多于": "under",
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
 # A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
