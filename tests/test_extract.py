@@ -1143,8 +1143,10 @@ def test_a_one_sided_rate_takes_the_other_side_from_an_earlier_clause(text, norm
         ("每户种了200棵树，每棵树每年有5元收入", "CNY/year"),  # an entity of its own
         ("每天都很忙。一年收入5万元", "CNY/year"),  # another sentence
         ("年均增长8%，人均收入1.2万元", "CNY/person"),  # 年均 is no 每-word
+        ("每天来采摘的游客很多，每斤草莓卖30元", "CNY/kg"),  # a price per 斤 has no period
+        ("每年接待游客10万人次，人均消费300元", "CNY/person"),  # spending is per visit
     ],
-    ids=["consumed", "holder", "own-entity", "sentence", "nianjun"],
+    ids=["consumed", "holder", "own-entity", "sentence", "nianjun", "price", "spending"],
 )
 def test_a_one_sided_rate_keeps_its_side_when_the_sentence_gives_it_none(text, norm_unit):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit

@@ -212,6 +212,10 @@ _SENTENCE_WORD = re.compile(
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
 )
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
+# Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
+# rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
+_EARNS_OVER_TIME = frozenset("人户亩股间")
+_PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
 
@@ -233,6 +237,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     wants_entity = per[0] in _PERIODS
     if wants_entity and _OTHER_EACH.search(own):
         return per  # 每棵树每年有3元: the clause names its own entity
+    if not wants_entity and (per[0] not in _EARNS_OVER_TIME or _PER_VISIT.search(own)):
+        return per  # 每斤…30元 and 人均消费200元 are prices, not per day or year
     found = None
     same_sentence = stop is None and window_start == lo  # the figure before is in it
     if wants_entity and same_sentence and prev_rate is not None and len(prev_rate) == 2:
@@ -242,7 +248,7 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         d = m["e"] or m["a"] if wants_entity else m["p"]
         if d:
             found = _SENTENCE_KEYS.get(d, d)
-    if found is None:
+    if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
         return per
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
