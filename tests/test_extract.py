@@ -1115,8 +1115,10 @@ def test_a_later_clause_restating_the_measure_shares_its_rate(text, norm_units):
         "每户分红2000元，公司投入500万元",  # another holder
         "日薪约200元，带动务工增收3000元",  # a sum of its own (增收)
         "每亩租金600元，共流转土地300亩，合计18万元",  # a total
+        "每人每月工资3000元，年终奖5000元",  # another sum (a bonus)
+        "每亩租金600元，管理费50元",  # another sum (a fee)
     ],
-    ids=["far-above", "collective", "holder", "own-sum", "total"],
+    ids=["far-above", "collective", "holder", "own-sum", "total", "bonus", "fee"],
 )
 def test_a_later_clause_naming_another_sum_is_no_restatement(text):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"

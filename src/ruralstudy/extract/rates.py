@@ -176,7 +176,7 @@ _SUM_NOUN = re.compile(
     r"(?P<wage>薪|工资|工钱|报酬)|(?P<rent>租金|流转费)|(?P<price>价格|价钱|房价|售价|单价)"
     r"|(?P<income>纯收入|收入)|(?P<dividend>分红)"
     r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
-    r"|成本|贷款|资产|税)"
+    r"|成本|贷款|资产|税|奖|费)"
 )
 _HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
