@@ -1071,6 +1071,8 @@ def test_a_room_for_four_is_no_count_of_people():
         ("每晚的价格如下：\n标间：200元\n套房：300元", ["CNY/night"] * 2),  # labels, no marks
         ("每户的收入：\n（1）务工收入：2万元\n（2）种植收入：8000元", ["CNY/household"] * 2),
         ("一晚的价格：标间260元，套房380元。", ["CNY/night"] * 2),  # a header in the sentence
+        ("收费标准（元/人）：\n成人：50元\n儿童：25元", ["CNY/person"] * 2),  # a table's unit
+        ("价格（元/亩·年）：水田800元，旱地500元", ["CNY/ha/year"] * 2),
     ],
 )
 def test_a_list_under_a_header_saying_what_it_is_per_is_a_list_of_rates(text, norm_units):

@@ -317,7 +317,7 @@ def list_rate(scan: str, start: int, prev_end: int, breaks: list[int]) -> tuple[
         head_start = _last_sentence_start(item, colon)
         no_figure = not line + head_start < prev_end <= line + colon
         if no_figure and not _SENTENCE_STOP.search(item, colon):
-            per, words = clause_rate(item[head_start:colon], True)
+            per, words = header_rate(item[head_start:colon])
             if per:
                 return per, words
     if not _is_item(item):
@@ -331,6 +331,22 @@ _LABEL = re.compile(r"[ \t\u3000]*[^\s：:，。,]{1,12}(?<![说道示绍])[：:
 
 def _is_item(line: str) -> bool:
     return _ITEM_MARK.match(line) is not None or _LABEL.match(line) is not None
+
+
+# A header may write the unit of its items as a table does: 收费标准（元/人）, 价格(元/晚).
+_HEADER_UNIT = re.compile(
+    rf"(?:元|块钱?)/(?P<per>(?:{DENOMINATOR_PATTERN})(?:[/·・](?:{DENOMINATOR_PATTERN}))?)"
+)
+
+
+def header_rate(header: str) -> tuple[list[str], str]:
+    """Denominators a list's header gives its sums: a written unit (元/人), else its words."""
+    m = _HEADER_UNIT.search(header)
+    if m is not None:
+        per = split_denominators(m["per"])
+        if ordered(per) is not None:
+            return ordered(per), m.group()
+    return clause_rate(header, True)
 
 
 def _line_start(scan: str, pos: int, breaks: list[int], ends_here: bool = False) -> int:
@@ -362,7 +378,7 @@ def _header_rate(scan: str, line: int, breaks: list[int]) -> tuple[list[str], st
             return [], ""
         text = scan[above:end].strip()
         if text.endswith(("：", ":")):
-            return clause_rate(text[_last_sentence_start(text, len(text) - 1) : -1], True)
+            return header_rate(text[_last_sentence_start(text, len(text) - 1) : -1])
         if text and not (_is_item(text) and len(text) <= _ITEM_MAX):
             return [], ""  # a line of prose ends the list
         line = above
