@@ -509,7 +509,7 @@ def test_a_sum_that_is_no_parallel_item_keeps_no_rate(text):
     ("text", "norm_unit"),
     [
         ("日收入在30元到40元之间", "CNY/day"),
-        ("每个工人日工资150元", "CNY/day"),
+        ("工人日工资150元", "CNY/day"),  # (每个工人日工资: CNY/person/day, below)
         ("奶奶田间打工日掙200元", "CNY/day"),  # traditional 掙
         ("10月23日收入3000元", "CNY"),  # a date's 日
         ("今日收入3000元", "CNY"),
@@ -1260,3 +1260,20 @@ def test_comparison_words_bound_the_figure(text, qualifier, lower, upper):
     row = one(text)
     assert (row["text"], row["qualifier"]) == (text, qualifier)
     assert same(bounds(row), (lower, upper))
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("年租金每亩800元", "CNY/ha/year"),  # a rate written on the figure, its clause's period
+        ("日工资每人100元", "CNY/person/day"),
+        ("每个劳动力每天150元", "CNY/person/day"),  # 每个劳动力 is per person
+        ("每个工人日工资150元", "CNY/person/day"),
+        ("2023年每亩800元", "CNY/ha"),  # a dated year is no period
+        ("人均年收入每人3000元", "CNY/person"),  # a year's sum per person
+        ("月工资3000元", "CNY/month"),
+        ("时薪20元", "CNY/hour"),
+    ],
+)
+def test_a_clause_word_completes_a_rate_written_on_the_figure(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit

@@ -700,6 +700,11 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated):
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
         if len(per) == 1 and unit in _MONEY:
+            lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
+            clause = rates.CLAUSE_START.split(scan[lo:start])[-1]
+            if rates.has_clause_word(clause):  # 年租金每亩800元: its clause's period
+                per = rates.other_side(clause, per)
+        if len(per) == 1 and unit in _MONEY:
             per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""
     if unit not in _MONEY:

@@ -65,14 +65,15 @@ _CLAUSE_WORDS = {
     "公斤": r"每公斤|每千克|一公斤",
     "股": r"每股|股均",
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
-    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])",  # 一人一天100元
+    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])"  # 一人一天100元
+    r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
-    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)",
+    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资)",
     "天": r"每天|每日|日均|一天|日薪|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
-    "小时": r"每小时|每个小时|一小时|一个小时",
+    "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
     "晚": r"每晚|一晚",
 }
@@ -81,11 +82,12 @@ _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
 _HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
+has_clause_word = _HAS_CLAUSE_WORD
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
-_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)")
+_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)")
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 CLAUSE_LOOKBACK = 30
@@ -105,6 +107,19 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m["avg"]:
         return [m["avg"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+def other_side(clause: str, per: list[str]) -> list[str]:
+    """A one-sided rate written on a figure completed by its clause's words: 年租金每亩800元
+    (per 亩 and year), 日工资每人100元 (per person and day)."""
+    found, words = clause_rate(clause, True)
+    wants_entity = per[0] in _PERIODS
+    side = [d for d in found if (d in _PERIODS) == (not wants_entity)]
+    if not side or (not wants_entity and per[0] not in _EARNS_OVER_TIME):
+        return per
+    if not wants_entity and per[0] in _PER_HEAD and _YEAR_COVERED.search(words):
+        return per  # 年人均 … 每人: a year's sum per person (DESIGN.md, Units)
+    return ordered([*per, side[0]]) or per
 
 
 def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
