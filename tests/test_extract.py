@@ -1277,3 +1277,22 @@ def test_comparison_words_bound_the_figure(text, qualifier, lower, upper):
 )
 def test_a_clause_word_completes_a_rate_written_on_the_figure(text, norm_unit):
     assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lower"),
+    [
+        ("房价每晚300元起", "每晚300元起", "over", 300),  # a price from X
+        ("价格300元起，含早餐", "300元起", "over", 300),
+        ("300元起步", "300元", "exact", 300),  # 起步: a word, not "from"
+        ("差不多3000元", "差不多3000元", "approx", NAN),
+    ],
+)
+def test_a_price_from_x_is_at_least_x_and_chabuduo_is_about(text, span, qualifier, lower):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+    assert same((row["lower"],), (lower,))
+
+
+def test_qi_after_a_year_is_a_date():
+    assert texts("从2018年起，村里发展民宿") == []

@@ -61,6 +61,7 @@ Rules (each has a test in tests/test_extract.py):
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
   大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
+  X元起 (a price from X)      over       lower = X (not 起步; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
   X以上, 上万/上千             over       lower = X
@@ -163,13 +164,16 @@ PREFIX_QUALIFIER = {
     "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
-    "约有": "approx", "大约有": "approx",
+    "约有": "approx", "大约有": "approx", "差不多": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
     "小于": "under", "少于": "under", "不大于": "under", "不多于": "under",
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+# A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
+# the end of a phrase, so 起 does not start a word (起步, 起来).
+_FROM = r"起(?=[，。；、！？,.;!?）)”\s]|$|的)"
 # A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
@@ -238,7 +242,7 @@ QUANTITY = re.compile(
     rf"|一个?(?:{rates.DENOMINATOR_PATTERN}))?)"
     r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
     rf"(?P<p3>{_P3})?"
-    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND})?"
+    rf"(?P<post>{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND}|{_FROM})?"
 )
 # A denominator written after a bound after the figure: 600元以上/晚, 300元左右/人 (read in
 # Python for the few figures with such a bound, not by QUANTITY at every match).
@@ -526,6 +530,8 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit, n1, p3 = m.group("pre", "post", "unit", "n1", "p3")
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
+    if post == "起" and unit not in _MONEY:
+        end, post = end - 1, None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None and scan[start] in _SPACES:
@@ -662,6 +668,8 @@ def _qualifier(pre, post, marker) -> str:
     if post:
         if post.endswith(("不到", "不足")):
             return "under"
+        if post == "起":
+            return "over"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
         return "plus"
