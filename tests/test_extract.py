@@ -732,8 +732,9 @@ def test_denominators_before_and_after_a_figure_combine(text, span, norm_unit):
 
 def test_a_lead_clause_counts_only_when_it_is_a_whole_clause():
     assert one("村里，一年下来，民宿收入70多万元")["norm_unit"] == "CNY/year"
-    df = extract_quantities("做法坚持了二十多年，产业每年，收入5万元")
+    df = extract_quantities("做法坚持了二十多年，产业每年，带来5万元")
     assert df["norm_unit"].tolist() == ["year", "CNY"]  # "产业每年" is no lead clause
+    # (before an income, 收入5万元, it is a clause of what happens every year: CNY/year)
 
 
 def test_digits_after_wan_count_in_ones():
@@ -1296,3 +1297,18 @@ def test_a_price_from_x_is_at_least_x_and_chabuduo_is_about(text, span, qualifie
 
 def test_qi_after_a_year_is_a_date():
     assert texts("从2018年起，村里发展民宿") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("社区每年靠门面出租，集体经济收入就有20万元", "CNY/year"),
+        ("合作社每个月加工茶叶，村民务工收入有3万元", "CNY/month"),
+        ("村里每年都搞活动，去年收入20万元", "CNY"),  # a dated year's income
+        ("每年育苗，共带动就业200人，累计收入50万元", "CNY"),  # a total
+        ("每天都有游客，民宿收入3万元", "CNY"),  # not 每天: a day's words before a sum
+        ("每年都有游客，接待了5万人", "person"),  # no income named
+    ],
+)
+def test_a_clause_of_what_happens_every_year_makes_the_next_income_yearly(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit

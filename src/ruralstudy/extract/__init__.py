@@ -34,7 +34,9 @@ Rules (each has a test in tests/test_extract.py):
   the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
   ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
-  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a later
+  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg; a clause of
+  what happens every year before one naming an income: "社区每年靠门面出租，集体经济
+  收入就有20万元" → CNY/year); a later
   item of a parallel list of sums in the sentence shares the rate of the sum
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
   CNY/night; not a total, "…，村集体经济收入100万元"), or restates its measure
@@ -725,6 +727,8 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated):
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
     if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
+    if not per and len(pieces) > 1 and whole_lead:  # 社区每年光靠…出租，集体经济收入就有23万元
+        per, words = rates.yearly_lead(pieces[-2], pieces[-1])
     if per:
         if len(per) == 1:
             per = rates.sentence_rate(scan, start, per, words, *rated)

@@ -156,6 +156,23 @@ def lead_clause_rate(clause: str) -> tuple[list[str], str]:
     return clause_rate(m.group(), True)
 
 
+# A clause saying what happens every year (每年, 每个月) before a clause naming an income
+# (收入, 租金, 分红 …) makes that income a yearly (monthly) one: 社区每年光靠商铺出租，
+# 集体经济收入就有23万元 (CNY/year, as 年收入 would).  Not 每天: a day's words before a
+# year's sum are common (每天…，去年收入4万元); not a dated or total income.
+_EVERY_PERIOD = re.compile("每(?P<p>年|个?月)")
+_FLOW = re.compile("收入|租金|分红|营收|营业额|收益|利润")
+_DATED = re.compile(r"[0-9]{4}年|今年|去年|前年|上年|全年|当年|累计|总|合计|共")
+
+
+def yearly_lead(lead: str, clause: str) -> tuple[list[str], str]:
+    """['年'] (['月']) when ``lead`` says every year (month) and ``clause`` names an income."""
+    m = _EVERY_PERIOD.search(lead)
+    if m is None or not _FLOW.search(clause) or _DATED.search(lead + clause):
+        return [], ""
+    return ["年" if m["p"] == "年" else "月"], m.group()
+
+
 # A sum in a parallel list of prices shares the denominator of the sum before it in the
 # same sentence: 平日一晚3000元，周末4700元 (both per night).  Inside one clause
 # (标间每晚300元、套房500元) the figure before passes its rate anyway; across clauses the
