@@ -1312,3 +1312,16 @@ def test_qi_after_a_year_is_a_date():
 )
 def test_a_clause_of_what_happens_every_year_makes_the_next_income_yearly(text, norm_unit):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("采茶一个工100元", "CNY/day"),  # a day's work
+        ("每个工日120元", "CNY/day"),
+        ("一个工作日200元", "CNY/day"),
+        ("一个工人挣3000元", "CNY"),  # a worker, not a day's work
+    ],
+)
+def test_a_days_work_is_per_day(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
