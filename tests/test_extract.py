@@ -1325,3 +1325,8 @@ def test_a_clause_of_what_happens_every_year_makes_the_next_income_yearly(text, 
 )
 def test_a_days_work_is_per_day(text, norm_unit):
     assert one(text)["norm_unit"] == norm_unit
+
+
+def test_every_item_of_a_long_list_takes_its_headers_rate():
+    text = "每晚的价格：\n" + "".join(f"- 房型{i}：{200 + i}元\n" for i in range(60))
+    assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 60

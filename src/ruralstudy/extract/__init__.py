@@ -411,6 +411,7 @@ def _rows(text: str) -> list[tuple]:
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
+    lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     for m in _matches(scan):
         try:
@@ -436,7 +437,7 @@ def _rows(text: str) -> list[tuple]:
                 per_after, e = w.group(), w.end()
         rated = (rated_end, rated_money)
         s, per, note = _rate(
-            scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value, rated
+            scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value, rated, lists
         )
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
@@ -695,7 +696,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated):
+def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated, lists):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
     if unit is None or unit == "%":
         return start, [], ""
@@ -744,7 +745,7 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated):
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
     if _may_be_listed(scan, start, breaks):  # a list's item: its header may say what it is per
-        per, words = rates.list_rate(scan, start, prev_end, breaks)
+        per, words = rates.list_rate(scan, start, prev_end, breaks, lists)
         if per:
             return start, per, f"rate from the list's header ({words})"
     return start, [], ""

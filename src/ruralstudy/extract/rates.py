@@ -332,7 +332,9 @@ _SENTENCE_STOP = re.compile(r"[。！？!?；;]")
 _UP_TO_LAST_STOP = re.compile(r".*[。！？!?；;]", re.S)
 
 
-def list_rate(scan: str, start: int, prev_end: int, breaks: list[int]) -> tuple[list[str], str]:
+def list_rate(
+    scan: str, start: int, prev_end: int, breaks: list[int], known: dict[int, tuple]
+) -> tuple[list[str], str]:
     """Denominators the header of the list holding the sum at ``start`` gives it, and the
     header's words (none when the sum is in no list, or in a total's item).
 
@@ -355,7 +357,7 @@ def list_rate(scan: str, start: int, prev_end: int, breaks: list[int]) -> tuple[
                 return per, words
     if not _is_item(item):
         return [], ""
-    return _header_rate(scan, line, breaks)
+    return _header_rate(scan, line, breaks, known)
 
 
 # An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
@@ -400,19 +402,30 @@ def _last_sentence_start(text: str, end: int) -> int:
     return m.end() if m is not None else 0
 
 
-def _header_rate(scan: str, line: int, breaks: list[int]) -> tuple[list[str], str]:
-    """The rate of the header line above the item lines that start at ``line``."""
+def _header_rate(
+    scan: str, line: int, breaks: list[int], known: dict[int, tuple]
+) -> tuple[list[str], str]:
+    """The rate of the header line above the item lines that start at ``line``.
+
+    ``known`` maps item lines already resolved to their header's rate, so each item
+    walks back only to the item before it: a list of any length costs one look each."""
+    first, result = line, ([], "")
     for _ in range(LIST_MAX_LINES):
+        if line in known:
+            result = known[line]
+            break
         if line == 0:
-            return [], ""
+            break
         end = line - 1 if scan[line - 1] == "\n" else line  # a joined break has no character
         above = _line_start(scan, end, breaks, ends_here=True)
         if above < 0:
-            return [], ""
+            break
         text = scan[above:end].strip()
         if text.endswith(("：", ":")):
-            return header_rate(text[_last_sentence_start(text, len(text) - 1) : -1])
+            result = header_rate(text[_last_sentence_start(text, len(text) - 1) : -1])
+            break
         if text and not (_is_item(text) and len(text) <= _ITEM_MAX):
-            return [], ""  # a line of prose ends the list
+            break  # a line of prose ends the list
         line = above
-    return [], ""
+    known[first] = result
+    return result

@@ -72,9 +72,10 @@ def join_layout_breaks(text: str):
         removed += end - start
         breaks.append(at)
         shifts.append(removed)
-        if start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
-            if start not in gloss_starts:  # a gloss ends no headline
-                heads.append(at)
+        if start in gloss_starts:  # a gloss ends no headline (and looks for no line start)
+            pass
+        elif start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
+            heads.append(at)
         last = end
     if not breaks:
         return text, breaks, shifts, heads
