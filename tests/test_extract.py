@@ -1104,8 +1104,11 @@ def test_a_sum_outside_a_list_or_under_a_header_without_a_rate_keeps_no_rate(tex
         ("熟练工日薪约200元，新手工资也有120元", ["CNY/day"] * 2),  # a wage word again
         # a chain of comparisons: measured against its largest sum, not the last difference
         ("城镇居民人均收入4万元，较全国3.8万元高2000元，较全省3.5万元高5000元", ["CNY/person"] * 5),
+        # past a share between; 工资性收入 is an income (its head noun comes last)
+        ("人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元",
+         ["CNY/person", "percent", "CNY/person"]),
     ],
-)
+)  # fmt: skip
 def test_a_later_clause_restating_the_measure_shares_its_rate(text, norm_units):
     assert extract_quantities(text)["norm_unit"].tolist() == norm_units
 
@@ -1134,6 +1137,7 @@ def test_a_later_clause_naming_another_sum_is_no_restatement(text):
         ("每亩地的租金按500斤稻谷折价，每年不少于800元", "CNY/ha/year"),  # the entity before
         ("每人每小时工钱15元，一天下来能挣120元", "CNY/person/day"),  # the same person, a day
         ("每户种植10亩，年收入5万元", "CNY/household"),  # a year's sum per household
+        ("租金每亩每年600元，旱地每亩400元", "CNY/ha/year"),  # the same entity: its period
     ],
 )
 def test_a_one_sided_rate_takes_the_other_side_from_an_earlier_clause(text, norm_unit):

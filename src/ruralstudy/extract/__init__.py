@@ -411,6 +411,7 @@ def _rows(text: str) -> list[tuple]:
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
+    money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     for m in _matches(scan):
@@ -437,7 +438,7 @@ def _rows(text: str) -> list[tuple]:
                 per_after, e = w.group(), w.end()
         rated = (rated_end, rated_money)
         s, per, note = _rate(
-            scan, m, s, unit, prev_end, prev, per_after, breaks, hi or value, rated, lists
+            scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
         )
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
@@ -447,6 +448,8 @@ def _rows(text: str) -> list[tuple]:
         if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
             top = max(top, prev[2])
         prev = (per, s, top) if unit in _MONEY and per else None
+        if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
+            money = (per, s, top, e) if per else None
         if per:
             rated_end, rated_money = e, per if unit in _MONEY else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
@@ -696,8 +699,9 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated, lists):
+def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, lists):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
+    prev, money = prevs  # the figure before if a sum with a rate; the last sum with a rate
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
@@ -744,6 +748,13 @@ def _rate(scan, m, start, unit, prev_end, prev, per_after, breaks, top, rated, l
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
+    elif (
+        money
+        and start - money[3] <= rates.RESTATED_REACH
+        and top <= (rates.RESTATED_MAX_RATIO * money[2])
+    ):  # 人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元: past a share
+        if rates.restated(scan, money[1], money[3], start):
+            return start, money[0], "rate as the sum before, restated"
     if _may_be_listed(scan, start, breaks):  # a list's item: its header may say what it is per
         per, words = rates.list_rate(scan, start, prev_end, breaks, lists)
         if per:

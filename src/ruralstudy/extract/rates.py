@@ -211,8 +211,10 @@ _SUM_NOUN = re.compile(
     r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
     r"|成本|贷款|资产|税|奖|费)"
 )
+_LAST_SUM_NOUN = re.compile(rf".*(?:{_SUM_NOUN.pattern})", re.S)
 _HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
+RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
 
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
@@ -224,7 +226,7 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
         return False
     clause = CLAUSE_START.split(between)[-1]
-    noun = _SUM_NOUN.search(clause)
+    noun = _LAST_SUM_NOUN.match(clause)  # the last: a noun's head comes last (工资性收入)
     if noun is None:
         return True
     if noun.lastgroup == "other":
@@ -274,9 +276,11 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         return per  # 每斤…30元 and 人均消费200元 are prices, not per day or year
     found = None
     same_sentence = stop is None and window_start == lo  # the figure before is in it
-    if wants_entity and same_sentence and prev_rate is not None and len(prev_rate) == 2:
-        if prev_rate[1] != per[0]:  # a new period of the same entity
+    if same_sentence and prev_rate is not None and len(prev_rate) == 2:
+        if wants_entity and prev_rate[1] != per[0]:  # a new period of the same entity
             found = prev_rate[0]
+        elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
+            found = prev_rate[1]
     for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
         d = m["e"] or m["a"] if wants_entity else m["p"]
         if d:
