@@ -1334,3 +1334,16 @@ def test_a_days_work_is_per_day(text, norm_unit):
 def test_every_item_of_a_long_list_takes_its_headers_rate():
     text = "每晚的价格：\n" + "".join(f"- 房型{i}：{200 + i}元\n" for i in range(60))
     assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper"),
+    [
+        ("百分之七八十", "range", 70, 80),  # a loose pair, as 七八个
+        ("百分之二三十的农户", "range", 20, 30),
+        ("约百分之七八十", "approx", NAN, NAN),
+    ],
+)
+def test_a_loose_pair_after_baifenzhi_is_a_range(text, qualifier, lower, upper):
+    row = one(text)
+    assert row["qualifier"] == qualifier and same(bounds(row), (lower, upper))

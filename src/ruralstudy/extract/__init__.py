@@ -589,7 +589,12 @@ def _read_share(g, start, end, pre, post):
     """百分之三十, 五分之一, 1/4: a percent (value in %, unit "%")."""
     if g["pct"]:
         num = parse_number(g["pn"])
-        value = None if num is None or len(num) > 2 else num[0]
+        if num is not None and len(num) > 2:  # 百分之七八十: [70, 80], as 七八个
+            qualifier = _qualifier(pre, post, None)
+            if qualifier == "exact":
+                return start, end, num[0], "%", "range", None, num[2]
+            return start, end, num[0], "%", qualifier, None, None
+        value = None if num is None else num[0]
         if value is not None and g["p3"] and not (pre or post):  # 百分之二十多: [20, 30)
             return start, end, value, "%", "plus", num[1], None
     elif g["fn"]:
