@@ -1299,6 +1299,12 @@ def test_a_price_from_x_is_at_least_x_and_chabuduo_is_about(text, span, qualifie
     assert same((row["lower"],), (lower,))
 
 
+def test_a_price_from_x_at_a_lines_end_is_at_least_x():
+    df = extract_quantities("房型：\n标准间：388元/晚起\n亲子房：488元/晚")  # 起\n亲 is joined
+    assert df["text"].tolist() == ["388元/晚起", "488元/晚"]
+    assert df["qualifier"].tolist() == ["over", "exact"]
+
+
 def test_qi_after_a_year_is_a_date():
     assert texts("从2018年起，村里发展民宿") == []
 

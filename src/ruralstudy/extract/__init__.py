@@ -436,6 +436,10 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
+        if scan.startswith("起", e) and qualifier == "exact" and unit in _MONEY:
+            i = bisect_left(breaks, e + 1)  # 388元/晚起 at a line's end, joined to the next
+            if i < len(breaks) and breaks[i] == e + 1:
+                qualifier, e = "over", e + 1
         rated = (rated_end, rated_money)
         s, per, note = _rate(
             scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
