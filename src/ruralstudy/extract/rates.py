@@ -83,7 +83,7 @@ _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
 _HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
-has_clause_word = _HAS_CLAUSE_WORD
+has_clause_word = _HAS_CLAUSE_WORD  # for extract: skip the clauses no word can be in
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
@@ -240,7 +240,7 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
 # of its sentence, as the sentence governs it (every denominator the sentence states):
 # 每天保持40个工人务工，每人平均能有70到80元 (CNY/person/day); 每亩地租金按900斤小麦折算，
 # 每年不低于1000元 (CNY/ha/year).  Only a 每- or 均-word counts (年均增长 … is no rate),
-# only one no figure with a rate stands after (每亩产量1000斤，年收入50万元: 每亩 is the
+# only one after the last figure with a rate (每亩产量1000斤，年收入50万元: 每亩 is the
 # yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
 _SENTENCE_WORD = re.compile(
     r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间)|(?P<a>[人户亩股])均"
@@ -329,7 +329,7 @@ _ITEM_MARK = re.compile(
     r"[ \t\u3000]*(?:[-–—•·*+▪●◆■]|[0-9]{1,2}[.、)）]|[(（][0-9一二三四五六七八九十]{1,2}[)）]"
     r"|[一二三四五六七八九十]{1,2}、|[①-⑳])"
 )
-LIST_MAX_LINES = 30  # items between the header and the sum, at most
+LIST_MAX_LINES = 30  # lines one item walks back to its header or a resolved item, at most
 _ITEM_MAX = 60  # characters in an item line above the sum
 LINE_MAX = 80  # an item or header line longer than this is a paragraph, not a list
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]")
