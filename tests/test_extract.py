@@ -1180,6 +1180,8 @@ def test_a_family_or_one_household_before_a_sum_is_per_household(text, norm_unit
         ("經過兩年嘗試", "year", "exact"),  # 經過 is 经过, no 过 (over)
         ("每畝租金800元，合計3000元", "CNY", "exact"),  # 合計: a total takes no rate
         ("戶均分紅2000元，總計3000元", "CNY", "exact"),  # 總計 too
+        ("每個員工每天150元", "CNY/person/day", "exact"),  # 員工
+        ("每畝流轉費600元，後來流轉費漲到800元", "CNY/ha", "exact"),  # 流轉費: the rent again
     ],
 )
 def test_traditional_words_the_rules_read_read_as_simplified(text, norm_unit, qualifier):
