@@ -211,7 +211,6 @@ _SUM_NOUN = re.compile(
     r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
     r"|成本|贷款|资产|税|奖|费)"
 )
-_LAST_SUM_NOUN = re.compile(rf".*(?:{_SUM_NOUN.pattern})", re.S)
 _HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
@@ -226,7 +225,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
         return False
     clause = CLAUSE_START.split(between)[-1]
-    noun = _LAST_SUM_NOUN.match(clause)  # the last: a noun's head comes last (工资性收入)
+    nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
+    noun = nouns[-1] if nouns else None
     if noun is None:
         return True
     if noun.lastgroup == "other":
