@@ -91,6 +91,7 @@ has_clause_word = _HAS_CLAUSE_WORD  # for extract: skip the clauses no word can 
 _YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)")
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_CHARS = "，。；：！？,;:!?\n"
 CLAUSE_LOOKBACK = 30
 
 
@@ -261,8 +262,13 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     period (每人…一小时12元，…一天下来也可能挣72元: per person and day)."""
     window_start = max(lo, start - SENTENCE_LOOKBACK)
     window = scan[window_start:start]
-    if prev_rate is None and "每" not in window and "均" not in window:
-        return per  # no 每- or 均-word before the sum in reach
+    cut = max(map(window.rfind, _CLAUSE_CHARS))  # where the sum's own clause starts
+    if cut < 0:
+        return per  # no earlier clause in reach
+    if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
+        prev_rate = None  # only a per-head rate with a period, in reach, completes one
+    if prev_rate is None and "每" not in window[:cut] and "均" not in window[:cut]:
+        return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
     stop = _UP_TO_LAST_STOP.match(window)
     if stop is not None:
         window = window[stop.end() :]
