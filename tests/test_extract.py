@@ -1339,6 +1339,11 @@ def test_a_days_work_is_per_day(text, norm_unit):
     assert one(text)["norm_unit"] == norm_unit
 
 
+def test_a_header_in_the_sentence_counts_deep_in_a_long_paragraph():
+    text = "村里发展乡村旅游。" * 12 + "一晚的价格：标间260元，套房380元。"
+    assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 2
+
+
 def test_every_item_of_a_long_list_takes_its_headers_rate():
     text = "每晚的价格：\n" + "".join(f"- 房型{i}：{200 + i}元\n" for i in range(60))
     assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 60

@@ -725,7 +725,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             start -= width  # the span covers 每亩 when the rate uses it
         if len(per) == 1 and unit in _MONEY:
             lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
-            clause = rates.CLAUSE_START.split(scan[lo:start])[-1]
+            clause = rates.own_clause(scan, lo, start)
             if rates.has_clause_word(clause):  # 年租金每亩800元: its clause's period
                 per = rates.other_side(clause, per)
         if len(per) == 1 and unit in _MONEY:
@@ -764,22 +764,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     ):  # 人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元: past a share
         if rates.restated(scan, money[1], money[3], start):
             return start, money[0], "rate as the sum before, restated"
-    if _may_be_listed(scan, start, breaks):  # a list's item: its header may say what it is per
-        per, words = rates.list_rate(scan, start, prev_end, breaks, lists)
-        if per:
-            return start, per, f"rate from the list's header ({words})"
+    per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
+    if per:
+        return start, per, f"rate from the list's header ({words})"
     return start, [], ""
-
-
-def _may_be_listed(scan, start, breaks) -> bool:
-    """A line starts, or a colon stands, near before the sum (a cheap test first)."""
-    lo = max(0, start - rates.LINE_MAX)
-    if scan.find("\n", lo, start) >= 0 or scan.find("：", lo, start) >= 0:
-        return True
-    if scan.find(":", lo, start) >= 0:
-        return True
-    i = bisect_right(breaks, start)
-    return i > 0 and breaks[i - 1] > lo
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:

@@ -92,6 +92,15 @@ _YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 _CLAUSE_CHARS = "，。；：！？,;:!?\n"
+
+
+def own_clause(scan: str, lo: int, start: int) -> str:
+    """The text from the last clause break in ``scan[lo:start]`` to ``start`` (string
+    searches: a split made a list for every figure)."""
+    cut = max(scan.rfind(c, lo, start) for c in _CLAUSE_CHARS)
+    return scan[max(lo, cut + 1) : start]
+
+
 CLAUSE_LOOKBACK = 30
 
 
@@ -351,21 +360,21 @@ def list_rate(
     Lines are those of the text as written: ``breaks`` are the joined layout breaks
     (text.join_layout_breaks), which end a line too ("- 标间：200元\n2. 套房").  Every
     search is bounded (a line, LIST_MAX_LINES lines), so the cost stays linear."""
-    line = _line_start(scan, start, breaks)
-    if line < 0:
-        return [], ""  # a long paragraph: no item
-    item = scan[line:start]
+    line = _line_start(scan, start, breaks)  # -1 in a long paragraph: no item, maybe a colon
+    lo = line if line >= 0 else start - LINE_MAX
+    item = scan[lo:start]
     colon = max(item.rfind("："), item.rfind(":"))
-    if (colon < 0 and not _is_item(item)) or _TOTAL.search(item):
-        return [], ""  # most lines: no colon and no item mark
+    is_item = line >= 0 and _is_item(item)
+    if (colon < 0 and not is_item) or _TOTAL.search(item):
+        return [], ""  # most sums: no colon and no item mark before them
     if colon >= 0:  # a header in the sentence, with no figure in it (每晚300元：… is none)
         head_start = _last_sentence_start(item, colon)
-        no_figure = not line + head_start < prev_end <= line + colon
+        no_figure = not lo + head_start < prev_end <= lo + colon
         if no_figure and not _SENTENCE_STOP.search(item, colon):
             per, words = header_rate(item[head_start:colon])
             if per:
                 return per, words
-    if not _is_item(item):
+    if not is_item:
         return [], ""
     return _header_rate(scan, line, breaks, known)
 
