@@ -412,6 +412,7 @@ def _rows(text: str) -> list[tuple]:
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
+    before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     for m in _matches(scan):
@@ -436,10 +437,8 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        if scan.startswith("起", e) and qualifier == "exact" and unit in _MONEY:
-            i = bisect_left(breaks, e + 1)  # 388元/晚起 at a line's end, joined to the next
-            if i < len(breaks) and breaks[i] == e + 1:
-                qualifier, e = "over", e + 1
+        if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
+            qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
         s, per, note = _rate(
             scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
@@ -725,9 +724,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             start -= width  # the span covers 每亩 when the rate uses it
         if len(per) == 1 and unit in _MONEY:
             lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
-            clause = rates.own_clause(scan, lo, start)
-            if rates.has_clause_word(clause):  # 年租金每亩800元: its clause's period
-                per = rates.other_side(clause, per)
+            if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
+                per = rates.other_side(rates.own_clause(scan, lo, start), per)
         if len(per) == 1 and unit in _MONEY:
             per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""

@@ -83,7 +83,7 @@ _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
 _HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
-has_clause_word = _HAS_CLAUSE_WORD  # for extract: skip the clauses no word can be in
+has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
