@@ -364,7 +364,12 @@ def list_rate(
     lo = line if line >= 0 else start - LINE_MAX
     item = scan[lo:start]
     colon = max(item.rfind("："), item.rfind(":"))
-    is_item = line >= 0 and _is_item(item)
+    if line < 0:
+        is_item = False
+    elif len(item) <= _ITEM_DECIDED:
+        is_item = _is_item(item)
+    elif (is_item := known.get(-1 - line)) is None:  # once a line: its start decides
+        is_item = known[-1 - line] = _is_item(item)
     if (colon < 0 and not is_item) or _TOTAL.search(item):
         return [], ""  # most sums: no colon and no item mark before them
     if colon >= 0:  # a header in the sentence, with no figure in it (每晚300元：… is none)
@@ -381,6 +386,7 @@ def list_rate(
 
 # An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
 _LABEL = re.compile(r"[ \t\u3000]*[^\s：:，。,]{1,12}(?<![说道示绍])[：:]")
+_ITEM_DECIDED = 16  # characters of a line that decide whether it is an item (mark or label)
 
 
 def _is_item(line: str) -> bool:
@@ -426,7 +432,8 @@ def _header_rate(
 ) -> tuple[list[str], str]:
     """The rate of the header line above the item lines that start at ``line``.
 
-    ``known`` maps item lines already resolved to their header's rate, so each item
+    ``known`` maps item lines already resolved to their header's rate (and -1 - a line's
+    start to whether it is an item), so each item
     walks back only to the item before it: a list of any length costs one look each."""
     first, result = line, ([], "")
     for _ in range(LIST_MAX_LINES):
