@@ -70,6 +70,12 @@ SHAPES: dict[str, tuple[str, str]] = {
     "one_digit_run": ("", "9"),
     # fractions and shares
     "shares": ("", "近1/4三分之一百分之三十"),
+    # a long list under a header saying what it is per (each item looks up the header)
+    "list_items": ("每晚的价格：\n", "- 标间：200元\n"),
+    # one-sided rates completed from earlier clauses, a sentence that never ends
+    "sentence_rates": ("", "每天请20名工人，每人平均90元，比上年增加10元，"),
+    # pinyin glosses inside figures
+    "glosses": ("", "突破3萬(wàn)元，"),
 }
 
 

@@ -509,7 +509,7 @@ def test_a_sum_that_is_no_parallel_item_keeps_no_rate(text):
     ("text", "norm_unit"),
     [
         ("日收入在30元到40元之间", "CNY/day"),
-        ("每个工人日工资150元", "CNY/day"),
+        ("工人日工资150元", "CNY/day"),  # (每个工人日工资: CNY/person/day, below)
         ("奶奶田间打工日掙200元", "CNY/day"),  # traditional 掙
         ("10月23日收入3000元", "CNY"),  # a date's 日
         ("今日收入3000元", "CNY"),
@@ -732,8 +732,9 @@ def test_denominators_before_and_after_a_figure_combine(text, span, norm_unit):
 
 def test_a_lead_clause_counts_only_when_it_is_a_whole_clause():
     assert one("村里，一年下来，民宿收入70多万元")["norm_unit"] == "CNY/year"
-    df = extract_quantities("做法坚持了二十多年，产业每年，收入5万元")
+    df = extract_quantities("做法坚持了二十多年，产业每年，带来5万元")
     assert df["norm_unit"].tolist() == ["year", "CNY"]  # "产业每年" is no lead clause
+    # (before an income, 收入5万元, it is a clause of what happens every year: CNY/year)
 
 
 def test_digits_after_wan_count_in_ones():
@@ -1057,3 +1058,305 @@ def test_hours_with_a_classifier_are_a_duration():
 
 def test_a_room_for_four_is_no_count_of_people():
     assert texts("一个不含早餐的四人间") == []
+
+
+# --- rules written after the second rates list's measurement (rates2, no longer unseen) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_units"),
+    [
+        ("本店每晚房价：\n- 标准间：260元\n- 家庭房：380元\n", ["CNY/night"] * 2),
+        ("采摘价格（每斤）如下：\n\n1. 草莓：25元\n2. 蓝莓：40元", ["CNY/kg"] * 2),
+        ("每晚的价格如下：\n- 标间：200元\n2. 套房：300元", ["CNY/night"] * 2),  # 元\n2 joined
+        ("每晚的价格如下：\n标间：200元\n套房：300元", ["CNY/night"] * 2),  # labels, no marks
+        ("每户的收入：\n（1）务工收入：2万元\n（2）种植收入：8000元", ["CNY/household"] * 2),
+        ("一晚的价格：标间260元，套房380元。", ["CNY/night"] * 2),  # a header in the sentence
+        ("收费标准（元/人）：\n成人：50元\n儿童：25元", ["CNY/person"] * 2),  # a table's unit
+        ("价格（元/亩·年）：水田800元，旱地500元", ["CNY/ha/year"] * 2),
+    ],
+)
+def test_a_list_under_a_header_saying_what_it_is_per_is_a_list_of_rates(text, norm_units):
+    assert extract_quantities(text)["norm_unit"].tolist() == norm_units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以下是每晚的价格：\n- 合计：800元",  # a total
+        "他说：\n- 收入5万元",  # the header names no denominator
+        "每晚的价格如下：\n\n游客多了，村里收入20万元。",  # prose, no item
+        "每晚的价格如下：\n游客说：村里收入20万元。",  # a speaker, no label
+        "每晚的价格如下：\n- 标间：200元\n游客多了，村里收入20万元。",  # prose after the list
+        "每晚300元：周末500元",  # the header holds a figure: it introduces, it does not head
+    ],
+    ids=["total", "no-rate", "prose", "speaker", "after-list", "figure-in-header"],
+)
+def test_a_sum_outside_a_list_or_under_a_header_without_a_rate_keeps_no_rate(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_units"),
+    [
+        ("村民人均纯收入达到15000元，比上年增加1200元", ["CNY/person"] * 2),
+        ("每亩租金定为600元，三年后提高到800元", ["CNY/ha"] * 2),
+        ("熟练工日薪约200元，新手工资也有120元", ["CNY/day"] * 2),  # a wage word again
+        # a chain of comparisons: measured against its largest sum, not the last difference
+        ("城镇居民人均收入4万元，较全国3.8万元高2000元，较全省3.5万元高5000元", ["CNY/person"] * 5),
+        # past a share between; 工资性收入 is an income (its head noun comes last)
+        ("人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元",
+         ["CNY/person", "percent", "CNY/person"]),
+    ],
+)  # fmt: skip
+def test_a_later_clause_restating_the_measure_shares_its_rate(text, norm_units):
+    assert extract_quantities(text)["norm_unit"].tolist() == norm_units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人均年收入1.5万元，旅游收入达2亿元",  # far above the per-head sum: a total
+        "人均分红800元，村集体收入达50万元",  # a total
+        "每户分红2000元，公司投入500万元",  # another holder
+        "日薪约200元，带动务工增收3000元",  # a sum of its own (增收)
+        "每亩租金600元，共流转土地300亩，合计18万元",  # a total
+        "每人每月工资3000元，年终奖5000元",  # another sum (a bonus)
+        "每亩租金600元，管理费50元",  # another sum (a fee)
+    ],
+    ids=["far-above", "collective", "holder", "own-sum", "total", "bonus", "fee"],
+)
+def test_a_later_clause_naming_another_sum_is_no_restatement(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("合作社每天请20名工人，每人平均工钱90元", "CNY/person/day"),  # the period before
+        ("每亩地的租金按500斤稻谷折价，每年不少于800元", "CNY/ha/year"),  # the entity before
+        ("每人每小时工钱15元，一天下来能挣120元", "CNY/person/day"),  # the same person, a day
+        ("每户种植10亩，年收入5万元", "CNY/household"),  # a year's sum per household
+        ("租金每亩每年600元，旱地每亩400元", "CNY/ha/year"),  # the same entity: its period
+    ],
+)
+def test_a_one_sided_rate_takes_the_other_side_from_an_earlier_clause(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("每亩产量1000斤，年收入50万元", "CNY/year"),  # 每亩 is the yield's
+        ("每亩租金800元，农户一年可得2万元", "CNY/year"),  # a holder of its own
+        ("每户种了200棵树，每棵树每年有5元收入", "CNY/year"),  # an entity of its own
+        ("每天都很忙。一年收入5万元", "CNY/year"),  # another sentence
+        ("年均增长8%，人均收入1.2万元", "CNY/person"),  # 年均 is no 每-word
+        ("每天来采摘的游客很多，每斤草莓卖30元", "CNY/kg"),  # a price per 斤 has no period
+        ("每年接待游客10万人次，人均消费300元", "CNY/person"),  # spending is per visit
+    ],
+    ids=["consumed", "holder", "own-entity", "sentence", "nianjun", "price", "spending"],
+)
+def test_a_one_sided_rate_keeps_its_side_when_the_sentence_gives_it_none(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("一个家庭每年大约可以得到1万多元的租金", "CNY/household/year"),
+        ("每个家庭分到3000元", "CNY/household"),
+        ("一户一年能挣2万元", "CNY/household/year"),
+        ("一户一策，帮扶资金5000元", "CNY"),  # a slogan, no household's sum
+    ],
+)
+def test_a_family_or_one_household_before_a_sum_is_per_household(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit", "qualifier"),
+    [
+        ("經過兩年嘗試", "year", "exact"),  # 經過 is 经过, no 过 (over)
+        ("每畝租金800元，合計3000元", "CNY", "exact"),  # 合計: a total takes no rate
+        ("戶均分紅2000元，總計3000元", "CNY", "exact"),  # 總計 too
+        ("每個員工每天150元", "CNY/person/day", "exact"),  # 員工
+        ("每畝流轉費600元，後來流轉費漲到800元", "CNY/ha", "exact"),  # 流轉費: the rent again
+    ],
+)
+def test_traditional_words_the_rules_read_read_as_simplified(text, norm_unit, qualifier):
+    row = extract_quantities(text).iloc[-1]
+    assert (row["norm_unit"], row["qualifier"]) == (norm_unit, qualifier)
+
+
+def test_traditional_relative_time_is_no_duration():
+    assert texts("兩年後收入3萬元") == ["3萬元"]
+
+
+def test_a_pinyin_gloss_inside_a_figure_is_layout():
+    df = extract_quantities("村里游客2.5萬(wàn)余人，門票收入突破3萬(wàn)元。")
+    assert df["text"].tolist() == ["2.5萬(wàn)余人", "突破3萬(wàn)元"]
+    assert df["lower"].tolist() == [25_000, 30_000] and df["upper"].iloc[0] == 26_000
+
+
+@pytest.mark.parametrize("text", ["面积(mu)3亩", "（注：AB）3亩"])
+def test_brackets_without_a_tone_mark_are_no_gloss(text):
+    assert texts(text) == ["3亩"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "qualifiers"),
+    [
+        ("租金从300元、500元到700元、1000元的比较多", ["300元", "500元", "700元", "1000元"],
+         ["exact"] * 4),  # a list of values: the 到 joins two items
+        ("价格有200元、300元至500元、800元几种", ["200元", "300元", "500元", "800元"],
+         ["exact"] * 4),
+        ("租金500元到700元不等", ["500元到700元"], ["range"]),  # no list: a range
+        ("每亩租金从300元到500元、每户补贴从1000元到2000元", ["300元到500元", "1000元到2000元"],
+         ["range", "range"]),  # 、 between two ranges, not between numbers
+    ],
+)  # fmt: skip
+def test_a_range_between_items_of_a_list_is_two_items(text, spans, qualifiers):
+    df = extract_quantities(text)
+    assert (df["text"].tolist(), df["qualifier"].tolist()) == (spans, qualifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lower", "upper"),
+    [
+        ("增长20%多", "20%多", 20, 30),  # % is said before its number: 百分之二十多
+        ("百分之二十多", "百分之二十多", 20, 30),
+        ("占2.5%多", "2.5%多", 2.5, 2.6),
+        ("12亩多", "12亩多", 12, 13),  # other units: 多 after the unit is below the next one
+    ],
+)
+def test_duo_after_a_percent_is_duo_after_its_number(text, span, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "plus")
+    assert row["lower"] == pytest.approx(lower) and row["upper"] == pytest.approx(upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "norm_unit"),
+    [
+        ("租金1000元/亩·年", "1000元/亩·年", "元/亩/年", "CNY/ha/year"),  # a middle dot
+        ("租金1000元/（亩·年）", "1000元/（亩·年）", "元/亩/年", "CNY/ha/year"),
+        ("每人次消费100元", "100元", "元/人次", "CNY/person-time"),  # not 每人
+        ("一人一天100元", "100元", "元/人/天", "CNY/person/day"),
+        ("一人一岗，工资2000元", "2000元", "元", "CNY"),  # a slogan, no rate
+    ],
+)
+def test_more_written_forms_of_a_rate(text, span, unit, norm_unit):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (span, unit, norm_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper"),
+    [
+        ("不止100人", "over", 100, NAN),
+        ("大于50亩", "over", 50, NAN),
+        ("超出500元", "over", 500, NAN),
+        ("不小于20户", "over", 20, NAN),
+        ("小于10%", "under", NAN, 10),
+        ("少于5户", "under", NAN, 5),
+        ("不多于3人", "under", NAN, 3),  # 不多于 is not 多于
+    ],
+)
+def test_comparison_words_bound_the_figure(text, qualifier, lower, upper):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (text, qualifier)
+    assert same(bounds(row), (lower, upper))
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("年租金每亩800元", "CNY/ha/year"),  # a rate written on the figure, its clause's period
+        ("日工资每人100元", "CNY/person/day"),
+        ("每个劳动力每天150元", "CNY/person/day"),  # 每个劳动力 is per person
+        ("每个工人日工资150元", "CNY/person/day"),
+        ("2023年每亩800元", "CNY/ha"),  # a dated year is no period
+        ("人均年收入每人3000元", "CNY/person"),  # a year's sum per person
+        ("月工资3000元", "CNY/month"),
+        ("时薪20元", "CNY/hour"),
+    ],
+)
+def test_a_clause_word_completes_a_rate_written_on_the_figure(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lower"),
+    [
+        ("房价每晚300元起", "每晚300元起", "over", 300),  # a price from X
+        ("价格300元起，含早餐", "300元起", "over", 300),
+        ("300元起步", "300元", "exact", 300),  # 起步: a word, not "from"
+        ("差不多3000元", "差不多3000元", "approx", NAN),
+    ],
+)
+def test_a_price_from_x_is_at_least_x_and_chabuduo_is_about(text, span, qualifier, lower):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+    assert same((row["lower"],), (lower,))
+
+
+def test_a_price_from_x_at_a_lines_end_is_at_least_x():
+    df = extract_quantities("房型：\n标准间：388元/晚起\n亲子房：488元/晚")  # 起\n亲 is joined
+    assert df["text"].tolist() == ["388元/晚起", "488元/晚"]
+    assert df["qualifier"].tolist() == ["over", "exact"]
+
+
+def test_qi_after_a_year_is_a_date():
+    assert texts("从2018年起，村里发展民宿") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("社区每年靠门面出租，集体经济收入就有20万元", "CNY/year"),
+        ("合作社每个月加工茶叶，村民务工收入有3万元", "CNY/month"),
+        ("村里每年都搞活动，去年收入20万元", "CNY"),  # a dated year's income
+        ("每年育苗，共带动就业200人，累计收入50万元", "CNY"),  # a total
+        ("每天都有游客，民宿收入3万元", "CNY"),  # not 每天: a day's words before a sum
+        ("每年都有游客，接待了5万人", "person"),  # no income named
+    ],
+)
+def test_a_clause_of_what_happens_every_year_makes_the_next_income_yearly(text, norm_unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == norm_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "norm_unit"),
+    [
+        ("采茶一个工100元", "CNY/day"),  # a day's work
+        ("每个工日120元", "CNY/day"),
+        ("一个工作日200元", "CNY/day"),
+        ("一个工人挣3000元", "CNY"),  # a worker, not a day's work
+    ],
+)
+def test_a_days_work_is_per_day(text, norm_unit):
+    assert one(text)["norm_unit"] == norm_unit
+
+
+def test_a_header_in_the_sentence_counts_deep_in_a_long_paragraph():
+    text = "村里发展乡村旅游。" * 12 + "一晚的价格：标间260元，套房380元。"
+    assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 2
+
+
+def test_every_item_of_a_long_list_takes_its_headers_rate():
+    text = "每晚的价格：\n" + "".join(f"- 房型{i}：{200 + i}元\n" for i in range(60))
+    assert extract_quantities(text)["norm_unit"].tolist() == ["CNY/night"] * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper"),
+    [
+        ("百分之七八十", "range", 70, 80),  # a loose pair, as 七八个
+        ("百分之二三十的农户", "range", 20, 30),
+        ("约百分之七八十", "approx", NAN, NAN),
+    ],
+)
+def test_a_loose_pair_after_baifenzhi_is_a_range(text, qualifier, lower, upper):
+    row = one(text)
+    assert row["qualifier"] == qualifier and same(bounds(row), (lower, upper))

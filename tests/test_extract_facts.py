@@ -27,13 +27,9 @@ REL_TOL = 1e-9
 NOT_ONE_QUANTITY = {
     "chetian-dividend-consecutive-years-2025": [],  # 连续第四年: an ordinal, no quantity
     "huawu-collective-dividend-paid-2022h1": [],  # 60万: no unit written
-    "shanbao-tongzi-tourists-staying-2017": [],  # 2.2萬(wàn)余人: pinyin inside the span
     "chacuo-coop-revenue-2022-secretary": [],  # 465万多: no unit written
     "feiling-collective-income-2019": [],  # 103萬: no unit written
     "yucun-collective-income-2019": [],  # 521万过: 过 for 元 in the source
-    "hesilu-ticket-income-2015": [],  # 486.4萬(wàn)元: pinyin inside the span
-    "hesilu-ticket-income-2016": [],
-    "hesilu-ticket-income-2017": [],
     "yanbo-collective-dividend-paid-2018": [],  # 1080万: no unit written
     "hetaoba-tourism-income-2017": [],  # 1200多万: no unit written
     "zhanqi-collective-income-2021": [],  # 超500万: no unit written
@@ -88,8 +84,6 @@ UNIT_DIFFERS = {
     "bohou-homestay-rooms-2021": None,
     "zhagana-farmhouse-count": None,  # 开办农家乐的就有182户: households counted as farmhouses
     # the indicator is per person, the sentence does not say so (村民收入, 农民收入)
-    "guizhou-rural-disposable-income-2014": None,
-    "guizhou-rural-disposable-income-2023": None,  # 较全省14817元: the comparison names no unit
     "liyu-income-per-capita-2011": None,
     "liyu-income-per-capita-2022": None,
     "mujie-income-per-capita-2017-chinaorg": None,

@@ -302,9 +302,10 @@ def test_fresh_list_is_big_enough_and_on_texts_no_other_list_uses():
 # The fresh list's first run (the extractor as at 7779e0a, before any change) is in
 # fixtures/README.md: precision 0.989, recall 0.979, bounds 0.989, rate units 0.773.
 # The rules it showed missing were then written in general form (至少, 每股, 十来万,
-# traditional 農民, 三类贫困村); one figure is still read without its rate: 每年 in a
-# clause before the figure's, which is not a clause of only a period.
-FRESH_WRONG = ["23 万元"]
+# traditional 農民, 三类贫困村); the last one wrong, 23 万元 after "每年…出租，集体经济收入就有"
+# (每年 in a clause before the figure's, not one of only a period), went with xrules's rule
+# for a clause of what happens every year before a clause naming an income.
+FRESH_WRONG: list[str] = []
 
 
 def test_fresh_list_meets_the_targets():
@@ -343,11 +344,13 @@ def test_rates_dev_part_meets_the_targets_in_full():
 # its miss classes (README; extract3, then extract4's parallel lists, 这5年来 / 经营6个月后
 # and 至少 at a distance) lift it to 1.000, 0.985 (67/68), 1.000 and 0.871 (27/31): no
 # longer a measurement on unseen text.  Held there so that a change which makes it worse
-# shows.
+# shows.  xrules's sentence-level rules (a one-sided rate completed from its sentence, a
+# restated measure) lift rate units to 0.968 (30/31): left are 一栋 (a lone 一 with a
+# classifier) and 一畝地可得到800元 (the own list reads a lone 一亩 before a sum as no rate).
 def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
     assert s["false_positives"] == [] and s["tp"] >= 67
-    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 27 and s["n_rates"] == 31
+    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 30 and s["n_rates"] == 31
 
 
 def test_rates2_list_is_big_enough_held_out_and_on_new_texts():
@@ -395,11 +398,14 @@ def test_rates3_list_is_big_enough_held_out_and_on_new_texts():
 # Rules written after it for some of its miss classes (日收入/日挣, 每个人每天 as a lead
 # clause, 亩均年产量, 高于/低于, 600元以上/晚) lift bounds to 0.982 (107/109) and rate units
 # to 0.759 (44/58): no longer a measurement on unseen text.  Held there so that a change
-# which makes it worse shows.
+# which makes it worse shows.  xrules's general rules for the classes left (a list under a
+# header saying what it is per, a restated measure, a one-sided rate completed from its
+# sentence, 一个家庭, pinyin glosses, a range between list items, 20%多) lift it to recall
+# 1.000 (111/111), bounds 1.000 and rate units 1.000 (58/58), held there.
 def test_rates2_list_is_no_worse_than_after_its_measurement():
     s = score_rates2()
-    assert s["false_positives"] == [] and s["tp"] >= 109 and s["n_gold"] == 111
-    assert s["n_bounds"] >= 107 and s["n_rates_right"] >= 44 and s["n_rates"] == 58
+    assert s["false_positives"] == [] and s["tp"] == s["n_gold"] == 111
+    assert s["n_bounds"] == 111 and s["n_rates_right"] == s["n_rates"] == 58
 
 
 def test_scorer_counts_a_trap_as_false_positive():

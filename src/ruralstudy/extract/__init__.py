@@ -29,17 +29,27 @@ Rules (each has a test in tests/test_extract.py):
   quantity.  A few nouns count without a classifier after a number that is
   surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
-  "300元/晚", "每亩每年900元", "人均2.5万元"; after money also 一 and the
+  "300元/晚", "1000元/亩·年", "每亩每年900元", "人均2.5万元"; after money also 一 and the
   denominator: "三四百元一晚", "100元一斤", "12元一个小时") is in the span and
   the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
   ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
-  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg); a later
+  "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg; a clause of
+  what happens every year before one naming an income: "社区每年靠门面出租，集体经济
+  收入就有20万元" → CNY/year); a later
   item of a parallel list of sums in the sentence shares the rate of the sum
   before it when it names a contrast ("平日一晚3000元，周末4700元": both
-  CNY/night; not a total, "…，村集体经济收入100万元"); a denominator after a
+  CNY/night; not a total, "…，村集体经济收入100万元"), or restates its measure
+  with no sum, holder or total of its own and not many times above it ("人均纯收入
+  达到15000元，比上年增加1200元": both CNY/person); a rate with one side only
+  takes the other from a 每-word in an earlier clause of its sentence, or the
+  entity of the per-head rate before it ("每天请20名工人，每人平均工钱90元" →
+  CNY/person/day; "每人每小时15元，一天下来能挣120元" → CNY/person/day); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
-  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); see units.rate_unit.
+  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
+  under a header that says what it is per takes the header's rate ("以下是一晚
+  住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
+  套房380元": CNY/night); see units.rate_unit.
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -48,9 +58,12 @@ Rules (each has a test in tests/test_extract.py):
   2000多元, 280余吨          plus       [X, X + last non-zero place):
                                        [2000, 3000), [280, 290)
   20余万 / 20万余            plus       [200000, 300000) / [200000, 210000)
-  12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩
+  12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩; but
+  20%多, 百分之二十多        plus       % is said first: as 20多, [20, 30)
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
+  大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
+  X元起 (a price from X)      over       lower = X (not 起步; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
   X以上, 上万/上千             over       lower = X
@@ -60,7 +73,9 @@ Rules (each has a test in tests/test_extract.py):
   X(都/还)不足                          不到一年 after a figure)
   约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
-  200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000])
+  200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
+                                       between items of a 、-list two items
+                                       (300元、500元到700元、1000元: four)
   ========================  =========  ===================================
 
 - Not quantities:
@@ -87,7 +102,8 @@ Rules (each has a test in tests/test_extract.py):
   offsets (``start``, ``end``) point into the original text, and a break
   after a short line (a headline) still ends the sentence.
 - Traditional characters in reposts read as simplified (2.6萬畝, 900餘噸);
-  the span is kept as written.
+  the span is kept as written.  A pinyin gloss some reposts add after a
+  character (突破3萬(wàn)元) is joined over like a layout break.
 - Cost is linear in the text: a figure is tried only near where a number
   starts, and a sentence over 500 characters is quoted by the clause (or a
   500-character piece) holding the figure, shared by the figures in it
@@ -152,10 +168,16 @@ PREFIX_QUALIFIER = {
     "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
-    "约有": "approx", "大约有": "approx",
+    "约有": "approx", "大约有": "approx", "差不多": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
+    # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
+    "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
+    "小于": "under", "少于": "under", "不大于": "under", "不多于": "under",
 }  # fmt: skip
 SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+# A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
+# the end of a phrase, so 起 does not start a word (起步, 起来).
+_FROM = r"起(?=[，。；、！？,.;!?）)”\s]|$|的)"
 # A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
@@ -198,6 +220,8 @@ _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
     r"|[收用产赚挣得卖销增出花干做吃给拿要])"
 )
+# 元/亩·年, 元/（亩·年）: a period joined by a middle dot, as statistics write it.
+_PERIOD = "|".join(sorted(rates.PERIOD_WORDS, key=len, reverse=True))
 
 
 def _optional(pattern: str) -> str:
@@ -234,8 +258,11 @@ def quantity_pattern(opt=_optional) -> str:
     num = _number_pattern(opt)
     prefix = "|".join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))
     per = rates.DENOMINATOR_PATTERN
-    written_per = rf"(?:[/每](?:{per})){{1,2}}|一个?(?:{per})"
-    post = f"{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND}"
+    written_per = (
+        rf"(?:[/每](?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
+        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})"
+    )  # fmt: skip
+    post = f"{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND}|{_FROM}"
     return (
         opt(f"(?P<pre>{prefix})") + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
@@ -273,6 +300,7 @@ _CANDIDATE_RUN = re.compile(
     rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
+_NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
 # Idioms and fixed names that contain a numeral and a classifier.
@@ -411,7 +439,12 @@ def _rows(text: str) -> list[tuple]:
     n_at_least, j = len(at_least), 0
     ends = sorted(sentence_ends(joined) + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
-    rows, prev_end, prev_rate, k = [], 0, None, 0
+    rows, prev_end, k = [], 0, 0
+    prev = None  # the money figure before, with a rate: (denominators, start, top value)
+    money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
+    before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
+    lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
+    rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -434,12 +467,24 @@ def _rows(text: str) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        s, per, note = _rate(scan, m, s, unit, prev_end, prev_rate, per_after)
+        if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
+            qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
+        rated = (rated_end, rated_money)
+        s, per, note = _rate(
+            scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
+        )
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
-        prev_rate = per if unit in _MONEY and per else None
+        top = hi or value
+        if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
+            top = max(top, prev[2])
+        prev = (per, s, top) if unit in _MONEY and per else None
+        if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
+            money = (per, s, top, e) if per else None
+        if per:
+            rated_end, rated_money = e, per if unit in _MONEY else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
@@ -473,10 +518,19 @@ def _matches(scan: str):
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
+                if m["u1"] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
+                    m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
                 yield m
                 tried = m.end()
             else:
                 tried = q + 1
+
+
+def _range_in_a_list(scan: str, m: re.Match) -> bool:
+    """A range with a unit on both ends (500元到700元) between items of a 、-list is two
+    items: 租金从300元、500元到700元、1000元 lists four rents."""
+    before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
+    return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
 
 
 def _prefix_start(scan: str, q: int, tried: int) -> int:
@@ -519,6 +573,8 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
+    if post == "起" and unit not in _MONEY:
+        end, post = end - 1, None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None and scan[start] in _SPACES:
@@ -548,7 +604,9 @@ def _read_match(m: re.Match, scan: str):
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
     if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
-        unit, marker, step = unit.replace("多", ""), "多", last_digit_place(n1)
+        # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
+        step = num[1] if unit == "%" else last_digit_place(n1)
+        unit, marker = unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker == "来":
@@ -569,7 +627,14 @@ def _read_share(g, start, end, pre, post):
     """百分之三十, 五分之一, 1/4: a percent (value in %, unit "%")."""
     if g["pct"]:
         num = parse_number(g["pn"])
-        value = None if num is None or len(num) > 2 else num[0]
+        if num is not None and len(num) > 2:  # 百分之七八十: [70, 80], as 七八个
+            qualifier = _qualifier(pre, post, None)
+            if qualifier == "exact":
+                return start, end, num[0], "%", "range", None, num[2]
+            return start, end, num[0], "%", qualifier, None, None
+        value = None if num is None else num[0]
+        if value is not None and g["p3"] and not (pre or post):  # 百分之二十多: [20, 30)
+            return start, end, value, "%", "plus", num[1], None
     elif g["fn"]:
         value = parse_fraction(g["n1"], g["fn"])
     else:
@@ -652,6 +717,8 @@ def _qualifier(pre, post, marker) -> str:
     if post:
         if post.endswith(("不到", "不足")):
             return "under"
+        if post == "起":
+            return "over"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
         return "plus"
@@ -675,8 +742,9 @@ def _skip_spaces(scan: str, i: int) -> int:
 # --- rates -----------------------------------------------------------------
 
 
-def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
+def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, lists):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
+    prev, money = prevs  # the figure before if a sum with a rate; the last sum with a rate
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
@@ -689,6 +757,12 @@ def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
+        if len(per) == 1 and unit in _MONEY:
+            lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
+            if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
+                per = rates.other_side(rates.own_clause(scan, lo, start), per)
+        if len(per) == 1 and unit in _MONEY:
+            per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""
     if unit not in _MONEY:
         if unit in rates.WEIGHT_UNITS and "产" in scan[max(0, start - 9) : start]:
@@ -700,13 +774,32 @@ def _rate(scan, m, start, unit, prev_end, prev_rate, per_after=None):
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
     if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
+    if not per and len(pieces) > 1 and whole_lead:  # 社区每年光靠…出租，集体经济收入就有23万元
+        per, words = rates.yearly_lead(pieces[-2], pieces[-1])
     if per:
+        if len(per) == 1:
+            per = rates.sentence_rate(scan, start, per, words, *rated)
         return start, per, f"rate from {words}"
-    if prev_rate and lo == prev_end:
+    if prev and lo == prev_end:
+        prev_rate, prev_start, prev_top = prev
         if len(pieces) == 1:
             return start, prev_rate, "rate as the figure before"
         if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
+        # 人均收入16729元，比上年增加1141元: the same measure restated, not a new sum
+        near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
+        if near and rates.restated(scan, prev_start, lo, start):
+            return start, prev_rate, "rate as the sum before, restated"
+    elif (
+        money
+        and start - money[3] <= rates.RESTATED_REACH
+        and top <= (rates.RESTATED_MAX_RATIO * money[2])
+    ):  # 人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元: past a share
+        if rates.restated(scan, money[1], money[3], start):
+            return start, money[0], "rate as the sum before, restated"
+    per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
+    if per:
+        return start, per, f"rate from the list's header ({words})"
     return start, [], ""
 
 

@@ -24,7 +24,15 @@ Three ways a text says a figure is a rate:
   figure's.  A money figure with no such word inherits the rate of the money
   figure before it in the same clause ("人均收入从3896元增长到15220元"), or
   in a later clause of the sentence when it is a parallel item naming a contrast
-  ("平日一晚3000元，周末4700元"; ``parallel_item``).
+  ("平日一晚3000元，周末4700元"; ``parallel_item``) or restating its measure
+  ("人均纯收入达到15000元，比上年增加1200元"; ``restated``);
+- said by the header of a list the sum is an item of, a line ending in a colon
+  ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
+  sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
+
+A rate with one side only (an entity or a period) takes the other side from a 每- or
+均-word in an earlier clause of the sentence, as the sentence governs it ("每天请20名
+工人，每人平均工钱90元": CNY/person/day; ``sentence_rate``).
 
 An entity (亩, 斤, 人, 户) comes before a period (年, 月, 天, 晚): 每人每年 and
 "500元/人/年" are per person and year (CNY/person/year).  But a per-person
@@ -35,12 +43,14 @@ figure of one year (人均年收入, 年人均纯收入) is CNY/person, its year
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ruralstudy.units import WRITTEN_DENOMINATORS
 
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
 _PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
+PERIOD_WORDS = frozenset(_PERIODS)
 
 _BEFORE = re.compile(rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均$")
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
@@ -54,14 +64,17 @@ _CLAUSE_WORDS = {
     "斤": r"每斤|一斤",
     "公斤": r"每公斤|每千克|一公斤",
     "股": r"每股|股均",
-    "人": r"人均|每人|每个人|每位|每名",
-    "户": r"户均|每户",
+    "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
+    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])"  # 一人一天100元
+    r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
+    "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)",
-    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪)",
-    "天": r"每天|每日|日均|一天|日薪|"
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)",
+    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资)",
+    # 一个工 / 每工日: a day's work, as farm wages are counted
+    "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
-    "小时": r"每小时|每个小时|一小时|一个小时",
+    "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
     "晚": r"每晚|一晚",
 }
@@ -69,19 +82,30 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日"
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时"
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
 _HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
+has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
-_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|租金|分红|营收|营业额|利润|产值)")
+_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)")
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_CHARS = "，。；：！？,;:!?\n"
+
+
+def own_clause(scan: str, lo: int, start: int) -> str:
+    """The text from the last clause break in ``scan[lo:start]`` to ``start`` (string
+    searches: a split made a list for every figure)."""
+    cut = max(scan.rfind(c, lo, start) for c in _CLAUSE_CHARS)
+    return scan[max(lo, cut + 1) : start]
+
+
 CLAUSE_LOOKBACK = 30
 
 
@@ -99,6 +123,19 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m["avg"]:
         return [m["avg"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+def other_side(clause: str, per: list[str]) -> list[str]:
+    """A one-sided rate written on a figure completed by its clause's words: 年租金每亩800元
+    (per 亩 and year), 日工资每人100元 (per person and day)."""
+    found, words = clause_rate(clause, True)
+    wants_entity = per[0] in _PERIODS
+    side = [d for d in found if (d in _PERIODS) == (not wants_entity)]
+    if not side or (not wants_entity and per[0] not in _EARNS_OVER_TIME):
+        return per
+    if not wants_entity and per[0] in _PER_HEAD and _YEAR_COVERED.search(words):
+        return per  # 年人均 … 每人: a year's sum per person (DESIGN.md, Units)
+    return ordered([*per, side[0]]) or per
 
 
 def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
@@ -135,6 +172,23 @@ def lead_clause_rate(clause: str) -> tuple[list[str], str]:
     return clause_rate(m.group(), True)
 
 
+# A clause saying what happens every year (每年, 每个月) before a clause naming an income
+# (收入, 租金, 分红 …) makes that income a yearly (monthly) one: 社区每年光靠商铺出租，
+# 集体经济收入就有23万元 (CNY/year, as 年收入 would).  Not 每天: a day's words before a
+# year's sum are common (每天…，去年收入4万元); not a dated or total income.
+_EVERY_PERIOD = re.compile("每(?P<p>年|个?月)")
+_FLOW = re.compile("收入|租金|分红|营收|营业额|收益|利润")
+_DATED = re.compile(r"[0-9]{4}年|今年|去年|前年|上年|全年|当年|累计|总|合计|共")
+
+
+def yearly_lead(lead: str, clause: str) -> tuple[list[str], str]:
+    """['年'] (['月']) when ``lead`` says every year (month) and ``clause`` names an income."""
+    m = _EVERY_PERIOD.search(lead)
+    if m is None or not _FLOW.search(clause) or _DATED.search(lead + clause):
+        return [], ""
+    return ["年" if m["p"] == "年" else "月"], m.group()
+
+
 # A sum in a parallel list of prices shares the denominator of the sum before it in the
 # same sentence: 平日一晚3000元，周末4700元 (both per night).  Inside one clause
 # (标间每晚300元、套房500元) the figure before passes its rate anyway; across clauses the
@@ -158,6 +212,104 @@ def parallel_item(between: str) -> bool:
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
         return False
     return _CONTRAST.search(between) is not None
+
+
+# A later clause of the sentence restating or continuing the same measure shares the
+# rate of the sum before it even without a contrast word: 人均可支配收入…达到30795元，
+# 比2017年增加2594元 (both per person); 日薪约80-120元，掌握专业技术的人员薪资可达150-200元
+# (薪 again: per day).  A clause naming a sum of its own (增收, 产值, 投资 …, or 收入 that
+# the clause before did not name), a holder (农户, 村集体, 公司 …), or a sum far above the
+# one before (a total after a per-head figure) is not one.
+_SUM_NOUN = re.compile(
+    r"(?P<wage>薪|工资|工钱|报酬)|(?P<rent>租金|流转费)|(?P<price>价格|价钱|房价|售价|单价)"
+    r"|(?P<income>纯收入|收入)|(?P<dividend>分红)"
+    r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
+    r"|成本|贷款|资产|税|奖|费)"
+)
+_HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
+RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
+RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
+
+
+def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
+    """Whether the money figure at ``start`` restates the measure of the one before it
+    (ending at ``lo``, starting at ``prev_start``), in a later clause of its sentence."""
+    between = scan[lo:start]
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
+        return False
+    clause = CLAUSE_START.split(between)[-1]
+    nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
+    noun = nouns[-1] if nouns else None
+    if noun is None:
+        return True
+    if noun.lastgroup == "other":
+        return False
+    head = scan[max(0, prev_start - CLAUSE_LOOKBACK) : prev_start]
+    head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
+    return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
+
+
+# A rate with one side only (an entity or a period) takes the other from an earlier clause
+# of its sentence, as the sentence governs it (every denominator the sentence states):
+# 每天保持40个工人务工，每人平均能有70到80元 (CNY/person/day); 每亩地租金按900斤小麦折算，
+# 每年不低于1000元 (CNY/ha/year).  Only a 每- or 均-word counts (年均增长 … is no rate),
+# only one after the last figure with a rate (每亩产量1000斤，年收入50万元: 每亩 is the
+# yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
+_SENTENCE_WORD = re.compile(
+    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间)|(?P<a>[人户亩股])均"
+    r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
+)
+_OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
+# Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
+# rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
+_EARNS_OVER_TIME = frozenset("人户亩股间")
+_PER_VISIT = re.compile("消费|门票|票价|花费")
+_SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
+SENTENCE_LOOKBACK = 80
+
+
+def sentence_rate(scan, start, per, words, lo, prev_rate):
+    """``per`` (one denominator) completed by the sentence's earlier clauses after ``lo``
+    (the end of the last figure with a rate), or by ``prev_rate``: a per-head rate with a
+    period (每人…一小时12元，…一天下来也可能挣72元: per person and day)."""
+    window_start = max(lo, start - SENTENCE_LOOKBACK)
+    window = scan[window_start:start]
+    cut = max(map(window.rfind, _CLAUSE_CHARS))  # where the sum's own clause starts
+    if cut < 0:
+        return per  # no earlier clause in reach
+    if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
+        prev_rate = None  # only a per-head rate with a period, in reach, completes one
+    if prev_rate is None and "每" not in window[:cut] and "均" not in window[:cut]:
+        return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
+    stop = _UP_TO_LAST_STOP.match(window)
+    if stop is not None:
+        window = window[stop.end() :]
+    own = CLAUSE_START.split(window)[-1]
+    if len(own) == len(window) or _HOLDER.search(own) or _TOTAL.search(own):
+        return per  # no earlier clause in the sentence, or a new holder or a total
+    wants_entity = per[0] in _PERIODS
+    if wants_entity and _OTHER_EACH.search(own):
+        return per  # 每棵树每年有3元: the clause names its own entity
+    if not wants_entity and (per[0] not in _EARNS_OVER_TIME or _PER_VISIT.search(own)):
+        return per  # 每斤…30元 and 人均消费200元 are prices, not per day or year
+    found = None
+    same_sentence = stop is None and window_start == lo  # the figure before is in it
+    if same_sentence and prev_rate is not None and len(prev_rate) == 2:
+        if wants_entity and prev_rate[1] != per[0]:  # a new period of the same entity
+            found = prev_rate[0]
+        elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
+            found = prev_rate[1]
+    for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
+        d = m["e"] or m["a"] if wants_entity else m["p"]
+        if d:
+            found = _SENTENCE_KEYS.get(d, d)
+    if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
+        return per
+    if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
+        return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
+    return ordered([*per, found]) or per
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
@@ -187,3 +339,124 @@ def ordered(per: list[str]) -> list[str] | None:
     if len(out) == 2 and (out[0] in _PERIODS) == (out[1] in _PERIODS):
         return None
     return out
+
+
+# A list under a header that says what its sums are per: a line ending in a colon
+# ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元" lines), or a colon in the
+# sentence ("一晚的价格：标间200元，套房300元").  A sum in the list with no rate of its
+# own takes the header's (CNY/night); a total in the item (合计, 全年 …) does not.
+_ITEM_MARK = re.compile(
+    r"[ \t\u3000]*(?:[-–—•·*+▪●◆■]|[0-9]{1,2}[.、)）]|[(（][0-9一二三四五六七八九十]{1,2}[)）]"
+    r"|[一二三四五六七八九十]{1,2}、|[①-⑳])"
+)
+LIST_MAX_LINES = 30  # lines one item walks back to its header or a resolved item, at most
+_ITEM_MAX = 60  # characters in an item line above the sum
+LINE_MAX = 80  # an item or header line longer than this is a paragraph, not a list
+_SENTENCE_STOP = re.compile(r"[。！？!?；;]")
+_UP_TO_LAST_STOP = re.compile(r".*[。！？!?；;]", re.S)
+
+
+def list_rate(
+    scan: str, start: int, prev_end: int, breaks: list[int], known: dict[int, tuple]
+) -> tuple[list[str], str]:
+    """Denominators the header of the list holding the sum at ``start`` gives it, and the
+    header's words (none when the sum is in no list, or in a total's item).
+
+    Lines are those of the text as written: ``breaks`` are the joined layout breaks
+    (text.join_layout_breaks), which end a line too ("- 标间：200元\n2. 套房").  Every
+    search is bounded (a line, LIST_MAX_LINES lines), so the cost stays linear."""
+    line = _line_start(scan, start, breaks)  # -1 in a long paragraph: no item, maybe a colon
+    lo = line if line >= 0 else start - LINE_MAX
+    item = scan[lo:start]
+    colon = max(item.rfind("："), item.rfind(":"))
+    if line < 0:
+        is_item = False
+    elif len(item) <= _ITEM_DECIDED:
+        is_item = _is_item(item)
+    elif (is_item := known.get(-1 - line)) is None:  # once a line: its start decides
+        is_item = known[-1 - line] = _is_item(item)
+    if (colon < 0 and not is_item) or _TOTAL.search(item):
+        return [], ""  # most sums: no colon and no item mark before them
+    if colon >= 0:  # a header in the sentence, with no figure in it (每晚300元：… is none)
+        head_start = _last_sentence_start(item, colon)
+        no_figure = not lo + head_start < prev_end <= lo + colon
+        if no_figure and not _SENTENCE_STOP.search(item, colon):
+            per, words = header_rate(item[head_start:colon])
+            if per:
+                return per, words
+    if not is_item:
+        return [], ""
+    return _header_rate(scan, line, breaks, known)
+
+
+# An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
+_LABEL = re.compile(r"[ \t\u3000]*[^\s：:，。,]{1,12}(?<![说道示绍])[：:]")
+_ITEM_DECIDED = 16  # characters of a line that decide whether it is an item (mark or label)
+
+
+def _is_item(line: str) -> bool:
+    return _ITEM_MARK.match(line) is not None or _LABEL.match(line) is not None
+
+
+# A header may write the unit of its items as a table does: 收费标准（元/人）, 价格(元/晚).
+_HEADER_UNIT = re.compile(
+    rf"(?:元|块钱?)/(?P<per>(?:{DENOMINATOR_PATTERN})(?:[/·・](?:{DENOMINATOR_PATTERN}))?)"
+)
+
+
+def header_rate(header: str) -> tuple[list[str], str]:
+    """Denominators a list's header gives its sums: a written unit (元/人), else its words."""
+    m = _HEADER_UNIT.search(header)
+    if m is not None:
+        per = split_denominators(m["per"])
+        if ordered(per) is not None:
+            return ordered(per), m.group()
+    return clause_rate(header, True)
+
+
+def _line_start(scan: str, pos: int, breaks: list[int], ends_here: bool = False) -> int:
+    """Where the line holding ``pos`` starts (after a line break or a joined one), or -1
+    if that is more than LINE_MAX characters back; ``ends_here``: the line ends at ``pos``
+    (a joined break at ``pos`` starts the next line, not this one)."""
+    lo = max(0, pos - LINE_MAX)
+    start = scan.rfind("\n", lo, pos) + 1
+    i = (bisect_left if ends_here else bisect_right)(breaks, pos)
+    if i and breaks[i - 1] > start:
+        start = breaks[i - 1]
+    return start if start or pos <= LINE_MAX else -1
+
+
+def _last_sentence_start(text: str, end: int) -> int:
+    """Where the last sentence of ``text[:end]`` starts."""
+    m = _UP_TO_LAST_STOP.match(text, 0, end)
+    return m.end() if m is not None else 0
+
+
+def _header_rate(
+    scan: str, line: int, breaks: list[int], known: dict[int, tuple]
+) -> tuple[list[str], str]:
+    """The rate of the header line above the item lines that start at ``line``.
+
+    ``known`` maps item lines already resolved to their header's rate (and -1 - a line's
+    start to whether it is an item), so each item
+    walks back only to the item before it: a list of any length costs one look each."""
+    first, result = line, ([], "")
+    for _ in range(LIST_MAX_LINES):
+        if line in known:
+            result = known[line]
+            break
+        if line == 0:
+            break
+        end = line - 1 if scan[line - 1] == "\n" else line  # a joined break has no character
+        above = _line_start(scan, end, breaks, ends_here=True)
+        if above < 0:
+            break
+        text = scan[above:end].strip()
+        if text.endswith(("：", ":")):
+            result = header_rate(text[_last_sentence_start(text, len(text) - 1) : -1])
+            break
+        if text and not (_is_item(text) and len(text) <= _ITEM_MAX):
+            break  # a line of prose ends the list
+        line = above
+    known[first] = result
+    return result

@@ -9,6 +9,7 @@ full of figures costs memory in proportion to its length (issue 9).
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from functools import lru_cache
 
@@ -16,14 +17,17 @@ from ruralstudy.extract.numerals import CN_CHARS
 
 # Matching reads a copy of the text with full-width digits and the traditional
 # forms of numerals, units, counted nouns (農民), qualifier and rate words (不少於,
-# 純收入) made simplified/ASCII.  Each
+# 純收入) and words the rate rules read (總, 集體, 工資, 週末, 兩年後) made
+# simplified/ASCII.  Each
 # character maps to one character, so offsets into the copy are offsets into
 # the text.
 SCAN_MAP = str.maketrans(
     "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
-    "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產",
+    "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產"
+    "資價補貼銷總計縣鎮體財現週節國慶黃費務經濟達為爲從當這後級鄉轉單獎貸稅報員東門",
     "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
-    "农贫众游劳动脱顷于满纯营业额润红挣赚产",
+    "农贫众游劳动脱顷于满纯营业额润红挣赚产"
+    "资价补贴销总计县镇体财现周节国庆黄费务经济达为为从当这后级乡转单奖贷税报员东门",
 )
 # A whitespace run with a line break between two word characters is layout
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).
@@ -59,13 +63,18 @@ def join_layout_breaks(text: str):
     break inside a long paragraph ("发展八\n\n月瓜") does not.
     """
     pieces, breaks, shifts, heads, last, removed = [], [], [], [], 0, 0
-    for start, end in _layout_breaks(text):
+    glosses = list(_glosses(text)) if "(" in text else []
+    runs = heapq.merge(_layout_breaks(text), glosses) if glosses else _layout_breaks(text)
+    gloss_starts = {s for s, _ in glosses}
+    for start, end in runs:
         pieces.append(text[last:start])
         at = start - removed  # joined offset of the break
         removed += end - start
         breaks.append(at)
         shifts.append(removed)
-        if start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
+        if start in gloss_starts:  # a gloss ends no headline (and looks for no line start)
+            pass
+        elif start - (text.rfind("\n", 0, start) + 1) <= _HEADLINE_MAX:
             heads.append(at)
         last = end
     if not breaks:
@@ -98,6 +107,21 @@ def _layout_breaks(text: str):
         if start > 0 and end < n and _is_word(text[start - 1]) and _is_word(text[end]):
             yield start, end
         i = text.find("\n", end)
+
+
+# A pinyin gloss after a character, as some reposts add them (突破3萬(wàn)元, 農(nóng)村),
+# is removed before matching like a layout break.  A tone mark makes it pinyin, not
+# an English word or an abbreviation in brackets.  The glosses seen use ASCII brackets;
+# a literal first character lets the engine find candidates by a fast string search.
+_GLOSS = re.compile(r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
+
+
+def _glosses(text: str):
+    """(start, end) of each pinyin gloss just after a CJK character."""
+    for m in _GLOSS.finditer(text):
+        start = m.start()
+        if start and "\u4e00" <= text[start - 1] <= "\u9fff":
+            yield start, m.end()
 
 
 def _is_word(c: str) -> bool:
