@@ -40,8 +40,8 @@ RATES_TEXTS = FIXTURES / "rates_texts"
 # The second rates list: 10 further pages, all held out, scored once at the end of extract4.
 RATES2_GOLD = FIXTURES / "rates2_quantities_gold.tsv"
 RATES2_TEXTS = FIXTURES / "rates2_texts"
-# The third rates list: 16 further pages (9 in Guizhou), all held out, scored once by the lead;
-# no scoring test here until then (the gold was committed before the extractor met its texts).
+# The third rates list: 16 further pages (9 in Guizhou), all held out, scored once by the lead
+# after the xrules and xspeed work (the gold was committed before the extractor met its texts).
 RATES3_GOLD = FIXTURES / "rates3_quantities_gold.tsv"
 RATES3_TEXTS = FIXTURES / "rates3_texts"
 RAW = ["value", "lower", "upper"]
@@ -408,6 +408,26 @@ def test_rates2_list_is_no_worse_than_after_its_measurement():
     assert s["n_bounds"] == 111 and s["n_rates_right"] == s["n_rates"] == 58
 
 
+def score_rates3() -> dict:
+    """The third rates list (every row held out), pooled over its texts."""
+    rows = read_gold(RATES3_GOLD)
+    sections = sorted({r["section"] for r in rows})
+    texts = {s: (RATES3_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
+    return pooled(texts, rows)
+
+
+# The third rates list is issue 12's measurement on unseen text after the xrules rules and
+# the xspeed changes, scored once (extractor as at 9f0ba07; gold committed before any run,
+# 7a647eb): precision 0.979 (183/187), recall 0.973 (183/188), bounds 0.940 (172/183), rate
+# units 0.838 (62/74); recall meets its target, precision, bounds and rate units do not
+# (fixtures/README.md names the misses).  Held there so that a change which makes it worse
+# shows; a rule written for its misses makes it a measurement no longer.
+def test_rates3_list_is_no_worse_than_at_its_measurement():
+    s = score_rates3()
+    assert s["tp"] >= 183 and s["n_gold"] == 188 and len(s["false_positives"]) <= 4
+    assert s["n_bounds"] >= 172 and s["n_rates_right"] >= 62 and s["n_rates"] == 74
+
+
 def test_scorer_counts_a_trap_as_false_positive():
     numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [
@@ -439,7 +459,13 @@ if __name__ == "__main__":
     # The held-out part's misses are printed only on request, so that tuning never sees them.
     show = {"seed", "own", "unseen-tuned", "rates-dev"}
     if "--heldout" in sys.argv:
-        show |= {"unseen-heldout", "fresh-heldout", "rates-heldout", "rates2-heldout"}
+        show |= {
+            "unseen-heldout",
+            "fresh-heldout",
+            "rates-heldout",
+            "rates2-heldout",
+            "rates3-heldout",
+        }
     scorers = [("seed", score_seed), ("own", score_own)]
     scorers += [("unseen-tuned", lambda: score_unseen("tuned"))]
     scorers += [("unseen-heldout", lambda: score_unseen("heldout"))]
@@ -447,6 +473,7 @@ if __name__ == "__main__":
     scorers += [("rates-dev", lambda: score_rates("tuned"))]
     scorers += [("rates-heldout", lambda: score_rates("heldout"))]
     scorers += [("rates2-heldout", score_rates2)]
+    scorers += [("rates3-heldout", score_rates3)]
     for name, fn in scorers:
         s = fn()
         print(_summary(name, s))
