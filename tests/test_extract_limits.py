@@ -33,6 +33,7 @@ from ruralstudy.extract import (
     UNITS,
     _exact_float,
     _matches,
+    _range_in_a_list,
     extract_quantities,
     quantity_pattern,
     rates,
@@ -146,9 +147,25 @@ _TEXTISH = st.text(
 @settings(max_examples=400, deadline=None)
 @given(_TEXTISH)
 def test_matching_near_numbers_finds_what_a_full_scan_finds(text):
-    """The anchored scan (``_matches``) is an optimisation of ``QUANTITY.finditer``."""
+    """The anchored scan (``_matches``) is an optimisation of a full scan: QUANTITY searched
+    from each match's end, a range between items of a 、-list cut to its first item."""
     scan = scan_copy(join_layout_breaks(text)[0])
-    assert [m.span() for m in _matches(scan)] == [m.span() for m in QUANTITY.finditer(scan)]
+    assert [m.span() for m in _matches(scan)] == [m.span() for m in _full_scan(scan)]
+
+
+def _full_scan(scan: str):
+    pos = 0
+    while (m := QUANTITY.search(scan, pos)) is not None:
+        if m["u1"] and _range_in_a_list(scan, m):  # hypothesis found 、0年至0倍: two items
+            m = QUANTITY.match(scan, m.start(), m.start("sep"))
+        yield m
+        pos = m.end()
+
+
+def test_the_full_scan_cuts_a_range_in_a_list_as_the_anchored_scan_does():
+    scan = scan_copy("、0年至0倍")
+    assert [m.span() for m in _full_scan(scan)] == [(1, 3), (4, 6)]
+    assert [m.span() for m in _matches(scan)] == [(1, 3), (4, 6)]
 
 
 @pytest.mark.parametrize(
