@@ -124,10 +124,6 @@ def cite(
     return text
 
 
-# The same source lines are wrapped for figure after figure (every profile cites its
-# sources on each of its figures), and measuring every prefix of a line with the font
-# was most of a figure's build; the result depends on the arguments alone.
-@functools.lru_cache(maxsize=1024)
 def wrap_caption(text: str, width_pt: float, fontsize: float = CAPTION_FONTSIZE) -> str:
     """Break ``text`` into lines no wider than ``width_pt`` points.
 

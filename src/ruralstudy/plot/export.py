@@ -243,7 +243,7 @@ def save(
         data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
         paths.append(_write(stem, "png", data))
         with _layout_kept(fig):  # the vector files take the PNG's layout
-            for fmt in ("svg", "pdf"):
+            for fmt in FORMATS[1:]:  # svg, pdf
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
                             facecolor="white")  # fmt: skip

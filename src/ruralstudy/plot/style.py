@@ -89,14 +89,10 @@ def cjk_font_path() -> Path:
     return path
 
 
-def _add_font(path: Path) -> None:
-    """Add the font file to matplotlib's font list, once per list (a scan of the list on
-    every call cost 4 ms, and every chart calls it)."""
-    _add_font_to(path, font_manager.fontManager)
-
-
 @functools.lru_cache(maxsize=8)
-def _add_font_to(path: Path, manager: font_manager.FontManager) -> None:
+def _add_font(path: Path, manager: font_manager.FontManager) -> None:
+    """Add the font file to ``manager``'s list, once per list (a scan of the list on
+    every call cost 4 ms, and every chart calls it)."""
     if not any(Path(entry.fname) == path for entry in manager.ttflist):
         manager.addfont(str(path))
 
@@ -111,7 +107,7 @@ def register_cjk_font() -> str:
     >>> register_cjk_font()
     'Noto Sans CJK SC'
     """
-    _add_font(cjk_font_path())
+    _add_font(cjk_font_path(), font_manager.fontManager)
     # Last in the font.family list: matplotlib falls back to it glyph by glyph
     # (a generic family like "sans-serif" resolves to one font only), so
     # Chinese drawn in the default style shows, and nothing else changes: the
