@@ -44,6 +44,13 @@ RATES2_TEXTS = FIXTURES / "rates2_texts"
 # after the xrules and xspeed work (the gold was committed before the extractor met its texts).
 RATES3_GOLD = FIXTURES / "rates3_quantities_gold.tsv"
 RATES3_TEXTS = FIXTURES / "rates3_texts"
+# The fourth and fifth lists (2026-12-01, evening): farmland pages and village-economy pages,
+# each written by a different hand from its texts alone and committed before the extractor
+# met them; scored once by the lead after the last rule change of that session.
+LATER_LISTS = {
+    name: (FIXTURES / f"{name}_quantities_gold.tsv", FIXTURES / f"{name}_texts")
+    for name in ("rates4", "rates5")
+}
 RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
 
@@ -369,15 +376,15 @@ def _long_lines(text: str, length: int = 30) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= length]
 
 
-def test_rates3_list_is_big_enough_held_out_and_on_new_texts():
-    rows = read_gold(RATES3_GOLD)
+def _check_list_is_held_out_and_on_new_texts(gold_path: Path, texts_dir: Path) -> None:
+    rows = read_gold(gold_path)
     gold = [r for r in rows if r["cls"] == "gold"]
-    assert len(gold) >= 130 and sum(r["rate"] == "rate" for r in gold) >= 70
+    assert len(gold) >= 120 and sum(r["rate"] == "rate" for r in gold) >= 45
     assert {r["part"] for r in rows} == {"heldout"}
     sections = {r["section"] for r in rows}
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in RATES3_TEXTS.glob("*.txt")}
-    assert set(texts) == sections and 12 <= len(sections) <= 16
-    others = [p for p in FIXTURES.glob("*_texts/*.txt") if p.parent != RATES3_TEXTS]
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in texts_dir.glob("*.txt")}
+    assert set(texts) == sections and 10 <= len(sections) <= 16
+    others = [p for p in FIXTURES.glob("*_texts/*.txt") if p.parent != texts_dir]
     assert {p.stem for p in others}.isdisjoint(sections)
     assert all(not (TEXTS_DIR / f"{s}.txt").exists() for s in sections)
     # Not shared by content either: no long line of these texts stands in another list's text
@@ -389,6 +396,18 @@ def test_rates3_list_is_big_enough_held_out_and_on_new_texts():
     assert shared == []
     for row in rows:  # every surface is in its text, as often as occ says
         assert gold_spans(texts[row["section"]], row), f"{row['surface']!r} not in {row['section']}"
+
+
+def test_rates3_list_is_big_enough_held_out_and_on_new_texts():
+    rows = read_gold(RATES3_GOLD)
+    gold = [r for r in rows if r["cls"] == "gold"]
+    assert len(gold) >= 130 and sum(r["rate"] == "rate" for r in gold) >= 70
+    _check_list_is_held_out_and_on_new_texts(RATES3_GOLD, RATES3_TEXTS)
+
+
+@pytest.mark.parametrize("name", sorted(LATER_LISTS))
+def test_later_list_is_big_enough_held_out_and_on_new_texts(name):
+    _check_list_is_held_out_and_on_new_texts(*LATER_LISTS[name])
 
 
 # The second rates list is issue 12's measurement on unseen text after extract4's rules,
@@ -408,12 +427,17 @@ def test_rates2_list_is_no_worse_than_after_its_measurement():
     assert s["n_bounds"] == 111 and s["n_rates_right"] == s["n_rates"] == 58
 
 
+def score_held_out_list(gold_path: Path, texts_dir: Path) -> dict:
+    """A list whose every row is held out, pooled over its texts."""
+    rows = read_gold(gold_path)
+    sections = sorted({r["section"] for r in rows})
+    texts = {s: (texts_dir / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
+    return pooled(texts, rows)
+
+
 def score_rates3() -> dict:
     """The third rates list (every row held out), pooled over its texts."""
-    rows = read_gold(RATES3_GOLD)
-    sections = sorted({r["section"] for r in rows})
-    texts = {s: (RATES3_TEXTS / f"{s}.txt").read_text(encoding="utf-8") for s in sections}
-    return pooled(texts, rows)
+    return score_held_out_list(RATES3_GOLD, RATES3_TEXTS)
 
 
 # The third rates list is issue 12's measurement on unseen text after the xrules rules and
@@ -465,7 +489,7 @@ if __name__ == "__main__":
             "rates-heldout",
             "rates2-heldout",
             "rates3-heldout",
-        }
+        } | {f"{later}-heldout" for later in LATER_LISTS}
     scorers = [("seed", score_seed), ("own", score_own)]
     scorers += [("unseen-tuned", lambda: score_unseen("tuned"))]
     scorers += [("unseen-heldout", lambda: score_unseen("heldout"))]
@@ -474,6 +498,9 @@ if __name__ == "__main__":
     scorers += [("rates-heldout", lambda: score_rates("heldout"))]
     scorers += [("rates2-heldout", score_rates2)]
     scorers += [("rates3-heldout", score_rates3)]
+    for later, paths in LATER_LISTS.items():
+        if paths[0].exists():
+            scorers += [(f"{later}-heldout", lambda p=paths: score_held_out_list(*p))]
     for name, fn in scorers:
         s = fn()
         print(_summary(name, s))
