@@ -203,6 +203,35 @@ def test_the_truetype_subset_has_the_glyphs_of_matplotlibs_subset_converted_by_o
     FT2Font(io.BytesIO(data))  # matplotlib reads the embedded font back: it must parse
 
 
+def test_glyphs_compiled_once_per_process_give_the_bytes_fontTools_compiles_afresh(monkeypatch):
+    """Each subset reuses glyphs fontTools compiled once (for speed); the embedded font is
+    byte for byte the one made of glyphs converted anew, which fontTools compiles on save."""
+    from fontTools.ttLib import newTable
+    from matplotlib.backends import _backend_pdf_ps
+
+    from ruralstudy.plot import fonts
+
+    def embedded():
+        path, gids = _cjk_gids(_TEXTS[0] + _TEXTS[2])
+        with fonts._truetype_subset(path, gids) as result:
+            kinds = {type(g) for g in result.font["glyf"].glyphs.values()}
+            return _backend_pdf_ps.font_as_file(result.font).getvalue(), kinds
+
+    embedded()
+    cached, kinds = embedded()  # every glyph from the cache
+    assert kinds == {fonts._compiled_glyph_type()}
+
+    def afresh(source, name):
+        glyph = source.truetype_glyph(name)
+        glyph.recalcBounds(newTable("glyf"))  # the bounds hmtx takes, as fontTools sets them
+        return glyph
+
+    monkeypatch.setattr(fonts._CffSource, "compiled_glyph", afresh)
+    fresh, kinds = embedded()
+    assert fonts._compiled_glyph_type() not in kinds
+    assert cached == fresh
+
+
 def test_truetype_subsets_are_reproducible_and_do_not_leak_into_each_other():
     """Glyphs converted once per process are copied into each subset: building B between two
     builds of A changes nothing, and a fresh cache gives the same bytes."""
