@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -230,6 +231,30 @@ def test_glyphs_compiled_once_per_process_give_the_bytes_fontTools_compiles_afre
     fresh, kinds = embedded()
     assert fonts._compiled_glyph_type() not in kinds
     assert cached == fresh
+
+
+def _labelled_point():
+    """A label in a box with a leader line from its box: the line's end is placed from
+    the box as last drawn, so a draw at another dpi before the save moves it."""
+    with rsp.style():
+        fig, ax = plt.subplots(layout="constrained")
+        label = ax.text(0.6, 0.6, "车田村 Chetian", bbox={"boxstyle": "round", "fc": "white"})
+        ax.annotate("", xy=(0.2, 0.2), xytext=(0.6, 0.6), zorder=1,
+                    arrowprops={"arrowstyle": "-", "patchA": label.get_bbox_patch()})  # fmt: skip
+        ax.set_title("村集体经济收入")
+    return fig
+
+
+def test_the_pdf_saved_without_a_dry_draw_is_the_one_saved_with_it(tmp_path, monkeypatch):
+    """savefig's dry draw before the PDF is skipped (the SVG's draw at the same dpi settled
+    the figure): every file is the same bytes as when savefig makes it."""
+    from ruralstudy.plot import export
+
+    fast = rsp.save(_labelled_point(), tmp_path / "fast")
+    monkeypatch.setattr(export, "_no_dry_draw", lambda fig: contextlib.nullcontext())
+    slow = rsp.save(_labelled_point(), tmp_path / "slow")
+    for ours, theirs in zip(fast, slow, strict=True):
+        assert ours.read_bytes() == theirs.read_bytes(), ours.name
 
 
 def test_truetype_subsets_are_reproducible_and_do_not_leak_into_each_other():

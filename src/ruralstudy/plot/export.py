@@ -205,6 +205,37 @@ def _layout_kept(fig: Figure) -> Iterator[None]:
         fig.set_layout_engine(engine)
 
 
+@contextlib.contextmanager
+def _no_dry_draw(fig: Figure) -> Iterator[None]:
+    """No layout engine at all, not even "none", while ``fig`` is saved once more at the same dpi.
+
+    savefig draws a figure that has a layout engine (the placeholder "none"
+    too) once without rendering before the real draw, so that what a draw
+    settles (an annotation's arrow is placed from its box as last drawn) is
+    settled at the file's dpi: every text measured again, a fifth of a PDF's
+    save. The PDF follows the SVG at the same 72 dpi, whose real draw has
+    settled the figure already (a test holds the PDF to the one saved with
+    the dry draw).
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    # set_layout_engine(None) means the rc default unless both defaults are off.
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
+def _vector_file(fig: Figure, fmt: str, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+    return buffer.getvalue()
+
+
 def save(
     fig: Figure,
     stem: str | os.PathLike[str],
@@ -243,15 +274,11 @@ def save(
         data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
         paths.append(_write(stem, "png", data))
         with _layout_kept(fig):  # the vector files take the PNG's layout
-            for fmt in FORMATS[1:]:  # svg, pdf
-                buffer = io.BytesIO()
-                fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
-                            facecolor="white")  # fmt: skip
-                data = buffer.getvalue()
-                if fmt == "svg":
-                    svg = compact_svg_paths(data.decode("utf-8"))
-                    data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
-                paths.append(_write(stem, fmt, data))
+            svg = compact_svg_paths(_vector_file(fig, "svg", dpi).decode("utf-8"))
+            svg = svg_font_families(svg) if svg_text == "text" else svg
+            paths.append(_write(stem, "svg", svg.encode("utf-8")))
+            with _no_dry_draw(fig):  # the SVG's draw at 72 dpi settled it
+                paths.append(_write(stem, "pdf", _vector_file(fig, "pdf", dpi)))
     shown.remember(fig, pixels, dpi)  # a notebook shows the figure from the PNG's pixels
     entry = index_entry(fig, [p.name for p in paths])
     text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
