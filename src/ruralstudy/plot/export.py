@@ -167,11 +167,11 @@ def _png_format() -> str:
             # either (the figure already carries them while it is saved).
             FigureCanvasAgg.draw(self)
             pixels = np.asarray(self.buffer_rgba())
-            opaque = bool((pixels[..., 3] == 255).all())
-            pixels = np.ascontiguousarray(pixels[..., :3]) if opaque else pixels.copy()
-            if pixels_out is not None:
-                pixels_out.append(pixels)  # the caller shows the figure from them
-            data = encode_png(pixels, dpi=self.figure.dpi, text=metadata)
+            opaque = int(pixels[..., 3].min()) == 255
+            # The caller shows the figure from the pixels as written (ours: the
+            # canvas's buffer is drawn into again).
+            data = encode_png(pixels[..., :3] if opaque else pixels, dpi=self.figure.dpi,
+                              text=metadata, pixels_out=pixels_out)  # fmt: skip
             with cbook.open_file_cm(filename_or_obj, "wb") as out:
                 out.write(data)
 
