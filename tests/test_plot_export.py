@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -15,6 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.ft2font import FT2Font
 from PIL import Image
 from pypdf import PdfReader
@@ -203,6 +206,59 @@ def test_the_truetype_subset_has_the_glyphs_of_matplotlibs_subset_converted_by_o
     FT2Font(io.BytesIO(data))  # matplotlib reads the embedded font back: it must parse
 
 
+def test_glyphs_compiled_once_per_process_give_the_bytes_fontTools_compiles_afresh(monkeypatch):
+    """Each subset reuses glyphs fontTools compiled once (for speed); the embedded font is
+    byte for byte the one made of glyphs converted anew, which fontTools compiles on save."""
+    from fontTools.ttLib import newTable
+    from matplotlib.backends import _backend_pdf_ps
+
+    from ruralstudy.plot import fonts
+
+    def embedded():
+        path, gids = _cjk_gids(_TEXTS[0] + _TEXTS[2])
+        with fonts._truetype_subset(path, gids) as result:
+            kinds = {type(g) for g in result.font["glyf"].glyphs.values()}
+            return _backend_pdf_ps.font_as_file(result.font).getvalue(), kinds
+
+    embedded()
+    cached, kinds = embedded()  # every glyph from the cache
+    assert kinds == {fonts._compiled_glyph_type()}
+
+    def afresh(source, name):
+        glyph = source.truetype_glyph(name)
+        glyph.recalcBounds(newTable("glyf"))  # the bounds hmtx takes, as fontTools sets them
+        return glyph
+
+    monkeypatch.setattr(fonts._CffSource, "compiled_glyph", afresh)
+    fresh, kinds = embedded()
+    assert fonts._compiled_glyph_type() not in kinds
+    assert cached == fresh
+
+
+def _labelled_point():
+    """A label in a box with a leader line from its box: the line's end is placed from
+    the box as last drawn, so a draw at another dpi before the save moves it."""
+    with rsp.style():
+        fig, ax = plt.subplots(layout="constrained")
+        label = ax.text(0.6, 0.6, "车田村 Chetian", bbox={"boxstyle": "round", "fc": "white"})
+        ax.annotate("", xy=(0.2, 0.2), xytext=(0.6, 0.6), zorder=1,
+                    arrowprops={"arrowstyle": "-", "patchA": label.get_bbox_patch()})  # fmt: skip
+        ax.set_title("村集体经济收入")
+    return fig
+
+
+def test_the_pdf_saved_without_a_dry_draw_is_the_one_saved_with_it(tmp_path, monkeypatch):
+    """savefig's dry draw before the PDF is skipped (the SVG's draw at the same dpi settled
+    the figure): every file is the same bytes as when savefig makes it."""
+    from ruralstudy.plot import export
+
+    fast = rsp.save(_labelled_point(), tmp_path / "fast")
+    monkeypatch.setattr(export, "_no_dry_draw", lambda fig: contextlib.nullcontext())
+    slow = rsp.save(_labelled_point(), tmp_path / "slow")
+    for ours, theirs in zip(fast, slow, strict=True):
+        assert ours.read_bytes() == theirs.read_bytes(), ours.name
+
+
 def test_truetype_subsets_are_reproducible_and_do_not_leak_into_each_other():
     """Glyphs converted once per process are copied into each subset: building B between two
     builds of A changes nothing, and a fresh cache gives the same bytes."""
@@ -302,3 +358,56 @@ def test_compacting_rounds_ascii_numbers_only():
 
     svg = '<path d="M １.23456 2.34567 L ٣.45678 4.5"/>'
     assert compact_svg_paths(svg) == '<path d="M １.23456 2.35 ٣.45678 4.5"/>'
+
+
+def _compact_reference(svg: str) -> str:
+    """The compaction as first written (one regex substitution and one float format per
+    number): the vectorised one must give the same text for any input."""
+    number = re.compile(r"-?[0-9]+\.[0-9]+")
+
+    def rounded(match):
+        text = f"{float(match.group()):.2f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+
+    def compact(d):
+        out, previous = [], ""
+        for command, args in re.findall(r"([MLQCz])([^MLQCz]*)", d):
+            coords = " ".join(number.sub(rounded, args).split())
+            if command == "L" and previous in ("M", "L"):
+                out.append(" " + coords)
+            else:
+                out.append(("\n" if out else "") + command + (" " + coords if coords else ""))
+                previous = command
+        return "".join(out)
+
+    return re.sub(r'(?<= d=")[^"]*', lambda m: compact(m.group()), svg)
+
+
+_PATH_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["M", "L", "Q", "C", "z", " ", "\n", "  ", ",", "L "]),
+        st.floats(-2e7, 2e7, allow_nan=False).map(lambda x: f"{x:.6f}"),
+        st.decimals(-1000, 1000, places=3).map(str),  # ties: x.xx5
+        st.integers(-100, 100).map(str),
+        st.text("0123456789.-１٣ab", max_size=6),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PATH_TEXT, max_size=4), st.text('<>/ ="ab', max_size=8))
+def test_compacted_paths_are_the_text_the_first_compaction_wrote(paths, between):
+    from ruralstudy.plot.fonts import compact_svg_paths
+
+    svg = between.join(f'<path d="{d}"/>' for d in paths) + between
+    assert compact_svg_paths(svg) == _compact_reference(svg)
+
+
+@pytest.mark.parametrize("d", ["M 1.125 2.675 0.005 -0.004 -0.005 1.115 2.5e-07",
+                               "M 12345678.125 -99999999.995 10000000.005 0.125000"])  # fmt: skip
+def test_numbers_at_a_half_hundredth_round_as_python_formats_them(d):
+    from ruralstudy.plot.fonts import compact_svg_paths
+
+    svg = f'<path d="{d}"/><path d=""/><text>1.23456</text>'
+    assert compact_svg_paths(svg) == _compact_reference(svg)

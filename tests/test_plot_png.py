@@ -24,6 +24,21 @@ def test_pillow_reads_back_the_pixels_dpi_and_text(channels, mode):
         assert [round(d) for d in image.info["dpi"]] == [300, 300]
 
 
+def test_an_rgba_buffers_first_three_channels_are_written_as_rgb_without_a_copy_first():
+    """The figure's RGBA buffer is passed as a view of its colour channels (for speed); the
+    file and the pixels handed back are those of the same pixels made contiguous first."""
+    rng = np.random.default_rng(11)
+    rgba = rng.integers(0, 256, size=(41, 29, 4), dtype=np.uint8)
+    view = rgba[..., :3]
+    assert not view.flags.c_contiguous
+    kept: list[np.ndarray] = []
+    data = encode_png(view, dpi=300, pixels_out=kept)
+    assert data == encode_png(np.ascontiguousarray(view), dpi=300)
+    assert np.array_equal(kept[0], view) and not np.shares_memory(kept[0], rgba)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.mode == "RGB" and np.array_equal(np.asarray(image), view)
+
+
 def test_a_sparse_chart_stays_within_a_fifth_of_pillows_size():
     """Unfiltered rows suit figures (flat colour, antialiased edges): a sparse chart, the
     worst case measured, is at most a fifth larger than Pillow's adaptive filters make it."""

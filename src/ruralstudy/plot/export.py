@@ -167,11 +167,11 @@ def _png_format() -> str:
             # either (the figure already carries them while it is saved).
             FigureCanvasAgg.draw(self)
             pixels = np.asarray(self.buffer_rgba())
-            opaque = bool((pixels[..., 3] == 255).all())
-            pixels = np.ascontiguousarray(pixels[..., :3]) if opaque else pixels.copy()
-            if pixels_out is not None:
-                pixels_out.append(pixels)  # the caller shows the figure from them
-            data = encode_png(pixels, dpi=self.figure.dpi, text=metadata)
+            opaque = int(pixels[..., 3].min()) == 255
+            # The caller shows the figure from the pixels as written (ours: the
+            # canvas's buffer is drawn into again).
+            data = encode_png(pixels[..., :3] if opaque else pixels, dpi=self.figure.dpi,
+                              text=metadata, pixels_out=pixels_out)  # fmt: skip
             with cbook.open_file_cm(filename_or_obj, "wb") as out:
                 out.write(data)
 
@@ -203,6 +203,38 @@ def _layout_kept(fig: Figure) -> Iterator[None]:
         yield
     finally:
         fig.set_layout_engine(engine)
+
+
+@contextlib.contextmanager
+def _no_dry_draw(fig: Figure) -> Iterator[None]:
+    """No layout engine at all, not even "none", while ``fig`` is saved once more at the same dpi.
+
+    savefig draws a figure that has a layout engine (the placeholder "none"
+    too) once without rendering before the real draw, so that what a draw
+    settles (an annotation's arrow is placed from its box as last drawn) is
+    settled at the file's dpi: every text is measured again. The PDF follows
+    the SVG at the same 72 dpi, whose real draw has settled the figure
+    already (a test holds the files to the ones saved with the dry draw).
+    The SVG keeps its dry draw: the PNG's draw at 300 dpi settled nothing
+    for 72 (a map's leader lines moved by about 10 pt without it).
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    # set_layout_engine(None) means the rc default unless both defaults are off.
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
+def _vector_file(fig: Figure, fmt: str, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+    return buffer.getvalue()
 
 
 def save(
@@ -243,15 +275,11 @@ def save(
         data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
         paths.append(_write(stem, "png", data))
         with _layout_kept(fig):  # the vector files take the PNG's layout
-            for fmt in FORMATS[1:]:  # svg, pdf
-                buffer = io.BytesIO()
-                fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA[fmt],
-                            facecolor="white")  # fmt: skip
-                data = buffer.getvalue()
-                if fmt == "svg":
-                    svg = compact_svg_paths(data.decode("utf-8"))
-                    data = (svg_font_families(svg) if svg_text == "text" else svg).encode("utf-8")
-                paths.append(_write(stem, fmt, data))
+            svg = compact_svg_paths(_vector_file(fig, "svg", dpi).decode("utf-8"))
+            svg = svg_font_families(svg) if svg_text == "text" else svg
+            paths.append(_write(stem, "svg", svg.encode("utf-8")))
+            with _no_dry_draw(fig):  # the SVG's draw at 72 dpi settled it
+                paths.append(_write(stem, "pdf", _vector_file(fig, "pdf", dpi)))
     shown.remember(fig, pixels, dpi)  # a notebook shows the figure from the PNG's pixels
     entry = index_entry(fig, [p.name for p in paths])
     text = json.dumps(entry, ensure_ascii=False, indent=2) + "\n"
