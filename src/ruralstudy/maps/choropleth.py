@@ -209,7 +209,7 @@ class UserDefined:
 
     By hand because importing mapclassify imports scipy.stats and scikit-learn, about
     1.5 s of CPU in a fresh process, for what is a sorted search; the data-driven
-    schemes still use mapclassify (tests/test_maps.py holds the two to the same classes).
+    schemes still use mapclassify (tests/test_maps_draw.py holds the two to the same classes).
 
     >>> UserDefined(np.array([1.0, 2.0, 7.0]), [1, 3]).yb.tolist()
     [0, 1, 2]
