@@ -316,6 +316,30 @@ def test_one_sweep_only_where_it_is_exact(panel, ragged):
         assert np.abs(np.bincount(c, weights=v)).max() < 1e-10 * len(v)
 
 
+def test_sorted_grid_sweep_equals_the_general_sweep(panel):
+    """Rows sorted by unit then period are swept by axis means; the same panel in
+    another row order takes the bincount sweep, and both give one residual."""
+    from ruralstudy.causal._demean import Absorber, codes
+
+    def swept(df):
+        fes = [codes(df[c].to_numpy()) for c in ("village_id", "year")]
+        absorber = Absorber(fes, pairs_unique=True)
+        v = df["y"].to_numpy(dtype=np.float64, copy=True)
+        absorber.demean(v)
+        return absorber, pd.Series(v, index=df.index)
+
+    grid, by_axis = swept(panel)
+    shuffled = panel.sample(frac=1.0, random_state=5)
+    general, by_bincount = swept(shuffled)
+    assert grid.grid_shape == (600, 8) and general.grid_shape is None and general.one_sweep
+    np.testing.assert_allclose(by_axis, by_bincount.loc[panel.index], rtol=0, atol=1e-12)
+    # time-major rows are a grid too, but not the one the axis sweep reads
+    assert swept(panel.sort_values(["year", "village_id"]))[0].grid_shape is None
+    a = rs.causal.event_study(panel, *COLS, method="twfe").tidy()
+    b = rs.causal.event_study(shuffled, *COLS, method="twfe").tidy()
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-10, atol=1e-13)
+
+
 def test_row_intersection_shortcut_equals_hashing_the_pairs(ragged):
     """Village and county-year clusters meet in single rows; the shortcut that skips
     hashing their pairs must give the covariance that hashing gives."""

@@ -511,3 +511,19 @@ def test_a_locator_map_is_not_rendered_before_it_is_saved(monkeypatch):
     ax = rs.maps.locator(villages, inset=True)
     assert renders == []
     assert ax.figure.canvas.draw_idle.__func__ is FigureCanvasAgg.draw_idle  # stand-in removed
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_user_defined_classes_are_mapclassifys(seed):
+    """The hand-written user-defined classes (no mapclassify import) are mapclassify's."""
+    import mapclassify
+
+    from ruralstudy.maps.choropleth import UserDefined
+
+    rng = np.random.default_rng(seed)
+    y = np.round(rng.gamma(1.5, 3.0, 40), 1 if seed % 2 else 0)
+    for bins in ([1, 2, 3, 5], [0.5, 4.0], [2, 2, 6], [float(y.max()) + 1], [float(y.min())]):
+        ours, theirs = UserDefined(y, list(bins)), mapclassify.UserDefined(y, bins=list(bins))
+        np.testing.assert_array_equal(ours.bins, theirs.bins)
+        assert ours.bins.dtype == theirs.bins.dtype
+        np.testing.assert_array_equal(ours.yb, theirs.yb)

@@ -152,3 +152,34 @@ def test_a_reused_kernel_puts_back_options_environment_path_and_data_project(tmp
     asyncio.run(both())
     answers = [c.outputs[0]["data"]["text/plain"] for c in looks.cells]
     assert answers == ["80", "(False, False)", "True"]
+
+
+def test_a_reused_kernel_collects_each_runs_garbage_and_freezes_only_what_survives(tmp_path):
+    """fresh.begin freezes what survives the reset out of the garbage collector; a
+    cycle the last notebook left (unreachable once the namespace is emptied) must still
+    be collected, not frozen with the modules."""
+    import asyncio
+
+    import nbformat
+
+    from ruralstudy.report.kernel import Kernel
+
+    def nb(*codes):
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in codes])
+
+    cycle = (
+        "import sys, weakref\n"
+        "class Node: pass\n"
+        "a, b = Node(), Node()\n"
+        "a.other, b.other = b, a\n"
+        "sys._rs_test_ref = weakref.ref(a)"
+    )
+    looks = nb("import gc, sys\nsys._rs_test_ref() is None, gc.get_freeze_count() > 0")
+
+    async def both():
+        async with Kernel(env=dict(os.environ), cwd=tmp_path) as k:
+            for notebook in (nb(cycle), looks):
+                await k.run(notebook, "run", cwd=tmp_path, environ={}, timeout=60)
+
+    asyncio.run(both())
+    assert looks.cells[0].outputs[0]["data"]["text/plain"] == "(True, True)"

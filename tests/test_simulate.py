@@ -105,6 +105,36 @@ def test_true_att_travels_with_the_panel(panel):
         simulate.true_att(panel, "event")
 
 
+def _true_att_by_filtering(panel, aggregation):
+    """The sample truths computed on filtered copies of the frame (how true_att did it)."""
+    ever = panel.loc[panel["cohort"] > 0, ["village_id", "year", "cohort", "true_effect"]]
+    ever = ever[ever["cohort"] > ever["year"].min()]
+    treated = ever[ever["year"] >= ever["cohort"]]
+    if aggregation == "dynamic":
+        rows = ever[(ever["year"] >= ever["cohort"]) | (ever["year"] > ever["year"].min())]
+        by = rows["true_effect"].groupby(rows["year"] - rows["cohort"]).mean()
+        return by[by.index >= 0].mean(), by
+    if aggregation == "group":
+        by = treated["true_effect"].groupby(treated["cohort"]).mean()
+        size = ever.groupby("cohort")["village_id"].nunique()
+        return float((by * size).sum() / size.sum()), by
+    by = treated["true_effect"].groupby(treated["year"]).mean()
+    return by.mean(), by
+
+
+@pytest.mark.parametrize("aggregation", ["dynamic", "group", "calendar"])
+def test_true_att_is_the_mean_over_the_matching_rows(aggregation):
+    """In any row order, with a cohort in the first year (dropped: no pre-period)."""
+    df = simulate.village_panel(400, years=range(2016, 2024), seed=4, cohorts=[2019, 2021])
+    df.loc[df["village_id"] <= 20, "cohort"] = 2016  # adopting in the first year observed
+    df = df.sample(frac=1.0, random_state=2)
+    overall, by = _true_att_by_filtering(df, aggregation)
+    got = simulate.true_att(df, aggregation)
+    assert got.loc[0, "true_att"] == overall
+    assert got["term"].tolist()[1:] == by.index.tolist()
+    assert got["true_att"].tolist()[1:] == by.tolist()
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

@@ -104,9 +104,13 @@ class Absorber:
         self.one_sweep = len(fe_codes) == 1 or (
             pairs_unique and len(fe_codes) == 2 and _complete_grid(fe_codes, self.n_levels)
         )
+        self.grid_shape = _row_major_grid(fe_codes, self.n_levels) if self.one_sweep else None
 
     def demean(self, v: np.ndarray) -> None:
         """Replace ``v`` (contiguous float64) by its residual on the fixed effects, in place."""
+        if self.grid_shape is not None:
+            _sweep_grid(v.reshape(self.grid_shape))
+            return
         if self.one_sweep:
             self._sweep(v)
             return
@@ -158,6 +162,31 @@ class Absorber:
             RuntimeWarning,
             stacklevel=7,  # the caller of did / event_study
         )
+
+
+def _row_major_grid(fe_codes: list[np.ndarray], n_levels: tuple[int, ...]):
+    """(levels of the first effect, of the second) if the rows are their grid in row-major
+    order, each first-effect level's rows together with the second's levels 0, 1, 2 … in
+    turn (a panel sorted by unit, then period, as simulated and as most files are); else None.
+    """
+    first, second = fe_codes
+    shape = (n_levels[0], n_levels[1])
+    if first.size != shape[0] * shape[1]:
+        return None
+    blocks = first.reshape(shape)
+    if not (blocks == blocks[:, :1]).all() or not (np.diff(blocks[:, 0]) == 1).all():
+        return None
+    if blocks[0, 0] != 0 or not (second.reshape(shape) == np.arange(shape[1])).all():
+        return None
+    return shape
+
+
+def _sweep_grid(v: np.ndarray) -> None:
+    """One sweep over a complete row-major grid, in place: the first effect's means are
+    each row's, the second's each column's. Why not bincount: a reduction along an axis
+    reads the array in order, with no gather of the means (about 3x faster at 5 M rows)."""
+    v -= v.mean(axis=1, keepdims=True)
+    v -= v.mean(axis=0, keepdims=True)
 
 
 def _complete_grid(fe_codes: list[np.ndarray], n_levels: tuple[int, ...]) -> bool:
