@@ -21,6 +21,7 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,6 +41,7 @@ from ruralstudy.extract import (
 )
 from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year, parse_number
 from ruralstudy.extract.text import (
+    _SUBJECT_VERBS,
     QUOTE_MAX,
     SENTENCE_END,
     Quotes,
@@ -47,6 +49,9 @@ from ruralstudy.extract.text import (
     scan_copy,
     sentence_ends,
     shift,
+    shifted,
+    subject,
+    subjects,
 )
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_extract.py"
@@ -273,6 +278,37 @@ def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
         else:  # the cut is made on the joined text: layout breaks inside it do not count
             quote = quotes(s, e)
             assert quote in text and len(join_layout_breaks(quote)[0]) <= QUOTE_MAX + len("5亩")
+    spans = np.array([m.span() for m in re.finditer("5亩", joined)], dtype=np.int64).reshape(-1, 2)
+    fresh = Quotes(text, joined, ends, breaks, shifts)  # no quote made yet
+    assert fresh.many(spans[:, 0], spans[:, 1]).tolist() == [
+        quotes(s, e) for s, e in spans.tolist()
+    ]
+    for side, column in (("start", 0), ("end", 1)):
+        assert shifted(breaks, shifts, spans[:, column], side).tolist() == [
+            p + shift(breaks, shifts, p, side) for p in spans[:, column].tolist()
+        ]
+
+
+# Word characters, stops of either side, verbs, openers, a line break, numerals, a space.
+_AROUND_FIGURES = "村民社区管家" + "的了分成呢" + "".join(sorted(_SUBJECT_VERBS))[:6] + "“《\n5十 a"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_AROUND_FIGURES, max_size=24))
+def test_subjects_at_once_are_each_figures_subject(scan):
+    """subjects' look-ups around every figure against subject's regular expressions, for
+    every span of the text (a figure's end may be the text's end)."""
+    spans = [(s, e) for e in range(1, len(scan) + 1) for s in range(e)]
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    stops = np.array([e for _, e in spans], dtype=np.int64)
+    a, b = subjects(scan, starts, stops)
+    assert list(zip(a.tolist(), b.tolist(), strict=True)) == [subject(scan, s, e) for s, e in spans]
+
+
+def test_subjects_walk_back_over_a_long_run_of_verbs():
+    scan = "村民" + "达" * 20 + "5亩"
+    a, b = subjects(scan, np.array([22]), np.array([24]))
+    assert (int(a[0]), int(b[0])) == subject(scan, 22, 24) == (0, 2)
 
 
 _EXACT = st.one_of(

@@ -113,7 +113,6 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import chain
 
@@ -136,8 +135,9 @@ from ruralstudy.extract.text import (
     join_layout_breaks,
     scan_copy,
     sentence_ends,
+    shifted,
     single_year,
-    subject,
+    subjects,
 )
 from ruralstudy.units import MULTIPLIERS, canonical_unit, interval, rate_unit
 
@@ -362,9 +362,7 @@ def extract_quantities(text: str) -> pd.DataFrame:
          text   lower   upper  norm_upper
     0  2000多斤  2000.0  3000.0      1500.0
     """
-    if not isinstance(text, str) or not text:
-        return _frame([])
-    return _frame(_rows(text))
+    return _quantities(text if isinstance(text, str) else "")[0]
 
 
 def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
@@ -381,9 +379,11 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
        value unit      quote
     0   20.0   ha  全村种植300亩。
     """
-    rows = _rows(text) if isinstance(text, str) and text else []
-    q = _frame(rows)
-    notes = ["; ".join(filter(None, [f"subject: {r[13]}" if r[13] else "", r[14]])) for r in rows]
+    q, rate_notes = _quantities(text if isinstance(text, str) else "")
+    notes = [
+        "; ".join(filter(None, [f"subject: {s}" if s else "", n]))
+        for s, n in zip(q["subject"].tolist(), rate_notes, strict=True)
+    ]
     return pd.DataFrame(
         {
             "fact_id": [f"{source_id}-q{i + 1:03d}" for i in range(len(q))],
@@ -430,15 +430,39 @@ def emitted_units() -> set[str]:
     return found
 
 
-def _rows(text: str) -> list[tuple]:
-    """One tuple per quantity: the COLUMNS, then the curator's rate note."""
+def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
+    """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
+    rows = _rows(scan, breaks)
+    cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
+    cells = cells.reshape(len(rows), _ROW_WIDTH)
+    s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
+    # what each figure's offsets give, for all figures at once once they are read (numpy)
+    start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
+    quotes = Quotes(text, joined, sorted(sentence_ends(joined) + heads), breaks, shifts)
+    a, b = subjects(scan, s, e)
+    columns = {
+        "start": start,
+        "end": end,
+        "text": [text[i:j] for i, j in zip(start.tolist(), end.tolist(), strict=True)],
+        **{c: cells[:, 2 + i] for i, c in enumerate(_BOUNDS_COLUMNS)},
+        "sentence": quotes.many(s, e),
+        "subject": [joined[i:j] for i, j in zip(a.tolist(), b.tolist(), strict=True)],
+    }
+    return _frame(columns), cells[:, -1].tolist()
+
+
+# A row of _rows: joined start and end, _bounds' columns, the rate note.
+_BOUNDS_COLUMNS = COLUMNS[3:12]
+_ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
+
+
+def _rows(scan: str, breaks: list[int]) -> list[tuple]:
+    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
     n_at_least, j = len(at_least), 0
-    ends = sorted(sentence_ends(joined) + heads)
-    quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
@@ -489,14 +513,7 @@ def _rows(text: str) -> list[tuple]:
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
-        o_start, o_end = s, e
-        if breaks:  # text.shift, inlined: it ran for every figure
-            i = bisect_right(breaks, s)
-            o_start += shifts[i - 1] if i else 0
-            i = bisect_left(breaks, e)
-            o_end += shifts[i - 1] if i else 0
-        a, b = subject(scan, s, e)
-        rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
+        rows.append((s, e, *bounds, note))
     return rows
 
 
@@ -877,19 +894,14 @@ _DTYPES |= dict.fromkeys(
 )
 
 
-def _frame(rows) -> pd.DataFrame:
-    """The COLUMNS of ``rows`` (``_rows``' tuples; the note after them is left out).
-
-    Each column is a slice of one 2-D object array, filled from the cells in a row
-    (np.fromiter: no shape to discover, half np.array's time): from_records and
-    astype took three times as long.
-    """
-    width = len(rows[0]) if rows else len(COLUMNS)
-    cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * width)
-    cells = cells.reshape(len(rows), width)
+def _frame(columns: dict) -> pd.DataFrame:
+    """The frame of COLUMNS from ``_quantities``' columns (arrays or lists), in their dtypes:
+    a column at a time, as from_records and astype took three times as long."""
     return pd.DataFrame(
         {
-            c: pd.array(cells[:, i], dtype="str") if kind == "str" else cells[:, i].astype(kind)
-            for i, (c, kind) in enumerate(_DTYPES.items())
+            c: pd.array(columns[c], dtype="str")
+            if kind == "str"
+            else np.asarray(columns[c]).astype(kind)
+            for c, kind in _DTYPES.items()
         }
     )
