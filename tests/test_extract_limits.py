@@ -34,6 +34,7 @@ from ruralstudy.extract import (
     UNITS,
     _exact_float,
     _matches,
+    _optional,
     _range_in_a_list,
     extract_quantities,
     quantity_pattern,
@@ -228,7 +229,7 @@ def test_unit_pattern_matches_as_the_longest_first_alternation(text):
             assert (got and got.span()) == (want and want.span())
 
 
-_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group: f"(?:{group})?"))
+_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group, ahead="": f"(?:{group})?"))
 _QUANTITYISH = (
     "零一二两三四五六七八九十百千万亿余多来几约近逾超过不足到至少以上下左右都还-—~%.,/ 0123456789"
     "亩元户个年月人分之成倍每晚斤块钱村民“”，。"
@@ -243,6 +244,29 @@ def test_quantity_matches_as_its_plain_form(text):
     for i in range(len(text) + 1):
         fast, plain = QUANTITY.match(text, i), _PLAIN_QUANTITY.match(text, i)
         assert (fast and fast.regs) == (plain and plain.regs)
+
+
+def _lookaheads() -> list[tuple[str, str]]:
+    """QUANTITY's optional groups that have a lookahead, and the lookahead."""
+    found = []
+
+    def recording(group, ahead=""):
+        if ahead:
+            found.append((group, ahead))
+        return _optional(group, ahead)
+
+    quantity_pattern(recording)
+    return found
+
+
+@pytest.mark.parametrize(("group", "ahead"), _lookaheads())
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_match_of_an_optional_group_passes_its_lookahead(group, ahead, data):
+    """The lookahead of first characters is only a shortcut: any text the group matches
+    (a qualifier word, a bound, a range, a denominator …) passes it."""
+    text = data.draw(st.from_regex(re.compile(group), fullmatch=True))
+    assert re.match(ahead, text), (ahead, text)
 
 
 @settings(max_examples=300, deadline=None)
