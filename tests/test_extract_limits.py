@@ -46,6 +46,7 @@ from ruralstudy.extract.text import (
     QUOTE_MAX,
     SENTENCE_END,
     Quotes,
+    _layout_breaks,
     join_layout_breaks,
     scan_copy,
     sentence_ends,
@@ -311,6 +312,24 @@ def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
         assert shifted(breaks, shifts, spans[:, column], side).tolist() == [
             p + shift(breaks, shifts, p, side) for p in spans[:, column].tolist()
         ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u3000\r\n甲5a。", max_size=30))
+def test_layout_breaks_are_the_whitespace_runs_of_the_plain_form(text):
+    """_layout_breaks' look-ups against the regular expression it stands for: runs of
+    blanks and line breaks holding a line break, between two word characters."""
+    plain = re.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
+    word = re.compile(r"[\u4e00-\u9fff0-9]")
+    want = [
+        m.span()
+        for m in plain.finditer(text)
+        if m.start() > 0
+        and m.end() < len(text)
+        and word.match(text[m.start() - 1])
+        and word.match(text[m.end()])
+    ]
+    assert list(_layout_breaks(text)) == want
 
 
 # Word characters, stops of either side, verbs, openers, a line break, numerals, a space.

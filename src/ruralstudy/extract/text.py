@@ -84,29 +84,47 @@ def join_layout_breaks(text: str):
 
 
 def _layout_breaks(text: str):
-    """(start, end) of each whitespace run holding a line break between two word characters.
+    """(start, end) of each whitespace run holding a line break between two word characters:
+    ``[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+``, the runs of blanks, line breaks and a
+    carriage return before a line break that hold a line break.
 
-    Found from the line breaks with str.find, not by a regular expression
-    tried at every position (a lookbehind there took a quarter of the time).
+    Found at once by numpy from a look-up of each character (a loop over the line
+    breaks in Python was a sixteenth of the time); a property test holds it to the
+    regular expression.
     """
-    n, i = len(text), text.find("\n")
-    while i >= 0:
-        start = i - (i > 0 and text[i - 1] == "\r")
-        while start > 0 and text[start - 1] in _BLANK:
-            start -= 1
-        end = i + 1
-        while True:  # more blanks and line breaks: [ \t\u3000]*(?:\r?\n[ \t\u3000]*)*
-            while end < n and text[end] in _BLANK:
-                end += 1
-            if end < n and text[end] == "\n":
-                end += 1
-            elif end + 1 < n and text[end] == "\r" and text[end + 1] == "\n":
-                end += 2
-            else:
-                break
-        if start > 0 and end < n and _is_word(text[start - 1]) and _is_word(text[end]):
-            yield start, end
-        i = text.find("\n", end)
+    import numpy as np  # as in scan_copy
+
+    codes = _codes(text)
+    kind = _layout_table().take(codes)  # take: a third fewer instructions than table[codes]
+    line = kind == _LF
+    run = (kind == _BLANK_CHAR) | line | ((kind == _CR) & np.r_[line[1:], False])
+    at = np.flatnonzero(run)
+    if not len(at):
+        return iter(())
+    cut = np.flatnonzero(np.diff(at) > 1)  # where one run ends and the next begins
+    starts, ends = at[np.r_[0, cut + 1]], at[np.r_[cut, len(at) - 1]] + 1
+    lf = np.flatnonzero(line)
+    keep = np.searchsorted(lf, ends) > np.searchsorted(lf, starts)  # holds a line break
+    keep &= (starts > 0) & (ends < len(codes))
+    starts, ends = starts[keep], ends[keep]
+    word = (kind[starts - 1] == _WORD_CHAR) & (kind[ends] == _WORD_CHAR)
+    return zip(starts[word].tolist(), ends[word].tolist(), strict=True)
+
+
+# The characters _layout_breaks reads: blanks, line feed, carriage return, and the word
+# characters a layout break stands between (CJK ideographs, ASCII digits).
+_BLANK_CHAR, _LF, _CR, _WORD_CHAR = 1, 2, 3, 4
+
+
+@lru_cache(maxsize=1)
+def _layout_table():
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[[ord(c) for c in _BLANK]] = _BLANK_CHAR
+    table[[ord("\n"), ord("\r")]] = _LF, _CR
+    table[0x4E00:0xA000] = table[ord("0") : ord("9") + 1] = _WORD_CHAR
+    return table
 
 
 # A pinyin gloss after a character, as some reposts add them (突破3萬(wàn)元, 農(nóng)村),
@@ -124,15 +142,11 @@ def _glosses(text: str):
             yield start, m.end()
 
 
-def _is_word(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "0" <= c <= "9"
-
-
 def scan_copy(text: str) -> str:
     """``text.translate(SCAN_MAP)``, by a table look-up (numpy), ~20x faster on CJK text."""
     if text.isascii():
         return text.translate(SCAN_MAP)
-    return _scan_table()[_codes(text)].tobytes().decode("utf-32-le", "surrogatepass")
+    return _scan_table().take(_codes(text)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _codes(text: str):
@@ -171,7 +185,7 @@ def sentence_ends(text: str) -> list[int]:
 
     codes = _codes(text)
     table = _end_table()
-    at = np.flatnonzero(table[codes])
+    at = np.flatnonzero(table.take(codes))
     kind = table[codes[at]]
     stop, closer = kind == _STOP, kind == _CLOSER
     after = np.r_[False, np.diff(at) == 1]  # the mark stands right after the mark before
