@@ -333,6 +333,27 @@ IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
     "|一亩三分地|一成不变"
 )
+_IDIOM_WORDS = IDIOMS.pattern.split("|")
+
+
+def _idiom_spans(scan: str) -> list[tuple[int, int]]:
+    """The spans of ``IDIOMS.finditer(scan)``, found from where a word of it occurs (a
+    string search for each: sre tried the alternation at every 一, 三, 十 …, a thirtieth
+    of the time) and matched there in order, as finditer does."""
+    starts = []
+    for word in _IDIOM_WORDS:
+        i = scan.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = scan.find(word, i + 1)
+    spans, end = [], 0
+    for i in sorted(starts):
+        if i >= end:  # finditer's matches do not overlap
+            spans.append(IDIOMS.match(scan, i).span())
+            end = spans[-1][1]
+    return spans
+
+
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 # Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
@@ -485,7 +506,7 @@ _ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
 
 def _rows(scan: str, breaks: list[int]) -> list[tuple]:
     """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
-    idioms = [m.span() for m in IDIOMS.finditer(scan)]
+    idioms = _idiom_spans(scan)
     at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
     n_at_least, j = len(at_least), 0
     rows, prev_end, k = [], 0, 0

@@ -287,9 +287,11 @@ class Quotes:
         js, je = bounds[i], bounds[k + 1]  # the ends before and after, as __call__'s
         whole = (i == k) & (je - js <= QUOTE_MAX)
         _, first, which = np.unique(i[whole], return_index=True, return_inverse=True)
-        spans = zip(js[whole][first].tolist(), je[whole][first].tolist(), strict=True)
+        a = shifted(self.breaks, self.shifts, js[whole][first], "start")  # as _quote's
+        b = shifted(self.breaks, self.shifts, je[whole][first], "end")
+        made = [self.text[x:y].strip() for x, y in zip(a.tolist(), b.tolist(), strict=True)]
         quotes = np.empty(len(starts), dtype=object)
-        quotes[whole] = np.array([self._quote(a, b) for a, b in spans], dtype=object)[which]
+        quotes[whole] = np.array(made, dtype=object)[which]
         for f in np.flatnonzero(~whole).tolist():
             quotes[f] = self(int(starts[f]), int(stops[f]))
         return quotes
