@@ -1360,3 +1360,45 @@ def test_every_item_of_a_long_list_takes_its_headers_rate():
 def test_a_loose_pair_after_baifenzhi_is_a_range(text, qualifier, lower, upper):
     row = one(text)
     assert row["qualifier"] == qualifier and same(bounds(row), (lower, upper))
+
+
+# --- xrules5: bounds, mixed figures, ranges, yields and periods (issue 12, rates3's classes) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lo", "hi"),
+    [
+        ("一年下来顶多挣2万元", "2万元", "under", NAN, 20_000),  # a few words between
+        ("这间房最多能住6人", "6人", "under", NAN, 6),
+        ("每天至多采摘50斤", "50斤", "under", NAN, 25),
+        ("补贴最多5000元", "最多5000元", "under", NAN, 5000),
+        ("起码要花300元", "300元", "over", 300, NAN),
+        ("一季最少能收八百斤", "八百斤", "over", 400, NAN),
+        ("收入不会超过5000元", "不会超过5000元", "under", NAN, 5000),  # not 超过: over
+        ("每亩租金不得超过800元", "不得超过800元", "under", NAN, 12_000),
+        ("价格不会低于3元一斤", "不会低于3元一斤", "over", 6, NAN),
+        ("补贴上限为5000元", "上限为5000元", "under", NAN, 5000),
+        ("分红5000元封顶", "5000元封顶", "under", NAN, 5000),
+    ],
+)
+def test_at_most_and_at_least_words_bound_the_figure(text, span, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+    assert same((row["norm_lower"], row["norm_upper"]), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分红最多的农户达到4140元",  # the household with the most: its sum
+        "最少的也分到了1200元",
+        "最多的时候有1100人",
+        "游客最多时达3000人",
+        "最多的一个月赚到6000元",
+        "顶多半天，收入2000元",  # a clause break between
+        "每户最高能分到36300元",  # the largest share paid: a value (the unseen list)
+        "淡旺季价差最高达3倍",
+    ],
+)
+def test_the_most_and_the_least_of_a_distribution_are_values(text):
+    assert extract_quantities(text)["qualifier"].iloc[-1] == "exact"

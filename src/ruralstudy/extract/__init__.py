@@ -173,8 +173,18 @@ PREFIX_QUALIFIER = {
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
     "小于": "under", "少于": "under", "不大于": "under", "不多于": "under",
+    # at most / at least, and a negation with a modal before a comparison (不会超过 is at
+    # most, not "over": the longer word wins over 超过)
+    "顶多": "under", "至多": "under", "最多": "under", "上限": "under", "上限为": "under",
+    "最少": "over", "起码": "over", "最起码": "over",
+    "不会超过": "under", "不能超过": "under", "不得超过": "under", "不会高于": "under",
+    "不得高于": "under", "不会多于": "under",
+    "不会低于": "over", "不能低于": "over", "不得低于": "over", "不会少于": "over",
+    "不能少于": "over", "不得少于": "over",
 }  # fmt: skip
-SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+SUFFIX_QUALIFIER = {
+    "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
+}  # fmt: skip
 # A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
 # the end of a phrase, so 起 does not start a word (起步, 起来).
 _FROM = r"起(?=[，。；、！？,.;!?）)”\s]|$|的)"
@@ -331,11 +341,16 @@ _DURATION_VERBS = frozenset(
     "干了 做了".split()
 )
 # 至少 a few words before the figure (至少可带动当地500余人, 至少助力30户) is its lower bound,
-# when no number and no clause break stand between.
-_AT_LEAST_BEFORE = 8  # characters between 至少 and the figure, at most
+# when no number and no clause break stand between; so are 最少 and 起码, and 顶多, 至多 and
+# 最多 its upper one (顶多收3000斤, 最多能住6人).  Not 最多的 / 最少的 (the one with the most:
+# 分红最多的农户达到4140元 is that household's sum) nor 最多时 (at its peak).
+_AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
-_AT_LEAST = re.compile("至少")
-_AT_LEAST_GAP = re.compile(rf"至少[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$")
+_AT_LEAST = re.compile("至少|最少|起码|顶多|至多|最多")
+_AT_LEAST_GAP = re.compile(
+    rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
+    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
+)
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
@@ -459,9 +474,12 @@ def _rows(text: str) -> list[tuple]:
             continue  # inside an idiom (三天两头)
         while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
             j += 1
-        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus"):
-            if _AT_LEAST_GAP.search(scan, at_least[j], s):  # 至少可带动500余人: lower 500
-                qualifier, step, hi = "over", None, None
+        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus", "range"):
+            gap = _AT_LEAST_GAP.search(scan, at_least[j], s)  # 至少可带动500余人: lower 500
+            if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
+                qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
+            elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
+                value, qualifier, step, hi = hi or value, "under", None, None
         per_after = None
         if scan.startswith("/", e) and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
