@@ -1402,3 +1402,159 @@ def test_at_most_and_at_least_words_bound_the_figure(text, span, qualifier, lo, 
 )
 def test_the_most_and_the_least_of_a_distribution_are_values(text):
     assert extract_quantities(text)["qualifier"].iloc[-1] == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("手快的能挣七、八千元", "七、八千元", 7000, 8000),
+        ("来了二、三十人", "二、三十人", 20, 30),
+        ("再住三、四天", "三、四天", 3, 4),
+        ("每亩能收八、九百斤", "八、九百斤", 400, 450),
+    ],
+)
+def test_a_loose_pair_written_with_a_list_mark_is_a_range(text, span, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "range")
+    assert (row["norm_lower"], row["norm_upper"]) == (lo, hi)
+
+
+def test_at_least_before_a_loose_pair_is_its_first_figure():
+    row = extract_quantities("在这里干两个月，起码能挣四、五千元").iloc[-1].to_dict()
+    assert (row["text"], row["qualifier"]) == ("四、五千元", "over")
+    assert same(bounds(row), (4000, NAN))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("获得第二、三名", []),  # ordinals
+        ("三、四、五个村", ["五个"]),  # a longer list: no pair
+        ("分别为3、5个", ["5个"]),  # digits listed, not a loose pair
+        ("五、七个人", ["七个"]),  # not neighbours
+        ("一、二产业融合", []),
+        ("在四、五组实施", []),  # village groups named in a list
+        ("吉庆村七组、八组实施改革", []),
+    ],
+)
+def test_a_list_mark_between_numerals_is_no_pair_otherwise(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("家里种了一亩两分田", "一亩两分", 1.2 / 15, "ha"),  # a 分 is a tenth of a 亩
+        ("流转了三亩五分地", "三亩五分", 3.5 / 15, "ha"),
+        ("我家有一畝半的土地", "一畝半", 1.5 / 15, "ha"),
+        ("每天干两个半小时", "两个半小时", 2.5, "hour"),
+        ("一个半小时就到", "一个半小时", 1.5, "hour"),
+        ("培训了三个半月", "三个半月", 3.5, "month"),
+        ("坚持了两年半", "两年半", 2.5, "year"),
+        ("一斤半猪肉", "一斤半", 0.75, "kg"),
+        ("产量翻了一倍半", "一倍半", 150, "percent"),
+    ],
+)
+def test_a_half_or_a_tenth_after_the_unit_is_part_of_the_figure(text, span, value, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"], row["qualifier"]) == (span, unit, "exact")
+    assert math.isclose(row["norm_value"], value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("三亩半价出租", ["三亩"]),  # 半价: half price, a word of its own
+        ("一年半载回不来", []),  # a saying
+        ("每亩两分红", []),  # 分红 is no tenth (and 两 alone is no figure here)
+        ("一亩三分地", []),  # the saying
+        ("走了五公里半山腰", ["五公里"]),
+    ],
+)
+def test_half_and_fen_starting_a_word_are_not_part_of_the_figure(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("再过三四天就找不到人了", "三四天", "range"),  # after three or four days
+        ("过两年再说", "两年", "exact"),
+        ("她赚到过6000多元", "6000多元", "plus"),  # had earned: the verb's 过
+        ("又过了一年", None, None),
+        ("这座古寨历史过百年", "过百年", "over"),  # over a hundred years
+        ("月收入过万元", "过万元", "over"),
+        ("过6000元就要交税", "过6000元", "over"),
+    ],
+)
+def test_guo_before_a_time_or_after_a_verb_is_no_bound(text, span, qualifier):
+    df = extract_quantities(text)
+    if span is None:
+        assert df.empty
+        return
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("每月可以拿到3-4000元工资", 3000, 4000),
+        ("一天2-300元", 200, 300),
+        ("三到四千元", 3000, 4000),
+        ("3至5000元", 3000, 5000),  # 三五千
+        ("人数在5-600人", 500, 600),
+    ],
+)
+def test_a_one_digit_first_end_takes_the_place_of_the_second(text, lo, hi):
+    row = one(text)
+    assert (row["value"], row["lower"], row["upper"]) == (lo, lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [("3-9000元", 3, 9000), ("1-1000元", 1, 1000), ("2-50元", 2, 50), ("5-4500元", 5, 4500)],
+)
+def test_a_one_digit_first_end_keeps_its_value_otherwise(text, lo, hi):
+    row = one(text)
+    assert (row["lower"], row["upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "bounds_"),
+    [
+        ("蔬菜价格去年只有一元", "一元", "CNY", (1, 1)),
+        ("一块钱一斤", "一块钱一斤", "CNY/kg", (2, 2)),
+        ("有一个多小时的午休时间", "一个多小时", "hour", (1, 2)),
+        ("等了一个多月", "一个多月", "month", (1, 2)),
+        ("全县10万民众忙着采茶", "10万民众", "person", (100_000, 100_000)),
+        ("公司有300余员工", "300余员工", "person", (300, 400)),
+    ],
+)
+def test_one_yuan_more_than_an_hour_and_counted_nouns(text, span, unit, bounds_):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+    assert (row["norm_lower"], row["norm_upper"]) == bounds_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进一元化管理",
+        "一元复始，万象更新",
+        "农家四周都是油菜花",
+        "他环顾四周",
+        "租了一辆7座的小面包车",
+        "一台5座轿车",
+    ],
+)
+def test_words_holding_a_numeral_and_unit_are_no_figures(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("培训四周时间", "四周"), ("十四周后", None), ("建了3座大桥", "3座"), ("有四座车间", "四座")],
+)
+def test_weeks_and_buildings_are_still_counted(text, span):
+    assert texts(text) == ([span] if span else [])

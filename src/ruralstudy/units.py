@@ -182,6 +182,8 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "人口": ("person", Fraction(1)),
     "劳动力": ("person", Fraction(1)),
     "游客": ("person", Fraction(1)),
+    "民众": ("person", Fraction(1)),
+    "员工": ("person", Fraction(1)),
     "农户": ("household", Fraction(1)),
     "脱贫户": ("household", Fraction(1)),
     "贫困户": ("household", Fraction(1)),

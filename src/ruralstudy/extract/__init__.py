@@ -114,6 +114,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from fractions import Fraction
 from functools import lru_cache
 from itertools import chain
 
@@ -193,11 +194,11 @@ _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])
 
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
-    "个多月 个月 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
-    "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
+    "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
+    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
-NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 农户 脱贫户 贫困户".split()
+NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
@@ -316,7 +317,7 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 # Idioms and fixed names that contain a numeral and a classifier.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变"
+    "|一亩三分地|一成不变|一年半载|(?<![十0-9])四周(?!时间|后|内|以[来内后]|左右|的时间)"
 )
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
@@ -325,7 +326,8 @@ _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "小时", "载", "周"}
+_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周"}
+_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时"}  # 一个多小时: [1, 2) hours
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "公斤", "千克", "吨",
@@ -353,7 +355,8 @@ _AT_LEAST_GAP = re.compile(
 )
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
-    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
+    # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
+    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又"),
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
@@ -428,7 +431,7 @@ def emitted_units() -> set[str]:
     text can give it (entity, period, or both, extract.rates.ordered).  A classifier
     not in the units table is ``count:<classifier>``.
     """
-    written = [u for u in UNITS + NOUN_UNITS if u != "个多月"]  # 个多月 is read as 个月
+    written = [u for u in UNITS + NOUN_UNITS if u not in _MORE_UNITS]  # read as 个月, 个小时
     pers = [[d] for d in rates.WRITTEN_DENOMINATORS]
     pers += [[a, b] for a in rates.WRITTEN_DENOMINATORS for b in rates.WRITTEN_DENOMINATORS]
     found = {"percent"}
@@ -601,7 +604,14 @@ def _read_match(m: re.Match, scan: str):
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
+    if pre == "过" and unit in _TIME_UNITS and not all(c in MULTIPLIERS for c in n1):
+        start, pre = _skip_spaces(scan, start + 1), None  # 再过三四天: after, not over (过百年)
     before = scan[start - 1] if start else ""
+    if before == "、" and pre is None and n2 is None and unit != "组":  # 五、六千元: 5000-6000
+        paired = _pair_before(scan, start, n1)
+        if paired is not None:
+            start, n1 = start - 2, paired
+            before = scan[start - 1] if start else ""
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
     if n2 is not None:
@@ -613,18 +623,26 @@ def _read_match(m: re.Match, scan: str):
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
     after = p3 and unit in _MEASURE_OR_TIME
-    if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker or after):
+    # 一亩半, 两年半, 一个半小时, 一亩两分: a mixed figure (a 分 is a tenth of a 亩)
+    part = None
+    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m["per"] or marker):
+        part = _part_after(scan, end, unit)
+    qualified = pre or post or marker or after or part or unit in _MORE_UNITS
+    if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
         return None
     num = parse_number(n1)
     if num is None:
         return None
     value, step = num[0], num[1]
+    if part is not None and len(num) == 2 and value.denominator == 1:
+        added, end, unit = part
+        value = value + added
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
-    if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
+    if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
-        unit, marker = unit.replace("多", ""), "多"
+        unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker == "来":
@@ -633,6 +651,56 @@ def _read_match(m: re.Match, scan: str):
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
+
+
+_PAIR_FIRST = frozenset("一二两三四五六七八九")
+
+
+def _pair_before(scan: str, start: int, n1: str) -> str | None:
+    """五 in 五、六千元: the numeral a loose pair written with 、 joins to the figure's
+    (五六千, parsed as a pair), or None: not after a longer list (三、四、五个) or a number."""
+    if start < 2 or scan[start - 2] not in _PAIR_FIRST or n1[0] not in _PAIR_FIRST:
+        return None
+    if start >= 3 and (scan[start - 3] in _NUMERAL_CHARS or scan[start - 3] == "、"):
+        return None
+    joined = scan[start - 2] + n1
+    num = parse_number(joined)
+    return joined if num is not None and len(num) > 2 else None
+
+
+_PART_FIRST = frozenset("半一二两三四五六七八九123456789")
+# 半 after a unit of measure or time adds a half (一亩半, 两年半, 一倍半), not before a word
+# it starts (半价, 半径, 半山, 半夜 …); 个 with 半 and 月 or 小时 is months or hours (三个半月).
+_NOT_HALF_BEFORE = frozenset("价径岛山边导载夜拉壁数成球场截身路点")
+_HALF_UNITS = _MEASURE_OR_TIME - set(_MORE_UNITS)
+_TENTH_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"两": 2}
+_TENTH_DIGITS |= {str(i): i for i in range(1, 10)}
+
+
+def _part_after(scan: str, end: int, unit: str):
+    """(the part added, the new end, the unit) of a mixed figure: 一亩半 (+1/2), 三个半月
+    (+1/2, 个月), 一亩两分 (+2/10 亩: 分 after 亩 is a tenth, not 分红 or 分之一); else None."""
+    c = scan[end]
+    if c == "半":
+        if unit == "个":  # 三个半月, 一个半小时
+            for longer in ("月", "小时"):
+                if scan.startswith(longer, end + 1):
+                    return Fraction(1, 2), end + 1 + len(longer), "个" + longer
+            return None
+        if unit in _HALF_UNITS and scan[end + 1 : end + 2] not in _NOT_HALF_BEFORE:
+            return Fraction(1, 2), end + 1, unit
+        return None
+    if (
+        unit == "亩"
+        and c in _TENTH_DIGITS
+        and scan[end + 1 : end + 2] == "分"
+        and scan[end + 2 : end + 3] not in _NOT_TENTH_AFTER
+    ):
+        return Fraction(_TENTH_DIGITS[c], 10), end + 2, unit
+    return None
+
+
+_NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -675,17 +743,39 @@ def _read_range(g, start, end, pre):
     shared = trailing_multiplier(n2)
     if shared > 1 and trailing_multiplier(n1) == 1 and lo * shared <= hi:
         lo = lo * shared  # 3至5万元: 万 applies to both ends
+    elif len(n1) == 1:
+        lo = lo * _place_shared(lo, hi)  # 3-4000元: 3000 to 4000, as 三四千
     if lo >= hi:
         return None
     return (start + len(pre) if pre else start), end, lo, unit, "range", None, hi
 
 
+def _place_shared(lo, hi) -> int:
+    """The place value a one-digit first end takes from the second (3-4000: 1000), as in a
+    loose pair (三四千): the second a neighbouring digit and zeros, from hundreds up."""
+    if hi.denominator != 1 or hi < 100:
+        return 1
+    hi = int(hi)
+    place = 10 ** (len(str(hi)) - 1)
+    first, rest = divmod(hi, place)
+    if rest or not (lo < first <= lo + 2 or (lo, first) == (3, 5)):
+        return 1
+    return place
+
+
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
-    if unit == "组" and scan[start - 1 : start] in _GROUP_NAMED_AFTER:
-        return True  # 三合村7组: the village's group number 7, a name
+    if unit == "组" and (
+        scan[start - 1 : start] in _GROUP_NAMED_AFTER
+        or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
+    ):
+        return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "座" and _VEHICLE_AFTER.match(scan, end):
+        return True  # 7座的小面包车: a vehicle's seats, its type
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
+        if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
+            return False  # 从一元涨到1.6元: money is counted (not 一元化, 一元复始, 一元二次)
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
         (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
@@ -708,6 +798,13 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+_ONE_YUAN = {"元", "块钱"}
+_NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
+_VEHICLE_AFTER = re.compile(
+    "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])"
+)
 
 
 def _is_relative_time(scan: str, start: int, end: int) -> bool:
