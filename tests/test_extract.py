@@ -1558,3 +1558,35 @@ def test_words_holding_a_numeral_and_unit_are_no_figures(text):
 )
 def test_weeks_and_buildings_are_still_counted(text, span):
     assert texts(text) == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "lo", "hi"),
+    [
+        ("工钱从60元/天至250元/天不等", "60元/天至250元/天", "CNY/day", 60, 250),
+        ("每晚300元/间至500元/间", "每晚300元/间至500元/间", "CNY/room/night", 300, 500),
+        ("一天人工费150--200元/人", "150--200元/人", "CNY/person/day", 150, 200),
+        ("价格在200–300元之间", "200–300元", "CNY", 200, 300),  # en dash
+        ("价格在200〜300元之间", "200〜300元", "CNY", 200, 300),  # wave dash
+        ("价格在２００～３００元之间", "２００～３００元", "CNY", 200, 300),  # full width
+        ("投资3——5万元", "3——5万元", "CNY", 30_000, 50_000),
+        ("租金800－1000元/亩", "800－1000元/亩", "CNY/ha", 12_000, 15_000),
+        ("收入3万−5万元", "3万−5万元", "CNY", 30_000, 50_000),  # a minus sign
+    ],
+)
+def test_range_marks_and_a_rate_on_both_ends(text, span, unit, lo, hi):
+    row = one(text)
+    assert (row["text"], row["norm_unit"], row["qualifier"]) == (span, unit, "range")
+    assert (row["norm_lower"], row["norm_upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("工资100元/天至3000元/月", ["100元/天", "3000元/月"]),  # two rates: two figures
+        ("2019–2023年", []),  # years
+        ("电话0851–8888", []),
+    ],
+)
+def test_range_marks_between_other_things_make_no_range(text, found):
+    assert texts(text) == found

@@ -278,7 +278,10 @@ def quantity_pattern(opt=_optional) -> str:
         opt(f"(?P<pre>{prefix})") + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
         + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})")
-        + opt(opt(f"(?P<u1>{UNIT_PATTERN})") + f"(?P<sep>至|到|-|—|~)(?P<n2>{num})")
+        + opt(
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})"))
+            + f"(?P<sep>至|到|--?|——?|~)(?P<n2>{num})"
+        )
         + opt(f"(?P<p2>{_PLUS})") + _SP + f"(?P<unit>{UNIT_PATTERN})"
         + opt(f"(?P<per>{written_per})") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
@@ -549,7 +552,10 @@ def _matches(scan: str):
 
 def _range_in_a_list(scan: str, m: re.Match) -> bool:
     """A range with a unit on both ends (500元到700元) between items of a 、-list is two
-    items: 租金从300元、500元到700元、1000元 lists four rents."""
+    items: 租金从300元、500元到700元、1000元 lists four rents; so is one whose ends are
+    rates of different denominators (60元/天至250元/月; 60元/天至250元/天 is one range)."""
+    if m["per1"] is not None and m["per1"] != m["per"]:
+        return True
     before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
     return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
 
