@@ -1590,3 +1590,58 @@ def test_range_marks_and_a_rate_on_both_ends(text, span, unit, lo, hi):
 )
 def test_range_marks_between_other_things_make_no_range(text, found):
     assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("太子参亩产能抵达400斤左右", "kg/ha"),  # a modal and verb between
+        ("魔芋每亩产量大概在1.5吨左右", "t/ha"),
+        ("每亩上品果产量约6000公斤", "kg/ha"),  # the crop between
+        ("一亩地产高粱600斤到800斤", "kg/ha"),  # the crop after 产
+        ("每亩茶园产干茶50公斤", "kg/ha"),
+        ("亩均年产量超过4000公斤", "kg/ha/year"),
+        ("合作社年产金银花600万公斤", "kg/year"),  # 年产 X: a rate of output
+        ("每年产茶叶30吨", "t/year"),
+    ],
+)
+def test_a_weight_after_a_yield_word_is_per_mu_or_per_year(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "300亩茶园产茶50吨",  # the output of 300 亩, not per 亩
+        "十一亩地产茶300斤",
+        "2020年产茶50吨",  # a dated year's output
+        "去年产茶30吨",
+        "近年产量达500吨",
+        "基地年产量达2万余斤",  # 年产量: one year's sum (the seed and rates2 lists)
+        "每亩补贴300元，产茶50吨",  # another clause
+    ],
+)
+def test_a_weight_with_no_yield_word_of_its_own_is_a_weight(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "t" or (
+        extract_quantities(text)["norm_unit"].iloc[-1] == "kg"
+    )
+
+
+def test_a_parallel_weight_after_a_yield_shares_its_rate():
+    df = extract_quantities("每亩上品果产量约6000公斤，次品果3000公斤左右。")
+    assert df["norm_unit"].tolist() == ["kg/ha", "kg/ha"]
+    df = extract_quantities("亩产鲜果2000斤、干果500斤")
+    assert df["norm_unit"].tolist() == ["kg/ha", "kg/ha"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每亩产量1000斤，共卖出3000斤",  # a total
+        "每亩产量1000斤，收购了3000斤",  # a verb of its own
+        "亩产1000斤，去年全村收获了3万斤",  # too far, its own verb
+        "亩产1000斤。次品果3000斤",  # another sentence
+    ],
+)
+def test_a_weight_after_a_yield_with_its_own_verb_or_total_is_a_weight(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "kg"

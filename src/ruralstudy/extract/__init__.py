@@ -466,6 +466,7 @@ def _rows(text: str) -> list[tuple]:
     before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
+    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -495,8 +496,11 @@ def _rows(text: str) -> list[tuple]:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
         s, per, note = _rate(
-            scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
-        )
+            scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
+            rated, lists,
+        )  # fmt: skip
+        if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
+            weight = (e, per) if per and per[0] == "亩" else (-1, [])
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
@@ -865,7 +869,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 
 def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, lists):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
-    prev, money = prevs  # the figure before if a sum with a rate; the last sum with a rate
+    prev, money = prevs[:2]  # the figure before if a sum with a rate; the last sum with one
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
@@ -886,8 +890,14 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""
     if unit not in _MONEY:
-        if unit in rates.WEIGHT_UNITS and "产" in scan[max(0, start - 9) : start]:
-            return start, rates.yield_before(scan, start), ""  # 亩产可达2吨: t/ha
+        if unit in rates.WEIGHT_UNITS:
+            if "产" in scan[max(0, start - rates.YIELD_LOOKBACK) : start]:
+                per = rates.yield_before(scan, start)  # 亩产可达2吨: t/ha
+                if per:
+                    return start, per, ""
+            yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
+            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
+                return start, yield_per, "rate as the yield before"
         return start, [], ""
     lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
     pieces = rates.CLAUSE_START.split(scan[lo:start])

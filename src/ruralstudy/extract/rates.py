@@ -313,21 +313,57 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
-# 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause).
+# 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause);
+# also with the crop or a modal between: 每亩上品果产量约6000公斤, 一亩地产高粱600斤,
+# 亩产能抵达400斤, 每亩产量大概在1.5吨.  年产 (with no date before it: 2020年产, 去年产,
+# 近年产 are a year's, not per year) is per year: 年产金银花600万公斤 (kg/year); but 年产量
+# (the output of a year, 年产量达2万余斤) is that year's sum, a weight, as the gold lists read it.
+_NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
-    r"(?:亩产量?|亩产值|亩均产量?|亩均产值|亩均?(?P<year>年)产量?)"
-    r"(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
+    r"(?:(?P<mu>亩均?(?=年?产)|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
+    + r"(?:土?地|田)?"
+    + _NO_CLAUSE_BREAK
+    + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
+    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
+    + r"(?P<year>年)?产(?:量|值)?"
+    + _NO_CLAUSE_BREAK
+    + r"{0,4}?"
+    + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
+    + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
+YIELD_LOOKBACK = 16
 WEIGHT_UNITS = frozenset({"斤", "公斤", "千克", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
-    """['亩'] if a per-亩 yield word stands just before a weight at ``start`` (['亩', '年']
-    for a yearly one, 亩均年产量), else []."""
-    m = _YIELD_BEFORE.search(scan, max(0, start - 9), start)
+    """['亩'] if a per-亩 yield word stands before a weight at ``start`` (['亩', '年'] for a
+    yearly one, 亩均年产量; ['年'] for 年产), else []."""
+    m = _YIELD_BEFORE.search(scan, max(0, start - YIELD_LOOKBACK), start)
     if m is None:
         return []
+    if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
+        return [] if "产量" in m.group() or "产值" in m.group() else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
+
+
+# A weight in the clause after a yield, with no word of its own, shares its rate: 每亩上品果
+# 产量约6000公斤，次品果3000公斤左右 (both kg/ha).  Only a short clause with no verb of
+# its own (卖, 收, 产 …), no total and no number between.
+_PARALLEL_WEIGHT_MAX = 10
+_ITEM_BREAKS = "，,、；;"
+_OWN_MEASURE = re.compile("[卖售收产销买运共总计全累]")
+
+
+def parallel_yield(between: str) -> bool:
+    """Whether a weight after ``between`` (from the end of a yield weight) is a parallel
+    item of it."""
+    return (
+        len(between) <= _PARALLEL_WEIGHT_MAX
+        and between[0] in _ITEM_BREAKS
+        and not any(c in _ITEM_BREAKS or c in _CLAUSE_CHARS for c in between[1:])
+        and _OWN_MEASURE.search(between) is None
+        and not any(c.isdigit() for c in between)
+    )
 
 
 def ordered(per: list[str]) -> list[str] | None:
