@@ -1645,3 +1645,62 @@ def test_a_parallel_weight_after_a_yield_shares_its_rate():
 )
 def test_a_weight_after_a_yield_with_its_own_verb_or_total_is_a_weight(text):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == "kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("拾花客一天摘80公斤棉花赚150元钱", "CNY/day"),  # the pay for a day's work
+        ("她一天可以摘80公斤棉花，赚到150多元钱", "CNY/day"),
+        ("工人每小时能栽200株，工钱30元", "CNY/hour"),
+        ("每年种植300亩茶叶，收入20万元", "CNY/year"),
+        ("每个月养殖500只鸡能挣3000元", "CNY/month"),
+    ],
+)
+def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年种植300亩，收入20万元",  # a dated year's
+        "在这里干两个月，挣了5000元",  # a season: no canonical period
+        "一天采了两袋，挣了80元",  # no figure of work
+        "每天请20名工人，村集体支付工资2000元",  # a holder's sum
+        "每天接待游客2000人。门票收入4万元",  # another sentence
+        "每亩产量1000斤，收入3000元",  # not a period
+        "一天摘80公斤，全年总收入3万元",  # a total of the year
+    ],
+)
+def test_a_sum_after_work_without_a_period_of_its_own_keeps_no_period(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "去年一年打工我收入了9000多元，再加上土地流转费和分红，总共有1万多元的收入",
+            ["CNY/year", "CNY/year"],
+        ),
+        ("每月工资3000元，加上奖金一共4000元", ["CNY/month", "CNY/month"]),
+        ("全年收入6.2万元", ["CNY/year"]),  # a year's income, as 年收入
+    ],
+)
+def test_a_total_of_a_periods_sums_is_that_periods(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("人均收入1.5万元，总共有30万元", ["CNY/person", "CNY"]),  # a total of many heads
+        ("每年分红2万元，村集体总收入50万元", ["CNY/year", "CNY"]),  # a holder's total
+        ("每月工资3000元，一共发了36万元", ["CNY/month", "CNY"]),  # far above the sum before
+        ("2023年全年收入6.2万元", ["CNY"]),  # a dated year
+        ("全年累计收入423万余元", ["CNY"]),
+    ],
+)
+def test_other_totals_keep_no_period(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units

@@ -921,6 +921,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
+        if near and rates.period_total(scan[lo:start], prev_rate):  # …，总共有1万多元的收入
+            return start, prev_rate, "rate as the period's sum before, totalled"
     elif (
         money
         and start - money[3] <= rates.RESTATED_REACH
@@ -928,6 +930,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     ):  # 人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元: past a share
         if rates.restated(scan, money[1], money[3], start):
             return start, money[0], "rate as the sum before, restated"
+    if not prev and prev_end:  # 一天摘80公斤棉花赚150元: the pay for the work before
+        per, words = rates.work_period(scan, start, prev_end)
+        if per:
+            return start, per, f"rate from {words} (the work before)"
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"

@@ -69,7 +69,8 @@ _CLAUSE_WORDS = {
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)",
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)"
+    r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值)",  # 全年收入6.2万元 (not 2023年全年)
     "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资)",
     # 一个工 / 每工日: a day's work, as farm wages are counted
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
@@ -82,7 +83,7 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时"
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -310,6 +311,56 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
+
+
+# A sum in the clause after a piece of work done in a stated period is that period's pay:
+# 拾花客一天摘80公斤棉花赚150元 (CNY/day), 她一天可以摘80公斤棉花，赚到150多元钱.  Only
+# a period of 一/每 (not 两个月: a season has no canonical period) in the clause of the
+# figure just before the sum (a count or weight of work), an earning word between, and
+# no date, holder or total: 每年种植300亩，收入20万元 is per year too, 去年…收入 is not.
+_WORK_PERIOD = re.compile("(?:每|一)个?(?P<p>天|日|小时|月|年)(?![前后来多])")
+_EARNS = re.compile("赚|挣|收入|工钱|工资|报酬|拿到|拿了|得到|能拿|可得|能得|可拿")
+WORK_REACH = 12  # characters from the figure of the work to the sum, at most
+_WORK_CLAUSE = 30
+
+
+def work_period(scan: str, start: int, prev_end: int) -> tuple[list[str], str]:
+    """[period] when the sum at ``start`` is the pay for the work of the figure ending at
+    ``prev_end``, whose clause states the period (一天摘80公斤棉花赚150元), else []."""
+    if not 0 < start - prev_end <= WORK_REACH:
+        return [], ""
+    between = scan[prev_end:start]
+    if _EARNS.search(between) is None or len(_LIST_BREAK.findall(between)) > 1:
+        return [], ""
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
+        return [], ""
+    head = own_clause(scan, max(0, prev_end - _WORK_CLAUSE), prev_end)
+    found = list(_WORK_PERIOD.finditer(head))
+    if not found or _DATED.search(head + between) or _OTHER_EACH_ENTITY.search(head):
+        return [], ""
+    m = found[-1]
+    return [_SENTENCE_KEYS.get(m["p"], m["p"])], m.group()
+
+
+_OTHER_EACH_ENTITY = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))|[亩人户]均")
+
+
+# A total in a later clause of a sum that is a period's (a year's income, a month's pay) is
+# that period's too: 去年一年打工我收入了9000多元，再加上土地流转费和分红，总共有1万多元的
+# 收入 (CNY/year); 每月工资3000元，加上奖金一共4000元 (CNY/month).  Not after a per-head or
+# per-亩 rate (a total of many heads), nor a holder's total (村集体总收入).
+_PERIOD_TOTAL = re.compile("总共|一共|合计|共计|总计|加起来|加在一起")
+
+
+def period_total(between: str, prev_rate: list[str]) -> bool:
+    """Whether a sum after ``between`` totals the period's sum before it (``prev_rate``)."""
+    if len(prev_rate) != 1 or prev_rate[0] not in _PERIODS:
+        return False
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _HOLDER.search(between):
+        return False
+    return _PERIOD_TOTAL.search(CLAUSE_START.split(between)[-1]) is not None
 
 
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
