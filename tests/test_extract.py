@@ -1704,3 +1704,30 @@ def test_a_total_of_a_periods_sums_is_that_periods(text, units):
 )
 def test_other_totals_keep_no_period(text, units):
     assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "values"),
+    [
+        ("蔬菜价格从去年的一元增加到了1.6元一斤", ["CNY/kg", "CNY/kg"], [2, 3.2]),
+        ("租金从300元涨到500元/亩", ["CNY/ha", "CNY/ha"], [4500, 7500]),
+        ("收购价从2元降至1.5元/斤", ["CNY/kg", "CNY/kg"], [4, 3]),
+    ],
+)
+def test_the_first_end_of_a_from_to_pair_takes_the_rate_written_on_the_second(text, units, values):
+    df = extract_quantities(text)
+    assert df["norm_unit"].tolist() == units
+    assert df["norm_value"].tolist() == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他花了300元，买了5元一斤的菜",  # no 从 … 到
+        "从300元，涨到500元/亩",  # a clause break between
+        "投入300元买了5元一斤的种子",
+        "从村里拿了300元买到5元一斤的菜",  # 买到: no change of a price
+    ],
+)
+def test_a_sum_before_a_rated_sum_keeps_no_rate_otherwise(text):
+    assert extract_quantities(text)["norm_unit"].iloc[0] == "CNY"

@@ -467,6 +467,7 @@ def _rows(text: str) -> list[tuple]:
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
+    bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -505,6 +506,11 @@ def _rows(text: str) -> list[tuple]:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
+        if unit in _MONEY:  # 从去年的一元增加到了1.6元一斤: the first end takes the second's rate
+            if per and not note and bare and bare[0] == len(rows) - 1:
+                if rates.from_to(scan, bare[1], bare[2], s):
+                    rows[-1] = _with_rate(rows[-1], bare[3], per)
+            bare = None if per else (len(rows), s, e, (unit, value, qualifier, step, hi))
         top = hi or value
         if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
             top = max(top, prev[2])
@@ -526,6 +532,16 @@ def _rows(text: str) -> list[tuple]:
         a, b = subject(scan, s, e)
         rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
     return rows
+
+
+def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
+    """``row`` of a sum (``_rows``' tuple) with the rate ``per``: its bounds made again."""
+    unit, value, qualifier, step, hi = read
+    try:
+        bounds = _bounds(unit, per, value, qualifier, step, hi)
+    except (ValueError, ArithmeticError):
+        return row
+    return (*row[:3], *bounds, row[12], row[13], "rate as the figure after (from … to)")
 
 
 def _matches(scan: str):

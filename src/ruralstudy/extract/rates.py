@@ -363,6 +363,25 @@ def period_total(between: str, prev_rate: list[str]) -> bool:
     return _PERIOD_TOTAL.search(CLAUSE_START.split(between)[-1]) is not None
 
 
+# A from-to pair shares the rate written on its second figure: 蔬菜价格从去年的一元增加到了
+# 1.6元一斤 (both CNY/kg; the rates3 list's convention), 租金从300元涨到500元/亩.  Only in one
+# clause, 从 before the first sum and a verb of change to (涨到, 增加到, 降至 …) between.
+_FROM_BEFORE = re.compile("从[^0-9，。；：,;:!?！？\n]{0,8}$")
+_CHANGED_TO = re.compile("(?:增加|增长|上涨|涨|提高|提升|升|下降|降|下跌|跌|变|翻)了?[到至成为]")
+_FROM_TO_MAX = 14  # characters between the two sums
+
+
+def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
+    """Whether the sum at ``start`` is the second end of a 从 … 到 pair whose first sum
+    spans ``first_start``–``first_end``."""
+    between = scan[first_end:start]
+    if len(between) > _FROM_TO_MAX or any(c in _CLAUSE_CHARS for c in between):
+        return False
+    if _CHANGED_TO.search(between) is None:
+        return False
+    return _FROM_BEFORE.search(scan, max(0, first_start - 10), first_start) is not None
+
+
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
 # 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause);
 # also with the crop or a modal between: 每亩上品果产量约6000公斤, 一亩地产高粱600斤,
