@@ -1731,3 +1731,52 @@ def test_the_first_end_of_a_from_to_pair_takes_the_rate_written_on_the_second(te
 )
 def test_a_sum_before_a_rated_sum_keeps_no_rate_otherwise(text):
     assert extract_quantities(text)["norm_unit"].iloc[0] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("通铺每床每晚50元", "每床每晚50元", "CNY/bed/night"),
+        ("床位费每床100元", "每床100元", "CNY/bed"),
+        ("每张床每晚60元", "每晚60元", "CNY/bed/night"),  # 每张床 from the clause
+        ("加床80元/床", "80元/床", "CNY/bed"),
+        ("租金１２００元／亩", "１２００元／亩", "CNY/ha"),  # a full-width slash
+    ],
+)
+def test_per_bed_and_a_full_width_slash(text, span, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+
+
+def test_beds_counted_are_no_rate():
+    assert one("民宿有床位100张")["norm_unit"] == "count:张"
+    assert one("共有50床")["norm_unit"] == "count:床"
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("月收入2000余元至3000余元", 2000, 4000),  # 3000余 runs to 4000
+        ("收入200多元到300多元", 200, 400),
+        ("分红十多万到二十多万元", 100_000, 300_000),
+        ("工资2000元至3000余元", 2000, 4000),
+        ("2000余元至3000元", 2000, 3000),
+    ],
+)
+def test_a_range_with_yu_or_duo_on_its_ends(text, lo, hi):
+    row = one(text)
+    assert (row["qualifier"], row["lower"], row["upper"]) == ("range", lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("住在3栋2单元", []),
+        ("5组3号农户", []),
+        ("2号楼", []),
+        ("建了3栋楼，2栋已完工", ["3栋", "2栋"]),
+        ("新建两座桥", ["两座"]),
+    ],
+)
+def test_an_address_is_no_count(text, found):
+    assert texts(text) == found

@@ -756,9 +756,12 @@ def _read_share(g, start, end, pre, post):
     return start, end, value, "%", _qualifier(pre, post, None), None, None
 
 
+_PLUS_INSIDE = re.compile("[余多几]").search
+
+
 def _read_range(g, start, end, pre):
     n1, n2, u1, unit = g["n1"], g["n2"], g["u1"], g["unit"]
-    if (u1 and u1 != unit) or g["p1"] or g["p2"] or g["p3"]:
+    if (u1 and u1 != unit) or g["p3"]:
         return None
     if unit == "年" and (looks_like_year(n1) or looks_like_year(n2)):
         return None  # 2014-2019年
@@ -766,6 +769,9 @@ def _read_range(g, start, end, pre):
     if a is None or b is None:
         return None
     lo, hi = a[0], b[0]
+    # 2000余元至3000余元, 十多万到二十多万元: the second end runs to its 余's step
+    if g["p2"] in ("余", "多", "几") or (not n2.isdigit() and _PLUS_INSIDE(n2)):
+        hi = hi + b[1]
     shared = trailing_multiplier(n2)
     if shared > 1 and trailing_multiplier(n1) == 1 and lo * shared <= hi:
         lo = lo * shared  # 3至5万元: 万 applies to both ends
@@ -797,6 +803,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
+        return True  # 3栋2单元, 5组3号: an address, not a count
     if unit == "座" and _VEHICLE_AFTER.match(scan, end):
         return True  # 7座的小面包车: a vehicle's seats, its type
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
@@ -826,6 +834,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     return False
 
 
+_ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
+_ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
 _ONE_YUAN = {"元", "块钱"}
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE_AFTER = re.compile(

@@ -77,13 +77,14 @@ _CLAUSE_WORDS = {
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
+    "床": r"每床|每张床|一张床",
     "晚": r"每晚|一晚",
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -259,13 +260,13 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
 # only one after the last figure with a rate (每亩产量1000斤，年收入50万元: 每亩 is the
 # yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
 _SENTENCE_WORD = re.compile(
-    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间)|(?P<a>[人户亩股])均"
+    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间|床)|(?P<a>[人户亩股])均"
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
 )
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
 # rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
-_EARNS_OVER_TIME = frozenset("人户亩股间")
+_EARNS_OVER_TIME = frozenset("人户亩股间床")
 _PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
