@@ -1780,3 +1780,21 @@ def test_a_range_with_yu_or_duo_on_its_ends(text, lo, hi):
 )
 def test_an_address_is_no_count(text, found):
     assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("自家有10口人", "10口人", "person"),
+        ("养活了全村上千口人", "上千口人", "person"),
+        ("打了3口井", "3口", "count:口"),
+    ],
+)
+def test_kou_counts_people_or_wells(text, span, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+
+
+@pytest.mark.parametrize("text", ["八一口岸", "一口气跑完", "三口味"])
+def test_kou_starting_a_word_is_no_unit(text):
+    assert texts(text) == []

@@ -153,6 +153,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "人": ("person", Fraction(1)),
     "名": ("person", Fraction(1)),
     "位": ("person", Fraction(1)),
+    "口人": ("person", Fraction(1)),  # 家里5口人: members of a household
     "人次": ("person-time", Fraction(1)),
     "%": ("percent", Fraction(1)),
     "％": ("percent", Fraction(1)),
