@@ -1798,3 +1798,19 @@ def test_kou_counts_people_or_wells(text, span, unit):
 @pytest.mark.parametrize("text", ["八一口岸", "一口气跑完", "三口味"])
 def test_kou_starting_a_word_is_no_unit(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("每吨收购价2000元", "CNY/t"),
+        ("一吨能卖3000元", "CNY/t"),
+        ("每平方米租金20元", "CNY/m2"),
+    ],
+)
+def test_a_price_per_tonne_or_square_metre_from_its_clause(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+def test_a_weight_in_another_clause_is_no_price_word():
+    assert extract_quantities("收了一吨多，卖了3000元")["norm_unit"].tolist() == ["t", "CNY"]
