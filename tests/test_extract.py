@@ -1291,7 +1291,7 @@ def test_a_clause_word_completes_a_rate_written_on_the_figure(text, norm_unit):
     [
         ("房价每晚300元起", "每晚300元起", "over", 300),  # a price from X
         ("价格300元起，含早餐", "300元起", "over", 300),
-        ("300元起步", "300元", "exact", 300),  # 起步: a word, not "from"
+        ("300元起步资金", "300元", "exact", 300),  # 起步资金: a word, not "from" (but 3000元起步)
         ("差不多3000元", "差不多3000元", "approx", NAN),
     ],
 )
@@ -1814,3 +1814,17 @@ def test_a_price_per_tonne_or_square_metre_from_its_clause(text, unit):
 
 def test_a_weight_in_another_clause_is_no_price_word():
     assert extract_quantities("收了一吨多，卖了3000元")["norm_unit"].tolist() == ["t", "CNY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("月薪3000元起步", "3000元起步", "over"),  # from 3000
+        ("每晚300元起的民宿", "每晚300元起", "over"),
+        ("起步价10元", "10元", "exact"),  # the price named
+        ("3年起步", "3年", "exact"),  # not money
+    ],
+)
+def test_a_price_from_x(text, span, qualifier):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)

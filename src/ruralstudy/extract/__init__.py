@@ -188,7 +188,7 @@ SUFFIX_QUALIFIER = {
 }  # fmt: skip
 # A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
 # the end of a phrase, so 起 does not start a word (起步, 起来).
-_FROM = r"起(?=[，。；、！？,.;!?）)”\s]|$|的)"
+_FROM = r"起步?(?=[，。；、！？,.;!?）)”\s]|$|的)"  # 3000元起步: from 3000 too
 # A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
@@ -621,8 +621,8 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
-    if post == "起" and unit not in _MONEY:
-        end, post = end - 1, None  # 从2018年起: a date, not a price from X
+    if post in ("起", "起步") and unit not in _MONEY:
+        end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
     if pre is None and scan[start] in _SPACES:
@@ -869,7 +869,7 @@ def _qualifier(pre, post, marker) -> str:
     if post:
         if post.endswith(("不到", "不足")):
             return "under"
-        if post == "起":
+        if post in ("起", "起步"):
             return "over"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
