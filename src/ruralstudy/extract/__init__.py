@@ -46,7 +46,12 @@ Rules (each has a test in tests/test_extract.py):
   entity of the per-head rate before it ("每天请20名工人，每人平均工钱90元" →
   CNY/person/day; "每人每小时15元，一天下来能挣120元" → CNY/person/day); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
-  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
+  just after a yield word is per 亩 ("亩产可达2吨" → t/ha; with the crop or a
+  modal between, "每亩上品果产量约6000公斤", and for a parallel weight after it),
+  年产 X per year ("年产金银花600万公斤" → kg/year); the pay for work done in a
+  stated period is per that period ("一天摘80公斤棉花赚150元" → CNY/day); a total of
+  a period's sums is that period's ("…，总共有1万多元的收入"); the first end of a
+  从…涨到 pair takes the rate written on the second ("从一元增加到1.6元一斤"); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
   住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
   套房380元": CNY/night); see units.rate_unit.
@@ -63,9 +68,14 @@ Rules (each has a test in tests/test_extract.py):
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
   大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
-  X元起 (a price from X)      over       lower = X (not 起步; 2018年起 is a date)
+  X元起(步) (a price from X)  over       lower = X (not 起步价; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
+  最少/起码 X                  over       lower = X (最少能挣五、六千元: 5000;
+                                       not 最少的, the one with the least)
+  顶多/至多/最多/上限(为) X    under      upper = X (顶多收3000斤, a few words
+  X封顶, 不会超过/不得超过 X              before too; not 最多的 / 最多时;
+                                       最高/最低 X stay values: 最高达3倍)
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
   未满/不满/不超过/不高于/低于 X
@@ -76,8 +86,16 @@ Rules (each has a test in tests/test_extract.py):
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
                                        between items of a 、-list two items
                                        (300元、500元到700元、1000元: four)
+  150--200元, 200–300元, 3——5万             -- —— – − ﹣ 〜 ～ mark ranges too
+  60元/天至250元/天                      one range when both ends carry the rate
+  3-4000元, 2-300元                      [3000, 4000]: as 三四千 (neighbours)
+  五、六千元, 二、三十人                 a loose pair with 、 (not 第二、三名)
+  2000余元至3000余元                     [2000, 4000): the second end's step
   ========================  =========  ===================================
 
+- A mixed figure is one: 一亩半 (1.5 亩), 一亩两分 (1.2 亩: a 分 is a tenth of a
+  亩), 两年半, 三个半月, 一个半小时, 一个多小时 ([1, 2) hours).  过 after a verb or
+  before a time is no bound (赚到过6000多元, 再过三四天).
 - Not quantities:
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
@@ -93,6 +111,7 @@ Rules (each has a test in tests/test_extract.py):
   qualifier (千亩玉米地, 千家万户) unless money (百万元); Chinese numerals
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
   letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
+  an address (3栋2单元, 5组3号), a vehicle's seats (7座的小面包车), 四周 (around);
   place names, where a Chinese numeral and classifier stand before a
   place-name character (五家畈, 小四台子村; not before 乡村, 村民 …); vague numbers
   (几十, 几百万, 数十家: 几 or 数 before the number).  几 after 十 is 多:
