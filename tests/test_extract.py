@@ -1828,3 +1828,22 @@ def test_a_weight_in_another_clause_is_no_price_word():
 def test_a_price_from_x(text, span, qualifier):
     row = one(text)
     assert (row["text"], row["qualifier"]) == (span, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持五位一体总体布局",
+        "协调推进四个全面战略布局",
+        "践行三个代表重要思想",
+        "做到两个维护",
+        "实施五个一批工程",
+        "落实八项规定精神",
+    ],
+)
+def test_political_slogans_with_a_classifier_are_no_counts(text):
+    assert texts(text) == []
+
+
+def test_a_count_of_representatives_is_still_a_count():
+    assert texts("请来三个代表发言") == ["三个"]
