@@ -1847,3 +1847,17 @@ def test_political_slogans_with_a_classifier_are_no_counts(text):
 
 def test_a_count_of_representatives_is_still_a_count():
     assert texts("请来三个代表发言") == ["三个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("玉米亩产从400公斤增加到600公斤", ["kg/ha", "kg/ha"]),  # a change of the yield
+        ("亩产400公斤，卖了600公斤", ["kg/ha", "kg"]),
+        ("一个床位一晚50元", ["CNY/bed/night"]),
+        ("合作社年销售额达500万元", ["CNY/year"]),  # as 年营业额
+        ("2023年销售额达500万元", ["CNY"]),  # a dated year's
+    ],
+)
+def test_a_changed_yield_a_bed_and_a_years_sales(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units

@@ -71,7 +71,7 @@ _CLAUSE_WORDS = {
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)"
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值)",  # 全年收入6.2万元 (not 2023年全年)
     "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资)",
     # 一个工 / 每工日: a day's work, as farm wages are counted
@@ -79,7 +79,7 @@ _CLAUSE_WORDS = {
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
-    "床": r"每床|每张床|一张床",
+    "床": r"每床|每张床|一张床|[每一]个床位|每床位",
     "晚": r"每晚|一晚",
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
@@ -97,7 +97,9 @@ has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no wor
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
-_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)")
+_YEAR_COVERED = re.compile(
+    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+)
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 _CLAUSE_CHARS = "，。；：！？,;:!?\n"
@@ -372,6 +374,7 @@ def period_total(between: str, prev_rate: list[str]) -> bool:
 _FROM_BEFORE = re.compile("从[^0-9，。；：,;:!?！？\n]{0,8}$")
 _CHANGED_TO = re.compile("(?:增加|增长|上涨|涨|提高|提升|升|下降|降|下跌|跌|变|翻)了?[到至成为]")
 _FROM_TO_MAX = 14  # characters between the two sums
+_CHANGE_ONLY = re.compile(f"(?:一路)?(?:{_CHANGED_TO.pattern})了?")
 
 
 def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
@@ -429,7 +432,9 @@ _OWN_MEASURE = re.compile("[卖售收产销买运共总计全累]")
 
 def parallel_yield(between: str) -> bool:
     """Whether a weight after ``between`` (from the end of a yield weight) is a parallel
-    item of it."""
+    item of it, or the second end of a change (亩产从400公斤增加到600公斤)."""
+    if len(between) <= _PARALLEL_WEIGHT_MAX and _CHANGE_ONLY.fullmatch(between):
+        return True
     return (
         len(between) <= _PARALLEL_WEIGHT_MAX
         and between[0] in _ITEM_BREAKS
