@@ -1861,3 +1861,16 @@ def test_a_count_of_representatives_is_still_a_count():
 )
 def test_a_changed_yield_a_bed_and_a_years_sales(text, units):
     assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("十三、四岁的孩子", 13, 14),  # the tens shared
+        ("来了一百二、三十人", 120, 130),
+        ("两千五、六百元", 2500, 2600),
+    ],
+)
+def test_a_loose_pair_with_a_list_mark_shares_its_higher_places(text, lo, hi):
+    row = one(text)
+    assert (row["qualifier"], row["lower"], row["upper"]) == ("range", lo, hi)

@@ -143,6 +143,7 @@ import pandas as pd
 from ruralstudy.extract import rates
 from ruralstudy.extract.numerals import (
     CN_CHARS,
+    CN_DIGITS,
     last_digit_place,
     looks_like_year,
     parse_fraction,
@@ -655,11 +656,11 @@ def _read_match(m: re.Match, scan: str):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
     if pre == "过" and unit in _TIME_UNITS and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 再过三四天: after, not over (过百年)
-    before = scan[start - 1] if start else ""
+    before, ends = scan[start - 1] if start else "", None
     if before == "、" and pre is None and n2 is None and unit != "组":  # 五、六千元: 5000-6000
         paired = _pair_before(scan, start, n1)
         if paired is not None:
-            start, n1 = start - 2, paired
+            start, n1, ends = paired
             before = scan[start - 1] if start else ""
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
@@ -679,7 +680,7 @@ def _read_match(m: re.Match, scan: str):
     qualified = pre or post or marker or after or part or unit in _MORE_UNITS
     if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
         return None
-    num = parse_number(n1)
+    num = parse_number(n1) if ends is None else (ends[0], 1, ends[1])  # 十三、四岁: 13-14
     if num is None:
         return None
     value, step = num[0], num[1]
@@ -705,16 +706,31 @@ def _read_match(m: re.Match, scan: str):
 _PAIR_FIRST = frozenset("一二两三四五六七八九")
 
 
-def _pair_before(scan: str, start: int, n1: str) -> str | None:
-    """五 in 五、六千元: the numeral a loose pair written with 、 joins to the figure's
-    (五六千, parsed as a pair), or None: not after a longer list (三、四、五个) or a number."""
+def _pair_before(scan: str, start: int, n1: str):
+    """(start, number, ends) of a loose pair written with 、 that ends in the figure's
+    numeral: 五、六千元 (五六千, parsed as a pair; ends None), 十三、四岁 (十三, ends 13 and
+    14: the tens shared; 一百二、三十人 120 and 130); None when 、 ends a longer list (三、四、五个) or follows a number."""
     if start < 2 or scan[start - 2] not in _PAIR_FIRST or n1[0] not in _PAIR_FIRST:
         return None
-    if start >= 3 and (scan[start - 3] in _NUMERAL_CHARS or scan[start - 3] == "、"):
+    k = start - 2  # where the numeral before 、 starts: 五, or 十三 with the tens
+    while k > 0 and start - 2 - k < 3 and scan[k - 1] in CN_CHARS:
+        k -= 1
+    if k > 0 and scan[k - 1] == "第":
+        return k, n1, None  # 第二、三名: ordinals, which the caller then drops
+    if k > 0 and (scan[k - 1] in _NUMERAL_CHARS or scan[k - 1] == "、"):
         return None
-    joined = scan[start - 2] + n1
-    num = parse_number(joined)
-    return joined if num is not None and len(num) > 2 else None
+    head = scan[k : start - 2]
+    if not head:
+        joined = scan[start - 2] + n1
+        num = parse_number(joined)
+        return (start - 2, joined, None) if num is not None and len(num) > 2 else None
+    if head[-1] not in "十百千" or any(c in CN_DIGITS for c in n1[1:]):
+        return None
+    a, b = CN_DIGITS[scan[start - 2]], CN_DIGITS[n1[0]]  # 一百二、三十: 120 and 130
+    lo, hi = parse_number(head + scan[start - 2] + n1[1:]), parse_number(head + n1)
+    if b != a + 1 or lo is None or hi is None or len(lo) > 2 or len(hi) > 2:
+        return None
+    return k, head + scan[start - 2], (lo[0], hi[0])
 
 
 _PART_FIRST = frozenset("半一二两三四五六七八九123456789")
