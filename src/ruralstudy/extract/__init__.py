@@ -709,7 +709,8 @@ _PAIR_FIRST = frozenset("一二两三四五六七八九")
 def _pair_before(scan: str, start: int, n1: str):
     """(start, number, ends) of a loose pair written with 、 that ends in the figure's
     numeral: 五、六千元 (五六千, parsed as a pair; ends None), 十三、四岁 (十三, ends 13 and
-    14: the tens shared; 一百二、三十人 120 and 130); None when 、 ends a longer list (三、四、五个) or follows a number."""
+    14: the tens shared; 一百二、三十人 120 and 130); None when 、 ends a longer list
+    (三、四、五个) or follows a number."""
     if start < 2 or scan[start - 2] not in _PAIR_FIRST or n1[0] not in _PAIR_FIRST:
         return None
     k = start - 2  # where the numeral before 、 starts: 五, or 十三 with the tens
