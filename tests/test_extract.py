@@ -1874,3 +1874,17 @@ def test_a_changed_yield_a_bed_and_a_years_sales(text, units):
 def test_a_loose_pair_with_a_list_mark_shares_its_higher_places(text, lo, hi):
     row = one(text)
     assert (row["qualifier"], row["lower"], row["upper"]) == ("range", lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("年收入上万元，月入过万元", ["CNY/year", "CNY/month"]),  # 月入: a month's
+        ("不乏年入百万元的茶企", ["CNY/year"]),
+        ("采茶工日入300元", ["CNY/day"]),
+        ("今年入股资金5万元", ["CNY"]),  # 入股, and a dated year
+        ("2023年入选，获奖金5万元", ["CNY"]),
+    ],
+)
+def test_nian_ru_and_yue_ru_are_a_periods_income(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
