@@ -1888,3 +1888,20 @@ def test_a_loose_pair_with_a_list_mark_shares_its_higher_places(text, lo, hi):
 )
 def test_nian_ru_and_yue_ru_are_a_periods_income(text, units):
     assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "unit"),
+    [
+        ("春季的油菜加下來，不會超過5000元", "不會超過5000元", "under", "CNY"),
+        ("三畝田頂多收3000斤稻穀", "3000斤", "under", "kg"),
+        ("價格從2元漲到3元一斤", "2元", "exact", "CNY/kg"),
+    ],
+)
+def test_the_new_words_read_in_traditional_characters(text, span, qualifier, unit):
+    row = extract_quantities(text).iloc[-2 if "從" in text else -1].to_dict()
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (span, qualifier, unit)
+
+
+def test_a_vehicles_seats_in_traditional_characters():
+    assert texts("租了一輛7座的小麵包車") == []
