@@ -1481,6 +1481,7 @@ def test_half_and_fen_starting_a_word_are_not_part_of_the_figure(text, found):
         ("再过三四天就找不到人了", "三四天", "range"),  # after three or four days
         ("过两年再说", "两年", "exact"),
         ("她赚到过6000多元", "6000多元", "plus"),  # had earned: the verb's 过
+        ("每年能拿到过万元的分红", "过万元", "over"),  # but 过万 is over ten thousand
         ("又过了一年", None, None),
         ("这座古寨历史过百年", "过百年", "over"),  # over a hundred years
         ("月收入过万元", "过万元", "over"),

@@ -647,7 +647,9 @@ def _read_match(m: re.Match, scan: str):
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
-        start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
+        if not (pre == "过" and n1 and scan[start - 1] == "到" and n1[0] in "百千万亿"):
+            start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
+            # (but 拿到过万元 is over ten thousand: 过 before 万 alone is "over")
     if pre is None and scan[start] in _SPACES:
         start = _skip_spaces(scan, start)
     if n1 is None or fn:  # 百分之三十, 1/4, 五分之一
