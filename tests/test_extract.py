@@ -1796,7 +1796,7 @@ def test_kou_counts_people_or_wells(text, span, unit):
     assert (row["text"], row["norm_unit"]) == (span, unit)
 
 
-@pytest.mark.parametrize("text", ["八一口岸", "一口气跑完", "三口味"])
+@pytest.mark.parametrize("text", ["八一口岸", "一口气跑完", "三口味", "老两口开了民宿", "小两口"])
 def test_kou_starting_a_word_is_no_unit(text):
     assert texts(text) == []
 

@@ -845,6 +845,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
+        return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
         return True  # 3栋2单元, 5组3号: an address, not a count
     if unit == "座" and _VEHICLE_AFTER.match(scan, end):
