@@ -338,13 +338,14 @@ _DIGIT = re.compile(r"[0-9]")
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
-# Idioms and fixed names that contain a numeral and a classifier.
+# Idioms and fixed names that contain a numeral and a classifier.  Every branch starts with
+# a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变|一年半载|(?<![十0-9])四周(?!时间|后|内|以[来内后]|左右|的时间)"
+    "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
     # political slogans counted with a classifier: names, not counts
     '|五位一体|四个全面|三个代表(?=重要思想|[”’"])|两个维护|四个意识|四个自信|两个确立|两个务必|两个一百年'
-    "|[三四五六]个一批|八项规定|两学一做|三严三实|三会一课|五个一工程|六个精准"
+    "|三个一批|四个一批|五个一批|六个一批|八项规定|两学一做|三严三实|三会一课|五个一工程|六个精准"
 )
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
