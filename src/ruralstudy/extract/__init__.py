@@ -343,9 +343,6 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
     "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
-    # political slogans counted with a classifier: names, not counts
-    '|五位一体|四个全面|三个代表(?=重要思想|[”’"])|两个维护|四个意识|四个自信|两个确立|两个务必|两个一百年'
-    "|三个一批|四个一批|五个一批|六个一批|八项规定|两学一做|三严三实|三会一课|五个一工程|六个精准"
 )
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
@@ -376,8 +373,7 @@ _DURATION_VERBS = frozenset(
 # 分红最多的农户达到4140元 is that household's sum) nor 最多时 (at its peak).
 _AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
-_AT_LEAST_SECOND = frozenset("少码多")  # the second character of each word
-_BOUNDABLE = frozenset(("exact", "plus", "range"))
+_AT_LEAST = re.compile("至少|最少|起码|顶多|至多|最多")
 _AT_LEAST_GAP = re.compile(
     rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
     rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
@@ -482,6 +478,8 @@ def _rows(text: str) -> list[tuple]:
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
+    at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
+    n_at_least, j = len(at_least), 0
     ends = sorted(sentence_ends(joined) + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
@@ -504,11 +502,10 @@ def _rows(text: str) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
-        # 至少可带动500余人: lower 500; the words' second characters, tested in the few
-        # characters before the figure, keep the regular expression to where one stands
-        lo = s - _AT_LEAST_REACH if s > _AT_LEAST_REACH else 0
-        if qualifier in _BOUNDABLE and not _AT_LEAST_SECOND.isdisjoint(scan[lo:s]):
-            gap = _AT_LEAST_GAP.search(scan, lo, s)
+        while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
+            j += 1
+        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus", "range"):
+            gap = _AT_LEAST_GAP.search(scan, at_least[j], s)  # 至少可带动500余人: lower 500
             if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
@@ -870,6 +867,9 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
+        slogans = _SLOGANS.get(scan[start:end])
+        if slogans is not None and scan.startswith(slogans, start):
+            return True  # 五位一体, 四个全面, 两个维护: a political slogan, no count
         if (
             unit not in _PEOPLE_UNITS
             and scan[end : end + 1] in _PLACE_SUFFIX
@@ -881,6 +881,17 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
 
 _ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
 _ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
+# Political slogans counted with a classifier, by their figure (looked up for a figure
+# written in Chinese numerals only, not searched for in the whole text).
+_SLOGANS = {
+    "五位": ("五位一体",),
+    "四个": ("四个全面", "四个意识", "四个自信", "四个一批"),
+    "三个": ("三个代表重要思想", "三个一批"),
+    "两个": ("两个维护", "两个确立", "两个务必", "两个一百年"),
+    "五个": ("五个一批", "五个一工程"),
+    "六个": ("六个一批", "六个精准"),
+    "八项": ("八项规定",),
+}
 _ONE_YUAN = {"元", "块钱"}
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE_AFTER = re.compile(
