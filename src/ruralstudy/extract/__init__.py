@@ -373,7 +373,7 @@ _DURATION_VERBS = frozenset(
 # 分红最多的农户达到4140元 is that household's sum) nor 最多时 (at its peak).
 _AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
-_AT_LEAST = re.compile("至少|最少|起码|顶多|至多|最多")
+_BOUNDABLE = frozenset(("exact", "plus", "range"))
 _AT_LEAST_GAP = re.compile(
     rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
     rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
@@ -478,8 +478,6 @@ def _rows(text: str) -> list[tuple]:
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
-    n_at_least, j = len(at_least), 0
     ends = sorted(sentence_ends(joined) + heads)
     quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
@@ -502,10 +500,13 @@ def _rows(text: str) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
-        while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
-            j += 1
-        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus", "range"):
-            gap = _AT_LEAST_GAP.search(scan, at_least[j], s)  # 至少可带动500余人: lower 500
+        if qualifier in _BOUNDABLE:  # 至少可带动500余人: lower 500
+            # the words' second characters in the few characters before the figure first
+            # (a search of the whole text for six words tries a class at every character)
+            w = scan[s - _AT_LEAST_REACH if s > _AT_LEAST_REACH else 0 : s]
+            gap = None
+            if "少" in w or "多" in w or "码" in w:
+                gap = _AT_LEAST_GAP.search(scan, s - len(w), s)
             if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
