@@ -43,3 +43,20 @@ def test_benchmark_script_runs(script, args, expect, tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert expect in done.stdout
+
+
+def test_extract_check_script_saves_and_compares(tmp_path):
+    """check_extract_same.py finds the frames it saved identical (and runs at all)."""
+    script, saved = str(BENCH / "check_extract_same.py"), str(tmp_path / "reference.pkl")
+    small = ["--corpus-chars", "20000"]
+    for mode in ("--save", "--against"):
+        done = subprocess.run(
+            [sys.executable, script, mode, saved, *small],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "identical" in done.stdout

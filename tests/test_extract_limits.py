@@ -21,6 +21,7 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,6 +34,7 @@ from ruralstudy.extract import (
     UNITS,
     _exact_float,
     _matches,
+    _optional,
     _range_in_a_list,
     extract_quantities,
     quantity_pattern,
@@ -40,13 +42,18 @@ from ruralstudy.extract import (
 )
 from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year, parse_number
 from ruralstudy.extract.text import (
+    _SUBJECT_VERBS,
     QUOTE_MAX,
     SENTENCE_END,
     Quotes,
+    _layout_breaks,
     join_layout_breaks,
     scan_copy,
     sentence_ends,
     shift,
+    shifted,
+    subject,
+    subjects,
 )
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_extract.py"
@@ -223,7 +230,7 @@ def test_unit_pattern_matches_as_the_longest_first_alternation(text):
             assert (got and got.span()) == (want and want.span())
 
 
-_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group: f"(?:{group})?"))
+_PLAIN_QUANTITY = re.compile(quantity_pattern(lambda group, ahead="": f"(?:{group})?"))
 _QUANTITYISH = (
     "零一二两三四五六七八九十百千万亿余多来几约近逾超过不足到至少以上下左右都还-—~%.,/ 0123456789"
     "亩元户个年月人分之成倍每晚斤块钱村民“”，。"
@@ -238,6 +245,29 @@ def test_quantity_matches_as_its_plain_form(text):
     for i in range(len(text) + 1):
         fast, plain = QUANTITY.match(text, i), _PLAIN_QUANTITY.match(text, i)
         assert (fast and fast.regs) == (plain and plain.regs)
+
+
+def _lookaheads() -> list[tuple[str, str]]:
+    """QUANTITY's optional groups that have a lookahead, and the lookahead."""
+    found = []
+
+    def recording(group, ahead=""):
+        if ahead:
+            found.append((group, ahead))
+        return _optional(group, ahead)
+
+    quantity_pattern(recording)
+    return found
+
+
+@pytest.mark.parametrize(("group", "ahead"), _lookaheads())
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_match_of_an_optional_group_passes_its_lookahead(group, ahead, data):
+    """The lookahead of first characters is only a shortcut: any text the group matches
+    (a qualifier word, a bound, a range, a denominator …) passes it."""
+    text = data.draw(st.from_regex(re.compile(group), fullmatch=True))
+    assert re.match(ahead, text), (ahead, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -273,6 +303,55 @@ def test_quotes_are_the_sentence_or_clause_of_the_figure(text):
         else:  # the cut is made on the joined text: layout breaks inside it do not count
             quote = quotes(s, e)
             assert quote in text and len(join_layout_breaks(quote)[0]) <= QUOTE_MAX + len("5亩")
+    spans = np.array([m.span() for m in re.finditer("5亩", joined)], dtype=np.int64).reshape(-1, 2)
+    fresh = Quotes(text, joined, ends, breaks, shifts)  # no quote made yet
+    assert fresh.many(spans[:, 0], spans[:, 1]).tolist() == [
+        quotes(s, e) for s, e in spans.tolist()
+    ]
+    for side, column in (("start", 0), ("end", 1)):
+        assert shifted(breaks, shifts, spans[:, column], side).tolist() == [
+            p + shift(breaks, shifts, p, side) for p in spans[:, column].tolist()
+        ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u3000\r\n甲5a。", max_size=30))
+def test_layout_breaks_are_the_whitespace_runs_of_the_plain_form(text):
+    """_layout_breaks' look-ups against the regular expression it stands for: runs of
+    blanks and line breaks holding a line break, between two word characters."""
+    plain = re.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
+    word = re.compile(r"[\u4e00-\u9fff0-9]")
+    want = [
+        m.span()
+        for m in plain.finditer(text)
+        if m.start() > 0
+        and m.end() < len(text)
+        and word.match(text[m.start() - 1])
+        and word.match(text[m.end()])
+    ]
+    assert list(_layout_breaks(text)) == want
+
+
+# Word characters, stops of either side, verbs, openers, a line break, numerals, a space.
+_AROUND_FIGURES = "村民社区管家" + "的了分成呢" + "".join(sorted(_SUBJECT_VERBS))[:6] + "“《\n5十 a"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_AROUND_FIGURES, max_size=24))
+def test_subjects_at_once_are_each_figures_subject(scan):
+    """subjects' look-ups around every figure against subject's regular expressions, for
+    every span of the text (a figure's end may be the text's end)."""
+    spans = [(s, e) for e in range(1, len(scan) + 1) for s in range(e)]
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    stops = np.array([e for _, e in spans], dtype=np.int64)
+    a, b = subjects(scan, starts, stops)
+    assert list(zip(a.tolist(), b.tolist(), strict=True)) == [subject(scan, s, e) for s, e in spans]
+
+
+def test_subjects_walk_back_over_a_long_run_of_verbs():
+    scan = "村民" + "达" * 20 + "5亩"
+    a, b = subjects(scan, np.array([22]), np.array([24]))
+    assert (int(a[0]), int(b[0])) == subject(scan, 22, 24) == (0, 2)
 
 
 _EXACT = st.one_of(

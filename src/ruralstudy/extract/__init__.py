@@ -132,7 +132,6 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from fractions import Fraction
 from functools import lru_cache
 from itertools import chain
@@ -157,8 +156,9 @@ from ruralstudy.extract.text import (
     join_layout_breaks,
     scan_copy,
     sentence_ends,
+    shifted,
     single_year,
-    subject,
+    subjects,
 )
 from ruralstudy.units import MULTIPLIERS, canonical_unit, interval, rate_unit
 
@@ -247,6 +247,7 @@ _MONEY = {"元", "块钱", "块"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
 _PLUS = r"[余多来]|(?<=十)几"  # 十几种, 二十几名: 几 after 十 reads as 多
+_PLUS_FIRST = "[余多来几]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -256,11 +257,15 @@ _P3 = (
 _PERIOD = "|".join(sorted(rates.PERIOD_WORDS, key=len, reverse=True))
 
 
-def _optional(pattern: str) -> str:
+def _optional(pattern: str, ahead: str = "") -> str:
     """``(?:pattern)?`` written as ``(?:pattern|)``: the same match (the pattern first, then
     nothing), but sre runs ``?`` on a group as a general repeat, set up at every try, and
-    an alternation without one (QUANTITY.match took a quarter less time)."""
-    return f"(?:{pattern}|)"
+    an alternation without one (QUANTITY.match took a quarter less time).
+
+    ``ahead``, if given, is a lookahead every match of ``pattern`` passes (the characters
+    it can start with): where it fails, sre skips the group in one test instead of
+    trying each alternative (a seventh of QUANTITY's time)."""
+    return f"(?:(?={ahead}){pattern}|)" if ahead else f"(?:{pattern}|)"
 
 
 def _number_pattern(opt) -> str:
@@ -294,20 +299,52 @@ def quantity_pattern(opt=_optional) -> str:
         rf"(?:[/每](?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
         + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})"
     )  # fmt: skip
-    post = f"{'|'.join(SUFFIX_QUALIFIER)}|上下(?![班车学楼山游])|{_SUFFIX_BOUND}|{_FROM}"
+    post = "|".join(p for p, _ in _POST)
+    post_first = _class("".join(first for _, first in _POST))
+    # a range's separator comes after the number, or after a unit and its denominator on
+    # it (500元到700元, 60元/天至250元/天)
+    width = max(map(len, _ALL_UNITS)) + _written_per_width()
+    sep_ahead = f".{{0,{width}}}{_class(_SEPARATORS)}"
     return (
-        opt(f"(?P<pre>{prefix})") + _SP
+        opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
-        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})")
+        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})", _PLUS_FIRST)
         + opt(
-            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})"))
-            + f"(?P<sep>至|到|--?|——?|~)(?P<n2>{num})"
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一]"))
+            + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
+            sep_ahead,
         )
-        + opt(f"(?P<p2>{_PLUS})") + _SP + f"(?P<unit>{UNIT_PATTERN})"
-        + opt(f"(?P<per>{written_per})") + ")"
+        + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
+        + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
-        + opt(f"(?P<p3>{_P3})") + opt(f"(?P<post>{post})")
+        + opt(f"(?P<p3>{_P3})", "[多余]") + opt(f"(?P<post>{post})", post_first)
     )  # fmt: skip
+
+
+def _class(chars) -> str:
+    """A character class of ``chars``."""
+    return f"[{''.join(sorted({re.escape(c) for c in chars}))}]"
+
+
+# Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
+_SEPARATORS = "至到-—~"
+_SEPARATOR_PATTERN = "至|到|--?|——?|~"
+
+
+def _written_per_width() -> int:
+    """The most characters quantity_pattern's written_per can match (/亩·年, 每人每天,
+    /（亩·年）, 一个晚上), for the range lookahead: it must pass every real range."""
+    per = max(map(len, rates.WRITTEN_DENOMINATORS))
+    period = max(map(len, rates.PERIOD_WORDS))
+    return max(2 * (1 + per) + 1 + period, 4 + per + period, 2 + per)
+
+
+# What a bound written after a figure can be, each with the characters it starts with.
+_POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
+    ("上下(?![班车学楼山游])", "上"),  # 300元上下: about
+    (_SUFFIX_BOUND, "都还也不"),
+    (_FROM, "起"),
+]
 
 
 QUANTITY = re.compile(quantity_pattern())
@@ -344,6 +381,8 @@ IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
     "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
 )
+
+
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 # Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
@@ -405,9 +444,7 @@ def extract_quantities(text: str) -> pd.DataFrame:
          text   lower   upper  norm_upper
     0  2000多斤  2000.0  3000.0      1500.0
     """
-    if not isinstance(text, str) or not text:
-        return _frame([])
-    return _frame(_rows(text))
+    return _quantities(text if isinstance(text, str) else "")[0]
 
 
 def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
@@ -424,9 +461,11 @@ def fact_candidates(text: str, source_id: str) -> pd.DataFrame:
        value unit      quote
     0   20.0   ha  全村种植300亩。
     """
-    rows = _rows(text) if isinstance(text, str) and text else []
-    q = _frame(rows)
-    notes = ["; ".join(filter(None, [f"subject: {r[13]}" if r[13] else "", r[14]])) for r in rows]
+    q, rate_notes = _quantities(text if isinstance(text, str) else "")
+    notes = [
+        "; ".join(filter(None, [f"subject: {s}" if s else "", n]))
+        for s, n in zip(q["subject"].tolist(), rate_notes, strict=True)
+    ]
     return pd.DataFrame(
         {
             "fact_id": [f"{source_id}-q{i + 1:03d}" for i in range(len(q))],
@@ -473,13 +512,37 @@ def emitted_units() -> set[str]:
     return found
 
 
-def _rows(text: str) -> list[tuple]:
-    """One tuple per quantity: the COLUMNS, then the curator's rate note."""
+def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
+    """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan = scan_copy(joined)
+    rows = _rows(scan, breaks)
+    cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
+    cells = cells.reshape(len(rows), _ROW_WIDTH)
+    s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
+    # what each figure's offsets give, for all figures at once once they are read (numpy)
+    start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
+    quotes = Quotes(text, joined, sorted(sentence_ends(joined) + heads), breaks, shifts)
+    a, b = subjects(scan, s, e)
+    columns = {
+        "start": start,
+        "end": end,
+        "text": [text[i:j] for i, j in zip(start.tolist(), end.tolist(), strict=True)],
+        **{c: cells[:, 2 + i] for i, c in enumerate(_BOUNDS_COLUMNS)},
+        "sentence": quotes.many(s, e),
+        "subject": [joined[i:j] for i, j in zip(a.tolist(), b.tolist(), strict=True)],
+    }
+    return _frame(columns), cells[:, -1].tolist()
+
+
+# A row of _rows: joined start and end, _bounds' columns, the rate note.
+_BOUNDS_COLUMNS = COLUMNS[3:12]
+_ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
+
+
+def _rows(scan: str, breaks: list[int]) -> list[tuple]:
+    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
-    ends = sorted(sentence_ends(joined) + heads)
-    quotes = Quotes(text, joined, ends, breaks, shifts)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
@@ -546,14 +609,7 @@ def _rows(text: str) -> list[tuple]:
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
-        o_start, o_end = s, e
-        if breaks:  # text.shift, inlined: it ran for every figure
-            i = bisect_right(breaks, s)
-            o_start += shifts[i - 1] if i else 0
-            i = bisect_left(breaks, e)
-            o_end += shifts[i - 1] if i else 0
-        a, b = subject(scan, s, e)
-        rows.append((o_start, o_end, text[o_start:o_end], *bounds, quotes(s, e), joined[a:b], note))
+        rows.append((s, e, *bounds, note))
     return rows
 
 
@@ -564,7 +620,7 @@ def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
         bounds = _bounds(unit, per, value, qualifier, step, hi)
     except (ValueError, ArithmeticError):
         return row
-    return (*row[:3], *bounds, row[12], row[13], "rate as the figure after (from … to)")
+    return (*row[:2], *bounds, "rate as the figure after (from … to)")
 
 
 def _matches(scan: str):
@@ -1054,8 +1110,6 @@ def _bounds(unit, per, value, qualifier, step, hi):
         step = step.numerator
     if hi is not None and hi.denominator == 1:
         hi = hi.numerator
-    if factor.denominator == 1:
-        factor = factor.numerator
     v, nv = float(value), _exact_float(value, factor)
     if qualifier == "exact":  # most figures: units.interval's [X, X] without the call
         return v, v, v, unit, qualifier, nv, nv, nv, norm_unit
@@ -1072,12 +1126,17 @@ def _exact_float(value, factor) -> float:
 
 @lru_cache(maxsize=512)
 def _canonical(unit: str):
-    return canonical_unit(unit)
+    return _whole_factor(*canonical_unit(unit))
 
 
 @lru_cache(maxsize=512)  # keyed by units only (a few hundred at most), not by numbers
 def _rate_unit(unit: str, per: tuple[str, ...]):
-    return rate_unit(unit, list(per))
+    return _whole_factor(*rate_unit(unit, list(per)))
+
+
+def _whole_factor(unit: str, factor: Fraction):
+    """A whole factor as an int (most units', 1): ints are cheaper in _bounds than Fractions."""
+    return unit, factor.numerator if factor.denominator == 1 else factor
 
 
 def _interval(value, qualifier, step, hi, factor):
@@ -1097,19 +1156,14 @@ _DTYPES |= dict.fromkeys(
 )
 
 
-def _frame(rows) -> pd.DataFrame:
-    """The COLUMNS of ``rows`` (``_rows``' tuples; the note after them is left out).
-
-    Each column is a slice of one 2-D object array, filled from the cells in a row
-    (np.fromiter: no shape to discover, half np.array's time): from_records and
-    astype took three times as long.
-    """
-    width = len(rows[0]) if rows else len(COLUMNS)
-    cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * width)
-    cells = cells.reshape(len(rows), width)
+def _frame(columns: dict) -> pd.DataFrame:
+    """The frame of COLUMNS from ``_quantities``' columns (arrays or lists), in their dtypes:
+    a column at a time, as from_records and astype took three times as long."""
     return pd.DataFrame(
         {
-            c: pd.array(cells[:, i], dtype="str") if kind == "str" else cells[:, i].astype(kind)
-            for i, (c, kind) in enumerate(_DTYPES.items())
+            c: pd.array(columns[c], dtype="str")
+            if kind == "str"
+            else np.asarray(columns[c]).astype(kind)
+            for c, kind in _DTYPES.items()
         }
     )
