@@ -1291,7 +1291,7 @@ def test_a_clause_word_completes_a_rate_written_on_the_figure(text, norm_unit):
     [
         ("房价每晚300元起", "每晚300元起", "over", 300),  # a price from X
         ("价格300元起，含早餐", "300元起", "over", 300),
-        ("300元起步", "300元", "exact", 300),  # 起步: a word, not "from"
+        ("300元起步资金", "300元", "exact", 300),  # 起步资金: a word, not "from" (but 3000元起步)
         ("差不多3000元", "差不多3000元", "approx", NAN),
     ],
 )
@@ -1360,3 +1360,549 @@ def test_every_item_of_a_long_list_takes_its_headers_rate():
 def test_a_loose_pair_after_baifenzhi_is_a_range(text, qualifier, lower, upper):
     row = one(text)
     assert row["qualifier"] == qualifier and same(bounds(row), (lower, upper))
+
+
+# --- xrules5: bounds, mixed figures, ranges, yields and periods (issue 12, rates3's classes) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "lo", "hi"),
+    [
+        ("一年下来顶多挣2万元", "2万元", "under", NAN, 20_000),  # a few words between
+        ("这间房最多能住6人", "6人", "under", NAN, 6),
+        ("每天至多采摘50斤", "50斤", "under", NAN, 25),
+        ("补贴最多5000元", "最多5000元", "under", NAN, 5000),
+        ("起码要花300元", "300元", "over", 300, NAN),
+        ("一季最少能收八百斤", "八百斤", "over", 400, NAN),
+        ("收入不会超过5000元", "不会超过5000元", "under", NAN, 5000),  # not 超过: over
+        ("每亩租金不得超过800元", "不得超过800元", "under", NAN, 12_000),
+        ("价格不会低于3元一斤", "不会低于3元一斤", "over", 6, NAN),
+        ("补贴上限为5000元", "上限为5000元", "under", NAN, 5000),
+        ("分红5000元封顶", "5000元封顶", "under", NAN, 5000),
+    ],
+)
+def test_at_most_and_at_least_words_bound_the_figure(text, span, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+    assert same((row["norm_lower"], row["norm_upper"]), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分红最多的农户达到4140元",  # the household with the most: its sum
+        "最少的也分到了1200元",
+        "最多的时候有1100人",
+        "游客最多时达3000人",
+        "最多的一个月赚到6000元",
+        "顶多半天，收入2000元",  # a clause break between
+        "每户最高能分到36300元",  # the largest share paid: a value (the unseen list)
+        "淡旺季价差最高达3倍",
+    ],
+)
+def test_the_most_and_the_least_of_a_distribution_are_values(text):
+    assert extract_quantities(text)["qualifier"].iloc[-1] == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("手快的能挣七、八千元", "七、八千元", 7000, 8000),
+        ("来了二、三十人", "二、三十人", 20, 30),
+        ("再住三、四天", "三、四天", 3, 4),
+        ("每亩能收八、九百斤", "八、九百斤", 400, 450),
+    ],
+)
+def test_a_loose_pair_written_with_a_list_mark_is_a_range(text, span, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, "range")
+    assert (row["norm_lower"], row["norm_upper"]) == (lo, hi)
+
+
+def test_at_least_before_a_loose_pair_is_its_first_figure():
+    row = extract_quantities("在这里干两个月，起码能挣四、五千元").iloc[-1].to_dict()
+    assert (row["text"], row["qualifier"]) == ("四、五千元", "over")
+    assert same(bounds(row), (4000, NAN))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("获得第二、三名", []),  # ordinals
+        ("三、四、五个村", ["五个"]),  # a longer list: no pair
+        ("分别为3、5个", ["5个"]),  # digits listed, not a loose pair
+        ("五、七个人", ["七个"]),  # not neighbours
+        ("一、二产业融合", []),
+        ("在四、五组实施", []),  # village groups named in a list
+        ("吉庆村七组、八组实施改革", []),
+    ],
+)
+def test_a_list_mark_between_numerals_is_no_pair_otherwise(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("家里种了一亩两分田", "一亩两分", 1.2 / 15, "ha"),  # a 分 is a tenth of a 亩
+        ("流转了三亩五分地", "三亩五分", 3.5 / 15, "ha"),
+        ("我家有一畝半的土地", "一畝半", 1.5 / 15, "ha"),
+        ("每天干两个半小时", "两个半小时", 2.5, "hour"),
+        ("一个半小时就到", "一个半小时", 1.5, "hour"),
+        ("培训了三个半月", "三个半月", 3.5, "month"),
+        ("坚持了两年半", "两年半", 2.5, "year"),
+        ("一斤半猪肉", "一斤半", 0.75, "kg"),
+        ("产量翻了一倍半", "一倍半", 150, "percent"),
+    ],
+)
+def test_a_half_or_a_tenth_after_the_unit_is_part_of_the_figure(text, span, value, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"], row["qualifier"]) == (span, unit, "exact")
+    assert math.isclose(row["norm_value"], value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("三亩半价出租", ["三亩"]),  # 半价: half price, a word of its own
+        ("一年半载回不来", []),  # a saying
+        ("每亩两分红", []),  # 分红 is no tenth (and 两 alone is no figure here)
+        ("一亩三分地", []),  # the saying
+        ("走了五公里半山腰", ["五公里"]),
+    ],
+)
+def test_half_and_fen_starting_a_word_are_not_part_of_the_figure(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("再过三四天就找不到人了", "三四天", "range"),  # after three or four days
+        ("过两年再说", "两年", "exact"),
+        ("她赚到过6000多元", "6000多元", "plus"),  # had earned: the verb's 过
+        ("每年能拿到过万元的分红", "过万元", "over"),  # but 过万 is over ten thousand
+        ("又过了一年", None, None),
+        ("这座古寨历史过百年", "过百年", "over"),  # over a hundred years
+        ("月收入过万元", "过万元", "over"),
+        ("过6000元就要交税", "过6000元", "over"),
+    ],
+)
+def test_guo_before_a_time_or_after_a_verb_is_no_bound(text, span, qualifier):
+    df = extract_quantities(text)
+    if span is None:
+        assert df.empty
+        return
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("每月可以拿到3-4000元工资", 3000, 4000),
+        ("一天2-300元", 200, 300),
+        ("三到四千元", 3000, 4000),
+        ("3至5000元", 3000, 5000),  # 三五千
+        ("人数在5-600人", 500, 600),
+    ],
+)
+def test_a_one_digit_first_end_takes_the_place_of_the_second(text, lo, hi):
+    row = one(text)
+    assert (row["value"], row["lower"], row["upper"]) == (lo, lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [("3-9000元", 3, 9000), ("1-1000元", 1, 1000), ("2-50元", 2, 50), ("5-4500元", 5, 4500)],
+)
+def test_a_one_digit_first_end_keeps_its_value_otherwise(text, lo, hi):
+    row = one(text)
+    assert (row["lower"], row["upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "bounds_"),
+    [
+        ("蔬菜价格去年只有一元", "一元", "CNY", (1, 1)),
+        ("一块钱一斤", "一块钱一斤", "CNY/kg", (2, 2)),
+        ("有一个多小时的午休时间", "一个多小时", "hour", (1, 2)),
+        ("等了一个多月", "一个多月", "month", (1, 2)),
+        ("全县10万民众忙着采茶", "10万民众", "person", (100_000, 100_000)),
+        ("公司有300余员工", "300余员工", "person", (300, 400)),
+    ],
+)
+def test_one_yuan_more_than_an_hour_and_counted_nouns(text, span, unit, bounds_):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+    assert (row["norm_lower"], row["norm_upper"]) == bounds_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进一元化管理",
+        "一元复始，万象更新",
+        "农家四周都是油菜花",
+        "他环顾四周",
+        "租了一辆7座的小面包车",
+        "一台5座轿车",
+    ],
+)
+def test_words_holding_a_numeral_and_unit_are_no_figures(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("培训四周时间", "四周"), ("十四周后", None), ("建了3座大桥", "3座"), ("有四座车间", "四座")],
+)
+def test_weeks_and_buildings_are_still_counted(text, span):
+    assert texts(text) == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "lo", "hi"),
+    [
+        ("工钱从60元/天至250元/天不等", "60元/天至250元/天", "CNY/day", 60, 250),
+        ("每晚300元/间至500元/间", "每晚300元/间至500元/间", "CNY/room/night", 300, 500),
+        ("一天人工费150--200元/人", "150--200元/人", "CNY/person/day", 150, 200),
+        ("价格在200–300元之间", "200–300元", "CNY", 200, 300),  # en dash
+        ("价格在200〜300元之间", "200〜300元", "CNY", 200, 300),  # wave dash
+        ("价格在２００～３００元之间", "２００～３００元", "CNY", 200, 300),  # full width
+        ("投资3——5万元", "3——5万元", "CNY", 30_000, 50_000),
+        ("租金800－1000元/亩", "800－1000元/亩", "CNY/ha", 12_000, 15_000),
+        ("收入3万−5万元", "3万−5万元", "CNY", 30_000, 50_000),  # a minus sign
+    ],
+)
+def test_range_marks_and_a_rate_on_both_ends(text, span, unit, lo, hi):
+    row = one(text)
+    assert (row["text"], row["norm_unit"], row["qualifier"]) == (span, unit, "range")
+    assert (row["norm_lower"], row["norm_upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("工资100元/天至3000元/月", ["100元/天", "3000元/月"]),  # two rates: two figures
+        ("2019–2023年", []),  # years
+        ("电话0851–8888", []),
+    ],
+)
+def test_range_marks_between_other_things_make_no_range(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("太子参亩产能抵达400斤左右", "kg/ha"),  # a modal and verb between
+        ("魔芋每亩产量大概在1.5吨左右", "t/ha"),
+        ("每亩上品果产量约6000公斤", "kg/ha"),  # the crop between
+        ("一亩地产高粱600斤到800斤", "kg/ha"),  # the crop after 产
+        ("每亩茶园产干茶50公斤", "kg/ha"),
+        ("亩均年产量超过4000公斤", "kg/ha/year"),
+        ("合作社年产金银花600万公斤", "kg/year"),  # 年产 X: a rate of output
+        ("每年产茶叶30吨", "t/year"),
+    ],
+)
+def test_a_weight_after_a_yield_word_is_per_mu_or_per_year(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "300亩茶园产茶50吨",  # the output of 300 亩, not per 亩
+        "十一亩地产茶300斤",
+        "2020年产茶50吨",  # a dated year's output
+        "去年产茶30吨",
+        "近年产量达500吨",
+        "基地年产量达2万余斤",  # 年产量: one year's sum (the seed and rates2 lists)
+        "每亩补贴300元，产茶50吨",  # another clause
+    ],
+)
+def test_a_weight_with_no_yield_word_of_its_own_is_a_weight(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "t" or (
+        extract_quantities(text)["norm_unit"].iloc[-1] == "kg"
+    )
+
+
+def test_a_parallel_weight_after_a_yield_shares_its_rate():
+    df = extract_quantities("每亩上品果产量约6000公斤，次品果3000公斤左右。")
+    assert df["norm_unit"].tolist() == ["kg/ha", "kg/ha"]
+    df = extract_quantities("亩产鲜果2000斤、干果500斤")
+    assert df["norm_unit"].tolist() == ["kg/ha", "kg/ha"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每亩产量1000斤，共卖出3000斤",  # a total
+        "每亩产量1000斤，收购了3000斤",  # a verb of its own
+        "亩产1000斤，去年全村收获了3万斤",  # too far, its own verb
+        "亩产1000斤。次品果3000斤",  # another sentence
+    ],
+)
+def test_a_weight_after_a_yield_with_its_own_verb_or_total_is_a_weight(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("拾花客一天摘80公斤棉花赚150元钱", "CNY/day"),  # the pay for a day's work
+        ("她一天可以摘80公斤棉花，赚到150多元钱", "CNY/day"),
+        ("工人每小时能栽200株，工钱30元", "CNY/hour"),
+        ("每年种植300亩茶叶，收入20万元", "CNY/year"),
+        ("每个月养殖500只鸡能挣3000元", "CNY/month"),
+    ],
+)
+def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年种植300亩，收入20万元",  # a dated year's
+        "在这里干两个月，挣了5000元",  # a season: no canonical period
+        "一天采了两袋，挣了80元",  # no figure of work
+        "每天请20名工人，村集体支付工资2000元",  # a holder's sum
+        "每天接待游客2000人。门票收入4万元",  # another sentence
+        "每亩产量1000斤，收入3000元",  # not a period
+        "一天摘80公斤，全年总收入3万元",  # a total of the year
+    ],
+)
+def test_a_sum_after_work_without_a_period_of_its_own_keeps_no_period(text):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "去年一年打工我收入了9000多元，再加上土地流转费和分红，总共有1万多元的收入",
+            ["CNY/year", "CNY/year"],
+        ),
+        ("每月工资3000元，加上奖金一共4000元", ["CNY/month", "CNY/month"]),
+        ("全年收入6.2万元", ["CNY/year"]),  # a year's income, as 年收入
+    ],
+)
+def test_a_total_of_a_periods_sums_is_that_periods(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("人均收入1.5万元，总共有30万元", ["CNY/person", "CNY"]),  # a total of many heads
+        ("每年分红2万元，村集体总收入50万元", ["CNY/year", "CNY"]),  # a holder's total
+        ("每月工资3000元，一共发了36万元", ["CNY/month", "CNY"]),  # far above the sum before
+        ("2023年全年收入6.2万元", ["CNY"]),  # a dated year
+        ("全年累计收入423万余元", ["CNY"]),
+    ],
+)
+def test_other_totals_keep_no_period(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "values"),
+    [
+        ("蔬菜价格从去年的一元增加到了1.6元一斤", ["CNY/kg", "CNY/kg"], [2, 3.2]),
+        ("租金从300元涨到500元/亩", ["CNY/ha", "CNY/ha"], [4500, 7500]),
+        ("收购价从2元降至1.5元/斤", ["CNY/kg", "CNY/kg"], [4, 3]),
+    ],
+)
+def test_the_first_end_of_a_from_to_pair_takes_the_rate_written_on_the_second(text, units, values):
+    df = extract_quantities(text)
+    assert df["norm_unit"].tolist() == units
+    assert df["norm_value"].tolist() == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他花了300元，买了5元一斤的菜",  # no 从 … 到
+        "从300元，涨到500元/亩",  # a clause break between
+        "投入300元买了5元一斤的种子",
+        "从村里拿了300元买到5元一斤的菜",  # 买到: no change of a price
+    ],
+)
+def test_a_sum_before_a_rated_sum_keeps_no_rate_otherwise(text):
+    assert extract_quantities(text)["norm_unit"].iloc[0] == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("通铺每床每晚50元", "每床每晚50元", "CNY/bed/night"),
+        ("床位费每床100元", "每床100元", "CNY/bed"),
+        ("每张床每晚60元", "每晚60元", "CNY/bed/night"),  # 每张床 from the clause
+        ("加床80元/床", "80元/床", "CNY/bed"),
+        ("租金１２００元／亩", "１２００元／亩", "CNY/ha"),  # a full-width slash
+    ],
+)
+def test_per_bed_and_a_full_width_slash(text, span, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+
+
+def test_beds_counted_are_no_rate():
+    assert one("民宿有床位100张")["norm_unit"] == "count:张"
+    assert one("共有50床")["norm_unit"] == "count:床"
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("月收入2000余元至3000余元", 2000, 4000),  # 3000余 runs to 4000
+        ("收入200多元到300多元", 200, 400),
+        ("分红十多万到二十多万元", 100_000, 300_000),
+        ("工资2000元至3000余元", 2000, 4000),
+        ("2000余元至3000元", 2000, 3000),
+    ],
+)
+def test_a_range_with_yu_or_duo_on_its_ends(text, lo, hi):
+    row = one(text)
+    assert (row["qualifier"], row["lower"], row["upper"]) == ("range", lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("住在3栋2单元", []),
+        ("5组3号农户", []),
+        ("2号楼", []),
+        ("建了3栋楼，2栋已完工", ["3栋", "2栋"]),
+        ("新建两座桥", ["两座"]),
+    ],
+)
+def test_an_address_is_no_count(text, found):
+    assert texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("自家有10口人", "10口人", "person"),
+        ("养活了全村上千口人", "上千口人", "person"),
+        ("打了3口井", "3口", "count:口"),
+    ],
+)
+def test_kou_counts_people_or_wells(text, span, unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (span, unit)
+
+
+@pytest.mark.parametrize("text", ["八一口岸", "一口气跑完", "三口味", "老两口开了民宿", "小两口"])
+def test_kou_starting_a_word_is_no_unit(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("每吨收购价2000元", "CNY/t"),
+        ("一吨能卖3000元", "CNY/t"),
+        ("每平方米租金20元", "CNY/m2"),
+    ],
+)
+def test_a_price_per_tonne_or_square_metre_from_its_clause(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+def test_a_weight_in_another_clause_is_no_price_word():
+    assert extract_quantities("收了一吨多，卖了3000元")["norm_unit"].tolist() == ["t", "CNY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("月薪3000元起步", "3000元起步", "over"),  # from 3000
+        ("每晚300元起的民宿", "每晚300元起", "over"),
+        ("起步价10元", "10元", "exact"),  # the price named
+        ("3年起步", "3年", "exact"),  # not money
+    ],
+)
+def test_a_price_from_x(text, span, qualifier):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (span, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持五位一体总体布局",
+        "协调推进四个全面战略布局",
+        "践行三个代表重要思想",
+        "做到两个维护",
+        "实施五个一批工程",
+        "落实八项规定精神",
+    ],
+)
+def test_political_slogans_with_a_classifier_are_no_counts(text):
+    assert texts(text) == []
+
+
+def test_a_count_of_representatives_is_still_a_count():
+    assert texts("请来三个代表发言") == ["三个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("玉米亩产从400公斤增加到600公斤", ["kg/ha", "kg/ha"]),  # a change of the yield
+        ("亩产400公斤，卖了600公斤", ["kg/ha", "kg"]),
+        ("一个床位一晚50元", ["CNY/bed/night"]),
+        ("合作社年销售额达500万元", ["CNY/year"]),  # as 年营业额
+        ("2023年销售额达500万元", ["CNY"]),  # a dated year's
+    ],
+)
+def test_a_changed_yield_a_bed_and_a_years_sales(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("十三、四岁的孩子", 13, 14),  # the tens shared
+        ("来了一百二、三十人", 120, 130),
+        ("两千五、六百元", 2500, 2600),
+    ],
+)
+def test_a_loose_pair_with_a_list_mark_shares_its_higher_places(text, lo, hi):
+    row = one(text)
+    assert (row["qualifier"], row["lower"], row["upper"]) == ("range", lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("年收入上万元，月入过万元", ["CNY/year", "CNY/month"]),  # 月入: a month's
+        ("不乏年入百万元的茶企", ["CNY/year"]),
+        ("采茶工日入300元", ["CNY/day"]),
+        ("今年入股资金5万元", ["CNY"]),  # 入股, and a dated year
+        ("2023年入选，获奖金5万元", ["CNY"]),
+    ],
+)
+def test_nian_ru_and_yue_ru_are_a_periods_income(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "unit"),
+    [
+        ("春季的油菜加下來，不會超過5000元", "不會超過5000元", "under", "CNY"),
+        ("三畝田頂多收3000斤稻穀", "3000斤", "under", "kg"),
+        ("價格從2元漲到3元一斤", "2元", "exact", "CNY/kg"),
+    ],
+)
+def test_the_new_words_read_in_traditional_characters(text, span, qualifier, unit):
+    row = extract_quantities(text).iloc[-2 if "從" in text else -1].to_dict()
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (span, qualifier, unit)
+
+
+def test_a_vehicles_seats_in_traditional_characters():
+    assert texts("租了一輛7座的小麵包車") == []

@@ -27,15 +27,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ruralstudy.extract import (
-    _IDIOM_WORDS,
     _UNIT_GUARDS,
-    IDIOMS,
     NOUN_UNITS,
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
     _exact_float,
-    _idiom_spans,
     _matches,
     _optional,
     _range_in_a_list,
@@ -333,14 +330,6 @@ def test_layout_breaks_are_the_whitespace_runs_of_the_plain_form(text):
         and word.match(text[m.end()])
     ]
     assert list(_layout_breaks(text)) == want
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*_IDIOM_WORDS, "三", "成", "甲", "五"]), max_size=12).map("".join))
-def test_idiom_spans_are_the_idioms_finditer_finds(scan):
-    """_idiom_spans finds IDIOMS' words by string search: they must be plain words."""
-    assert all(re.escape(w) == w for w in _IDIOM_WORDS)
-    assert _idiom_spans(scan) == [m.span() for m in IDIOMS.finditer(scan)]
 
 
 # Word characters, stops of either side, verbs, openers, a line break, numerals, a space.

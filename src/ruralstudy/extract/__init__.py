@@ -46,7 +46,12 @@ Rules (each has a test in tests/test_extract.py):
   entity of the per-head rate before it ("每天请20名工人，每人平均工钱90元" →
   CNY/person/day; "每人每小时15元，一天下来能挣120元" → CNY/person/day); a denominator after a
   bound after the figure is its rate ("600元以上/晚"); a weight
-  just after a yield word is per 亩 ("亩产可达2吨" → t/ha); a sum in a list
+  just after a yield word is per 亩 ("亩产可达2吨" → t/ha; with the crop or a
+  modal between, "每亩上品果产量约6000公斤", and for a parallel weight after it),
+  年产 X per year ("年产金银花600万公斤" → kg/year); the pay for work done in a
+  stated period is per that period ("一天摘80公斤棉花赚150元" → CNY/day); a total of
+  a period's sums is that period's ("…，总共有1万多元的收入"); the first end of a
+  从…涨到 pair takes the rate written on the second ("从一元增加到1.6元一斤"); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
   住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
   套房380元": CNY/night); see units.rate_unit.
@@ -63,9 +68,14 @@ Rules (each has a test in tests/test_extract.py):
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
   逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
   大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
-  X元起 (a price from X)      over       lower = X (not 起步; 2018年起 is a date)
+  X元起(步) (a price from X)  over       lower = X (not 起步价; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
                                        the figure too: 至少可带动500余人)
+  最少/起码 X                  over       lower = X (最少能挣五、六千元: 5000;
+                                       not 最少的, the one with the least)
+  顶多/至多/最多/上限(为) X    under      upper = X (顶多收3000斤, a few words
+  X封顶, 不会超过/不得超过 X              before too; not 最多的 / 最多时;
+                                       最高/最低 X stay values: 最高达3倍)
   X以上, 上万/上千             over       lower = X
   近/将近/接近/不足/不到 X    under      upper = X
   未满/不满/不超过/不高于/低于 X
@@ -76,8 +86,16 @@ Rules (each has a test in tests/test_extract.py):
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
                                        between items of a 、-list two items
                                        (300元、500元到700元、1000元: four)
+  150--200元, 200–300元, 3——5万             -- —— – − ﹣ 〜 ～ mark ranges too
+  60元/天至250元/天                      one range when both ends carry the rate
+  3-4000元, 2-300元                      [3000, 4000]: as 三四千 (neighbours)
+  五、六千元, 二、三十人                 a loose pair with 、 (not 第二、三名)
+  2000余元至3000余元                     [2000, 4000): the second end's step
   ========================  =========  ===================================
 
+- A mixed figure is one: 一亩半 (1.5 亩), 一亩两分 (1.2 亩: a 分 is a tenth of a
+  亩), 两年半, 三个半月, 一个半小时, 一个多小时 ([1, 2) hours).  过 after a verb or
+  before a time is no bound (赚到过6000多元, 再过三四天).
 - Not quantities:
   years and dates (2014年, 二〇一四年, 10月23日, 今年7月, 1至9月: 月 and 日
   are never units; 年 after a four-digit number from 1000 to 2999 is a
@@ -93,6 +111,7 @@ Rules (each has a test in tests/test_extract.py):
   qualifier (千亩玉米地, 千家万户) unless money (百万元); Chinese numerals
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
   letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
+  an address (3栋2单元, 5组3号), a vehicle's seats (7座的小面包车), 四周 (around);
   place names, where a Chinese numeral and classifier stand before a
   place-name character (五家畈, 小四台子村; not before 乡村, 村民 …); vague numbers
   (几十, 几百万, 数十家: 几 or 数 before the number).  几 after 十 is 多:
@@ -123,6 +142,7 @@ import pandas as pd
 from ruralstudy.extract import rates
 from ruralstudy.extract.numerals import (
     CN_CHARS,
+    CN_DIGITS,
     last_digit_place,
     looks_like_year,
     parse_fraction,
@@ -174,21 +194,31 @@ PREFIX_QUALIFIER = {
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
     "小于": "under", "少于": "under", "不大于": "under", "不多于": "under",
+    # at most / at least, and a negation with a modal before a comparison (不会超过 is at
+    # most, not "over": the longer word wins over 超过)
+    "顶多": "under", "至多": "under", "最多": "under", "上限": "under", "上限为": "under",
+    "最少": "over", "起码": "over", "最起码": "over",
+    "不会超过": "under", "不能超过": "under", "不得超过": "under", "不会高于": "under",
+    "不得高于": "under", "不会多于": "under",
+    "不会低于": "over", "不能低于": "over", "不得低于": "over", "不会少于": "over",
+    "不能少于": "over", "不得少于": "over",
 }  # fmt: skip
-SUFFIX_QUALIFIER = {"以上": "over", "以下": "under", "以内": "under", "左右": "approx"}
+SUFFIX_QUALIFIER = {
+    "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
+}  # fmt: skip
 # A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
 # the end of a phrase, so 起 does not start a word (起步, 起来).
-_FROM = r"起(?=[，。；、！？,.;!?）)”\s]|$|的)"
+_FROM = r"起步?(?=[，。；、！？,.;!?）)”\s]|$|的)"  # 3000元起步: from 3000 too
 # A bound written after the figure, often with 都/还/也: 十分之一都不到, 100元不到, 3年还不足.
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
 UNITS = (
-    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 元 块钱 "
-    "个多月 个月 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 套 项 组 "
-    "台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
+    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
+    "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
+    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
-NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 农户 脱贫户 贫困户".split()
+NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
@@ -199,6 +229,7 @@ _UNIT_GUARDS = {
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
     "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
+    "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
@@ -270,14 +301,19 @@ def quantity_pattern(opt=_optional) -> str:
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
     post_first = _class("".join(first for _, first in _POST))
-    # a range's separator comes after the number, or after a unit on it (500元到700元)
-    sep_ahead = f".{{0,{max(map(len, _ALL_UNITS))}}}{_class(_SEPARATORS)}"
+    # a range's separator comes after the number, or after a unit and its denominator on
+    # it (500元到700元, 60元/天至250元/天)
+    width = max(map(len, _ALL_UNITS)) + _written_per_width()
+    sep_ahead = f".{{0,{width}}}{_class(_SEPARATORS)}"
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
         + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})", _PLUS_FIRST)
-        + opt(opt(f"(?P<u1>{UNIT_PATTERN})") + f"(?P<sep>{'|'.join(_SEPARATORS)})(?P<n2>{num})",
-              sep_ahead)
+        + opt(
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一]"))
+            + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
+            sep_ahead,
+        )
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
         + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
@@ -290,8 +326,19 @@ def _class(chars) -> str:
     return f"[{''.join(sorted({re.escape(c) for c in chars}))}]"
 
 
-# Range separators (3至5个月, 200-300元, 3—5万元).
+# Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
 _SEPARATORS = "至到-—~"
+_SEPARATOR_PATTERN = "至|到|--?|——?|~"
+
+
+def _written_per_width() -> int:
+    """The most characters quantity_pattern's written_per can match (/亩·年, 每人每天,
+    /（亩·年）, 一个晚上), for the range lookahead: it must pass every real range."""
+    per = max(map(len, rates.WRITTEN_DENOMINATORS))
+    period = max(map(len, rates.PERIOD_WORDS))
+    return max(2 * (1 + per) + 1 + period, 4 + per + period, 2 + per)
+
+
 # What a bound written after a figure can be, each with the characters it starts with.
 _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     ("上下(?![班车学楼山游])", "上"),  # 300元上下: about
@@ -328,30 +375,12 @@ _DIGIT = re.compile(r"[0-9]")
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
-# Idioms and fixed names that contain a numeral and a classifier.
+# Idioms and fixed names that contain a numeral and a classifier.  Every branch starts with
+# a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变"
+    "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
 )
-_IDIOM_WORDS = IDIOMS.pattern.split("|")
-
-
-def _idiom_spans(scan: str) -> list[tuple[int, int]]:
-    """The spans of ``IDIOMS.finditer(scan)``, found from where a word of it occurs (a
-    string search for each: sre tried the alternation at every 一, 三, 十 …, a thirtieth
-    of the time) and matched there in order, as finditer does."""
-    starts = []
-    for word in _IDIOM_WORDS:
-        i = scan.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = scan.find(word, i + 1)
-    spans, end = [], 0
-    for i in sorted(starts):
-        if i >= end:  # finditer's matches do not overlap
-            spans.append(IDIOMS.match(scan, i).span())
-            end = spans[-1][1]
-    return spans
 
 
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
@@ -361,7 +390,8 @@ _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "小时", "载", "周"}
+_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周"}
+_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时"}  # 一个多小时: [1, 2) hours
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "公斤", "千克", "吨",
@@ -377,14 +407,20 @@ _DURATION_VERBS = frozenset(
     "干了 做了".split()
 )
 # 至少 a few words before the figure (至少可带动当地500余人, 至少助力30户) is its lower bound,
-# when no number and no clause break stand between.
-_AT_LEAST_BEFORE = 8  # characters between 至少 and the figure, at most
+# when no number and no clause break stand between; so are 最少 and 起码, and 顶多, 至多 and
+# 最多 its upper one (顶多收3000斤, 最多能住6人).  Not 最多的 / 最少的 (the one with the most:
+# 分红最多的农户达到4140元 is that household's sum) nor 最多时 (at its peak).
+_AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
-_AT_LEAST = re.compile("至少")
-_AT_LEAST_GAP = re.compile(rf"至少[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$")
+_BOUNDABLE = frozenset(("exact", "plus", "range"))
+_AT_LEAST_GAP = re.compile(
+    rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
+    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
+)
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
-    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未"),
+    # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
+    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又"),
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
@@ -459,7 +495,7 @@ def emitted_units() -> set[str]:
     text can give it (entity, period, or both, extract.rates.ordered).  A classifier
     not in the units table is ``count:<classifier>``.
     """
-    written = [u for u in UNITS + NOUN_UNITS if u != "个多月"]  # 个多月 is read as 个月
+    written = [u for u in UNITS + NOUN_UNITS if u not in _MORE_UNITS]  # read as 个月, 个小时
     pers = [[d] for d in rates.WRITTEN_DENOMINATORS]
     pers += [[a, b] for a in rates.WRITTEN_DENOMINATORS for b in rates.WRITTEN_DENOMINATORS]
     found = {"percent"}
@@ -506,15 +542,15 @@ _ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
 
 def _rows(scan: str, breaks: list[int]) -> list[tuple]:
     """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
-    idioms = _idiom_spans(scan)
-    at_least = [m.start() for m in _AT_LEAST.finditer(scan)]
-    n_at_least, j = len(at_least), 0
+    idioms = [m.span() for m in IDIOMS.finditer(scan)]
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
     before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
+    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
+    bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
     for m in _matches(scan):
         try:
             found = _read_match(m, scan)
@@ -527,11 +563,17 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
-        while j < n_at_least and at_least[j] < s - _AT_LEAST_REACH:  # a pointer too
-            j += 1
-        if j < n_at_least and at_least[j] < s and qualifier in ("exact", "plus"):
-            if _AT_LEAST_GAP.search(scan, at_least[j], s):  # 至少可带动500余人: lower 500
-                qualifier, step, hi = "over", None, None
+        if qualifier in _BOUNDABLE:  # 至少可带动500余人: lower 500
+            # the words' second characters in the few characters before the figure first
+            # (a search of the whole text for six words tries a class at every character)
+            w = scan[s - _AT_LEAST_REACH if s > _AT_LEAST_REACH else 0 : s]
+            gap = None
+            if "少" in w or "多" in w or "码" in w:
+                gap = _AT_LEAST_GAP.search(scan, s - len(w), s)
+            if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
+                qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
+            elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
+                value, qualifier, step, hi = hi or value, "under", None, None
         per_after = None
         if scan.startswith("/", e) and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
@@ -541,12 +583,20 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
         s, per, note = _rate(
-            scan, m, s, unit, prev_end, (prev, money), per_after, breaks, hi or value, rated, lists
-        )
+            scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
+            rated, lists,
+        )  # fmt: skip
+        if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
+            weight = (e, per) if per and per[0] == "亩" else (-1, [])
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
+        if unit in _MONEY:  # 从去年的一元增加到了1.6元一斤: the first end takes the second's rate
+            if per and not note and bare and bare[0] == len(rows) - 1:
+                if rates.from_to(scan, bare[1], bare[2], s):
+                    rows[-1] = _with_rate(rows[-1], bare[3], per)
+            bare = None if per else (len(rows), s, e, (unit, value, qualifier, step, hi))
         top = hi or value
         if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
             top = max(top, prev[2])
@@ -561,6 +611,16 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             prev_end = e
         rows.append((s, e, *bounds, note))
     return rows
+
+
+def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
+    """``row`` of a sum (``_rows``' tuple) with the rate ``per``: its bounds made again."""
+    unit, value, qualifier, step, hi = read
+    try:
+        bounds = _bounds(unit, per, value, qualifier, step, hi)
+    except (ValueError, ArithmeticError):
+        return row
+    return (*row[:2], *bounds, "rate as the figure after (from … to)")
 
 
 def _matches(scan: str):
@@ -591,7 +651,10 @@ def _matches(scan: str):
 
 def _range_in_a_list(scan: str, m: re.Match) -> bool:
     """A range with a unit on both ends (500元到700元) between items of a 、-list is two
-    items: 租金从300元、500元到700元、1000元 lists four rents."""
+    items: 租金从300元、500元到700元、1000元 lists four rents; so is one whose ends are
+    rates of different denominators (60元/天至250元/月; 60元/天至250元/天 is one range)."""
+    if m["per1"] is not None and m["per1"] != m["per"]:
+        return True
     before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
     return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
 
@@ -636,17 +699,26 @@ def _read_match(m: re.Match, scan: str):
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
-    if post == "起" and unit not in _MONEY:
-        end, post = end - 1, None  # 从2018年起: a date, not a price from X
+    if post in ("起", "起步") and unit not in _MONEY:
+        end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
-        start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
+        if not (pre == "过" and n1 and scan[start - 1] == "到" and n1[0] in "百千万亿"):
+            start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
+            # (but 拿到过万元 is over ten thousand: 过 before 万 alone is "over")
     if pre is None and scan[start] in _SPACES:
         start = _skip_spaces(scan, start)
     if n1 is None or fn:  # 百分之三十, 1/4, 五分之一
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
-    before = scan[start - 1] if start else ""
+    if pre == "过" and unit in _TIME_UNITS and not all(c in MULTIPLIERS for c in n1):
+        start, pre = _skip_spaces(scan, start + 1), None  # 再过三四天: after, not over (过百年)
+    before, ends = scan[start - 1] if start else "", None
+    if before == "、" and pre is None and n2 is None and unit != "组":  # 五、六千元: 5000-6000
+        paired = _pair_before(scan, start, n1)
+        if paired is not None:
+            start, n1, ends = paired
+            before = scan[start - 1] if start else ""
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
     if n2 is not None:
@@ -658,18 +730,26 @@ def _read_match(m: re.Match, scan: str):
     # 多 after a unit of measure or time qualifies a lone 一 (一年多); after 人 it is
     # a slogan (一人多岗).
     after = p3 and unit in _MEASURE_OR_TIME
-    if _is_not_a_quantity(n1, unit, scan, start, end, pre or post or marker or after):
+    # 一亩半, 两年半, 一个半小时, 一亩两分: a mixed figure (a 分 is a tenth of a 亩)
+    part = None
+    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m["per"] or marker):
+        part = _part_after(scan, end, unit)
+    qualified = pre or post or marker or after or part or unit in _MORE_UNITS
+    if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
         return None
-    num = parse_number(n1)
+    num = parse_number(n1) if ends is None else (ends[0], 1, ends[1])  # 十三、四岁: 13-14
     if num is None:
         return None
     value, step = num[0], num[1]
+    if part is not None and len(num) == 2 and value.denominator == 1:
+        added, end, unit = part
+        value = value + added
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
-    if unit == "个多月" or p3:  # 多 after the unit: 12亩多, 3个多月
+    if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
-        unit, marker = unit.replace("多", ""), "多"
+        unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker == "来":
@@ -678,6 +758,72 @@ def _read_match(m: re.Match, scan: str):
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
+
+
+_PAIR_FIRST = frozenset("一二两三四五六七八九")
+
+
+def _pair_before(scan: str, start: int, n1: str):
+    """(start, number, ends) of a loose pair written with 、 that ends in the figure's
+    numeral: 五、六千元 (五六千, parsed as a pair; ends None), 十三、四岁 (十三, ends 13 and
+    14: the tens shared; 一百二、三十人 120 and 130); None when 、 ends a longer list
+    (三、四、五个) or follows a number."""
+    if start < 2 or scan[start - 2] not in _PAIR_FIRST or n1[0] not in _PAIR_FIRST:
+        return None
+    k = start - 2  # where the numeral before 、 starts: 五, or 十三 with the tens
+    while k > 0 and start - 2 - k < 3 and scan[k - 1] in CN_CHARS:
+        k -= 1
+    if k > 0 and scan[k - 1] == "第":
+        return k, n1, None  # 第二、三名: ordinals, which the caller then drops
+    if k > 0 and (scan[k - 1] in _NUMERAL_CHARS or scan[k - 1] == "、"):
+        return None
+    head = scan[k : start - 2]
+    if not head:
+        joined = scan[start - 2] + n1
+        num = parse_number(joined)
+        return (start - 2, joined, None) if num is not None and len(num) > 2 else None
+    if head[-1] not in "十百千" or any(c in CN_DIGITS for c in n1[1:]):
+        return None
+    a, b = CN_DIGITS[scan[start - 2]], CN_DIGITS[n1[0]]  # 一百二、三十: 120 and 130
+    lo, hi = parse_number(head + scan[start - 2] + n1[1:]), parse_number(head + n1)
+    if b != a + 1 or lo is None or hi is None or len(lo) > 2 or len(hi) > 2:
+        return None
+    return k, head + scan[start - 2], (lo[0], hi[0])
+
+
+_PART_FIRST = frozenset("半一二两三四五六七八九123456789")
+# 半 after a unit of measure or time adds a half (一亩半, 两年半, 一倍半), not before a word
+# it starts (半价, 半径, 半山, 半夜 …); 个 with 半 and 月 or 小时 is months or hours (三个半月).
+_NOT_HALF_BEFORE = frozenset("价径岛山边导载夜拉壁数成球场截身路点")
+_HALF_UNITS = _MEASURE_OR_TIME - set(_MORE_UNITS)
+_TENTH_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"两": 2}
+_TENTH_DIGITS |= {str(i): i for i in range(1, 10)}
+
+
+def _part_after(scan: str, end: int, unit: str):
+    """(the part added, the new end, the unit) of a mixed figure: 一亩半 (+1/2), 三个半月
+    (+1/2, 个月), 一亩两分 (+2/10 亩: 分 after 亩 is a tenth, not 分红 or 分之一); else None."""
+    c = scan[end]
+    if c == "半":
+        if unit == "个":  # 三个半月, 一个半小时
+            for longer in ("月", "小时"):
+                if scan.startswith(longer, end + 1):
+                    return Fraction(1, 2), end + 1 + len(longer), "个" + longer
+            return None
+        if unit in _HALF_UNITS and scan[end + 1 : end + 2] not in _NOT_HALF_BEFORE:
+            return Fraction(1, 2), end + 1, unit
+        return None
+    if (
+        unit == "亩"
+        and c in _TENTH_DIGITS
+        and scan[end + 1 : end + 2] == "分"
+        and scan[end + 2 : end + 3] not in _NOT_TENTH_AFTER
+    ):
+        return Fraction(_TENTH_DIGITS[c], 10), end + 2, unit
+    return None
+
+
+_NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -707,9 +853,12 @@ def _read_share(g, start, end, pre, post):
     return start, end, value, "%", _qualifier(pre, post, None), None, None
 
 
+_PLUS_INSIDE = re.compile("[余多几]").search
+
+
 def _read_range(g, start, end, pre):
     n1, n2, u1, unit = g["n1"], g["n2"], g["u1"], g["unit"]
-    if (u1 and u1 != unit) or g["p1"] or g["p2"] or g["p3"]:
+    if (u1 and u1 != unit) or g["p3"]:
         return None
     if unit == "年" and (looks_like_year(n1) or looks_like_year(n2)):
         return None  # 2014-2019年
@@ -717,20 +866,49 @@ def _read_range(g, start, end, pre):
     if a is None or b is None:
         return None
     lo, hi = a[0], b[0]
+    # 2000余元至3000余元, 十多万到二十多万元: the second end runs to its 余's step
+    if g["p2"] in ("余", "多", "几") or (not n2.isdigit() and _PLUS_INSIDE(n2)):
+        hi = hi + b[1]
     shared = trailing_multiplier(n2)
     if shared > 1 and trailing_multiplier(n1) == 1 and lo * shared <= hi:
         lo = lo * shared  # 3至5万元: 万 applies to both ends
+    elif len(n1) == 1:
+        lo = lo * _place_shared(lo, hi)  # 3-4000元: 3000 to 4000, as 三四千
     if lo >= hi:
         return None
     return (start + len(pre) if pre else start), end, lo, unit, "range", None, hi
 
 
+def _place_shared(lo, hi) -> int:
+    """The place value a one-digit first end takes from the second (3-4000: 1000), as in a
+    loose pair (三四千): the second a neighbouring digit and zeros, from hundreds up."""
+    if hi.denominator != 1 or hi < 100:
+        return 1
+    hi = int(hi)
+    place = 10 ** (len(str(hi)) - 1)
+    first, rest = divmod(hi, place)
+    if rest or not (lo < first <= lo + 2 or (lo, first) == (3, 5)):
+        return 1
+    return place
+
+
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
-    if unit == "组" and scan[start - 1 : start] in _GROUP_NAMED_AFTER:
-        return True  # 三合村7组: the village's group number 7, a name
+    if unit == "组" and (
+        scan[start - 1 : start] in _GROUP_NAMED_AFTER
+        or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
+    ):
+        return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
+        return True  # 老两口, 小两口: a couple, a noun
+    if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
+        return True  # 3栋2单元, 5组3号: an address, not a count
+    if unit == "座" and _VEHICLE_AFTER.match(scan, end):
+        return True  # 7座的小面包车: a vehicle's seats, its type
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
+        if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
+            return False  # 从一元涨到1.6元: money is counted (not 一元化, 一元复始, 一元二次)
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
         (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
@@ -746,6 +924,9 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
+        slogans = _SLOGANS.get(scan[start:end])
+        if slogans is not None and scan.startswith(slogans, start):
+            return True  # 五位一体, 四个全面, 两个维护: a political slogan, no count
         if (
             unit not in _PEOPLE_UNITS
             and scan[end : end + 1] in _PLACE_SUFFIX
@@ -753,6 +934,26 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+_ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
+_ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
+# Political slogans counted with a classifier, by their figure (looked up for a figure
+# written in Chinese numerals only, not searched for in the whole text).
+_SLOGANS = {
+    "五位": ("五位一体",),
+    "四个": ("四个全面", "四个意识", "四个自信", "四个一批"),
+    "三个": ("三个代表重要思想", "三个一批"),
+    "两个": ("两个维护", "两个确立", "两个务必", "两个一百年"),
+    "五个": ("五个一批", "五个一工程"),
+    "六个": ("六个一批", "六个精准"),
+    "八项": ("八项规定",),
+}
+_ONE_YUAN = {"元", "块钱"}
+_NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
+_VEHICLE_AFTER = re.compile(
+    "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])"
+)
 
 
 def _is_relative_time(scan: str, start: int, end: int) -> bool:
@@ -780,7 +981,7 @@ def _qualifier(pre, post, marker) -> str:
     if post:
         if post.endswith(("不到", "不足")):
             return "under"
-        if post == "起":
+        if post in ("起", "起步"):
             return "over"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:
@@ -807,7 +1008,7 @@ def _skip_spaces(scan: str, i: int) -> int:
 
 def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, lists):
     """(start, denominators, curator's note) of the figure (extract.rates)."""
-    prev, money = prevs  # the figure before if a sum with a rate; the last sum with a rate
+    prev, money = prevs[:2]  # the figure before if a sum with a rate; the last sum with one
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
@@ -828,8 +1029,14 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per = rates.sentence_rate(scan, start, per, "", *rated)
         return start, per, ""
     if unit not in _MONEY:
-        if unit in rates.WEIGHT_UNITS and "产" in scan[max(0, start - 9) : start]:
-            return start, rates.yield_before(scan, start), ""  # 亩产可达2吨: t/ha
+        if unit in rates.WEIGHT_UNITS:
+            if "产" in scan[max(0, start - rates.YIELD_LOOKBACK) : start]:
+                per = rates.yield_before(scan, start)  # 亩产可达2吨: t/ha
+                if per:
+                    return start, per, ""
+            yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
+            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
+                return start, yield_per, "rate as the yield before"
         return start, [], ""
     lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
@@ -853,6 +1060,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
+        if near and rates.period_total(scan[lo:start], prev_rate):  # …，总共有1万多元的收入
+            return start, prev_rate, "rate as the period's sum before, totalled"
     elif (
         money
         and start - money[3] <= rates.RESTATED_REACH
@@ -860,6 +1069,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     ):  # 人均可支配收入1.68万元，同比增长9.2%，其中工资性收入8600元: past a share
         if rates.restated(scan, money[1], money[3], start):
             return start, money[0], "rate as the sum before, restated"
+    if not prev and prev_end:  # 一天摘80公斤棉花赚150元: the pay for the work before
+        per, words = rates.work_period(scan, start, prev_end)
+        if per:
+            return start, per, f"rate from {words} (the work before)"
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"

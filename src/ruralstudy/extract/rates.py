@@ -59,30 +59,37 @@ BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pair
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
 # 2022年收入 and 去年收入 are a year's income, not income per year.
 _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
+_EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 _CLAUSE_WORDS = {
     "亩": r"每亩|亩均|亩产",
     "斤": r"每斤|一斤",
     "公斤": r"每公斤|每千克|一公斤",
+    "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
+    "平方米": r"每平方米",
     "股": r"每股|股均",
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])"  # 一人一天100元
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)",
-    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资)",
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+    r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值)"
+    # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
+    rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}",
+    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|{_EARNS_IN})",
     # 一个工 / 每工日: a day's work, as farm wages are counted
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
-    r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚)",
+    r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
+    "床": r"每床|每张床|一张床|[每一]个床位|每床位",
     "晚": r"每晚|一晚",
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时"
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -93,7 +100,9 @@ has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no wor
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
-_YEAR_COVERED = re.compile(r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|利润|产值)")
+_YEAR_COVERED = re.compile(
+    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+)
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
 _CLAUSE_CHARS = "，。；：！？,;:!?\n"
@@ -258,13 +267,13 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
 # only one after the last figure with a rate (每亩产量1000斤，年收入50万元: 每亩 is the
 # yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
 _SENTENCE_WORD = re.compile(
-    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间)|(?P<a>[人户亩股])均"
+    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间|床)|(?P<a>[人户亩股])均"
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
 )
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
 # rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
-_EARNS_OVER_TIME = frozenset("人户亩股间")
+_EARNS_OVER_TIME = frozenset("人户亩股间床")
 _PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
@@ -312,22 +321,130 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     return ordered([*per, found]) or per
 
 
+# A sum in the clause after a piece of work done in a stated period is that period's pay:
+# 拾花客一天摘80公斤棉花赚150元 (CNY/day), 她一天可以摘80公斤棉花，赚到150多元钱.  Only
+# a period of 一/每 (not 两个月: a season has no canonical period) in the clause of the
+# figure just before the sum (a count or weight of work), an earning word between, and
+# no date, holder or total: 每年种植300亩，收入20万元 is per year too, 去年…收入 is not.
+_WORK_PERIOD = re.compile("(?:每|一)个?(?P<p>天|日|小时|月|年)(?![前后来多])")
+_EARNS = re.compile("赚|挣|收入|工钱|工资|报酬|拿到|拿了|得到|能拿|可得|能得|可拿")
+WORK_REACH = 12  # characters from the figure of the work to the sum, at most
+_WORK_CLAUSE = 30
+
+
+def work_period(scan: str, start: int, prev_end: int) -> tuple[list[str], str]:
+    """[period] when the sum at ``start`` is the pay for the work of the figure ending at
+    ``prev_end``, whose clause states the period (一天摘80公斤棉花赚150元), else []."""
+    if not 0 < start - prev_end <= WORK_REACH:
+        return [], ""
+    between = scan[prev_end:start]
+    if _EARNS.search(between) is None or len(_LIST_BREAK.findall(between)) > 1:
+        return [], ""
+    if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
+        return [], ""
+    head = own_clause(scan, max(0, prev_end - _WORK_CLAUSE), prev_end)
+    found = list(_WORK_PERIOD.finditer(head))
+    if not found or _DATED.search(head + between) or _OTHER_EACH_ENTITY.search(head):
+        return [], ""
+    m = found[-1]
+    return [_SENTENCE_KEYS.get(m["p"], m["p"])], m.group()
+
+
+_OTHER_EACH_ENTITY = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))|[亩人户]均")
+
+
+# A total in a later clause of a sum that is a period's (a year's income, a month's pay) is
+# that period's too: 去年一年打工我收入了9000多元，再加上土地流转费和分红，总共有1万多元的
+# 收入 (CNY/year); 每月工资3000元，加上奖金一共4000元 (CNY/month).  Not after a per-head or
+# per-亩 rate (a total of many heads), nor a holder's total (村集体总收入).
+_PERIOD_TOTAL = re.compile("总共|一共|合计|共计|总计|加起来|加在一起")
+
+
+def period_total(between: str, prev_rate: list[str]) -> bool:
+    """Whether a sum after ``between`` totals the period's sum before it (``prev_rate``)."""
+    if len(prev_rate) != 1 or prev_rate[0] not in _PERIODS:
+        return False
+    if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
+        return False
+    if _NOT_ONE_SENTENCE.search(between) or _HOLDER.search(between):
+        return False
+    return _PERIOD_TOTAL.search(CLAUSE_START.split(between)[-1]) is not None
+
+
+# A from-to pair shares the rate written on its second figure: 蔬菜价格从去年的一元增加到了
+# 1.6元一斤 (both CNY/kg; the rates3 list's convention), 租金从300元涨到500元/亩.  Only in one
+# clause, 从 before the first sum and a verb of change to (涨到, 增加到, 降至 …) between.
+_FROM_BEFORE = re.compile("从[^0-9，。；：,;:!?！？\n]{0,8}$")
+_CHANGED_TO = re.compile("(?:增加|增长|上涨|涨|提高|提升|升|下降|降|下跌|跌|变|翻)了?[到至成为]")
+_FROM_TO_MAX = 14  # characters between the two sums
+_CHANGE_ONLY = re.compile(f"(?:一路)?(?:{_CHANGED_TO.pattern})了?")
+
+
+def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
+    """Whether the sum at ``start`` is the second end of a 从 … 到 pair whose first sum
+    spans ``first_start``–``first_end``."""
+    between = scan[first_end:start]
+    if len(between) > _FROM_TO_MAX or any(c in _CLAUSE_CHARS for c in between):
+        return False
+    if _CHANGED_TO.search(between) is None:
+        return False
+    return _FROM_BEFORE.search(scan, max(0, first_start - 10), first_start) is not None
+
+
 # A yield is per 亩 when its word stands just before the figure: 亩产可达2吨,
-# 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause).
+# 亩均产量达1600多公斤, 亩产值在6000斤到8000斤 (a weight; money takes 亩产 from the clause);
+# also with the crop or a modal between: 每亩上品果产量约6000公斤, 一亩地产高粱600斤,
+# 亩产能抵达400斤, 每亩产量大概在1.5吨.  年产 (with no date before it: 2020年产, 去年产,
+# 近年产 are a year's, not per year) is per year: 年产金银花600万公斤 (kg/year); but 年产量
+# (the output of a year, 年产量达2万余斤) is that year's sum, a weight, as the gold lists read it.
+_NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
-    r"(?:亩产量?|亩产值|亩均产量?|亩均产值|亩均?(?P<year>年)产量?)"
-    r"(?:可达|可以达到|能达到|达到|达|为|约|在|有|是|超过|超)?$"
+    r"(?:(?P<mu>亩均?(?=年?产)|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
+    + r"(?:土?地|田)?"
+    + _NO_CLAUSE_BREAK
+    + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
+    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
+    + r"(?P<year>年)?产(?:量|值)?"
+    + _NO_CLAUSE_BREAK
+    + r"{0,4}?"
+    + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
+    + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
+YIELD_LOOKBACK = 16
 WEIGHT_UNITS = frozenset({"斤", "公斤", "千克", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
-    """['亩'] if a per-亩 yield word stands just before a weight at ``start`` (['亩', '年']
-    for a yearly one, 亩均年产量), else []."""
-    m = _YIELD_BEFORE.search(scan, max(0, start - 9), start)
+    """['亩'] if a per-亩 yield word stands before a weight at ``start`` (['亩', '年'] for a
+    yearly one, 亩均年产量; ['年'] for 年产), else []."""
+    m = _YIELD_BEFORE.search(scan, max(0, start - YIELD_LOOKBACK), start)
     if m is None:
         return []
+    if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
+        return [] if "产量" in m.group() or "产值" in m.group() else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
+
+
+# A weight in the clause after a yield, with no word of its own, shares its rate: 每亩上品果
+# 产量约6000公斤，次品果3000公斤左右 (both kg/ha).  Only a short clause with no verb of
+# its own (卖, 收, 产 …), no total and no number between.
+_PARALLEL_WEIGHT_MAX = 10
+_ITEM_BREAKS = "，,、；;"
+_OWN_MEASURE = re.compile("[卖售收产销买运共总计全累]")
+
+
+def parallel_yield(between: str) -> bool:
+    """Whether a weight after ``between`` (from the end of a yield weight) is a parallel
+    item of it, or the second end of a change (亩产从400公斤增加到600公斤)."""
+    if len(between) <= _PARALLEL_WEIGHT_MAX and _CHANGE_ONLY.fullmatch(between):
+        return True
+    return (
+        len(between) <= _PARALLEL_WEIGHT_MAX
+        and between[0] in _ITEM_BREAKS
+        and not any(c in _ITEM_BREAKS or c in _CLAUSE_CHARS for c in between[1:])
+        and _OWN_MEASURE.search(between) is None
+        and not any(c.isdigit() for c in between)
+    )
 
 
 def ordered(per: list[str]) -> list[str] | None:

@@ -15,19 +15,22 @@ from functools import lru_cache
 
 from ruralstudy.extract.numerals import CN_CHARS
 
-# Matching reads a copy of the text with full-width digits and the traditional
-# forms of numerals, units, counted nouns (農民), qualifier and rate words (不少於,
+# Matching reads a copy of the text with full-width digits (and the dashes and waves of a
+# range, – − ﹣ 〜, as - and ~, and the full-width slash of a rate, 元／亩) and the traditional
+# forms of numerals, units, counted nouns (農民), qualifier and rate words (不少於, 不會超過,
 # 純收入) and words the rate rules read (總, 集體, 工資, 週末, 兩年後) made
 # simplified/ASCII.  Each
 # character maps to one character, so offsets into the copy are offsets into
 # the text.
 SCAN_MAP = str.maketrans(
-    "０１２３４５６７８９．％，－～萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
+    "０１２３４５６７８９．％，－～–−﹣〜／萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
     "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產"
-    "資價補貼銷總計縣鎮體財現週節國慶黃費務經濟達為爲從當這後級鄉轉單獎貸稅報員東門",
-    "0123456789.%,-~万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
+    "資價補貼銷總計縣鎮體財現週節國慶黃費務經濟達為爲從當這後級鄉轉單獎貸稅報員東門"
+    "會頂碼車漲變樓層號賣買運夠麵",
+    "0123456789.%,-~---~/万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
     "农贫众游劳动脱顷于满纯营业额润红挣赚产"
-    "资价补贴销总计县镇体财现周节国庆黄费务经济达为为从当这后级乡转单奖贷税报员东门",
+    "资价补贴销总计县镇体财现周节国庆黄费务经济达为为从当这后级乡转单奖贷税报员东门"
+    "会顶码车涨变楼层号卖买运够面",
 )
 # A whitespace run with a line break between two word characters is layout
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).

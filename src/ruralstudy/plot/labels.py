@@ -59,6 +59,7 @@ DENOMINATOR_LABELS: dict[str, tuple[str, str]] = {
     "household": ("户", "household"),
     "person-time": ("人次", "visit"),
     "room": ("间", "room"),
+    "bed": ("床", "bed"),
     "share": ("股", "share"),
     "year": ("年", "year"),
     "month": ("月", "month"),
