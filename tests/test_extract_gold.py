@@ -454,6 +454,29 @@ def test_rates3_list_is_no_worse_than_after_xrules5s_rules():
     assert s["n_bounds"] == s["tp"] and s["n_rates_right"] == s["n_rates"] == 74
 
 
+# The fourth and fifth lists are issue 12's measurement on unseen text after xrules5's rules
+# and xspeed2's changes, scored once by the lead (extractor as at 22b9120; both golds
+# committed before any run, and read a second time by a third hand, 247b828).  rates4
+# (farmland, 157 gold): precision 1.000 (149/149), recall 0.949 (149/157), bounds 0.953
+# (142/149), rate units 0.875 (42/48).  rates5 (village economy, 145 gold): precision 0.972
+# (138/142), recall 0.952 (138/145), bounds 0.978 (135/138), rate units 0.622 (28/45).
+# Pooled: precision 0.986, recall 0.950, bounds 0.965, rate units 0.753: every target missed
+# (fixtures/README.md names the misses).  Held there so that a change which makes it worse
+# shows; a rule written for its misses makes it a measurement no longer.
+MEASURED_LATER = {
+    "rates4": {"tp": 149, "n_gold": 157, "fp": 0, "n_bounds": 142, "rates": (42, 48)},
+    "rates5": {"tp": 138, "n_gold": 145, "fp": 4, "n_bounds": 135, "rates": (28, 45)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED_LATER))
+def test_later_list_is_no_worse_than_at_its_measurement(name):
+    s, m = score_held_out_list(*LATER_LISTS[name]), MEASURED_LATER[name]
+    assert s["tp"] >= m["tp"] and s["n_gold"] == m["n_gold"]
+    assert len(s["false_positives"]) <= m["fp"] and s["n_bounds"] >= m["n_bounds"]
+    assert s["n_rates_right"] >= m["rates"][0] and s["n_rates"] == m["rates"][1]
+
+
 def test_scorer_counts_a_trap_as_false_positive():
     numbers = dict.fromkeys(NUMERIC, "300") | {"unit": "亩", "norm_unit": "ha"}
     gold = [
