@@ -1906,3 +1906,24 @@ def test_the_new_words_read_in_traditional_characters(text, span, qualifier, uni
 
 def test_a_vehicles_seats_in_traditional_characters():
     assert texts("租了一輛7座的小麵包車") == []
+
+
+# 市斤, the market 斤 of price lists, is the same half kilogram as 斤, before and after a
+# price and as a weight; not inside a word (城市斤两 is no figure).
+@pytest.mark.parametrize(
+    ("text", "surface", "norm", "norm_unit"),
+    [
+        ("今年茶青每市斤30元，比去年高。", "每市斤30元", 60.0, "CNY/kg"),
+        ("去年只卖13元一市斤。", "13元一市斤", 26.0, "CNY/kg"),
+        ("收购价为2.5元/市斤。", "2.5元/市斤", 5.0, "CNY/kg"),
+        ("他家一天采了90市斤鲜叶。", "90市斤", 45.0, "kg"),
+    ],
+)
+def test_the_market_jin_is_half_a_kilogram(text, surface, norm, norm_unit):
+    found = extract_quantities(text)
+    row = found[found["text"] == surface].iloc[0]
+    assert (row["norm_value"], row["norm_unit"]) == (norm, norm_unit)
+
+
+def test_the_market_jin_is_no_figure_inside_a_word():
+    assert extract_quantities("城市斤两之间的账，他算得清。").empty

@@ -462,10 +462,12 @@ def test_rates3_list_is_no_worse_than_after_xrules5s_rules():
 # (138/142), recall 0.952 (138/145), bounds 0.978 (135/138), rate units 0.622 (28/45).
 # Pooled: precision 0.986, recall 0.950, bounds 0.965, rate units 0.753: every target missed
 # (fixtures/README.md names the misses).  Held there so that a change which makes it worse
-# shows; a rule written for its misses makes it a measurement no longer.
+# shows; a rule written for its misses makes it a measurement no longer.  Since then the
+# market 斤 (市斤, a unit the reader lacked) lifts rates5 to recall 0.959 (139/145), bounds
+# 136 and rate units 0.756 (34/45): rates5 is no longer unseen.
 MEASURED_LATER = {
     "rates4": {"tp": 149, "n_gold": 157, "fp": 0, "n_bounds": 142, "rates": (42, 48)},
-    "rates5": {"tp": 138, "n_gold": 145, "fp": 4, "n_bounds": 135, "rates": (28, 45)},
+    "rates5": {"tp": 139, "n_gold": 145, "fp": 4, "n_bounds": 136, "rates": (34, 45)},
 }
 
 

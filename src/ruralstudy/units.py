@@ -115,6 +115,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "公顷": ("ha", Fraction(1)),
     "平方米": ("m2", Fraction(1)),
     "斤": ("kg", Fraction(1, 2)),
+    "市斤": ("kg", Fraction(1, 2)),  # the market 斤 of price lists: the same half kilogram
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "吨": ("t", Fraction(1)),
@@ -143,6 +144,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "平方公里": ("ha", Fraction(100)),
     "平方千米": ("ha", Fraction(100)),
     "斤": ("kg", Fraction(1, 2)),
+    "市斤": ("kg", Fraction(1, 2)),
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "吨": ("t", Fraction(1)),

@@ -62,7 +62,7 @@ _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今�
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 _CLAUSE_WORDS = {
     "亩": r"每亩|亩均|亩产",
-    "斤": r"每斤|一斤",
+    "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
     "平方米": r"每平方米",
@@ -267,7 +267,7 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
 # only one after the last figure with a rate (每亩产量1000斤，年收入50万元: 每亩 is the
 # yield's), and not into a clause naming a holder or a total (每亩…，农户一年可得2万元).
 _SENTENCE_WORD = re.compile(
-    r"每个?(?P<e>亩|公斤|千克|斤|股|人|位|名|户|家|间|床)|(?P<a>[人户亩股])均"
+    r"每个?(?P<e>亩|公斤|千克|市?斤|股|人|位|名|户|家|间|床)|(?P<a>[人户亩股])均"
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
 )
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
@@ -275,7 +275,7 @@ _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
 _EARNS_OVER_TIME = frozenset("人户亩股间床")
 _PER_VISIT = re.compile("消费|门票|票价|花费")
-_SENTENCE_KEYS = {"位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
+_SENTENCE_KEYS = {"市斤": "斤", "位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
 
 
@@ -411,7 +411,7 @@ _YIELD_BEFORE = re.compile(
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-WEIGHT_UNITS = frozenset({"斤", "公斤", "千克", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
