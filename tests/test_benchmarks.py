@@ -32,31 +32,27 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ),
     ],
 )
-def test_benchmark_script_runs(script, args, expect, tmp_path):
+def _run_script(script: str, args: list[str], cwd) -> subprocess.CompletedProcess:
+    """A benchmark script run in ``cwd``; it must exit 0."""
     done = subprocess.run(
         [sys.executable, str(BENCH / script), *args],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         check=False,
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert expect in done.stdout
+    return done
+
+
+def test_benchmark_script_runs(script, args, expect, tmp_path):
+    assert expect in _run_script(script, args, tmp_path).stdout
 
 
 def test_extract_check_script_saves_and_compares(tmp_path):
     """check_extract_same.py finds the frames it saved identical (and runs at all)."""
-    script, saved = str(BENCH / "check_extract_same.py"), str(tmp_path / "reference.pkl")
-    small = ["--corpus-chars", "20000"]
-    for mode in ("--save", "--against"):
-        done = subprocess.run(
-            [sys.executable, script, mode, saved, *small],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            check=False,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
+    saved, small = str(tmp_path / "reference.pkl"), ["--corpus-chars", "20000"]
+    _run_script("check_extract_same.py", ["--save", saved, *small], tmp_path)
+    done = _run_script("check_extract_same.py", ["--against", saved, *small], tmp_path)
     assert "identical" in done.stdout

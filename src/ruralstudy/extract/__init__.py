@@ -327,8 +327,9 @@ def _class(chars) -> str:
 
 
 # Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
-_SEPARATORS = "至到-—~"
-_SEPARATOR_PATTERN = "至|到|--?|——?|~"
+_SEPARATOR_WORDS = ("至", "到", "--?", "——?", "~")
+_SEPARATOR_PATTERN = "|".join(_SEPARATOR_WORDS)
+_SEPARATORS = "".join(w[0] for w in _SEPARATOR_WORDS)  # the characters a separator starts with
 
 
 def _written_per_width() -> int:
