@@ -13,6 +13,20 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
+def _run_script(script: str, args: list[str], cwd) -> subprocess.CompletedProcess:
+    """A benchmark script run in ``cwd``; it must exit 0."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
 @pytest.mark.parametrize(
     ("script", "args", "expect"),
     [
@@ -32,20 +46,6 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ),
     ],
 )
-def _run_script(script: str, args: list[str], cwd) -> subprocess.CompletedProcess:
-    """A benchmark script run in ``cwd``; it must exit 0."""
-    done = subprocess.run(
-        [sys.executable, str(BENCH / script), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done
-
-
 def test_benchmark_script_runs(script, args, expect, tmp_path):
     assert expect in _run_script(script, args, tmp_path).stdout
 
