@@ -252,11 +252,12 @@ table.round(4)
 # nothing either. That is this sample, not a rule: about one pointwise interval
 # in twenty misses by chance, and all event times share the same county-year
 # shocks, so misses would come together rather than independently (at 500,000
-# villages, with intervals about a third narrower, this seed's pointwise intervals miss
-# at e = −6, 2, 3 and 5 while the uniform band covers the whole path;
-# tests/test_causal_cs.py holds the intervals against the truth on smaller
-# panels). The uniform band is the estimate ± `es_cs.crit` standard errors:
-# about 3.0 here, in place of the pointwise 1.96. The dynamic TWFE regression, with every event time its own dummy
+# villages, with intervals about a third narrower, this seed's pointwise
+# intervals miss at e = −6, 2, 3 and 5 while the uniform band covers the whole
+# path; tests/test_causal_cs.py holds the intervals against the truth on
+# smaller panels). The uniform band is the estimate ± `es_cs.crit` standard
+# errors: about 3.0 here, in place of the pointwise 1.96. The dynamic TWFE
+# regression, with every event time its own dummy
 # and a never-treated group, is far less wrong than the static one, but it shows
 # a pre-trend that is not in the data and drifts low after adoption: its
 # coefficients mix the effects of other event times and cohorts (Sun and
@@ -466,7 +467,7 @@ pd.DataFrame([
 # process against the reference implementations: `benchmarks/bench_panel.py`
 # at 5 and 20 million rows against pyfixest and csdid, and
 # `benchmarks/bench_bootstrap.py` for the bootstrap at 5 million rows. Their
-# latest figures (2026-12-01, load 6–10, so wall times inflated; the
+# latest figures (2026-12-01, load 6–11, so wall times inflated; the
 # project's docs/tooling-notes.md, *Estimators*, and docs/causal-bootstrap.md):
 # Callaway–Sant'Anna at 5 million rows 0.74 s of CPU and 0.63 GB against
 # csdid's 37.4 s and 4.0 GB, the same estimate and standard error; at 20
