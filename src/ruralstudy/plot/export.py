@@ -35,7 +35,8 @@ from matplotlib.figure import Figure
 
 from ruralstudy.plot import shown
 from ruralstudy.plot.captions import caption_text
-from ruralstudy.plot.fonts import compact_svg_paths, guard_figure, svg_font_families
+from ruralstudy.plot.fonts import checked_once, compact_svg_paths, svg_font_families
+from ruralstudy.plot.metrics import shared_metrics
 from ruralstudy.plot.png import encode_png
 from ruralstudy.plot.record import figure_record
 from ruralstudy.plot.style import CJK_FONT_FAMILY, HOUSE_STYLE, register_cjk_font
@@ -268,10 +269,10 @@ def save(
         stem = stem.with_suffix("")
     stem.parent.mkdir(parents=True, exist_ok=True)
     register_cjk_font()
-    guard_figure(fig)
     rc = {**_EXPORT_RC, **_cjk_fonts(), "svg.fonttype": "none" if svg_text == "text" else "path"}
     paths = []
-    with mpl.rc_context(rc):
+    # Each draw of the save measures text through one cache for the process (plot.metrics).
+    with mpl.rc_context(rc), checked_once(fig), shared_metrics(fig):
         data, pixels = _png(fig, dpi)  # first: its draw lays the figure out
         paths.append(_write(stem, "png", data))
         with _layout_kept(fig):  # the vector files take the PNG's layout
