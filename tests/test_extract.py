@@ -1927,3 +1927,104 @@ def test_the_market_jin_is_half_a_kilogram(text, surface, norm, norm_unit):
 
 def test_the_market_jin_is_no_figure_inside_a_word():
     assert extract_quantities("城市斤两之间的账，他算得清。").empty
+
+
+# --- xrules6: units the reader lacked (两, 分, 块/角/毛, 茬, 星期) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "norm", "norm_unit"),
+    [
+        ("单果重8两以上的为一级果", "8两以上", "over", (0.4, 0.4, NAN), "kg"),
+        ("中果5两到8两，售价较低", "5两到8两", "range", (0.25, 0.25, 0.4), "kg"),
+        ("个头在6两以下的只能做加工果", "6两以下", "under", (0.3, NAN, 0.3), "kg"),
+        ("这棵人参足有12两重", "12两", "exact", (0.6, 0.6, 0.6), "kg"),
+        ("一只鸡卖了三斤二两的价", "三斤二两", "exact", (1.6, 1.6, 1.6), "kg"),
+        ("那条鱼称出来1斤6两", "1斤6两", "exact", (0.8, 0.8, 0.8), "kg"),
+        ("明前茶卖到800元/两，", "800元/两", "exact", (16000, 16000, 16000), "CNY/kg"),
+    ],
+)
+def test_liang_is_a_tenth_of_a_jin_after_a_number(text, surface, qualifier, norm, norm_unit):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (surface, qualifier, norm_unit)
+    got = (row["norm_value"], row["norm_lower"], row["norm_upper"])
+    assert same(tuple(round(x, 6) for x in got), norm)
+
+
+@pytest.mark.parametrize(
+    "text", ["两个合作社", "两年后", "两户人家", "两块田", "三两个人闲坐", "两两结对", "亿两"]
+)
+def test_liang_as_two_is_no_weight(text):
+    assert "kg" not in extract_quantities(text)["norm_unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("最早只有2分地，", "2分", 2 / 150),
+        ("房前屋后种了五分地的菜", "五分", 5 / 150),
+        ("每户分到两分田", "两分", 2 / 150),
+    ],
+)
+def test_fen_of_land_is_a_tenth_of_a_mu(text, surface, norm):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (surface, "分", "ha")
+    assert math.isclose(row["norm_value"], norm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["大家十分地高兴", "考了90分", "年底分红3次", "三分之一的农户", "按工分计酬", "一亩三分地"],
+)
+def test_fen_elsewhere_is_no_land(text):
+    assert "分" not in extract_quantities(text)["unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "norm", "norm_unit"),
+    [
+        ("辣椒收购价两块一斤，", "两块一斤", 2, "块/斤", 4, "CNY/kg"),
+        ("白菜一块七角一斤。", "一块七角一斤", 1.7, "块/斤", 3.4, "CNY/kg"),
+        ("土豆5角钱一斤。", "5角钱一斤", 5, "角钱/斤", 1, "CNY/kg"),
+        ("萝卜才八毛一斤，", "八毛一斤", 8, "毛/斤", 1.6, "CNY/kg"),
+        ("鸡蛋卖三块五。", "三块五", 3.5, "块", 3.5, "CNY"),
+        ("一天能挣一百二十块。", "一百二十块", 120, "块/天", 120, "CNY/day"),
+        ("玉米卖到一块二，", "一块二", 1.2, "块", 1.2, "CNY"),
+        ("一斤只卖五毛钱。", "五毛钱", 5, "毛钱/斤", 1, "CNY/kg"),
+    ],
+)
+def test_money_in_kuai_jiao_and_mao(text, surface, value, unit, norm, norm_unit):
+    df = extract_quantities(text)
+    row = df[df["text"] == surface].iloc[0]
+    assert (row["value"], row["unit"]) == (value, unit)
+    assert (round(row["norm_value"], 6), row["norm_unit"]) == (norm, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["家门口有两块田", "三块田组的村民", "一块地种玉米", "我们一块去赶集", "三角形的屋顶", "毛竹林",
+     "一角落里", "三毛的书"],
+)  # fmt: skip
+def test_kuai_jiao_mao_before_a_noun_are_no_money(text):
+    assert not any(u.startswith(("块", "角", "毛")) for u in extract_quantities(text)["unit"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "unit", "norm_unit"),
+    [
+        ("今年还能采收兩茬。", "兩茬", 2, 2, "茬", "count:茬"),
+        ("水稻一年种三茬", "三茬", 3, 3, "茬", "count:茬"),
+        ("住了两个星期就走了", "两个星期", 2, 2, "个星期", "week"),
+        ("培训了一个多星期。", "一个多星期", 1, 2, "个星期", "week"),
+        ("花了三个礼拜才修好", "三个礼拜", 3, 3, "个礼拜", "week"),
+    ],
+)
+def test_harvests_and_weeks(text, surface, lo, hi, unit, norm_unit):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"]) == (surface, lo, hi)
+    assert (row["unit"], row["norm_unit"]) == (unit, norm_unit)
+
+
+@pytest.mark.parametrize("text", ["每个星期一开会", "星期六休息", "调整茬口", "这个星期很忙"])
+def test_weekdays_and_rotation_slots_are_no_quantity(text):
+    assert extract_quantities(text).empty

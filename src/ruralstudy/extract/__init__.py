@@ -215,22 +215,39 @@ _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
-    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
+    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
+# What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
+# the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
+_PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
+_MONEY_END = rf"钱|[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})"
+_JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群])",
     "种": "种(?![植养子类])",
-    "块": r"块(?=[\s，。、；！？,.;!?”\"）)]|$)",
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
     "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
+    # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
+    # 三块五, 一块七角); a classifier before a noun (两块田, 三块田组).
+    "块": rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER})",
+    # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
+    # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
+    "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
+    "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
+    "角": rf"角(?={_MONEY_END})",  # 5角钱一斤, 5角一斤; not 三角形, 一角 (a corner)
+    "毛": rf"毛(?={_MONEY_END})",  # 五毛一斤; not 毛竹, 毛收入, 三毛的
+    "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
+    "个星期": "个星期(?![一二三四五六日天])",
+    "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -243,7 +260,7 @@ UNIT_PATTERN = "|".join(
     [f"[{''.join(map(re.escape, _LONE))}]"]
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
 )
-_MONEY = {"元", "块钱", "块"}
+_MONEY = {"元", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
 _PLUS = r"[余多来]|(?<=十)几"  # 十几种, 二十几名: 几 after 十 reads as 多
@@ -352,6 +369,8 @@ QUANTITY = re.compile(quantity_pattern())
 # A denominator written after a bound after the figure: 600元以上/晚, 300元左右/人 (read in
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
+# ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
+_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})")
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
@@ -370,7 +389,9 @@ _RUN_CHARS = f"0-9{CN_CHARS}"
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
-    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
+    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+"
+    # 8两以上: the weight 两 after a digit is itself a numeral, so the run ends in it
+    rf"|(?=[{_RUN_CHARS}]*?(?<=[0-9])两)[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
@@ -391,8 +412,12 @@ _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周"}
-_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时"}  # 一个多小时: [1, 2) hours
+_TIME_UNITS = {
+    "年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周", "个星期", "个多星期",
+    "星期", "个礼拜",
+}  # fmt: skip
+# 一个多小时: [1, 2) hours
+_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期": "个星期"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "吨",
@@ -564,6 +589,8 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
+        if rows and s < rows[-1][1]:
+            continue  # read already as a mixed figure's part (一块七角: not 七角 again)
         if qualifier in _BOUNDABLE:  # 至少可带动500余人: lower 500
             # the words' second characters in the few characters before the figure first
             # (a search of the whole text for six words tries a class at every character)
@@ -578,6 +605,10 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
         per_after = None
         if scan.startswith("/", e) and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
+            if w is not None:
+                per_after, e = w.group(), w.end()
+        if e > m.end() and unit in _MONEY:  # 一块七角一斤: the price's denominator after the part
+            w = _PER_AFTER_PART.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
@@ -814,6 +845,13 @@ def _part_after(scan: str, end: int, unit: str):
         if unit in _HALF_UNITS and scan[end + 1 : end + 2] not in _NOT_HALF_BEFORE:
             return Fraction(1, 2), end + 1, unit
         return None
+    tenth = _TENTH_OF.get(unit)
+    if tenth is not None and c in _TENTH_DIGITS:  # 三斤二两, 一块七角, 三块五
+        after = scan[end + 1 : end + 2]
+        if after in tenth:
+            return Fraction(_TENTH_DIGITS[c], 10), end + 2 + scan.startswith("钱", end + 2), unit
+        if unit == "块" and (not after or after in _SUM_ENDS):
+            return Fraction(_TENTH_DIGITS[c], 10), end + 1, unit
     if (
         unit == "亩"
         and c in _TENTH_DIGITS
@@ -825,6 +863,10 @@ def _part_after(scan: str, end: int, unit: str):
 
 
 _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
+# The unit a tenth of which follows a mixed figure's digit: 三斤二两, 一块七角 (毛 is spoken).
+_TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
+# What may follow 三块五 (3.5 元): a clause's end or a price's denominator.
+_SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -901,6 +943,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "分" and n1 in ("十", "百", "万"):
+        return True  # 十分地 (very), 百分, 万分: adverbs, not land
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
