@@ -2028,3 +2028,90 @@ def test_harvests_and_weeks(text, surface, lo, hi, unit, norm_unit):
 @pytest.mark.parametrize("text", ["每个星期一开会", "星期六休息", "调整茬口", "这个星期很忙"])
 def test_weekdays_and_rotation_slots_are_no_quantity(text):
     assert extract_quantities(text).empty
+
+
+# --- xrules6: bound words and loose numbers -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("一年下来差不多有21万元", "差不多有21万元", "approx", NAN, NAN),
+        ("最低也能卖7-8千元", "最低也能卖7-8千元", "over", 7000, NAN),
+        ("最快也得1.5小时", "最快也得1.5小时", "over", 1.5, NAN),
+        ("最少也有300多人来", "300多人", "over", 300, NAN),
+        ("最短也要三个月", "最短也要三个月", "over", 3, NAN),
+        ("最高也就3000元", "最高也就3000元", "under", NAN, 3000),
+        ("最多也不过两年", "两年", "under", NAN, 2),
+        ("最长都不超过20天", "不超过20天", "under", NAN, 20),
+    ],
+)
+def test_even_the_lowest_or_highest_is_a_bound(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("最高的一户分了5万元", "5万元"),
+        ("每户最高能分到36300元", "36300元"),
+        ("最低工资1800元", "1800元"),
+        ("淡旺季价差最高达3倍", "3倍"),
+    ],
+)
+def test_the_top_or_bottom_of_several_values_stays_a_value(text, surface):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("茶青卖到百把块钱一斤", "百把块钱一斤", 100, "块钱/斤"),
+        ("来了千把人", "千把人", 1000, "人"),
+        ("一年能挣万把块", "万把块", 10000, "块/年"),
+    ],
+)
+def test_bai_ba_is_about_a_hundred(text, surface, value, unit):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"], row["qualifier"]) == (
+        surface, value, unit, "approx",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["一百把椅子", "两千把锄头"])
+def test_ba_after_a_whole_number_is_a_classifier(text):
+    assert "approx" not in extract_quantities(text)["qualifier"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("“比往年还多了一两千元”。", "一两千元", 1000, 2000),
+        ("他说：“一年能分红2万元，”", "2万元", 20000, 20000),
+        ("“我们一天卖了三百斤”", "三百斤", 300, 300),
+    ],
+)
+def test_figures_in_quoted_speech_are_read(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"]) == (surface, lo, hi)
+
+
+@pytest.mark.parametrize("text", ["推行“十户联体”", "“四在农家”示范点", "“红十二条”"])
+def test_numerals_in_quoted_names_stay_out(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("住1―2个月左右", "1―2个月左右", 1, 2),
+        ("3‒5万元", "3‒5万元", 30000, 50000),
+        ("200‐300元", "200‐300元", 200, 300),
+    ],
+)
+def test_other_dashes_mark_ranges(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "range")

@@ -189,7 +189,7 @@ PREFIX_QUALIFIER = {
     "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
-    "约有": "approx", "大约有": "approx", "差不多": "approx",
+    "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
@@ -263,8 +263,10 @@ UNIT_PATTERN = "|".join(
 _MONEY = {"元", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
-_PLUS = r"[余多来]|(?<=十)几"  # 十几种, 二十几名: 几 after 十 reads as 多
-_PLUS_FIRST = "[余多来几]"
+# 十几种, 二十几名: 几 after 十 reads as 多; 百把, 千把 (a hundred or so) as 来: about, for a
+# lone 百/千/万 (一百把椅子 counts chairs)
+_PLUS = rf"[余多来]|(?<=十)几|(?<=[百千万])(?<![0-9{CN_CHARS}][百千万])把"
+_PLUS_FIRST = "[余多来几把]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -380,7 +382,7 @@ _SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
-_FOLLOW = set("分余多来几至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
+_FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 # The runs that can hold a figure, found by one regular expression rather than a
 # Python test of each run (a fifth of the time): whole runs (possessive, after no
 # numeral), followed by a character of _FOLLOW or holding 千 or 百.
@@ -440,9 +442,13 @@ _AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
 _BOUNDABLE = frozenset(("exact", "plus", "range"))
 _AT_LEAST_GAP = re.compile(
-    rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
-    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
+    rf"(?:(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])|(?P<even>最[低快短高慢长多少])[也都还])"
+    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{0,{_AT_LEAST_BEFORE}}}$"
 )
+# 最低也能卖7-8千元, 最快也得1.5小时 (even the lowest, the fastest: at least X); 最高也就3000元,
+# 最长也不过两年 (at most X).  Without 也/都/还, 最高 X and 最低 X name the top or bottom of
+# several values (最高的一户分了5万元) and stay values.
+_EVEN_OVER = frozenset("低快短少")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
@@ -596,8 +602,13 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             # (a search of the whole text for six words tries a class at every character)
             w = scan[s - _AT_LEAST_REACH if s > _AT_LEAST_REACH else 0 : s]
             gap = None
-            if "少" in w or "多" in w or "码" in w:
+            if "少" in w or "多" in w or "码" in w or "最" in w:
                 gap = _AT_LEAST_GAP.search(scan, s - len(w), s)
+            if gap is not None and gap["w"] and gap.end() - gap.start() == len(gap["w"]):
+                gap = None  # as before 最X也: a word of at least needs a gap (else the prefix)
+            elif gap is not None and gap["even"]:  # the words in the span: 最快也得1.5小时
+                over = gap["even"][1] in _EVEN_OVER
+                s, gap = gap.start(), {"w": "最少" if over else "最多"}
             if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
@@ -784,8 +795,8 @@ def _read_match(m: re.Match, scan: str):
         unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
-    if marker == "来":
-        post, marker = post or "左右", None  # 十来个: about ten
+    if marker in ("来", "把"):
+        post, marker = post or "左右", None  # 十来个, 百把块钱: about ten, about a hundred
     qualifier = _qualifier(pre, post, marker)
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]

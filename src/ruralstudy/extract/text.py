@@ -238,8 +238,13 @@ def in_short_quote(scan: str, s: int, e: int) -> bool:
             continue
         j = scan.find(close_q, e, i + 1 + _NAME_QUOTE_MAX + 1)
         if j >= 0 and j - i - 1 <= _NAME_QUOTE_MAX and "\n" not in scan[i:j]:
-            return True
+            return _SPEECH.search(scan, i, j) is None
     return False
+
+
+# A quoted clause is speech, not a name: it has a verb's aspect, a comparison or a pause
+# (“比往年还多了一两千元”), which names (“十户联体”, “四在农家”) do not.
+_SPEECH = re.compile("[了吗呢吧啊，,]|比")
 
 
 class Quotes:
