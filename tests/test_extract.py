@@ -2115,3 +2115,83 @@ def test_numerals_in_quoted_names_stay_out(text):
 def test_other_dashes_mark_ranges(text, surface, lo, hi):
     row = one(text)
     assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "range")
+
+
+# --- xrules6: counts of a people, durations after a verb, seats and clock times -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "lo", "hi"),
+    [
+        ("全村6000余苗族同胞歌声四起", "6000余苗族同胞", "苗族同胞", 6000, 7000),
+        ("先后有4000多重庆人到此避暑", "4000多重庆人", "重庆人", 4000, 5000),
+        ("吸引了300多外地人", "300多外地人", "外地人", 300, 400),
+        ("村里还有200多老人", "200多老人", "老人", 200, 300),
+        ("1万余藏族同胞参加", "1万余藏族同胞", "藏族同胞", 10000, 20000),
+    ],
+)
+def test_a_people_counted_by_its_noun(text, surface, unit, lo, hi):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (surface, unit, "person")
+    assert (row["lower"], row["upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("100多户人家", ["household"]),
+        ("3000多亩人工林", ["ha"]),
+        ("20多年人均收入翻番", ["year"]),
+    ],
+)
+def test_a_people_noun_is_tried_after_every_unit(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm_unit"),
+    [
+        ("等茶叶投产三年后，产出归农户", "三年", "year"),
+        ("合作社成立5年后开始分红", "5年", "year"),
+        ("到这里来一个多星期后，身体好多了", "一个多星期", "week"),
+        ("住两个月后就回城了", "两个月", "month"),
+        ("至今已有2300年历史", "2300年", "year"),
+        ("这座古寨已有1200年的历史", "1200年", "year"),
+        ("传承了600多年之久", "600多年", "year"),
+    ],
+)
+def test_a_duration_after_a_verb_or_an_age(text, surface, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (surface, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["两年后", "后来两年后又搬走了", "2023年的历史性突破", "2000年以前", "三年以后再说"]
+)
+def test_relative_time_and_dates_stay_out(text):
+    assert "year" not in extract_quantities(text)["norm_unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2007年08月07日 07:19 人民网", "我们乘六人坐的小巴", "租了一辆7座的面包车", "坐19座大巴",
+     "5人座的车", "收入都一年比一年多", "日子一天比一天好"],
+)  # fmt: skip
+def test_seats_clock_times_and_year_after_year_are_no_quantity(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "units"),
+    [
+        ("住1个月每人3000元", ["1个月", "每人3000元"], ["month", "CNY/person"]),
+        ("干3天每人500元", ["3天", "每人500元"], ["day", "CNY/person"]),
+        ("每人300元，", ["每人300元"], ["CNY/person"]),
+        ("房型1：201元", ["201元"], ["CNY"]),
+        ("1100多人的车田村", ["1100多人"], ["person"]),
+        ("4人座位", ["4人"], ["person"]),
+    ],
+)
+def test_a_per_word_before_a_number_starts_the_next_figure(text, surfaces, units):
+    df = extract_quantities(text)
+    assert (df["text"].tolist(), df["norm_unit"].tolist()) == (surfaces, units)

@@ -263,6 +263,8 @@ def canonical_unit(written: str) -> tuple[str, Fraction]:
         return WRITTEN_UNITS[written]
     if not written:
         raise ValueError("empty unit")
+    if len(written) > 1 and written.endswith(("人", "同胞")) and "/" not in written:
+        return "person", Fraction(1)  # a people counted by its noun: 苗族同胞, 重庆人
     return f"count:{written}", Fraction(1)
 
 

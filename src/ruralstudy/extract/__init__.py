@@ -256,9 +256,16 @@ _LONE = [
     u for u in _ALL_UNITS
     if len(u) == 1 and u not in _UNIT_GUARDS and not any(v[0] == u for v in _ALL_UNITS if v != u)
 ]  # fmt: skip
+# A people or a place's people counted after 余/多 (6000余苗族同胞, 4000多重庆人, 300多老人):
+# a noun ending in 人 or 同胞, tried after every unit, of persons (units.canonical_unit).
+_PEOPLE_NOUN = (
+    "(?<=[余多])(?:[^\\x00-\u4dff的了是在有和与及等到从向被把让个名位户家]{1,3}"
+    "(?:人(?![民员工家口次们气间均数])|同胞))"
+)
 UNIT_PATTERN = "|".join(
     [f"[{''.join(map(re.escape, _LONE))}]"]
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
+    + [_PEOPLE_NOUN]
 )
 _MONEY = {"元", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
@@ -403,7 +410,7 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 # a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
+    "|一亩三分地|一成不变|一年半载|一年比一年|一天比一天|一年胜过一年|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
 )
 
 
@@ -432,8 +439,15 @@ _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
 _DURATION_VERBS = frozenset(
     "经营 运营 营业 开业 工作 务工 打工 培训 学习 种植 养殖 运行 坚持 持续 历时 经过 用了 花了 "
-    "干了 做了".split()
+    "干了 做了 投产 建成 成立 开园 挂果 种下 栽下 栽种 入股 流转 返乡 回乡 创业 开办 创办 实施 "
+    "运转 住了 待了 来了".split()
 )
+# ... and after a verb of one character that says where one stays (来一个多星期后, 住两个月后)
+_DURATION_VERB_CHARS = frozenset("来住待呆")
+_NOT_VERB_LAI = frozenset("后来 原来 本来 将来 未来 从来 近来 以来 向来 看来".split())
+# A year-like number of years followed by these is an age (有2300年历史, 已有1200年的历史),
+# not a date (2023年的历史性突破: 的历史 counts only after 有 just before the figure).
+_AGE_AFTER = ("历史", "之久")
 # 至少 a few words before the figure (至少可带动当地500余人, 至少助力30户) is its lower bound,
 # when no number and no clause break stand between; so are 最少 and 起码, and 顶多, 至多 and
 # 最多 its upper one (顶多收3000斤, 最多能住6人).  Not 最多的 / 最少的 (the one with the most:
@@ -740,8 +754,8 @@ def _read_match(m: re.Match, scan: str):
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
-    if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
-        end, post, p3 = m.start("per"), None, None
+    if _per_is_a_count(m, unit) or _per_starts_the_next(m, scan):  # 30户一年增收: 一年 starts
+        end, post, p3 = m.start("per"), None, None  # the next phrase; so 1个月每人3000元's 每人
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
@@ -880,6 +894,12 @@ _TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
 _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
 
+def _per_starts_the_next(m: re.Match, scan: str) -> bool:
+    """住1个月每人3000元: a 每-word followed by a number is the next figure's rate."""
+    per = m["per"]
+    return per is not None and per[0] == "每" and scan[m.end() : m.end() + 1] in _NUMERAL_CHARS
+
+
 def _per_is_a_count(m: re.Match, unit) -> bool:
     """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤)."""
     per = m["per"]
@@ -960,14 +980,17 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
         return True  # 3栋2单元, 5组3号: an address, not a count
-    if unit == "座" and _VEHICLE_AFTER.match(scan, end):
-        return True  # 7座的小面包车: a vehicle's seats, its type
+    if unit in ("座", "人") and _VEHICLE_AFTER.match(scan, end):
+        return True  # 7座的小面包车, 六人坐的小巴: a vehicle's seats, its type
+    if scan[start - 1 : start] == ":" and len(n1) == 2 and scan[start - 3 : start - 1].isdigit():
+        return True  # 07:19 人民网: a clock time, not 19 people (房型1：201元 is a price)
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
             return False  # 从一元涨到1.6元: money is counted (not 一元化, 一元复始, 一元二次)
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
-        (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
+        (looks_like_year(n1) and not qualified and not _is_an_age(scan, start, end))
+        or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
@@ -1007,9 +1030,15 @@ _SLOGANS = {
 }
 _ONE_YUAN = {"元", "块钱"}
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
-_VEHICLE_AFTER = re.compile(
-    "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])"
-)
+_VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
+_VEHICLE_AFTER = re.compile(f"(?<=座)(?:{_VEHICLE})|(?<=人)[座坐](?:{_VEHICLE})")
+
+
+def _is_an_age(scan: str, start: int, end: int) -> bool:
+    """有2300年历史, 已有1200年的历史: a year-like number of years that is an age."""
+    if scan.startswith(_AGE_AFTER, end):
+        return True
+    return scan.startswith("的历史", end) and "有" in scan[max(0, start - 3) : start]
 
 
 def _is_relative_time(scan: str, start: int, end: int) -> bool:
@@ -1018,6 +1047,10 @@ def _is_relative_time(scan: str, start: int, end: int) -> bool:
         return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
     return _RELATIVE_AFTER.match(scan, end) is not None and (
         scan[start - 2 : start] not in _DURATION_VERBS
+        and (
+            scan[start - 1 : start] not in _DURATION_VERB_CHARS
+            or scan[start - 2 : start] in _NOT_VERB_LAI
+        )
     )
 
 
@@ -1068,7 +1101,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
-    per = rates.split_denominators(written) if written and not _per_is_a_count(m, unit) else []
+    own = written and not (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan))
+    per = rates.split_denominators(written) if own else []
     before, width = [], 0
     lo = max(0, start - rates.BEFORE_LOOKBACK)
     if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
