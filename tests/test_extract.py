@@ -2003,6 +2003,7 @@ def test_money_in_kuai_jiao_and_mao(text, surface, value, unit, norm, norm_unit)
 @pytest.mark.parametrize(
     "text",
     ["家门口有两块田", "三块田组的村民", "一块地种玉米", "我们一块去赶集", "三角形的屋顶", "毛竹林",
+     "加快融入长三角，", "珠三角。", "剩下三毛。",
      "一角落里", "三毛的书"],
 )  # fmt: skip
 def test_kuai_jiao_mao_before_a_noun_are_no_money(text):

@@ -223,7 +223,7 @@ NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
 _PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
-_MONEY_END = rf"钱|[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})"
+_JIAO_END = rf"钱|[一每/](?:{_PRICE_PER})"  # 角, 毛: money only with 钱 or a denominator
 _JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
@@ -243,8 +243,9 @@ _UNIT_GUARDS = {
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
-    "角": rf"角(?={_MONEY_END})",  # 5角钱一斤, 5角一斤; not 三角形, 一角 (a corner)
-    "毛": rf"毛(?={_MONEY_END})",  # 五毛一斤; not 毛竹, 毛收入, 三毛的
+    # 5角钱一斤, 5角一斤, 五毛钱; not 长三角, 三角形, 一角 (a corner), 毛竹, 三毛 (a name)
+    "角": rf"角(?={_JIAO_END})",
+    "毛": rf"毛(?={_JIAO_END})",
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
     "个星期": "个星期(?![一二三四五六日天])",
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
