@@ -2196,3 +2196,48 @@ def test_seats_clock_times_and_year_after_year_are_no_quantity(text):
 def test_a_per_word_before_a_number_starts_the_next_figure(text, surfaces, units):
     df = extract_quantities(text)
     assert (df["text"].tolist(), df["norm_unit"].tolist()) == (surfaces, units)
+
+
+# --- xrules6: rates from the sentence -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a clause starting with 一亩 says what the year's income after it is per
+        ("一亩地一年能有多少收入？\n一亩玉米，年收入680元。", ["CNY/ha/year"]),
+        ("一亩茶园，每年收入3000多元", ["CNY/ha/year"]),
+        # 一亩 just before what one 亩 earns
+        ("一亩毛收入6000到8000元。", ["CNY/ha"]),
+        ("一亩地的租金500元", ["CNY/ha"]),
+        # the household that got the most, and the sum restated after it
+        (
+            "潘家一家连续几年都分得最多，今年共分得5.8万元，比去年多了2000元。",
+            ["CNY/household"] * 2,
+        ),
+        ("分红最多的一户，拿到了8000元。", ["CNY/household"]),
+        # wage work is not per 亩 of an earlier clause
+        ("土地流转费每亩每年100元，在茶园务工每天还有70元—100元的收入", ["CNY/ha/year", "CNY/day"]),
+        # an item line takes nothing from the line before; a worked total is no rate
+        ("- 早餐：20元/人/天\n- 门票：100元/人\n", ["CNY/person/day", "CNY/person"]),
+        ("- 标准间：400元/晚 × 3晚 = 1200元", ["CNY/night", "CNY"]),
+        ("共计：300元/人×2人=600元", ["CNY/person", "CNY"]),
+    ],
+)
+def test_rates_the_sentence_states(text, units):
+    df = extract_quantities(text)
+    assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("一亩多地，收入3000元", ["CNY"]),  # 一亩多 is an area, not a denominator
+        ("他家一年收入最高，达到5万元", ["CNY"]),  # not per household: 他家 is one
+        ("全村分红最多的一年，共分了50万元", ["CNY"]),
+        ("每亩每年100元，全村一共收入20万元", ["CNY/ha/year", "CNY"]),
+    ],
+)
+def test_no_rate_where_the_sentence_states_none(text, units):
+    df = extract_quantities(text)
+    assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units

@@ -1102,6 +1102,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
+    if not written and unit in _MONEY and _WORKED_TOTAL.search(scan, max(0, start - 3), start):
+        return start, [], ""  # 400元/晚 × 3晚 = 1200元: a sum worked out is no rate
     own = written and not (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan))
     per = rates.split_denominators(written) if own else []
     before, width = [], 0
@@ -1137,6 +1139,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = rates.lead_clause_rate(pieces[-2])
     if not per and len(pieces) > 1 and whole_lead:  # 社区每年光靠…出租，集体经济收入就有23万元
         per, words = rates.yearly_lead(pieces[-2], pieces[-1])
+    if not per and len(pieces) > 1 and whole_lead:  # 潘家一家都分得最多，今年共分得5.8万元
+        per, words = rates.most_holder(pieces[-2])
     if per:
         if len(per) == 1:
             per = rates.sentence_rate(scan, start, per, words, *rated)
@@ -1168,6 +1172,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if per:
         return start, per, f"rate from the list's header ({words})"
     return start, [], ""
+
+
+_WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:
