@@ -339,8 +339,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
         return per
-    if found == "亩" and _WAGE_WORK.search(own):
-        return per
+    if found == "亩" and (_WAGE_WORK.search(own) or _WAGE_WORK.search(scan, start, start + 12)):
+        return per  # 干一天就有100多元工钱: a day's wage, before or after the figure
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
