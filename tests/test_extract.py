@@ -2236,6 +2236,7 @@ def test_rates_the_sentence_states(text, units):
         ("他家一年收入最高，达到5万元", ["CNY"]),  # not per household: 他家 is one
         ("全村分红最多的一年，共分了50万元", ["CNY"]),
         ("每亩每年100元，全村一共收入20万元", ["CNY/ha/year", "CNY"]),
+        ("拿到了每亩667元的保底收益，年底还拿到了2600多元的分红", ["CNY/ha", "CNY"]),
         ("一亩租金是300元每年，干一天就有100多元工钱", ["CNY/ha/year", "CNY/day"]),
     ],
 )

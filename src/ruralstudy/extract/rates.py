@@ -255,6 +255,9 @@ RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times t
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
 
+_YEAR_END = re.compile("年底|年终|年末")
+
+
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     """Whether the money figure at ``start`` restates the measure of the one before it
     (ending at ``lo``, starting at ``prev_start``), in a later clause of its sentence."""
@@ -263,6 +266,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
         return False
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
         return False
+    if _YEAR_END.search(between):
+        return False  # 每亩667元的保底收益，年底还拿到了2600多元的分红: the year's own sum
     clause = CLAUSE_START.split(between)[-1]
     nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
     noun = nouns[-1] if nouns else None
