@@ -755,7 +755,8 @@ def _read_match(m: re.Match, scan: str):
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
-    if _per_is_a_count(m, unit) or _per_starts_the_next(m, scan):  # 30户一年增收: 一年 starts
+    if m["per"] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
+        # 30户一年增收: 一年 starts
         end, post, p3 = m.start("per"), None, None  # the next phrase; so 1个月每人3000元's 每人
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
@@ -981,9 +982,13 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
         return True  # 3栋2单元, 5组3号: an address, not a count
-    if unit in ("座", "人") and _VEHICLE_AFTER.match(scan, end):
+    if (
+        unit in _SEAT_UNITS
+        and scan[end : end + 1] in _VEHICLE_FIRST
+        and _VEHICLE_AFTER.match(scan, end)
+    ):
         return True  # 7座的小面包车, 六人坐的小巴: a vehicle's seats, its type
-    if scan[start - 1 : start] == ":" and len(n1) == 2 and scan[start - 3 : start - 1].isdigit():
+    if len(n1) == 2 and scan[start - 1 : start] == ":" and scan[start - 3 : start - 1].isdigit():
         return True  # 07:19 人民网: a clock time, not 19 people (房型1：201元 is a price)
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
@@ -1032,6 +1037,8 @@ _SLOGANS = {
 _ONE_YUAN = {"元", "块钱"}
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
+_SEAT_UNITS = frozenset(("座", "人"))
+_VEHICLE_FIRST = frozenset("座坐的小大中面商客轿汽货越巴车")  # what _VEHICLE_AFTER starts with
 _VEHICLE_AFTER = re.compile(f"(?<=座)(?:{_VEHICLE})|(?<=人)[座坐](?:{_VEHICLE})")
 
 
@@ -1102,8 +1109,13 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
-    if not written and unit in _MONEY and _WORKED_TOTAL.search(scan, max(0, start - 3), start):
-        return start, [], ""  # 400元/晚 × 3晚 = 1200元: a sum worked out is no rate
+    if (
+        not written
+        and unit in _MONEY
+        and ("=" in scan[start - 3 : start] or "＝" in scan[start - 3 : start])
+    ):
+        if _WORKED_TOTAL.search(scan, max(0, start - 3), start):
+            return start, [], ""  # 400元/晚 × 3晚 = 1200元: a sum worked out is no rate
     own = written and not (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan))
     per = rates.split_denominators(written) if own else []
     before, width = [], 0

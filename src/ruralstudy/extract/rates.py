@@ -318,7 +318,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         return per  # no earlier clause in reach
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
         prev_rate = None  # only a per-head rate with a period, in reach, completes one
-    if prev_rate is None and not any(w in window[:cut] for w in ("每", "均", "一亩")):
+    head = window[:cut]
+    if prev_rate is None and "每" not in head and "均" not in head and "一亩" not in head:
         return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
     stop = _UP_TO_LAST_LINE_STOP.match(window)
     if stop is not None:
