@@ -1927,3 +1927,319 @@ def test_the_market_jin_is_half_a_kilogram(text, surface, norm, norm_unit):
 
 def test_the_market_jin_is_no_figure_inside_a_word():
     assert extract_quantities("城市斤两之间的账，他算得清。").empty
+
+
+# --- xrules6: units the reader lacked (两, 分, 块/角/毛, 茬, 星期) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "norm", "norm_unit"),
+    [
+        ("单果重8两以上的为一级果", "8两以上", "over", (0.4, 0.4, NAN), "kg"),
+        ("中果5两到8两，售价较低", "5两到8两", "range", (0.25, 0.25, 0.4), "kg"),
+        ("个头在6两以下的只能做加工果", "6两以下", "under", (0.3, NAN, 0.3), "kg"),
+        ("这棵人参足有12两重", "12两", "exact", (0.6, 0.6, 0.6), "kg"),
+        ("一只鸡卖了三斤二两的价", "三斤二两", "exact", (1.6, 1.6, 1.6), "kg"),
+        ("那条鱼称出来1斤6两", "1斤6两", "exact", (0.8, 0.8, 0.8), "kg"),
+        ("明前茶卖到800元/两，", "800元/两", "exact", (16000, 16000, 16000), "CNY/kg"),
+    ],
+)
+def test_liang_is_a_tenth_of_a_jin_after_a_number(text, surface, qualifier, norm, norm_unit):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (surface, qualifier, norm_unit)
+    got = (row["norm_value"], row["norm_lower"], row["norm_upper"])
+    assert same(tuple(round(x, 6) for x in got), norm)
+
+
+@pytest.mark.parametrize(
+    "text", ["两个合作社", "两年后", "两户人家", "两块田", "三两个人闲坐", "两两结对", "亿两"]
+)
+def test_liang_as_two_is_no_weight(text):
+    assert "kg" not in extract_quantities(text)["norm_unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("最早只有2分地，", "2分", 2 / 150),
+        ("房前屋后种了五分地的菜", "五分", 5 / 150),
+        ("每户分到两分田", "两分", 2 / 150),
+    ],
+)
+def test_fen_of_land_is_a_tenth_of_a_mu(text, surface, norm):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (surface, "分", "ha")
+    assert math.isclose(row["norm_value"], norm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["大家十分地高兴", "考了90分", "年底分红3次", "三分之一的农户", "按工分计酬", "一亩三分地"],
+)
+def test_fen_elsewhere_is_no_land(text):
+    assert "分" not in extract_quantities(text)["unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "norm", "norm_unit"),
+    [
+        ("辣椒收购价两块一斤，", "两块一斤", 2, "块/斤", 4, "CNY/kg"),
+        ("白菜一块七角一斤。", "一块七角一斤", 1.7, "块/斤", 3.4, "CNY/kg"),
+        ("土豆5角钱一斤。", "5角钱一斤", 5, "角钱/斤", 1, "CNY/kg"),
+        ("萝卜才八毛一斤，", "八毛一斤", 8, "毛/斤", 1.6, "CNY/kg"),
+        ("鸡蛋卖三块五。", "三块五", 3.5, "块", 3.5, "CNY"),
+        ("一天能挣一百二十块。", "一百二十块", 120, "块/天", 120, "CNY/day"),
+        ("玉米卖到一块二，", "一块二", 1.2, "块", 1.2, "CNY"),
+        ("一斤只卖五毛钱。", "五毛钱", 5, "毛钱/斤", 1, "CNY/kg"),
+    ],
+)
+def test_money_in_kuai_jiao_and_mao(text, surface, value, unit, norm, norm_unit):
+    df = extract_quantities(text)
+    row = df[df["text"] == surface].iloc[0]
+    assert (row["value"], row["unit"]) == (value, unit)
+    assert (round(row["norm_value"], 6), row["norm_unit"]) == (norm, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["家门口有两块田", "三块田组的村民", "一块地种玉米", "我们一块去赶集", "三角形的屋顶", "毛竹林",
+     "加快融入长三角，", "珠三角。", "剩下三毛。",
+     "一角落里", "三毛的书"],
+)  # fmt: skip
+def test_kuai_jiao_mao_before_a_noun_are_no_money(text):
+    assert not any(u.startswith(("块", "角", "毛")) for u in extract_quantities(text)["unit"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "unit", "norm_unit"),
+    [
+        ("今年还能采收兩茬。", "兩茬", 2, 2, "茬", "count:茬"),
+        ("水稻一年种三茬", "三茬", 3, 3, "茬", "count:茬"),
+        ("住了两个星期就走了", "两个星期", 2, 2, "个星期", "week"),
+        ("培训了一个多星期。", "一个多星期", 1, 2, "个星期", "week"),
+        ("花了三个礼拜才修好", "三个礼拜", 3, 3, "个礼拜", "week"),
+    ],
+)
+def test_harvests_and_weeks(text, surface, lo, hi, unit, norm_unit):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"]) == (surface, lo, hi)
+    assert (row["unit"], row["norm_unit"]) == (unit, norm_unit)
+
+
+@pytest.mark.parametrize("text", ["每个星期一开会", "星期六休息", "调整茬口", "这个星期很忙"])
+def test_weekdays_and_rotation_slots_are_no_quantity(text):
+    assert extract_quantities(text).empty
+
+
+# --- xrules6: bound words and loose numbers -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("一年下来差不多有21万元", "差不多有21万元", "approx", NAN, NAN),
+        ("最低也能卖7-8千元", "最低也能卖7-8千元", "over", 7000, NAN),
+        ("最快也得1.5小时", "最快也得1.5小时", "over", 1.5, NAN),
+        ("最少也有300多人来", "300多人", "over", 300, NAN),
+        ("最短也要三个月", "最短也要三个月", "over", 3, NAN),
+        ("最高也就3000元", "最高也就3000元", "under", NAN, 3000),
+        ("最多也不过两年", "两年", "under", NAN, 2),
+        ("最长都不超过20天", "不超过20天", "under", NAN, 20),
+    ],
+)
+def test_even_the_lowest_or_highest_is_a_bound(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("最高的一户分了5万元", "5万元"),
+        ("每户最高能分到36300元", "36300元"),
+        ("最低工资1800元", "1800元"),
+        ("淡旺季价差最高达3倍", "3倍"),
+    ],
+)
+def test_the_top_or_bottom_of_several_values_stays_a_value(text, surface):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("茶青卖到百把块钱一斤", "百把块钱一斤", 100, "块钱/斤"),
+        ("来了千把人", "千把人", 1000, "人"),
+        ("一年能挣万把块", "万把块", 10000, "块/年"),
+    ],
+)
+def test_bai_ba_is_about_a_hundred(text, surface, value, unit):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"], row["qualifier"]) == (
+        surface, value, unit, "approx",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["一百把椅子", "两千把锄头"])
+def test_ba_after_a_whole_number_is_a_classifier(text):
+    assert "approx" not in extract_quantities(text)["qualifier"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("“比往年还多了一两千元”。", "一两千元", 1000, 2000),
+        ("他说：“一年能分红2万元，”", "2万元", 20000, 20000),
+        ("“我们一天卖了三百斤”", "三百斤", 300, 300),
+    ],
+)
+def test_figures_in_quoted_speech_are_read(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"]) == (surface, lo, hi)
+
+
+@pytest.mark.parametrize("text", ["推行“十户联体”", "“四在农家”示范点", "“红十二条”"])
+def test_numerals_in_quoted_names_stay_out(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("住1―2个月左右", "1―2个月左右", 1, 2),
+        ("3‒5万元", "3‒5万元", 30000, 50000),
+        ("200‐300元", "200‐300元", 200, 300),
+    ],
+)
+def test_other_dashes_mark_ranges(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "range")
+
+
+# --- xrules6: counts of a people, durations after a verb, seats and clock times -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "lo", "hi"),
+    [
+        ("全村6000余苗族同胞歌声四起", "6000余苗族同胞", "苗族同胞", 6000, 7000),
+        ("先后有4000多重庆人到此避暑", "4000多重庆人", "重庆人", 4000, 5000),
+        ("吸引了300多外地人", "300多外地人", "外地人", 300, 400),
+        ("村里还有200多老人", "200多老人", "老人", 200, 300),
+        ("1万余藏族同胞参加", "1万余藏族同胞", "藏族同胞", 10000, 20000),
+    ],
+)
+def test_a_people_counted_by_its_noun(text, surface, unit, lo, hi):
+    row = one(text)
+    assert (row["text"], row["unit"], row["norm_unit"]) == (surface, unit, "person")
+    assert (row["lower"], row["upper"]) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("100多户人家", ["household"]),
+        ("3000多亩人工林", ["ha"]),
+        ("20多年人均收入翻番", ["year"]),
+    ],
+)
+def test_a_people_noun_is_tried_after_every_unit(text, units):
+    assert extract_quantities(text)["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm_unit"),
+    [
+        ("等茶叶投产三年后，产出归农户", "三年", "year"),
+        ("合作社成立5年后开始分红", "5年", "year"),
+        ("到这里来一个多星期后，身体好多了", "一个多星期", "week"),
+        ("住两个月后就回城了", "两个月", "month"),
+        ("至今已有2300年历史", "2300年", "year"),
+        ("这座古寨已有1200年的历史", "1200年", "year"),
+        ("传承了600多年之久", "600多年", "year"),
+    ],
+)
+def test_a_duration_after_a_verb_or_an_age(text, surface, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (surface, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["两年后", "后来两年后又搬走了", "2023年的历史性突破", "2000年以前", "三年以后再说"]
+)
+def test_relative_time_and_dates_stay_out(text):
+    assert "year" not in extract_quantities(text)["norm_unit"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2007年08月07日 07:19 人民网", "我们乘六人坐的小巴", "租了一辆7座的面包车", "坐19座大巴",
+     "5人座的车", "收入都一年比一年多", "日子一天比一天好"],
+)  # fmt: skip
+def test_seats_clock_times_and_year_after_year_are_no_quantity(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "units"),
+    [
+        ("住1个月每人3000元", ["1个月", "每人3000元"], ["month", "CNY/person"]),
+        ("干3天每人500元", ["3天", "每人500元"], ["day", "CNY/person"]),
+        ("每人300元，", ["每人300元"], ["CNY/person"]),
+        ("房型1：201元", ["201元"], ["CNY"]),
+        ("1100多人的车田村", ["1100多人"], ["person"]),
+        ("4人座位", ["4人"], ["person"]),
+    ],
+)
+def test_a_per_word_before_a_number_starts_the_next_figure(text, surfaces, units):
+    df = extract_quantities(text)
+    assert (df["text"].tolist(), df["norm_unit"].tolist()) == (surfaces, units)
+
+
+# --- xrules6: rates from the sentence -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a clause starting with 一亩 says what the year's income after it is per
+        ("一亩地一年能有多少收入？\n一亩玉米，年收入680元。", ["CNY/ha/year"]),
+        ("一亩茶园，每年收入3000多元", ["CNY/ha/year"]),
+        # 一亩 just before what one 亩 earns
+        ("一亩毛收入6000到8000元。", ["CNY/ha"]),
+        ("一亩地的租金500元", ["CNY/ha"]),
+        # the household that got the most, and the sum restated after it
+        (
+            "潘家一家连续几年都分得最多，今年共分得5.8万元，比去年多了2000元。",
+            ["CNY/household"] * 2,
+        ),
+        ("分红最多的一户，拿到了8000元。", ["CNY/household"]),
+        # wage work is not per 亩 of an earlier clause
+        ("土地流转费每亩每年100元，在茶园务工每天还有70元—100元的收入", ["CNY/ha/year", "CNY/day"]),
+        # an item line takes nothing from the line before; a worked total is no rate
+        ("- 早餐：20元/人/天\n- 门票：100元/人\n", ["CNY/person/day", "CNY/person"]),
+        ("- 标准间：400元/晚 × 3晚 = 1200元", ["CNY/night", "CNY"]),
+        ("共计：300元/人×2人=600元", ["CNY/person", "CNY"]),
+    ],
+)
+def test_rates_the_sentence_states(text, units):
+    df = extract_quantities(text)
+    assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("一亩多地，收入3000元", ["CNY"]),  # 一亩多 is an area, not a denominator
+        ("他家一年收入最高，达到5万元", ["CNY"]),  # not per household: 他家 is one
+        ("全村分红最多的一年，共分了50万元", ["CNY"]),
+        ("每亩每年100元，全村一共收入20万元", ["CNY/ha/year", "CNY"]),
+        ("拿到了每亩667元的保底收益，年底还拿到了2600多元的分红", ["CNY/ha", "CNY"]),
+        ("一亩租金是300元每年，干一天就有100多元工钱", ["CNY/ha/year", "CNY/day"]),
+    ],
+)
+def test_no_rate_where_the_sentence_states_none(text, units):
+    df = extract_quantities(text)
+    assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units

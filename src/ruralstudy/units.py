@@ -116,6 +116,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "平方米": ("m2", Fraction(1)),
     "斤": ("kg", Fraction(1, 2)),
     "市斤": ("kg", Fraction(1, 2)),  # the market 斤 of price lists: the same half kilogram
+    "两": ("kg", Fraction(1, 20)),  # a tenth of a 斤: tea and ginseng are priced per 两
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "吨": ("t", Fraction(1)),
@@ -145,12 +146,18 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "平方千米": ("ha", Fraction(100)),
     "斤": ("kg", Fraction(1, 2)),
     "市斤": ("kg", Fraction(1, 2)),
+    "两": ("kg", Fraction(1, 20)),  # a tenth of a 斤 (5两到8两 a fruit's weight grade)
+    "分": ("ha", Fraction(1, 150)),  # a tenth of a 亩 (2分地)
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "吨": ("t", Fraction(1)),
     "元": ("CNY", Fraction(1)),
     "块": ("CNY", Fraction(1)),
     "块钱": ("CNY", Fraction(1)),
+    "角": ("CNY", Fraction(1, 10)),  # a tenth of a 元 (5角钱一斤); 毛 is its spoken name
+    "角钱": ("CNY", Fraction(1, 10)),
+    "毛": ("CNY", Fraction(1, 10)),
+    "毛钱": ("CNY", Fraction(1, 10)),
     "户": ("household", Fraction(1)),
     "人": ("person", Fraction(1)),
     "名": ("person", Fraction(1)),
@@ -169,6 +176,9 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "载": ("year", Fraction(1)),
     "个月": ("month", Fraction(1)),
     "周": ("week", Fraction(1)),
+    "个星期": ("week", Fraction(1)),
+    "星期": ("week", Fraction(1)),
+    "个礼拜": ("week", Fraction(1)),
     "天": ("day", Fraction(1)),
     "小时": ("hour", Fraction(1)),
     "个小时": ("hour", Fraction(1)),
@@ -253,6 +263,8 @@ def canonical_unit(written: str) -> tuple[str, Fraction]:
         return WRITTEN_UNITS[written]
     if not written:
         raise ValueError("empty unit")
+    if len(written) > 1 and written.endswith(("人", "同胞")) and "/" not in written:
+        return "person", Fraction(1)  # a people counted by its noun: 苗族同胞, 重庆人
     return f"count:{written}", Fraction(1)
 
 

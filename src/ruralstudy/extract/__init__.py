@@ -189,7 +189,7 @@ PREFIX_QUALIFIER = {
     "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
-    "约有": "approx", "大约有": "approx", "差不多": "approx",
+    "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
@@ -215,22 +215,40 @@ _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])
 UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
-    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍"
+    "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
+# What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
+# the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
+_PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
+_JIAO_END = rf"钱|[一每/](?:{_PRICE_PER})"  # 角, 毛: money only with 钱 or a denominator
+_JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群])",
     "种": "种(?![植养子类])",
-    "块": r"块(?=[\s，。、；！？,.;!?”\"）)]|$)",
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
     "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
+    # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
+    # 三块五, 一块七角); a classifier before a noun (两块田, 三块田组).
+    "块": rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER})",
+    # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
+    # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
+    "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
+    "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
+    # 5角钱一斤, 5角一斤, 五毛钱; not 长三角, 三角形, 一角 (a corner), 毛竹, 三毛 (a name)
+    "角": rf"角(?={_JIAO_END})",
+    "毛": rf"毛(?={_JIAO_END})",
+    "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
+    "个星期": "个星期(?![一二三四五六日天])",
+    "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -239,15 +257,24 @@ _LONE = [
     u for u in _ALL_UNITS
     if len(u) == 1 and u not in _UNIT_GUARDS and not any(v[0] == u for v in _ALL_UNITS if v != u)
 ]  # fmt: skip
+# A people or a place's people counted after 余/多 (6000余苗族同胞, 4000多重庆人, 300多老人):
+# a noun ending in 人 or 同胞, tried after every unit, of persons (units.canonical_unit).
+_PEOPLE_NOUN = (
+    "(?<=[余多])(?:[^\\x00-\u4dff的了是在有和与及等到从向被把让个名位户家]{1,3}"
+    "(?:人(?![民员工家口次们气间均数])|同胞))"
+)
 UNIT_PATTERN = "|".join(
     [f"[{''.join(map(re.escape, _LONE))}]"]
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
+    + [_PEOPLE_NOUN]
 )
-_MONEY = {"元", "块钱", "块"}
+_MONEY = {"元", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
-_PLUS = r"[余多来]|(?<=十)几"  # 十几种, 二十几名: 几 after 十 reads as 多
-_PLUS_FIRST = "[余多来几]"
+# 十几种, 二十几名: 几 after 十 reads as 多; 百把, 千把 (a hundred or so) as 来: about, for a
+# lone 百/千/万 (一百把椅子 counts chairs)
+_PLUS = rf"[余多来]|(?<=十)几|(?<=[百千万])(?<![0-9{CN_CHARS}][百千万])把"
+_PLUS_FIRST = "[余多来几把]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -352,6 +379,8 @@ QUANTITY = re.compile(quantity_pattern())
 # A denominator written after a bound after the figure: 600元以上/晚, 300元左右/人 (read in
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
+# ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
+_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})")
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
@@ -361,7 +390,7 @@ _SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
-_FOLLOW = set("分余多来几至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
+_FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 # The runs that can hold a figure, found by one regular expression rather than a
 # Python test of each run (a fifth of the time): whole runs (possessive, after no
 # numeral), followed by a character of _FOLLOW or holding 千 or 百.
@@ -370,7 +399,9 @@ _RUN_CHARS = f"0-9{CN_CHARS}"
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
-    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
+    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+"
+    # 8两以上: the weight 两 after a digit is itself a numeral, so the run ends in it
+    rf"|(?=[{_RUN_CHARS}]*?(?<=[0-9])两)[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
@@ -380,7 +411,7 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 # a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
 IDIOMS = re.compile(
     "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
+    "|一亩三分地|一成不变|一年半载|一年比一年|一天比一天|一年胜过一年|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
 )
 
 
@@ -391,8 +422,12 @@ _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
-_TIME_UNITS = {"年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周"}
-_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时"}  # 一个多小时: [1, 2) hours
+_TIME_UNITS = {
+    "年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周", "个星期", "个多星期",
+    "星期", "个礼拜",
+}  # fmt: skip
+# 一个多小时: [1, 2) hours
+_MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期": "个星期"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "吨",
@@ -405,8 +440,15 @@ _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
 _DURATION_VERBS = frozenset(
     "经营 运营 营业 开业 工作 务工 打工 培训 学习 种植 养殖 运行 坚持 持续 历时 经过 用了 花了 "
-    "干了 做了".split()
+    "干了 做了 投产 建成 成立 开园 挂果 种下 栽下 栽种 入股 流转 返乡 回乡 创业 开办 创办 实施 "
+    "运转 住了 待了 来了".split()
 )
+# ... and after a verb of one character that says where one stays (来一个多星期后, 住两个月后)
+_DURATION_VERB_CHARS = frozenset("来住待呆")
+_NOT_VERB_LAI = frozenset("后来 原来 本来 将来 未来 从来 近来 以来 向来 看来".split())
+# A year-like number of years followed by these is an age (有2300年历史, 已有1200年的历史),
+# not a date (2023年的历史性突破: 的历史 counts only after 有 just before the figure).
+_AGE_AFTER = ("历史", "之久")
 # 至少 a few words before the figure (至少可带动当地500余人, 至少助力30户) is its lower bound,
 # when no number and no clause break stand between; so are 最少 and 起码, and 顶多, 至多 and
 # 最多 its upper one (顶多收3000斤, 最多能住6人).  Not 最多的 / 最少的 (the one with the most:
@@ -415,9 +457,13 @@ _AT_LEAST_BEFORE = 8  # characters between the word and the figure, at most
 _AT_LEAST_REACH = _AT_LEAST_BEFORE + 2
 _BOUNDABLE = frozenset(("exact", "plus", "range"))
 _AT_LEAST_GAP = re.compile(
-    rf"(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])"
-    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{1,{_AT_LEAST_BEFORE}}}$"
+    rf"(?:(?P<w>至少|最少|起码|顶多|至多|最多)(?![的时])|(?P<even>最[低快短高慢长多少])[也都还])"
+    rf"[^0-9{CN_CHARS}，。；：！？,;:!?\n]{{0,{_AT_LEAST_BEFORE}}}$"
 )
+# 最低也能卖7-8千元, 最快也得1.5小时 (even the lowest, the fastest: at least X); 最高也就3000元,
+# 最长也不过两年 (at most X).  Without 也/都/还, 最高 X and 最低 X name the top or bottom of
+# several values (最高的一户分了5万元) and stay values.
+_EVEN_OVER = frozenset("低快短少")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
@@ -564,13 +610,20 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
             continue  # inside an idiom (三天两头)
+        if rows and s < rows[-1][1]:
+            continue  # read already as a mixed figure's part (一块七角: not 七角 again)
         if qualifier in _BOUNDABLE:  # 至少可带动500余人: lower 500
             # the words' second characters in the few characters before the figure first
             # (a search of the whole text for six words tries a class at every character)
             w = scan[s - _AT_LEAST_REACH if s > _AT_LEAST_REACH else 0 : s]
             gap = None
-            if "少" in w or "多" in w or "码" in w:
+            if "少" in w or "多" in w or "码" in w or "最" in w:
                 gap = _AT_LEAST_GAP.search(scan, s - len(w), s)
+            if gap is not None and gap["w"] and gap.end() - gap.start() == len(gap["w"]):
+                gap = None  # as before 最X也: a word of at least needs a gap (else the prefix)
+            elif gap is not None and gap["even"]:  # the words in the span: 最快也得1.5小时
+                over = gap["even"][1] in _EVEN_OVER
+                s, gap = gap.start(), {"w": "最少" if over else "最多"}
             if gap is not None and PREFIX_QUALIFIER[gap["w"]] == "over":
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
@@ -578,6 +631,10 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
         per_after = None
         if scan.startswith("/", e) and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
+            if w is not None:
+                per_after, e = w.group(), w.end()
+        if e > m.end() and unit in _MONEY:  # 一块七角一斤: the price's denominator after the part
+            w = _PER_AFTER_PART.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
@@ -698,8 +755,9 @@ def _read_match(m: re.Match, scan: str):
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
     pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
-    if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
-        end, post, p3 = m.start("per"), None, None
+    if m["per"] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
+        # 30户一年增收: 一年 starts
+        end, post, p3 = m.start("per"), None, None  # the next phrase; so 1个月每人3000元's 每人
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
@@ -753,8 +811,8 @@ def _read_match(m: re.Match, scan: str):
         unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
-    if marker == "来":
-        post, marker = post or "左右", None  # 十来个: about ten
+    if marker in ("来", "把"):
+        post, marker = post or "左右", None  # 十来个, 百把块钱: about ten, about a hundred
     qualifier = _qualifier(pre, post, marker)
     if len(num) > 2 and qualifier == "exact":  # 七八个
         return start, end, value, unit, "range", None, num[2]
@@ -814,6 +872,13 @@ def _part_after(scan: str, end: int, unit: str):
         if unit in _HALF_UNITS and scan[end + 1 : end + 2] not in _NOT_HALF_BEFORE:
             return Fraction(1, 2), end + 1, unit
         return None
+    tenth = _TENTH_OF.get(unit)
+    if tenth is not None and c in _TENTH_DIGITS:  # 三斤二两, 一块七角, 三块五
+        after = scan[end + 1 : end + 2]
+        if after in tenth:
+            return Fraction(_TENTH_DIGITS[c], 10), end + 2 + scan.startswith("钱", end + 2), unit
+        if unit == "块" and (not after or after in _SUM_ENDS):
+            return Fraction(_TENTH_DIGITS[c], 10), end + 1, unit
     if (
         unit == "亩"
         and c in _TENTH_DIGITS
@@ -825,6 +890,16 @@ def _part_after(scan: str, end: int, unit: str):
 
 
 _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
+# The unit a tenth of which follows a mixed figure's digit: 三斤二两, 一块七角 (毛 is spoken).
+_TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
+# What may follow 三块五 (3.5 元): a clause's end or a price's denominator.
+_SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
+
+
+def _per_starts_the_next(m: re.Match, scan: str) -> bool:
+    """住1个月每人3000元: a 每-word followed by a number is the next figure's rate."""
+    per = m["per"]
+    return per is not None and per[0] == "每" and scan[m.end() : m.end() + 1] in _NUMERAL_CHARS
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -901,18 +976,27 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "分" and n1 in ("十", "百", "万"):
+        return True  # 十分地 (very), 百分, 万分: adverbs, not land
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
         return True  # 3栋2单元, 5组3号: an address, not a count
-    if unit == "座" and _VEHICLE_AFTER.match(scan, end):
-        return True  # 7座的小面包车: a vehicle's seats, its type
+    if (
+        unit in _SEAT_UNITS
+        and scan[end : end + 1] in _VEHICLE_FIRST
+        and _VEHICLE_AFTER.match(scan, end)
+    ):
+        return True  # 7座的小面包车, 六人坐的小巴: a vehicle's seats, its type
+    if len(n1) == 2 and scan[start - 1 : start] == ":" and scan[start - 3 : start - 1].isdigit():
+        return True  # 07:19 人民网: a clock time, not 19 people (房型1：201元 is a price)
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
             return False  # 从一元涨到1.6元: money is counted (not 一元化, 一元复始, 一元二次)
         return True  # 一 is an article (一个村庄), 二 before a classifier an ordinal (二次)
     if unit == "年" and (
-        (looks_like_year(n1) and not qualified) or scan[end : end + 1] in ("级", "代")
+        (looks_like_year(n1) and not qualified and not _is_an_age(scan, start, end))
+        or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
@@ -952,9 +1036,17 @@ _SLOGANS = {
 }
 _ONE_YUAN = {"元", "块钱"}
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
-_VEHICLE_AFTER = re.compile(
-    "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])"
-)
+_VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
+_SEAT_UNITS = frozenset(("座", "人"))
+_VEHICLE_FIRST = frozenset("座坐的小大中面商客轿汽货越巴车")  # what _VEHICLE_AFTER starts with
+_VEHICLE_AFTER = re.compile(f"(?<=座)(?:{_VEHICLE})|(?<=人)[座坐](?:{_VEHICLE})")
+
+
+def _is_an_age(scan: str, start: int, end: int) -> bool:
+    """有2300年历史, 已有1200年的历史: a year-like number of years that is an age."""
+    if scan.startswith(_AGE_AFTER, end):
+        return True
+    return scan.startswith("的历史", end) and "有" in scan[max(0, start - 3) : start]
 
 
 def _is_relative_time(scan: str, start: int, end: int) -> bool:
@@ -963,6 +1055,10 @@ def _is_relative_time(scan: str, start: int, end: int) -> bool:
         return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
     return _RELATIVE_AFTER.match(scan, end) is not None and (
         scan[start - 2 : start] not in _DURATION_VERBS
+        and (
+            scan[start - 1 : start] not in _DURATION_VERB_CHARS
+            or scan[start - 2 : start] in _NOT_VERB_LAI
+        )
     )
 
 
@@ -1013,7 +1109,15 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m["per"] or per_after
-    per = rates.split_denominators(written) if written and not _per_is_a_count(m, unit) else []
+    if (
+        not written
+        and unit in _MONEY
+        and ("=" in scan[start - 3 : start] or "＝" in scan[start - 3 : start])
+    ):
+        if _WORKED_TOTAL.search(scan, max(0, start - 3), start):
+            return start, [], ""  # 400元/晚 × 3晚 = 1200元: a sum worked out is no rate
+    own = written and not (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan))
+    per = rates.split_denominators(written) if own else []
     before, width = [], 0
     lo = max(0, start - rates.BEFORE_LOOKBACK)
     if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
@@ -1047,6 +1151,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = rates.lead_clause_rate(pieces[-2])
     if not per and len(pieces) > 1 and whole_lead:  # 社区每年光靠…出租，集体经济收入就有23万元
         per, words = rates.yearly_lead(pieces[-2], pieces[-1])
+    if not per and len(pieces) > 1 and whole_lead:  # 潘家一家都分得最多，今年共分得5.8万元
+        per, words = rates.most_holder(pieces[-2])
     if per:
         if len(per) == 1:
             per = rates.sentence_rate(scan, start, per, words, *rated)
@@ -1078,6 +1184,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if per:
         return start, per, f"rate from the list's header ({words})"
     return start, [], ""
+
+
+_WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:

@@ -61,7 +61,8 @@ BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pair
 _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 _CLAUSE_WORDS = {
-    "亩": r"每亩|亩均|亩产",
+    # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
+    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?的?(?=[毛纯]?收入|产值|收益|租金|利润)",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
@@ -169,6 +170,20 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
     return [w for w, _ in found], "+".join(words for _, words in found)
 
 
+# A lead clause naming the household that got the most (潘家一家连续几年都分得最多，今年共分得
+# 5.8万元; 分红最多的一户，…) makes the sum after it that household's: per household, as the
+# top of a distribution over households (最高的一户分了5万元 is read by its own clause).
+_MOST_HOLDER = re.compile(
+    r"(?:一家|一户|户)[^0-9，。；：,;:]{0,8}(?:最多|最高)(?!的)|(?:最多|最高)的(?:一户|农户|人家|一家)"
+)
+
+
+def most_holder(lead: str) -> tuple[list[str], str]:
+    """(['户'], words) when the lead clause names the household that got the most."""
+    m = _MOST_HOLDER.search(lead)
+    return (["户"], m.group()) if m else ([], "")
+
+
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
 _LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
 
@@ -240,6 +255,9 @@ RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times t
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
 
+_YEAR_END = re.compile("年底|年终|年末")
+
+
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     """Whether the money figure at ``start`` restates the measure of the one before it
     (ending at ``lo``, starting at ``prev_start``), in a later clause of its sentence."""
@@ -248,6 +266,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
         return False
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between) or _HOLDER.search(between):
         return False
+    if _YEAR_END.search(between):
+        return False  # 每亩667元的保底收益，年底还拿到了2600多元的分红: the year's own sum
     clause = CLAUSE_START.split(between)[-1]
     nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
     noun = nouns[-1] if nouns else None
@@ -269,7 +289,15 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
 _SENTENCE_WORD = re.compile(
     r"每个?(?P<e>亩|公斤|千克|市?斤|股|人|位|名|户|家|间|床)|(?P<a>[人户亩股])均"
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
+    # a clause that starts with 一亩 names what the sums after it are per: 一亩玉米，年收入680元
+    r"|(?:^|(?<=[，,；;：:\n]))一(?P<o>亩)(?![多半0-9一二两三四五六七八九十])"
 )
+# A line ends a sentence for its rate: a list's item line takes nothing from the one before
+# (- 早餐：20元/人/天 then - 门票：100元/人: per person only).
+_UP_TO_LAST_LINE_STOP = re.compile(r".*[。！？!?；;\n]", re.S)
+# Pay for wage work is per person and period, not per 亩 of an earlier clause (每亩每年100元，
+# 在茶园务工每天还有70元—100元的收入: CNY/day).
+_WAGE_WORK = re.compile("务工|打工|做工|干活|工钱|工资|劳务")
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
 # rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
@@ -290,9 +318,10 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         return per  # no earlier clause in reach
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
         prev_rate = None  # only a per-head rate with a period, in reach, completes one
-    if prev_rate is None and "每" not in window[:cut] and "均" not in window[:cut]:
+    head = window[:cut]
+    if prev_rate is None and "每" not in head and "均" not in head and "一亩" not in head:
         return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
-    stop = _UP_TO_LAST_STOP.match(window)
+    stop = _UP_TO_LAST_LINE_STOP.match(window)
     if stop is not None:
         window = window[stop.end() :]
     own = CLAUSE_START.split(window)[-1]
@@ -311,11 +340,13 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
             found = prev_rate[1]
     for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
-        d = m["e"] or m["a"] if wants_entity else m["p"]
+        d = m["e"] or m["a"] or m["o"] if wants_entity else m["p"]
         if d:
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
         return per
+    if found == "亩" and (_WAGE_WORK.search(own) or _WAGE_WORK.search(scan, start, start + 12)):
+        return per  # 干一天就有100多元工钱: a day's wage, before or after the figure
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per

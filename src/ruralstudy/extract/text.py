@@ -26,11 +26,13 @@ SCAN_MAP = str.maketrans(
     "０１２３４５６７８９．％，－～–−﹣〜／萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
     "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產"
     "資價補貼銷總計縣鎮體財現週節國慶黃費務經濟達為爲從當這後級鄉轉單獎貸稅報員東門"
-    "會頂碼車漲變樓層號賣買運夠麵",
+    "會頂碼車漲變樓層號賣買運夠麵"
+    "\u2015\u2012\u2010\u2011",  # the horizontal bar and figure dashes mark ranges (1―2个月)
     "0123456789.%,-~---~/万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
     "农贫众游劳动脱顷于满纯营业额润红挣赚产"
     "资价补贴销总计县镇体财现周节国庆黄费务经济达为为从当这后级乡转单奖贷税报员东门"
-    "会顶码车涨变楼层号卖买运够面",
+    "会顶码车涨变楼层号卖买运够面"
+    "----",
 )
 # A whitespace run with a line break between two word characters is layout
 # (the run [ \t\u3000]*(?:\r?\n[ \t\u3000]*)+, found from its line breaks).
@@ -236,8 +238,13 @@ def in_short_quote(scan: str, s: int, e: int) -> bool:
             continue
         j = scan.find(close_q, e, i + 1 + _NAME_QUOTE_MAX + 1)
         if j >= 0 and j - i - 1 <= _NAME_QUOTE_MAX and "\n" not in scan[i:j]:
-            return True
+            return _SPEECH.search(scan, i, j) is None
     return False
+
+
+# A quoted clause is speech, not a name: it has a verb's aspect, a comparison or a pause
+# (“比往年还多了一两千元”), which names (“十户联体”, “四在农家”) do not.
+_SPEECH = re.compile("[了吗呢吧啊，,]|比")
 
 
 class Quotes:
