@@ -27,11 +27,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ruralstudy.extract import (
+    _CANDIDATE_RUN,
+    _PREFIX_LAST,
+    _SPACES,
     _UNIT_GUARDS,
     NOUN_UNITS,
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
+    _candidate_runs,
     _exact_float,
     _matches,
     _optional,
@@ -42,13 +46,16 @@ from ruralstudy.extract import (
 )
 from ruralstudy.extract.numerals import CN_DIGITS, looks_like_year, parse_number
 from ruralstudy.extract.text import (
+    _END_MARKS,
     _SUBJECT_VERBS,
     QUOTE_MAX,
+    SCAN_MAP,
     SENTENCE_END,
     Quotes,
     _layout_breaks,
     join_layout_breaks,
     scan_copy,
+    scan_copy_and_codes,
     sentence_ends,
     shift,
     shifted,
@@ -158,6 +165,26 @@ def test_matching_near_numbers_finds_what_a_full_scan_finds(text):
     from each match's end, a range between items of a 、-list cut to its first item."""
     scan = scan_copy(join_layout_breaks(text)[0])
     assert [m.span() for m in _matches(scan)] == [m.span() for m in _full_scan(scan)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTISH)
+def test_candidate_runs_are_the_matches_of_their_regular_expression(text):
+    """_candidate_runs (numpy) against _CANDIDATE_RUN, with the flags _matches reads."""
+    scan, codes = scan_copy_and_codes(join_layout_breaks(text)[0])
+    runs = [m.span() for m in _CANDIDATE_RUN.finditer(scan)]
+    found = _candidate_runs(codes)
+    assert [(start, end) for start, end, _, _ in found] == runs
+    for start, end, mixed, prefix_before in found:
+        run = scan[start:end]
+        assert mixed == (not run.isdigit() and any(c.isdigit() for c in run))
+        assert prefix_before == (start > 0 and scan[start - 1] in _PREFIX_LAST | _SPACES)
+
+
+def test_the_scan_copy_keeps_every_sentence_mark():
+    """sentence_ends reads the scan copy's code points as the text's: no mark is mapped."""
+    marks = {c for chars, _ in _END_MARKS for c in chars}
+    assert not marks & {chr(c) for pair in SCAN_MAP.items() for c in pair}
 
 
 def _full_scan(scan: str):

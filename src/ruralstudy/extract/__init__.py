@@ -152,9 +152,10 @@ from ruralstudy.extract.numerals import (
 from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
     Quotes,
+    code_points,
     in_short_quote,
     join_layout_breaks,
-    scan_copy,
+    scan_copy_and_codes,
     sentence_ends,
     shifted,
     single_year,
@@ -362,17 +363,73 @@ _SPACES = set(" \u3000\u00a0")
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
 _FOLLOW = set("分余多来几至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
-# The runs that can hold a figure, found by one regular expression rather than a
-# Python test of each run (a fifth of the time): whole runs (possessive, after no
-# numeral), followed by a character of _FOLLOW or holding 千 or 百.
+# The runs that can hold a figure: whole runs (possessive, after no numeral), followed
+# by a character of _FOLLOW or holding 千 or 百.  The plain form of _candidate_runs,
+# which finds them by numpy (a property test holds the two together).
 _RUN_CHARS = f"0-9{CN_CHARS}"
-# It starts with a character class, so the engine skips to the next numeral in C.
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
     rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
+
+
+def _candidate_runs(codes) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, mixed, prefix_before) of each match of _CANDIDATE_RUN in the scan copy
+    whose code points are ``codes``, in order: ``mixed`` if the run holds both digits
+    and Chinese numerals, ``prefix_before`` if a space or the last character of a
+    qualifier word stands before it (so a qualifier word may end there).
+
+    Found at once by numpy from a look-up of each character: sre tested _CANDIDATE_RUN's
+    class at every character (a tenth of the extractor's instructions).  Held to
+    _CANDIDATE_RUN by a property test.
+    """
+    kind = _run_table().take(codes)
+    at = np.flatnonzero(kind & _IN_RUN)  # every numeral
+    if not len(at):
+        return []
+    first = np.r_[0, np.flatnonzero(np.diff(at) > 1) + 1]  # where each run starts in ``at``
+    starts, ends = at[first], at[np.r_[first[1:] - 1, len(at) - 1]] + 1
+    after = np.zeros(len(ends), dtype=kind.dtype)
+    inside = ends < len(kind)
+    after[inside] = kind[ends[inside]]
+    numeral = kind[at]
+    holds = np.bitwise_or.reduceat(numeral, first)  # the kinds of numeral in each run
+    keep = ((after & _FOLLOWS) > 0) | ((holds & _QIAN_BAI) > 0)
+    before = np.where(starts > 0, kind[starts - 1], 0)
+    mixed = ((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)
+    return list(
+        zip(
+            starts[keep].tolist(),
+            ends[keep].tolist(),
+            mixed[keep].tolist(),
+            ((before & _PREFIX_BEFORE) > 0)[keep].tolist(),
+            strict=True,
+        )
+    )
+
+
+# The characters _candidate_runs reads, as bits of one table: digits and Chinese numerals,
+# 千 and 百, what can follow a figure's number (_FOLLOW), a qualifier word's last
+# character or a space.
+_IN_RUN, _DIGIT_CHAR, _CN_NUMERAL, _QIAN_BAI, _FOLLOWS, _PREFIX_BEFORE = 1, 2, 4, 8, 16, 32
+
+
+@lru_cache(maxsize=1)
+def _run_table():
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for chars, flags in (
+        ("0123456789", _IN_RUN | _DIGIT_CHAR),
+        (CN_CHARS, _IN_RUN | _CN_NUMERAL),
+        ("千百", _QIAN_BAI),
+        (_FOLLOW, _FOLLOWS),
+        (_PREFIX_LAST | _SPACES, _PREFIX_BEFORE),
+    ):
+        table[[ord(c) for c in chars]] |= flags
+    return table
+
+
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
@@ -516,15 +573,15 @@ def emitted_units() -> set[str]:
 def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
     """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
-    scan = scan_copy(joined)
-    rows = _rows(scan, breaks)
+    scan, codes = scan_copy_and_codes(joined)
+    rows = _rows(scan, breaks, codes)
     cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
     cells = cells.reshape(len(rows), _ROW_WIDTH)
     s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
     # what each figure's offsets give, for all figures at once once they are read (numpy)
     start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
-    quotes = Quotes(text, joined, sorted(sentence_ends(joined) + heads), breaks, shifts)
-    a, b = subjects(scan, s, e)
+    quotes = Quotes(text, joined, sorted(sentence_ends(joined, codes) + heads), breaks, shifts)
+    a, b = subjects(scan, s, e, codes)
     columns = {
         "start": start,
         "end": end,
@@ -541,8 +598,9 @@ _BOUNDS_COLUMNS = COLUMNS[3:12]
 _ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
 
 
-def _rows(scan: str, breaks: list[int]) -> list[tuple]:
-    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
+def _rows(scan: str, breaks: list[int], codes) -> list[tuple]:
+    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note
+    (``codes``: the scan's code points)."""
     idioms = [m.span() for m in IDIOMS.finditer(scan)]
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
@@ -552,7 +610,7 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
-    for m in _matches(scan):
+    for m in _matches(scan, codes):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
@@ -624,20 +682,21 @@ def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
     return (*row[:2], *bounds, "rate as the figure after (from … to)")
 
 
-def _matches(scan: str):
+def _matches(scan: str, codes=None):
     """QUANTITY's matches, as ``finditer`` finds them, tried only where a number starts
-    (from the qualifier word before it, if there is one)."""
+    (from the qualifier word before it, if there is one); ``codes``: the scan's code
+    points, if at hand."""
     tried = 0
-    for run in _CANDIDATE_RUN.finditer(scan):
-        if run.end() <= tried:
+    codes = code_points(scan) if codes is None else codes
+    for start, end, mixed, prefix_before in _candidate_runs(codes):
+        if end <= tried:
             continue
-        text = run.group()
         # most runs are all digits or all Chinese numerals: one anchor, no function call
-        mixed = not text.isdigit() and _DIGIT.search(text) is not None
-        for q in _anchors(run) if mixed else (run.start(),):
+        for q in _anchors(scan, start, end) if mixed else (start,):
             if q < tried:
                 continue
-            p = _prefix_start(scan, q, tried)
+            # where no qualifier word or space ends before q, _prefix_start gives q
+            p = _prefix_start(scan, q, tried) if prefix_before or q > start else q
             m = QUANTITY.match(scan, p)
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
@@ -676,10 +735,10 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
     return end
 
 
-def _anchors(run: re.Match) -> list[int]:
+def _anchors(scan: str, start: int, end: int) -> list[int]:
     """Where a number can begin in a run of numerals: its start, and where digits meet
     Chinese numerals (2万5)."""
-    text, start = run.group(), run.start()
+    text = scan[start:end]
     if text.isdigit() or not _DIGIT.search(text):
         return [start]
     kinds = [c.isdigit() for c in text]
