@@ -305,7 +305,10 @@ def quantity_pattern(opt=_optional) -> str:
     # a range's separator comes after the number, or after a unit and its denominator on
     # it (500元到700元, 60元/天至250元/天)
     width = max(map(len, _ALL_UNITS)) + _written_per_width()
-    sep_ahead = f".{{0,{width}}}{_class(_SEPARATORS)}"
+    # (possessive: no separator before the first one, so no backtracking, which sre ran
+    # as a jump per character for every figure; the same test as .{0,width}[separators])
+    seps = _class(_SEPARATORS)
+    sep_ahead = f"[^{seps[1:-1]}\\n]{{0,{width}}}+{seps}"
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
