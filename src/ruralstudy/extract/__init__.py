@@ -156,7 +156,7 @@ from ruralstudy.extract.text import (
     in_short_quote,
     join_layout_breaks,
     scan_copy_and_codes,
-    sentence_ends,
+    sentence_end_array,
     shifted,
     single_year,
     subjects,
@@ -583,7 +583,9 @@ def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
     s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
     # what each figure's offsets give, for all figures at once once they are read (numpy)
     start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
-    quotes = Quotes(text, joined, sorted(sentence_ends(joined, codes) + heads), breaks, shifts)
+    # the sentence ends as one sorted array (a list of them made three times the work)
+    ends = np.sort(np.concatenate([sentence_end_array(joined, codes), np.array(heads, np.intp)]))
+    quotes = Quotes(text, joined, ends, breaks, shifts)
     a, b = subjects(scan, s, e, codes)
     columns = {
         "start": start,

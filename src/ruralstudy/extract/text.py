@@ -184,8 +184,14 @@ _END_MARKS = (("。！？!?", _STOP), ("”’」』）)", _CLOSER), ("\n", _NEW
 
 
 def sentence_ends(text: str, codes=None) -> list[int]:
-    """The ends of SENTENCE_END's matches in ``text``, in order, found by numpy (``codes``:
-    the text's code points, or its scan copy's, as SCAN_MAP maps no sentence mark).
+    """The ends of SENTENCE_END's matches in ``text``, in order (``sentence_end_array``)."""
+    return sentence_end_array(text, codes).tolist()
+
+
+def sentence_end_array(text: str, codes=None):
+    """The ends of SENTENCE_END's matches in ``text``, in order, found by numpy, as an array
+    (``codes``: the text's code points, or its scan copy's, as SCAN_MAP maps no sentence
+    mark).
 
     sre tests SENTENCE_END's first class at every character of the text (a fifth of
     the extractor's preparation); a table look-up finds the few marks at once, and
@@ -209,7 +215,7 @@ def sentence_ends(text: str, codes=None) -> list[int]:
     part = stop | closing
     # an end runs on into the next mark when it is part of one, unless a stop follows a closer
     runs_on = np.r_[after[1:] & part[1:] & ~(closer[:-1] & stop[1:]), False]
-    return (at[(part & ~runs_on) | (kind == _NEWLINE)] + 1).tolist()
+    return at[(part & ~runs_on) | (kind == _NEWLINE)] + 1
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +266,12 @@ class Quotes:
     """
 
     def __init__(self, text, joined, ends, breaks, shifts):
-        self.text, self.joined, self.ends = text, joined, ends
+        """``ends``: the sentence ends in ``joined``, sorted (a list or a numpy array)."""
+        import numpy as np  # as in scan_copy
+
+        self._end_array = np.asarray(ends, dtype=np.int64)  # for many(); a list for bisect
+        self.ends = ends.tolist() if isinstance(ends, np.ndarray) else ends
+        self.text, self.joined = text, joined
         self.breaks, self.shifts = breaks, shifts
         self._clause_ends = (0, -1, [])  # of the last long sentence: figures come in order
         self._made: dict[tuple[int, int], str] = {}
@@ -294,7 +305,7 @@ class Quotes:
         ``__call__`` (a call for every figure was a twelfth of the time)."""
         import numpy as np  # as in scan_copy
 
-        ends = np.asarray(self.ends, dtype=np.int64)
+        ends = self._end_array
         i, k = np.searchsorted(ends, starts, "right"), np.searchsorted(ends, stops, "left")
         bounds = np.r_[0, ends, len(self.joined)]
         js, je = bounds[i], bounds[k + 1]  # the ends before and after, as __call__'s
