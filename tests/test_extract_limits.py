@@ -28,18 +28,22 @@ from hypothesis import strategies as st
 
 from ruralstudy.extract import (
     _CANDIDATE_RUN,
+    _IDIOM_WORDS,
     _PREFIX_LAST,
     _SPACES,
     _UNIT_GUARDS,
+    IDIOMS,
     NOUN_UNITS,
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
     _candidate_runs,
     _exact_float,
+    _idiom_spans,
     _matches,
     _optional,
     _range_in_a_list,
+    _scan_kinds,
     extract_quantities,
     quantity_pattern,
     rates,
@@ -173,12 +177,27 @@ def test_candidate_runs_are_the_matches_of_their_regular_expression(text):
     """_candidate_runs (numpy) against _CANDIDATE_RUN, with the flags _matches reads."""
     scan, codes = scan_copy_and_codes(join_layout_breaks(text)[0])
     runs = [m.span() for m in _CANDIDATE_RUN.finditer(scan)]
-    found = _candidate_runs(codes)
+    found = list(_candidate_runs(_scan_kinds(codes)))
     assert [(start, end) for start, end, _, _ in found] == runs
     for start, end, mixed, prefix_before in found:
         run = scan[start:end]
         assert mixed == (not run.isdigit() and any(c.isdigit() for c in run))
         assert prefix_before == (start > 0 and scan[start - 1] in _PREFIX_LAST | _SPACES)
+
+
+_IDIOMISH = st.text(
+    alphabet="四处周三天两头番五次年载十树木百人半斤八成群千上万一亩分地不变时间后内以来的左右0",
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_IDIOMISH)
+def test_idioms_are_found_where_their_first_two_characters_stand(text):
+    """_idiom_spans against IDIOMS.finditer; each word starts with two literal characters."""
+    scan, codes = scan_copy_and_codes(text)
+    assert _idiom_spans(scan, _scan_kinds(codes)) == [m.span() for m in IDIOMS.finditer(scan)]
+    assert all(re.escape(word[:2]) == word[:2] for word in _IDIOM_WORDS)
 
 
 def test_the_scan_copy_keeps_every_sentence_mark():

@@ -378,20 +378,25 @@ _CANDIDATE_RUN = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 
 
-def _candidate_runs(codes) -> list[tuple[int, int, bool, bool]]:
+def _scan_kinds(codes):
+    """What each character of the scan copy (its code points ``codes``) is to the anchored
+    scan: _run_table's bits, looked up once for the numeral runs and the idioms."""
+    return _run_table().take(codes)
+
+
+def _candidate_runs(kind):
     """(start, end, mixed, prefix_before) of each match of _CANDIDATE_RUN in the scan copy
-    whose code points are ``codes``, in order: ``mixed`` if the run holds both digits
-    and Chinese numerals, ``prefix_before`` if a space or the last character of a
-    qualifier word stands before it (so a qualifier word may end there).
+    whose characters' kinds (``_scan_kinds``) are ``kind``, in order: ``mixed`` if the
+    run holds both digits and Chinese numerals, ``prefix_before`` if a space or the last
+    character of a qualifier word stands before it (so a qualifier word may end there).
 
     Found at once by numpy from a look-up of each character: sre tested _CANDIDATE_RUN's
     class at every character (a tenth of the extractor's instructions).  Held to
     _CANDIDATE_RUN by a property test.
     """
-    kind = _run_table().take(codes)
     at = np.flatnonzero(kind & _IN_RUN)  # every numeral
     if not len(at):
-        return []
+        return iter(())
     first = np.r_[0, np.flatnonzero(np.diff(at) > 1) + 1]  # where each run starts in ``at``
     starts, ends = at[first], at[np.r_[first[1:] - 1, len(at) - 1]] + 1
     after = np.zeros(len(ends), dtype=kind.dtype)
@@ -402,21 +407,20 @@ def _candidate_runs(codes) -> list[tuple[int, int, bool, bool]]:
     keep = ((after & _FOLLOWS) > 0) | ((holds & _QIAN_BAI) > 0)
     before = np.where(starts > 0, kind[starts - 1], 0)
     mixed = ((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)
-    return list(
-        zip(
-            starts[keep].tolist(),
-            ends[keep].tolist(),
-            mixed[keep].tolist(),
-            ((before & _PREFIX_BEFORE) > 0)[keep].tolist(),
-            strict=True,
-        )
+    return zip(
+        starts[keep].tolist(),
+        ends[keep].tolist(),
+        mixed[keep].tolist(),
+        ((before & _PREFIX_BEFORE) > 0)[keep].tolist(),
+        strict=True,
     )
 
 
-# The characters _candidate_runs reads, as bits of one table: digits and Chinese numerals,
-# 千 and 百, what can follow a figure's number (_FOLLOW), a qualifier word's last
-# character or a space.
+# The characters the anchored scan reads, as bits of one table: digits and Chinese
+# numerals, 千 and 百, what can follow a figure's number (_FOLLOW), a qualifier word's
+# last character or a space; and an idiom's first character.
 _IN_RUN, _DIGIT_CHAR, _CN_NUMERAL, _QIAN_BAI, _FOLLOWS, _PREFIX_BEFORE = 1, 2, 4, 8, 16, 32
+_IDIOM_FIRST = 64
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +432,7 @@ def _run_table():
         ("千百", _QIAN_BAI),
         (_FOLLOW, _FOLLOWS),
         (_PREFIX_LAST | _SPACES, _PREFIX_BEFORE),
+        ({head[0] for head in _IDIOM_HEADS}, _IDIOM_FIRST),
     ):
         table[[ord(c) for c in chars]] |= flags
     return table
@@ -437,11 +442,29 @@ _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
 # Idioms and fixed names that contain a numeral and a classifier.  Every branch starts with
-# a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
-IDIOMS = re.compile(
-    "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变|一年半载|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
-)
+# two literal characters (a lookbehind goes after them): IDIOMS is tried only where
+# they stand (_idiom_spans; a test holds each branch to it).
+_IDIOM_WORDS = (
+    "四处", "三天两头", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
+    "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载",
+    "四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)",
+)  # fmt: skip
+IDIOMS = re.compile("|".join(_IDIOM_WORDS))
+_IDIOM_HEADS = frozenset(word[:2] for word in _IDIOM_WORDS)
+
+
+def _idiom_spans(scan: str, kind) -> list[tuple[int, int]]:
+    """The spans of ``IDIOMS.finditer(scan)``, IDIOMS tried only where the first two
+    characters of one of its words stand (``kind``: ``_scan_kinds`` of the scan): sre
+    tested the words' first characters at every character of the text."""
+    spans, end = [], 0
+    for i in np.flatnonzero(kind[:-1] & _IDIOM_FIRST).tolist():
+        if i >= end and scan[i : i + 2] in _IDIOM_HEADS:
+            m = IDIOMS.match(scan, i)
+            if m is not None:
+                spans.append(m.span())
+                end = m.end()
+    return spans
 
 
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
@@ -577,7 +600,7 @@ def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
     """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan, codes = scan_copy_and_codes(joined)
-    rows = _rows(scan, breaks, codes)
+    rows = _rows(scan, breaks, _scan_kinds(codes))
     cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
     cells = cells.reshape(len(rows), _ROW_WIDTH)
     s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
@@ -603,10 +626,10 @@ _BOUNDS_COLUMNS = COLUMNS[3:12]
 _ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
 
 
-def _rows(scan: str, breaks: list[int], codes) -> list[tuple]:
+def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
     """One tuple per quantity: its joined start and end, _bounds' columns, the rate note
-    (``codes``: the scan's code points)."""
-    idioms = [m.span() for m in IDIOMS.finditer(scan)]
+    (``kinds``: ``_scan_kinds`` of the scan)."""
+    idioms = _idiom_spans(scan, kinds)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
@@ -615,7 +638,7 @@ def _rows(scan: str, breaks: list[int], codes) -> list[tuple]:
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
-    for m in _matches(scan, codes):
+    for m in _matches(scan, kinds):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
@@ -687,13 +710,13 @@ def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
     return (*row[:2], *bounds, "rate as the figure after (from … to)")
 
 
-def _matches(scan: str, codes=None):
+def _matches(scan: str, kinds=None):
     """QUANTITY's matches, as ``finditer`` finds them, tried only where a number starts
-    (from the qualifier word before it, if there is one); ``codes``: the scan's code
-    points, if at hand."""
+    (from the qualifier word before it, if there is one); ``kinds``: ``_scan_kinds`` of
+    the scan, if at hand."""
     tried = 0
-    codes = code_points(scan) if codes is None else codes
-    for start, end, mixed, prefix_before in _candidate_runs(codes):
+    kinds = _scan_kinds(code_points(scan)) if kinds is None else kinds
+    for start, end, mixed, prefix_before in _candidate_runs(kinds):
         if end <= tried:
             continue
         # most runs are all digits or all Chinese numerals: one anchor, no function call
