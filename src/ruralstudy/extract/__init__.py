@@ -321,7 +321,12 @@ def quantity_pattern(opt=_optional) -> str:
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
         + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
-        + opt(f"(?P<p3>{_P3})", "[多余]") + opt(f"(?P<post>{post})", post_first)
+        # 多 after the unit and a bound after it, behind one lookahead of their first
+        # characters (most figures have neither: one test, not two)
+        + opt(
+            opt(f"(?P<p3>{_P3})", "[多余]") + opt(f"(?P<post>{post})", post_first),
+            _class("多余" + "".join(first for _, first in _POST)),
+        )
     )  # fmt: skip
 
 
