@@ -667,7 +667,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
                 value, qualifier, step, hi = hi or value, "under", None, None
         per_after = None
-        if scan.startswith("/", e) and m.group("post") is not None:
+        if scan[e : e + 1] == "/" and m.group("post") is not None:  # (startswith(x, e) parses)
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
@@ -1107,8 +1107,11 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     written = m["per"] or per_after
     per = rates.split_denominators(written) if written and not _per_is_a_count(m, unit) else []
     before, width = [], 0
-    lo = max(0, start - rates.BEFORE_LOOKBACK)
-    if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
+    # a rate before it?  (a slice and `in`: max() and str.find with bounds each parse
+    # their arguments, which cost more than the slice, for every figure)
+    lo = start - rates.BEFORE_LOOKBACK
+    near = scan[lo if lo > 0 else 0 : start]
+    if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
     if before or per:
         per = _written_rate(per, before)
@@ -1131,7 +1134,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
         return start, [], ""
-    lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
+    lo = start - rates.CLAUSE_LOOKBACK
+    lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
