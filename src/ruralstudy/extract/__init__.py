@@ -734,7 +734,7 @@ def _matches(scan: str, kinds=None):
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
-                if m["u1"] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
+                if m[_U1] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
                     m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
                 yield m
                 tried = m.end()
@@ -782,6 +782,9 @@ def _anchors(scan: str, start: int, end: int) -> list[int]:
 
 
 _READ_GROUPS = ("pre", "post", "unit", "n1", "p3", "fn", "n2", "p1", "p2")
+# ... by number: a name is looked up in the pattern's group index on every call
+_READ_GROUP_NUMBERS = tuple(QUANTITY.groupindex[name] for name in _READ_GROUPS)
+_PER, _U1 = QUANTITY.groupindex["per"], QUANTITY.groupindex["u1"]  # read for every figure
 _INNER_MARKER = re.compile("[余多来几]").search
 
 
@@ -789,7 +792,7 @@ def _read_match(m: re.Match, scan: str):
     """(start, end, value, unit, qualifier, step, upper end) or None if not a quantity."""
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
-    pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
+    pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUP_NUMBERS)  # one call
     if _per_is_a_count(m, unit):  # 30户一年增收: 一年 starts the next phrase
         end, post, p3 = m.start("per"), None, None
     if post in ("起", "起步") and unit not in _MONEY:
@@ -825,7 +828,7 @@ def _read_match(m: re.Match, scan: str):
     after = p3 and unit in _MEASURE_OR_TIME
     # 一亩半, 两年半, 一个半小时, 一亩两分: a mixed figure (a 分 is a tenth of a 亩)
     part = None
-    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m["per"] or marker):
+    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m[_PER] or marker):
         part = _part_after(scan, end, unit)
     qualified = pre or post or marker or after or part or unit in _MORE_UNITS
     if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
@@ -921,7 +924,7 @@ _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
     """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤)."""
-    per = m["per"]
+    per = m[_PER]
     return per is not None and per[0] == "一" and unit not in _MONEY
 
 
@@ -1104,7 +1107,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     prev, money = prevs[:2]  # the figure before if a sum with a rate; the last sum with one
     if unit is None or unit == "%":
         return start, [], ""
-    written = m["per"] or per_after
+    written = m[_PER] or per_after
     per = rates.split_denominators(written) if written and not _per_is_a_count(m, unit) else []
     before, width = [], 0
     # a rate before it?  (a slice and `in`: max() and str.find with bounds each parse
