@@ -1221,6 +1221,8 @@ def _bounds(unit, per, value, qualifier, step, hi):
 def _exact_float(value, factor) -> float:
     """float(value * factor) for ints and Fractions, as the one int division float() of a
     Fraction is, without the product Fraction made and normalised first."""
+    if type(value) is int and type(factor) is int:  # most figures: no attribute read
+        return float(value * factor)  # an int's float is correctly rounded, as n / 1 is
     return value.numerator * factor.numerator / (value.denominator * factor.denominator)
 
 
