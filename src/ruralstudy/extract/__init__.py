@@ -152,10 +152,11 @@ from ruralstudy.extract.numerals import (
 from ruralstudy.extract.review import STATUSES, review_candidates
 from ruralstudy.extract.text import (
     Quotes,
+    code_points,
     in_short_quote,
     join_layout_breaks,
-    scan_copy,
-    sentence_ends,
+    scan_copy_and_codes,
+    sentence_end_array,
     shifted,
     single_year,
     subjects,
@@ -331,7 +332,10 @@ def quantity_pattern(opt=_optional) -> str:
     # a range's separator comes after the number, or after a unit and its denominator on
     # it (500元到700元, 60元/天至250元/天)
     width = max(map(len, _ALL_UNITS)) + _written_per_width()
-    sep_ahead = f".{{0,{width}}}{_class(_SEPARATORS)}"
+    # (possessive: no separator before the first one, so no backtracking, which sre ran
+    # as a jump per character for every figure; the same test as .{0,width}[separators])
+    seps = _class(_SEPARATORS)
+    sep_ahead = f"[^{seps[1:-1]}\\n]{{0,{width}}}+{seps}"
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
@@ -344,7 +348,12 @@ def quantity_pattern(opt=_optional) -> str:
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
         + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
-        + opt(f"(?P<p3>{_P3})", "[多余]") + opt(f"(?P<post>{post})", post_first)
+        # 多 after the unit and a bound after it, behind one lookahead of their first
+        # characters (most figures have neither: one test, not two)
+        + opt(
+            opt(f"(?P<p3>{_P3})", "[多余]") + opt(f"(?P<post>{post})", post_first),
+            _class("多余" + "".join(first for _, first in _POST)),
+        )
     )  # fmt: skip
 
 
@@ -391,11 +400,11 @@ _SPACES = set(" \u3000\u00a0")
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
 # unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
 _FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
-# The runs that can hold a figure, found by one regular expression rather than a
-# Python test of each run (a fifth of the time): whole runs (possessive, after no
-# numeral), followed by a character of _FOLLOW or holding 千 or 百.
+# The runs that can hold a figure: whole runs (possessive, after no numeral), followed
+# by a character of _FOLLOW, holding 千 or 百, or holding a 两 after a digit (8两以上).
+# The plain form of _candidate_runs, which finds them by numpy (a property test holds
+# the two together).
 _RUN_CHARS = f"0-9{CN_CHARS}"
-# It starts with a character class, so the engine skips to the next numeral in C.
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
@@ -404,15 +413,104 @@ _CANDIDATE_RUN = re.compile(
     rf"|(?=[{_RUN_CHARS}]*?(?<=[0-9])两)[{_RUN_CHARS}]*+)"
 )
 _DIGIT = re.compile(r"[0-9]")
+
+
+def _scan_kinds(codes):
+    """What each character of the scan copy (its code points ``codes``) is to the anchored
+    scan: _run_table's bits, looked up once for the numeral runs and the idioms."""
+    return _run_table().take(codes)
+
+
+def _candidate_runs(kind):
+    """(start, end, mixed, prefix_before) of each match of _CANDIDATE_RUN in the scan copy
+    whose characters' kinds (``_scan_kinds``) are ``kind``, in order: ``mixed`` if the
+    run holds both digits and Chinese numerals, ``prefix_before`` if a space or the last
+    character of a qualifier word stands before it (so a qualifier word may end there).
+
+    Found at once by numpy from a look-up of each character: sre tested _CANDIDATE_RUN's
+    class at every character (a tenth of the extractor's instructions).  Held to
+    _CANDIDATE_RUN by a property test.
+    """
+    at = np.flatnonzero(kind & _IN_RUN)  # every numeral
+    if not len(at):
+        return iter(())
+    first = np.r_[0, np.flatnonzero(np.diff(at) > 1) + 1]  # where each run starts in ``at``
+    starts, ends = at[first], at[np.r_[first[1:] - 1, len(at) - 1]] + 1
+    after = np.zeros(len(ends), dtype=kind.dtype)
+    inside = ends < len(kind)
+    after[inside] = kind[ends[inside]]
+    numeral = kind[at]
+    holds = np.bitwise_or.reduceat(numeral, first)  # the kinds of numeral in each run
+    # 8两以上: a 两 right after a digit is the weight, so its run is a figure
+    liang = np.zeros(len(at), dtype=bool)
+    liang[1:] = (
+        ((numeral[1:] & _LIANG) > 0) & ((numeral[:-1] & _DIGIT_CHAR) > 0) & (np.diff(at) == 1)
+    )
+    keep = (
+        ((after & _FOLLOWS) > 0) | ((holds & _QIAN_BAI) > 0) | np.logical_or.reduceat(liang, first)
+    )
+    before = np.where(starts > 0, kind[starts - 1], 0)
+    mixed = ((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)
+    return zip(
+        starts[keep].tolist(),
+        ends[keep].tolist(),
+        mixed[keep].tolist(),
+        ((before & _PREFIX_BEFORE) > 0)[keep].tolist(),
+        strict=True,
+    )
+
+
+# The characters the anchored scan reads, as bits of one table: digits and Chinese
+# numerals, 千 and 百, what can follow a figure's number (_FOLLOW), a qualifier word's
+# last character or a space; and an idiom's first character.
+_IN_RUN, _DIGIT_CHAR, _CN_NUMERAL, _QIAN_BAI, _FOLLOWS, _PREFIX_BEFORE = 1, 2, 4, 8, 16, 32
+_IDIOM_FIRST, _LIANG = 64, 128
+
+
+@lru_cache(maxsize=1)
+def _run_table():
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for chars, flags in (
+        ("0123456789", _IN_RUN | _DIGIT_CHAR),
+        (CN_CHARS, _IN_RUN | _CN_NUMERAL),
+        ("千百", _QIAN_BAI),
+        ("两", _LIANG),
+        (_FOLLOW, _FOLLOWS),
+        (_PREFIX_LAST | _SPACES, _PREFIX_BEFORE),
+        ({head[0] for head in _IDIOM_HEADS}, _IDIOM_FIRST),
+    ):
+        table[[ord(c) for c in chars]] |= flags
+    return table
+
+
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 
 # Idioms and fixed names that contain a numeral and a classifier.  Every branch starts with
-# a literal character (a lookbehind goes after it), so sre skips to the candidates in C.
-IDIOMS = re.compile(
-    "四处|三天两头|三番五次|三年五载|十年树木|百年树人|半斤八两|三五成群|成千上万|成百上千"
-    "|一亩三分地|一成不变|一年半载|一年比一年|一天比一天|一年胜过一年|四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)"
-)
+# two literal characters (a lookbehind goes after them): IDIOMS is tried only where
+# they stand (_idiom_spans; a test holds each branch to it).
+_IDIOM_WORDS = (
+    "四处", "三天两头", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
+    "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载", "一年比一年", "一天比一天",
+    "一年胜过一年",
+    "四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)",
+)  # fmt: skip
+IDIOMS = re.compile("|".join(_IDIOM_WORDS))
+_IDIOM_HEADS = frozenset(word[:2] for word in _IDIOM_WORDS)
+
+
+def _idiom_spans(scan: str, kind) -> list[tuple[int, int]]:
+    """The spans of ``IDIOMS.finditer(scan)``, IDIOMS tried only where the first two
+    characters of one of its words stand (``kind``: ``_scan_kinds`` of the scan): sre
+    tested the words' first characters at every character of the text."""
+    spans, end = [], 0
+    for i in np.flatnonzero(kind[:-1] & _IDIOM_FIRST).tolist():
+        if i >= end and scan[i : i + 2] in _IDIOM_HEADS:
+            m = IDIOMS.match(scan, i)
+            if m is not None:
+                spans.append(m.span())
+                end = m.end()
+    return spans
 
 
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
@@ -562,15 +660,17 @@ def emitted_units() -> set[str]:
 def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
     """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
-    scan = scan_copy(joined)
-    rows = _rows(scan, breaks)
+    scan, codes = scan_copy_and_codes(joined)
+    rows = _rows(scan, breaks, _scan_kinds(codes))
     cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
     cells = cells.reshape(len(rows), _ROW_WIDTH)
     s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
     # what each figure's offsets give, for all figures at once once they are read (numpy)
     start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
-    quotes = Quotes(text, joined, sorted(sentence_ends(joined) + heads), breaks, shifts)
-    a, b = subjects(scan, s, e)
+    # the sentence ends as one sorted array (a list of them made three times the work)
+    ends = np.sort(np.concatenate([sentence_end_array(joined, codes), np.array(heads, np.intp)]))
+    quotes = Quotes(text, joined, ends, breaks, shifts)
+    a, b = subjects(scan, s, e, codes)
     columns = {
         "start": start,
         "end": end,
@@ -587,9 +687,10 @@ _BOUNDS_COLUMNS = COLUMNS[3:12]
 _ROW_WIDTH = 2 + len(_BOUNDS_COLUMNS) + 1
 
 
-def _rows(scan: str, breaks: list[int]) -> list[tuple]:
-    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note."""
-    idioms = [m.span() for m in IDIOMS.finditer(scan)]
+def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
+    """One tuple per quantity: its joined start and end, _bounds' columns, the rate note
+    (``kinds``: ``_scan_kinds`` of the scan)."""
+    idioms = _idiom_spans(scan, kinds)
     rows, prev_end, k = [], 0, 0
     prev = None  # the money figure before, with a rate: (denominators, start, top value)
     money = None  # the last sum, if it has a rate: (denominators, start, top value, end)
@@ -598,7 +699,7 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
-    for m in _matches(scan):
+    for m in _matches(scan, kinds):
         try:
             found = _read_match(m, scan)
         except (ValueError, ArithmeticError):  # absurd numbers (10**5000 …) are not facts
@@ -629,7 +730,7 @@ def _rows(scan: str, breaks: list[int]) -> list[tuple]:
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
                 value, qualifier, step, hi = hi or value, "under", None, None
         per_after = None
-        if scan.startswith("/", e) and m.group("post") is not None:
+        if scan[e : e + 1] == "/" and m.group("post") is not None:  # (startswith(x, e) parses)
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
@@ -681,25 +782,26 @@ def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
     return (*row[:2], *bounds, "rate as the figure after (from … to)")
 
 
-def _matches(scan: str):
+def _matches(scan: str, kinds=None):
     """QUANTITY's matches, as ``finditer`` finds them, tried only where a number starts
-    (from the qualifier word before it, if there is one)."""
+    (from the qualifier word before it, if there is one); ``kinds``: ``_scan_kinds`` of
+    the scan, if at hand."""
     tried = 0
-    for run in _CANDIDATE_RUN.finditer(scan):
-        if run.end() <= tried:
+    kinds = _scan_kinds(code_points(scan)) if kinds is None else kinds
+    for start, end, mixed, prefix_before in _candidate_runs(kinds):
+        if end <= tried:
             continue
-        text = run.group()
         # most runs are all digits or all Chinese numerals: one anchor, no function call
-        mixed = not text.isdigit() and _DIGIT.search(text) is not None
-        for q in _anchors(run) if mixed else (run.start(),):
+        for q in _anchors(scan, start, end) if mixed else (start,):
             if q < tried:
                 continue
-            p = _prefix_start(scan, q, tried)
+            # where no qualifier word or space ends before q, _prefix_start gives q
+            p = _prefix_start(scan, q, tried) if prefix_before or q > start else q
             m = QUANTITY.match(scan, p)
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
-                if m["u1"] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
+                if m[_U1] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
                     m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
                 yield m
                 tried = m.end()
@@ -733,10 +835,10 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
     return end
 
 
-def _anchors(run: re.Match) -> list[int]:
+def _anchors(scan: str, start: int, end: int) -> list[int]:
     """Where a number can begin in a run of numerals: its start, and where digits meet
     Chinese numerals (2万5)."""
-    text, start = run.group(), run.start()
+    text = scan[start:end]
     if text.isdigit() or not _DIGIT.search(text):
         return [start]
     kinds = [c.isdigit() for c in text]
@@ -747,6 +849,9 @@ def _anchors(run: re.Match) -> list[int]:
 
 
 _READ_GROUPS = ("pre", "post", "unit", "n1", "p3", "fn", "n2", "p1", "p2")
+# ... by number: a name is looked up in the pattern's group index on every call
+_READ_GROUP_NUMBERS = tuple(QUANTITY.groupindex[name] for name in _READ_GROUPS)
+_PER, _U1 = QUANTITY.groupindex["per"], QUANTITY.groupindex["u1"]  # read for every figure
 _INNER_MARKER = re.compile("[余多来几]").search
 
 
@@ -754,10 +859,10 @@ def _read_match(m: re.Match, scan: str):
     """(start, end, value, unit, qualifier, step, upper end) or None if not a quantity."""
     g = m  # groups by name (m["n1"]): one look-up each, no dict of all 22 groups
     start, end = m.span()
-    pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUPS)  # one call for all
-    if m["per"] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
-        # 30户一年增收: 一年 starts
-        end, post, p3 = m.start("per"), None, None  # the next phrase; so 1个月每人3000元's 每人
+    pre, post, unit, n1, p3, fn, n2, p1, p2 = m.group(*_READ_GROUP_NUMBERS)  # one call
+    if m[_PER] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
+        # 30户一年增收: 一年 starts the next phrase; so does 1个月每人3000元's 每人
+        end, post, p3 = m.start(_PER), None, None
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
@@ -791,7 +896,7 @@ def _read_match(m: re.Match, scan: str):
     after = p3 and unit in _MEASURE_OR_TIME
     # 一亩半, 两年半, 一个半小时, 一亩两分: a mixed figure (a 分 is a tenth of a 亩)
     part = None
-    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m["per"] or marker):
+    if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m[_PER] or marker):
         part = _part_after(scan, end, unit)
     qualified = pre or post or marker or after or part or unit in _MORE_UNITS
     if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
@@ -904,7 +1009,7 @@ def _per_starts_the_next(m: re.Match, scan: str) -> bool:
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
     """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤)."""
-    per = m["per"]
+    per = m[_PER]
     return per is not None and per[0] == "一" and unit not in _MONEY
 
 
@@ -1108,7 +1213,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     prev, money = prevs[:2]  # the figure before if a sum with a rate; the last sum with one
     if unit is None or unit == "%":
         return start, [], ""
-    written = m["per"] or per_after
+    written = m[_PER] or per_after
     if (
         not written
         and unit in _MONEY
@@ -1119,8 +1224,11 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     own = written and not (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan))
     per = rates.split_denominators(written) if own else []
     before, width = [], 0
-    lo = max(0, start - rates.BEFORE_LOOKBACK)
-    if scan.find("每", lo, start) >= 0 or scan.find("均", lo, start) >= 0:  # a rate before it
+    # a rate before it?  (a slice and `in`: max() and str.find with bounds each parse
+    # their arguments, which cost more than the slice, for every figure)
+    lo = start - rates.BEFORE_LOOKBACK
+    near = scan[lo if lo > 0 else 0 : start]
+    if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
     if before or per:
         per = _written_rate(per, before)
@@ -1143,7 +1251,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
         return start, [], ""
-    lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
+    lo = start - rates.CLAUSE_LOOKBACK
+    lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
@@ -1231,6 +1340,8 @@ def _bounds(unit, per, value, qualifier, step, hi):
 def _exact_float(value, factor) -> float:
     """float(value * factor) for ints and Fractions, as the one int division float() of a
     Fraction is, without the product Fraction made and normalised first."""
+    if type(value) is int and type(factor) is int:  # most figures: no attribute read
+        return float(value * factor)  # an int's float is correctly rounded, as n / 1 is
     return value.numerator * factor.numerator / (value.denominator * factor.denominator)
 
 

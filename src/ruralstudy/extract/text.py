@@ -99,7 +99,7 @@ def _layout_breaks(text: str):
     """
     import numpy as np  # as in scan_copy
 
-    codes = _codes(text)
+    codes = code_points(text)
     kind = _layout_table().take(codes)  # take: a third fewer instructions than table[codes]
     line = kind == _LF
     run = (kind == _BLANK_CHAR) | line | ((kind == _CR) & np.r_[line[1:], False])
@@ -149,12 +149,21 @@ def _glosses(text: str):
 
 def scan_copy(text: str) -> str:
     """``text.translate(SCAN_MAP)``, by a table look-up (numpy), ~20x faster on CJK text."""
+    return scan_copy_and_codes(text)[0]
+
+
+def scan_copy_and_codes(text: str):
+    """``scan_copy(text)`` and its code points (numpy), which the look-ups over the scan
+    copy share (sentence ends, subjects, numeral runs): each encoding of the text was
+    a fortieth of the time."""
     if text.isascii():
-        return text.translate(SCAN_MAP)
-    return _scan_table().take(_codes(text)).tobytes().decode("utf-32-le", "surrogatepass")
+        scan = text.translate(SCAN_MAP)
+        return scan, code_points(scan)
+    codes = _scan_table().take(code_points(text))
+    return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes
 
 
-def _codes(text: str):
+def code_points(text: str):
     """The code points of ``text`` as a numpy array (no copy of the encoded bytes)."""
     import numpy as np  # pandas needs it anyway; imported here to keep the package import light
 
@@ -176,8 +185,15 @@ _STOP, _CLOSER, _NEWLINE = 1, 2, 3
 _END_MARKS = (("。！？!?", _STOP), ("”’」』）)", _CLOSER), ("\n", _NEWLINE))
 
 
-def sentence_ends(text: str) -> list[int]:
-    """The ends of SENTENCE_END's matches in ``text``, in order, found by numpy.
+def sentence_ends(text: str, codes=None) -> list[int]:
+    """The ends of SENTENCE_END's matches in ``text``, in order (``sentence_end_array``)."""
+    return sentence_end_array(text, codes).tolist()
+
+
+def sentence_end_array(text: str, codes=None):
+    """The ends of SENTENCE_END's matches in ``text``, in order, found by numpy, as an array
+    (``codes``: the text's code points, or its scan copy's, as SCAN_MAP maps no sentence
+    mark).
 
     sre tests SENTENCE_END's first class at every character of the text (a fifth of
     the extractor's preparation); a table look-up finds the few marks at once, and
@@ -188,7 +204,7 @@ def sentence_ends(text: str) -> list[int]:
     """
     import numpy as np  # as in scan_copy
 
-    codes = _codes(text)
+    codes = code_points(text) if codes is None else codes
     table = _end_table()
     at = np.flatnonzero(table.take(codes))
     kind = table[codes[at]]
@@ -201,7 +217,7 @@ def sentence_ends(text: str) -> list[int]:
     part = stop | closing
     # an end runs on into the next mark when it is part of one, unless a stop follows a closer
     runs_on = np.r_[after[1:] & part[1:] & ~(closer[:-1] & stop[1:]), False]
-    return (at[(part & ~runs_on) | (kind == _NEWLINE)] + 1).tolist()
+    return at[(part & ~runs_on) | (kind == _NEWLINE)] + 1
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +273,12 @@ class Quotes:
     """
 
     def __init__(self, text, joined, ends, breaks, shifts):
-        self.text, self.joined, self.ends = text, joined, ends
+        """``ends``: the sentence ends in ``joined``, sorted (a list or a numpy array)."""
+        import numpy as np  # as in scan_copy
+
+        self._end_array = np.asarray(ends, dtype=np.int64)  # for many(); a list for bisect
+        self.ends = ends.tolist() if isinstance(ends, np.ndarray) else ends
+        self.text, self.joined = text, joined
         self.breaks, self.shifts = breaks, shifts
         self._clause_ends = (0, -1, [])  # of the last long sentence: figures come in order
         self._made: dict[tuple[int, int], str] = {}
@@ -291,7 +312,7 @@ class Quotes:
         ``__call__`` (a call for every figure was a twelfth of the time)."""
         import numpy as np  # as in scan_copy
 
-        ends = np.asarray(self.ends, dtype=np.int64)
+        ends = self._end_array
         i, k = np.searchsorted(ends, starts, "right"), np.searchsorted(ends, stops, "left")
         bounds = np.r_[0, ends, len(self.joined)]
         js, je = bounds[i], bounds[k + 1]  # the ends before and after, as __call__'s
@@ -370,9 +391,10 @@ _WORD_AFTER = re.compile(f"{_cjk_except(_SUBJECT_STOP_AFTER)}{{0,{_SUBJECT_MAX}}
 _WORD_BEFORE = re.compile(f"{_cjk_except(_SUBJECT_STOP)}{{0,{_SUBJECT_MAX_BEFORE}}}$")
 
 
-def subjects(scan: str, starts, stops):
+def subjects(scan: str, starts, stops, codes=None):
     """``subject`` of every figure at once (``starts``, ``stops``: numpy arrays of joined
-    offsets), as two arrays of span ends; a call per figure was a twentieth of the time.
+    offsets; ``codes``, the scan's code points if at hand), as two arrays of span ends; a
+    call per figure was a twentieth of the time.
 
     Only the few characters around each figure are looked up (numpy): the word after
     it runs to the first character of the 6 after it that is no word character; before
@@ -381,7 +403,7 @@ def subjects(scan: str, starts, stops):
     """
     import numpy as np  # as in scan_copy
 
-    codes, table = _codes(scan), _subject_table()
+    codes, table = code_points(scan) if codes is None else codes, _subject_table()
 
     def flags(at):  # the table's bits at offsets ``at`` (none outside the text)
         inside = (at >= 0) & (at < len(codes))
