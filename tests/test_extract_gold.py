@@ -47,9 +47,11 @@ RATES3_TEXTS = FIXTURES / "rates3_texts"
 # The fourth and fifth lists (2026-12-01, evening): farmland pages and village-economy pages,
 # each written by a different hand from its texts alone and committed before the extractor
 # met them; scored once by the lead after the last rule change of that session.
+# The sixth and seventh (2026-12-01, night): collective-economy pages and field-economy pages,
+# written the same way and read by a second hand before any run.
 LATER_LISTS = {
     name: (FIXTURES / f"{name}_quantities_gold.tsv", FIXTURES / f"{name}_texts")
-    for name in ("rates4", "rates5")
+    for name in ("rates4", "rates5", "rates6", "rates7")
 }
 RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
