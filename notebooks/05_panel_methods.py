@@ -68,8 +68,8 @@ BOOT = dict(inference="bootstrap", biters=999, seed=SEED)
 #
 # The data-generating process (documented in `ruralstudy.simulate`):
 #
-# - outcome `y` (in log points) = village level + year effect + county-year shock
-#   + autocorrelated village noise + the programme's effect once adopted;
+# - outcome `y` (in log points) = village level + year effect + county-year shock +
+#   autocorrelated village noise + the programme's effect once adopted;
 # - villages sit in counties (one per ~333 villages: 600 here, ~1,500 at national
 #   size); county-year shocks make
 #   outcomes move together within a county, so standard errors are clustered by
