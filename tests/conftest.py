@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (`make test` and CI give one answer);
+# HYPOTHESIS_PROFILE=explore draws new ones, to hunt for cases the fixed draw misses.
+settings.register_profile("fixed", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 MINI_TEXT = "车田村整合300亩撂荒地。公司实现车田村每年分红10万余元。解决村民就业近20人。"
 
