@@ -177,7 +177,9 @@ def test_ratio_bounds_are_the_extreme_corners():
                                     np.array([[10.0, np.nan, np.nan], [5.0] * 3]))  # fmt: skip
     assert np.isnan(approx[:, 1:]).all()
     # A negative lower end of the dividend is divided by the divisor's smallest value.
-    negative = compare.interval_ratio(np.array([[5.0, -10.0, np.nan]]), np.array([[5.0, 5.0, np.nan]]))
+    negative = compare.interval_ratio(
+        np.array([[5.0, -10.0, np.nan]]), np.array([[5.0, 5.0, np.nan]])
+    )
     assert negative[0, 1] == -2.0 and np.isnan(negative[0, 2])
 
 
