@@ -276,7 +276,8 @@ outcomes[same_year][["fact_id", "indicator_id", "year", "text", "source_id"]]
 # %%
 around = rs.compare.before_after_all(outcomes[~same_year], interventions)
 columns = ["village", "intervention_id", "cut_year", "indicator_id", "before_year",
-           "before_text", "after_year", "after_text", "growth_per_year"]
+           "before_text", "after_year", "after_text", "growth_per_year",
+           "growth_per_year_lower", "growth_per_year_upper"]
 rs.show(around.assign(village=around["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]
