@@ -104,20 +104,24 @@ elsewhere[["province", "name_zh", "admin_code", "villages", "facts"]]
 # The map shows how many atlas villages each statutory county of Guizhou
 # holds. Hatched
 # counties have **no village in the atlas** — not "no villages": news coverage,
-# not the map, decides who is here.
+# not the map, decides who is here. Its labels are in Chinese and English, so
+# the figure can be reused as it is.
 
 # %%
-n_sources = study["source_id"].nunique()
+n_sources = study.loc[study["place_id"].str.startswith("cn.guizhou."), "source_id"].nunique()
 ax = rs.maps.choropleth(
     statutory[in_guizhou],
     "villages",
-    label="收录村庄数",
+    label="收录村庄数 Villages in the atlas",
     value_unit="个",
-    lang="zh",
+    lang="both",
     scheme="user_defined",
     bins=[1, 2, 3, 5],
-    caption=f"数据来源：本数据集所收{n_sources}篇公开报道（逐条见 data/sources.csv）",
-    title="收录村庄的县（区）分布",
+    caption=(
+        f"数据来源：本数据集所收{n_sources}篇公开报道（逐条见 data/sources.csv）"
+        f" Sources: {n_sources} public reports (each in data/sources.csv)"
+    ),
+    title="收录村庄的县（区）分布 Counties of the villages in the atlas",
 )
 paths = rs.plot.save(ax.figure, FIGURES / "07_atlas_coverage")
 
@@ -141,15 +145,34 @@ reported = (
 rs.show(reported.head(15))
 
 # %% [markdown]
-# Each village's latest figure of the most widely reported indicators, with the
-# bounds its wording implies (a whisker for 余/多, an arrow for 逾 and 近; hollow
-# for 约), on a log scale because villages differ by orders of magnitude. Two
-# sources reporting one year both appear, so conflicts show.
+# The distributions the study is about: collective income, dividends (in
+# total, per household and per person), land brought back into use or leased
+# by the collective, and homestay income (of the collective's homestays and of
+# single homestays, kept apart), beside the two most reported tourism counts.
+# Each village's latest figure, with the bounds its wording implies (a whisker
+# for 余/多, an arrow for 逾 and 近; hollow for 约), on a log scale where
+# villages differ by an order of magnitude or more. Two sources reporting one year both
+# appear, so conflicts show; so do two dividend rounds of one year. Where a
+# village's figures carry no year (areas, often), its undated figure is drawn,
+# labelled without a year. Villages outside Guizhou are in these figures too
+# (the province table above names them). Several of these indicators are
+# reported for only two to five villages: a figure of them is a list, not a
+# distribution. Read each row with its fact's note: 田箐村's 3.38亩 of
+# abandoned land is one plot being cleared on the day of the report, not the
+# village's total, and the single-homestay figures are one business each.
 
 # %%
-for indicator_id in reported.index[:4]:
-    latest = rs.atlas.latest_per_place(study, indicator_id)
-    ax = rs.plot.ranked(latest, lang="zh", log=True)
+DISTRIBUTIONS = [
+    "collective_income", "collective_dividend_paid", "collective_dividend_per_household",
+    "collective_dividend_per_person", "abandoned_land_consolidated",
+    "collective_land_transferred", "collective_homestay_income", "homestay_business_income",
+    "tourist_visits", "tourism_income",
+]  # fmt: skip
+for indicator_id in DISTRIBUTIONS:
+    latest = rs.atlas.latest_per_place(study, indicator_id, undated=True)
+    # A log scale where the figures span an order of magnitude or more.
+    wide = latest["value"].max() >= 10 * latest["value"].min()
+    ax = rs.plot.ranked(latest, lang="both", log=bool(wide))
     rs.plot.save(ax.figure, FIGURES / f"07_ranked_{indicator_id}")
 
 # %% [markdown]
@@ -158,7 +181,20 @@ for indicator_id in reported.index[:4]:
 # the medians of the figures' own bounds; an open bound stays open.
 
 # %%
-rs.show(rs.atlas.county_medians(facts, places, "collective_income", min_villages=3))
+medians = rs.atlas.county_medians(facts, places, "collective_income", min_villages=3)
+rs.show(medians)
+
+# %% [markdown]
+# How many villages each county has with a dated collective income, at most:
+# where no county reaches three, there is no median to map, and the county
+# choropleth of median collective income is not drawn.
+
+# %%
+reporting = rs.atlas.latest_per_place(study, "collective_income").assign(
+    county_id=lambda d: d["place_id"].map(rs.atlas.county_of(places))
+)
+per_county = reporting.groupby("county_id")["place_id"].nunique().sort_values(ascending=False)
+rs.show(per_county.head(5).rename("villages with a dated collective income"))
 
 # %% [markdown]
 # ## Before and after across villages
@@ -170,21 +206,45 @@ rs.show(rs.atlas.county_medians(facts, places, "collective_income", min_villages
 
 # %%
 names = places.set_index("place_id")["name_zh"]
+province = places.set_index("place_id")["name_zh"].reindex(
+    pairs["place_id"].str.split(".").str[:2].str.join(".")
+).to_numpy()
 money = pairs[pairs["unit"].str.startswith("CNY")]
-columns = ["village", "indicator_id", "before_year", "before_text", "after_year", "after_text",
+columns = ["province", "village", "indicator_id", "unit", "before_year", "before_text",
+           "after_year", "after_text", "change", "change_lower", "change_upper",
            "growth_per_year", "growth_per_year_lower", "growth_per_year_upper"]
-rs.show(pairs.assign(village=pairs["place_id"].map(names))[columns].round(3))
+rs.show(pairs.assign(village=pairs["place_id"].map(names), province=province)[columns].round(3))
 
 # %% [markdown]
+# A bound is shown where the wording gives one: "超过10000元" after "33元"
+# is growth of *at least* 18.3 % a year (no upper bound), "近1.7万元" after
+# "超过16400元" *at most* 1.8 % a year. A dash is a bound no wording gives.
+# Two pairs compare unlike periods, as their fact notes say: 幸福村's
+# homestay income sets one homestay's full 2015 season beside its summer of
+# 2022, and 山堡村's staying visitors are counts of parts of the season.
+#
 # Money figures in constant prices, and beside rural incomes over the same
 # years. The deflator is the national rural price change implied by the
 # statistical releases (nominal over real growth of rural per-capita
 # disposable income, `rs.compare.rural_price_index`); the benchmark is rural
 # per-capita disposable income of Guizhou for Guizhou's villages where the data
-# hold both years, and of China otherwise (the table says which).
+# hold both years, and of China otherwise (the table says which). The data hold
+# Guizhou's rural income for two years only, so the provincial benchmark can
+# be used only for a pair of exactly those years:
+
+# %%
+guizhou_income = facts[(facts["place_id"] == "cn.guizhou")
+                       & (facts["indicator_id"] == rs.compare.RURAL_INCOME)]  # fmt: skip
+rs.show(guizhou_income[["year", "text", "source_id"]])
+
+# %% [markdown]
+# The national price index covers the years below; a pair with a year outside
+# it is not put in constant prices (a dash), and a pair with a year outside the
+# national income series (2015 on) has no benchmark.
 
 # %%
 index = rs.compare.rural_price_index(facts, base_year=2024)
+rs.show(index.round(1))
 real = rs.compare.deflate_pairs(money, index)
 guizhou = rs.compare.benchmark_growth(real, facts, place_id="cn.guizhou")
 national = rs.compare.benchmark_growth(real, facts, place_id="cn")
@@ -194,7 +254,9 @@ benchmarked = guizhou.where(use_guizhou, national).assign(
     benchmark=use_guizhou.map({True: "Guizhou", False: "China"})
 )
 columns = ["village", "indicator_id", "before_year", "after_year", "growth_per_year",
-           "real_growth_per_year", "benchmark", "benchmark_growth_per_year", "growth_vs_benchmark"]
+           "real_growth_per_year", "real_growth_per_year_lower", "real_growth_per_year_upper",
+           "benchmark", "benchmark_growth_per_year", "growth_vs_benchmark",
+           "growth_vs_benchmark_lower", "growth_vs_benchmark_upper"]
 rs.show(benchmarked.assign(village=benchmarked["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]
@@ -214,7 +276,8 @@ outcomes[same_year][["fact_id", "indicator_id", "year", "text", "source_id"]]
 # %%
 around = rs.compare.before_after_all(outcomes[~same_year], interventions)
 columns = ["village", "intervention_id", "cut_year", "indicator_id", "before_year",
-           "before_text", "after_year", "after_text", "growth_per_year"]
+           "before_text", "after_year", "after_text", "growth_per_year",
+           "growth_per_year_lower", "growth_per_year_upper"]
 rs.show(around.assign(village=around["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]

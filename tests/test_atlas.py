@@ -106,6 +106,15 @@ def test_latest_per_place_keeps_both_sources_of_a_year_and_drops_undated():
     assert latest["fact_id"].tolist() == ["f2", "f3", "f4", "f5", "f6"]
 
 
+def test_latest_per_place_can_keep_the_undated_figures_of_places_with_no_dated_one():
+    undated_v1 = fact("f9", "cn.p.a.t.v1", "collective_income", None, 7e5, 7e5, 7e5)
+    rows = pd.concat([FACTS, pd.DataFrame([undated_v1])], ignore_index=True)
+    latest = atlas.latest_per_place(rows, "collective_income", undated=True)
+    # v5 has only an undated figure (f7): kept; v1's undated f9 is not, it has a dated 2024.
+    assert latest["fact_id"].tolist() == ["f2", "f3", "f4", "f5", "f6", "f7"]
+    assert atlas.latest_per_place(rows, "population", undated=True)["fact_id"].tolist() == ["f8"]
+
+
 def test_county_medians_by_hand():
     med = atlas.county_medians(FACTS, PLACES, "collective_income", min_villages=3)
     assert med["county_id"].tolist() == ["cn.p.a"]  # cn.p.b has one village

@@ -166,8 +166,21 @@ def test_ratio_bounds_are_the_extreme_corners():
     np.testing.assert_allclose(got, [[5 / 7, -2.0, 4.0]])
     straddle = compare.interval_ratio(np.array([[5.0, 4.0, 6.0]]), np.array([[2.0, -1.0, 4.0]]))
     assert np.isnan(straddle[0, 1:]).all()
+    # 近20 over 10: at most 2, and nothing of how few.
     open_bound = compare.interval_ratio(np.array([[20.0, np.nan, 20.0]]), np.array([[10.0] * 3]))
-    assert np.isnan(open_bound[0, 1]) and np.isnan(open_bound[0, 2])
+    assert np.isnan(open_bound[0, 1]) and open_bound[0, 2] == 2.0
+    # 30 over 不足10 (a positive amount below 10): at least 3, no upper bound.
+    under = compare.interval_ratio(np.array([[30.0] * 3]), np.array([[10.0, np.nan, 10.0]]))
+    assert under[0, 1] == 3.0 and np.isnan(under[0, 2])
+    # 约10 (no bounds) as the divisor or the dividend: no bounds at all.
+    approx = compare.interval_ratio(np.array([[30.0] * 3, [10.0, np.nan, np.nan]]),
+                                    np.array([[10.0, np.nan, np.nan], [5.0] * 3]))  # fmt: skip
+    assert np.isnan(approx[:, 1:]).all()
+    # A negative lower end of the dividend is divided by the divisor's smallest value.
+    negative = compare.interval_ratio(
+        np.array([[5.0, -10.0, np.nan]]), np.array([[5.0, 5.0, np.nan]])
+    )
+    assert negative[0, 1] == -2.0 and np.isnan(negative[0, 2])
 
 
 def test_price_index_refuses_a_year_with_one_rate():
@@ -210,6 +223,9 @@ def test_dated_pairs_take_the_earliest_and_latest_figure_with_growth_bounds():
     y = pairs.loc["cn.t.y"]
     assert y["growth_per_year"] == pytest.approx(3 ** (1 / 5) - 1)
     assert math.isnan(y["growth_per_year_upper"]) and math.isnan(y["ratio_upper"])
+    # ... but it is a ceiling: 30万 over at most 10万 is at least 3 times, 3^(1/5) − 1 a year.
+    assert y["ratio_lower"] == 3.0
+    assert y["growth_per_year_lower"] == pytest.approx(3 ** (1 / 5) - 1)
     # change = 30万 − [?, 10万]: at least 20万, no upper bound.
     assert y["change_lower"] == 200000.0 and math.isnan(y["change_upper"])
 
@@ -276,3 +292,37 @@ def test_benchmark_growth_and_constant_prices_by_hand():
     assert x["real_growth_per_year"] == pytest.approx(12.8 ** (1 / 5) - 1)
     assert x["real_growth_per_year_upper"] == pytest.approx((900000 / 62500) ** (1 / 5) - 1)
     assert not real.loc["cn.t.y", "deflated"] and math.isnan(real.loc["cn.t.y", "after_value_real"])
+
+
+def test_one_sided_figures_give_one_sided_growth_and_a_fall_keeps_its_bounds():
+    rows = [
+        # 33元 → 超过1万元 over 34 years: at least (10000/33)^(1/34) − 1 a year.
+        ("h1", "cn.t.h", "income", 1985, 33, 33, 33, "exact", "33元"),
+        ("h2", "cn.t.h", "income", 2019, 10000, 10000, math.nan, "over", "超过10000元"),
+        # 超过16400元 → 近1.7万元 over 2 years: at most (17000/16400)^(1/2) − 1 a year.
+        ("k1", "cn.t.k", "income", 2016, 16400, 16400, math.nan, "over", "超过16400元"),
+        ("k2", "cn.t.k", "income", 2018, 17000, math.nan, 17000, "under", "近1.7万元"),
+        # 53万 → 27万余 in one year: a fall, between −49.1 % and −47.2 %.
+        ("v1", "cn.t.v", "visits", 2019, 530000, 530000, 530000, "exact", "53万人次"),
+        ("v2", "cn.t.v", "visits", 2020, 270000, 270000, 280000, "plus", "27万余人次"),
+    ]
+    cols = ["fact_id", "place_id", "indicator_id", "year", "value", "lower", "upper",
+            "qualifier", "text"]  # fmt: skip
+    df = pd.DataFrame(rows, columns=cols)
+    df = df.assign(unit="CNY", source_id="src", year=df["year"].astype("Int64"))
+    pairs = compare.dated_pairs(df).set_index("place_id")
+    h = pairs.loc["cn.t.h"]
+    assert h["growth_per_year_lower"] == pytest.approx((10000 / 33) ** (1 / 34) - 1)
+    assert h["growth_per_year_lower"] == pytest.approx(0.18300, abs=1e-5)
+    assert math.isnan(h["growth_per_year_upper"]) and math.isnan(h["change_upper"])
+    k = pairs.loc["cn.t.k"]
+    assert math.isnan(k["growth_per_year_lower"])
+    assert k["growth_per_year_upper"] == pytest.approx((17000 / 16400) ** 0.5 - 1)
+    assert k["growth_per_year_upper"] == pytest.approx(0.01813, abs=1e-5)
+    assert k["change_upper"] == 600.0 and math.isnan(k["change_lower"])
+    v = pairs.loc["cn.t.v"]
+    assert (v["growth_per_year"], v["growth_per_year_upper"]) == pytest.approx(
+        (27 / 53 - 1, 28 / 53 - 1)
+    )
+    assert v["growth_per_year_lower"] == v["growth_per_year"]
+    assert (v["change"], v["change_lower"], v["change_upper"]) == (-260000.0, -260000.0, -250000.0)

@@ -81,15 +81,24 @@ def coverage_by_county(
     return table[columns].sort_values(["villages", "facts"], ascending=False, ignore_index=True)
 
 
-def latest_per_place(facts: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+def latest_per_place(
+    facts: pd.DataFrame, indicator_id: str, *, undated: bool = False
+) -> pd.DataFrame:
     """Each place's figures of ``indicator_id`` in its latest reported year.
 
-    Undated figures are left out (they cannot be compared in time). Two
-    sources reporting the same latest year both stay, so a conflict shows.
+    Undated figures are left out (they cannot be compared in time), unless
+    ``undated=True``: then a place with no dated figure keeps its undated
+    ones, so a distribution of what places report (an area, a stock) shows
+    every place; a place with a dated figure still shows only its latest.
+    Two sources reporting the same latest year both stay, so a conflict shows.
     """
-    rows = facts[(facts["indicator_id"] == indicator_id) & facts["year"].notna()]
-    latest = rows.groupby("place_id")["year"].transform("max")
-    return rows[rows["year"] == latest].sort_values(["place_id", "source_id"], ignore_index=True)
+    rows = facts[facts["indicator_id"] == indicator_id]
+    dated = rows[rows["year"].notna()]
+    latest = dated[dated["year"] == dated.groupby("place_id")["year"].transform("max")]
+    if undated:
+        alone = rows["year"].isna() & ~rows["place_id"].isin(set(dated["place_id"]))
+        latest = pd.concat([latest, rows[alone]])
+    return latest.sort_values(["place_id", "source_id"], ignore_index=True)
 
 
 def county_medians(

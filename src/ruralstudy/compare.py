@@ -2,8 +2,9 @@
 
 Reported village figures are sparse, often bounded ("10万余元") or approximate
 ("约2.5万元"). Every comparison here keeps that: a change or a ratio has the
-bounds that interval arithmetic gives from the bounds of its two figures, and
-no bound where either figure has none (NaN = no bound, as in the facts).
+bounds that interval arithmetic gives from the bounds of its two figures; a
+bound stays open (NaN = no bound, as in the facts) where a figure's missing
+bound leaves it open, and no further.
 
 >>> import ruralstudy as rs
 >>> facts = rs.load_facts()
@@ -373,23 +374,35 @@ def interval_difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def interval_ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """(value, lower, upper) of a / b for rows of (value, lower, upper); NaN = no bound.
 
-    The bounds are the extremes of the four corner quotients. A missing bound
-    of either side leaves the ratio's bounds open (e.g. "近20人" says nothing
-    of how few), and a divisor that may be zero or negative gives no bounds.
+    Each bound of the quotient needs only the bounds that make it, so a
+    one-sided figure keeps its one side: "近20人" over 10 is at most 2 and
+    says nothing of how few; 1万元 over "不足100元" is at least 100 (a
+    reported amount below a ceiling may be small, which only raises the
+    quotient). For a ≥ 0 the lower bound is a's lower over b's upper, the
+    upper a's upper over b's lower; for a negative bound of a, the other
+    end of b. The upper bound needs b's lower bound above zero. A divisor
+    that may be zero or negative (a lower bound ≤ 0, or a value ≤ 0) gives
+    no bounds.
 
     >>> interval_ratio(np.array([[20., 20., 30.]]), np.array([[10., 10., 10.]]))
     array([[2., 2., 3.]])
+    >>> interval_ratio(np.array([[20., np.nan, 20.]]), np.array([[10., 10., 10.]]))
+    array([[ 2., nan,  2.]])
     """
     a, b = np.asarray(a, float), np.asarray(b, float)
+    # b > 0 for sure: its lower bound above zero, or open below a positive value.
+    positive = (b[:, 1] > 0) | (np.isnan(b[:, 1]) & (b[:, 0] > 0))
+    known_lower = b[:, 1] > 0  # False for NaN: an open lower bound may come near zero
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(b[:, 0] > 0, a[:, 0] / b[:, 0], np.nan)
-        corners = np.column_stack(
-            [a[:, 1] / b[:, 1], a[:, 1] / b[:, 2], a[:, 2] / b[:, 1], a[:, 2] / b[:, 2]]
+        lower = np.where(
+            a[:, 1] >= 0,
+            np.where(positive, a[:, 1] / b[:, 2], np.nan),
+            np.where(known_lower, a[:, 1] / b[:, 1], np.nan),
         )
-    bounded = ~np.isnan(corners).any(axis=1) & (b[:, 1] > 0)
-    safe = np.where(bounded[:, None], corners, 0.0)
-    lower = np.where(bounded, safe.min(axis=1), np.nan)
-    upper = np.where(bounded, safe.max(axis=1), np.nan)
+        upper = np.where(
+            known_lower, np.where(a[:, 2] >= 0, a[:, 2] / b[:, 1], a[:, 2] / b[:, 2]), np.nan
+        )
     return np.column_stack([value, lower, upper])
 
 

@@ -86,7 +86,8 @@ def ranked(
     ax.grid(axis="y", visible=False)
     draw_title(ax, first["indicator_zh"], first["indicator_en"], lang, title)
     cite(ax, df, lang=lang, sources=t.sources, caption=caption)
-    finish(ax, key_handles(set(df["qualifier"]), lang, orient="h"), loc="lower right")
+    # "best": long bilingual keys over the lower right hid the smallest figures.
+    finish(ax, key_handles(set(df["qualifier"]), lang, orient="h"), loc="best")
     return ax
 
 
