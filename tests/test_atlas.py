@@ -126,6 +126,19 @@ def test_county_medians_by_hand():
     assert row["source_ids"] == ["s1", "s2"]
 
 
+def test_county_medians_count_villages_only_not_a_township_total():
+    # The township cn.p.a.t reports its own (summed) figure: not a fourth village of cn.p.a,
+    # and not enough to give cn.p.b a median with its one village and the county's own figure.
+    rows = pd.concat(
+        [FACTS, pd.DataFrame([fact("f10", "cn.p.a.t", "collective_income", 2024, 9e6, 9e6, 9e6),
+                              fact("f11", "cn.p.b", "collective_income", 2024, 8e6, 8e6, 8e6)])],
+        ignore_index=True,
+    ).astype({"year": "Int64"})  # fmt: skip
+    med = atlas.county_medians(rows, PLACES, "collective_income", min_villages=2)
+    assert med["county_id"].tolist() == ["cn.p.a"]
+    assert (med.iloc[0]["villages"], med.iloc[0]["median"]) == (3, 5e5)
+
+
 SOURCES = pd.DataFrame(
     {
         "source_id": ["s1", "s2"],

@@ -115,11 +115,14 @@ def county_medians(
     bounds and of the upper bounds bound it — when every figure has that
     bound (else the bound is open, NaN). A village with two figures for its
     latest year counts once, at the mean of its figures' values and at the
-    widest of their bounds. Columns: county_id, villages, median,
+    widest of their bounds. Only villages and communities count: a
+    township's or county's own figure (often a sum over its villages) is
+    not one village's. Columns: county_id, villages, median,
     median_lower, median_upper, source_ids (a sorted list, as a figure's
     record keeps them; ``rs.show`` joins it with "; ").
     """
-    latest = latest_per_place(facts, indicator_id)
+    points = set(places.loc[places["level"].isin(POINT_LEVELS), "place_id"])
+    latest = latest_per_place(facts[facts["place_id"].isin(points)], indicator_id)
     per_village = latest.groupby("place_id").agg(
         value=("value", "mean"),
         lower=("lower", lambda s: s.min() if s.notna().all() else np.nan),
