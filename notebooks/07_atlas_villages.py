@@ -227,15 +227,17 @@ rs.show(pairs.assign(village=pairs["place_id"].map(names), province=province)[co
 # years. The deflator is the national rural price change implied by the
 # statistical releases (nominal over real growth of rural per-capita
 # disposable income, `rs.compare.rural_price_index`); the benchmark is rural
-# per-capita disposable income of Guizhou for Guizhou's villages where the data
-# hold both years, and of China otherwise (the table says which). The data hold
-# Guizhou's rural income for two years only, so the provincial benchmark can
-# be used only for a pair of exactly those years:
+# per-capita disposable income of the nearest enclosing place whose series
+# holds both years of the pair (`rs.compare.benchmark_growth_nearest`):
+# Guizhou for Guizhou's villages where the data hold both years, China
+# otherwise, and the `benchmark` column says which. The data hold Guizhou's
+# rural income for the years below only (a year no source gives stays
+# missing), so the provincial benchmark is used only for a pair of two of them:
 
 # %%
 guizhou_income = facts[(facts["place_id"] == "cn.guizhou")
                        & (facts["indicator_id"] == rs.compare.RURAL_INCOME)]  # fmt: skip
-rs.show(guizhou_income[["year", "text", "source_id"]])
+rs.show(guizhou_income.sort_values("year")[["year", "text", "source_id"]])
 
 # %% [markdown]
 # The national price index covers the years below; a pair with a year outside
@@ -245,14 +247,18 @@ rs.show(guizhou_income[["year", "text", "source_id"]])
 # %%
 index = rs.compare.rural_price_index(facts, base_year=2024)
 rs.show(index.round(1))
+
+# %% [markdown]
+# How many of the money pairs each benchmark serves; a dash counts the pairs
+# whose two years no enclosing series holds (no benchmark is shown for them).
+
+# %%
 real = rs.compare.deflate_pairs(money, index)
-guizhou = rs.compare.benchmark_growth(real, facts, place_id="cn.guizhou")
-national = rs.compare.benchmark_growth(real, facts, place_id="cn")
-in_province = guizhou["place_id"].str.startswith("cn.guizhou.")
-use_guizhou = guizhou["benchmark_growth_per_year"].notna() & in_province
-benchmarked = guizhou.where(use_guizhou, national).assign(
-    benchmark=use_guizhou.map({True: "Guizhou", False: "China"})
-)
+benchmarked = rs.compare.benchmark_growth_nearest(real, facts)
+benchmarked["benchmark"] = benchmarked["benchmark_place_id"].map(names)
+rs.show(benchmarked["benchmark"].value_counts(dropna=False).rename("pairs"))
+
+# %%
 columns = ["village", "indicator_id", "before_year", "after_year", "growth_per_year",
            "real_growth_per_year", "real_growth_per_year_lower", "real_growth_per_year_upper",
            "benchmark", "benchmark_growth_per_year", "growth_vs_benchmark",

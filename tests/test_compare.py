@@ -326,3 +326,65 @@ def test_one_sided_figures_give_one_sided_growth_and_a_fall_keeps_its_bounds():
     )
     assert v["growth_per_year_lower"] == v["growth_per_year"]
     assert (v["change"], v["change_lower"], v["change_upper"]) == (-260000.0, -260000.0, -250000.0)
+
+
+def test_benchmark_growth_nearest_prefers_the_province_where_it_holds_both_years():
+    # Three villages: p1 in province cn.p (which has 2019 and 2024), p2 in cn.p
+    # but with years only the country covers, q1 in cn.q (no series of its
+    # own), and r1 whose years no series covers.
+    rows = [
+        ("p1a", "cn.p.a.p1", "income", 2019, 100, 100, 100, "exact", "100元"),
+        ("p1b", "cn.p.a.p1", "income", 2024, 200, 200, 200, "exact", "200元"),
+        ("p2a", "cn.p.a.p2", "income", 2020, 100, 100, 100, "exact", "100元"),
+        ("p2b", "cn.p.a.p2", "income", 2022, 150, 150, 150, "exact", "150元"),
+        ("q1a", "cn.q.b.q1", "income", 2019, 100, 100, 100, "exact", "100元"),
+        ("q1b", "cn.q.b.q1", "income", 2024, 300, 300, 300, "exact", "300元"),
+        ("r1a", "cn.p.a.r1", "income", 2010, 100, 100, 100, "exact", "100元"),
+        ("r1b", "cn.p.a.r1", "income", 2012, 121, 121, 121, "exact", "121元"),
+    ]
+    cols = ["fact_id", "place_id", "indicator_id", "year", "value", "lower", "upper",
+            "qualifier", "text"]  # fmt: skip
+    village_facts = pd.DataFrame(rows, columns=cols).assign(unit="CNY", source_id="src")
+    village_facts["year"] = village_facts["year"].astype("Int64")
+    pairs = compare.dated_pairs(village_facts, indicator_id="income")
+    level = {  # province: 2019 → 2024 at 10 % a year; country: 5 % a year 2019–2024
+        ("cn.p", 2019): 100.0, ("cn.p", 2024): 100.0 * 1.1**5,
+        ("cn", 2019): 100.0, ("cn", 2020): 105.0, ("cn", 2022): 105.0 * 1.05**2,
+        ("cn", 2024): 100.0 * 1.05**5,
+    }  # fmt: skip
+    reference = pd.DataFrame(
+        {
+            "fact_id": [f"{p}-{y}" for p, y in level],
+            "place_id": [p for p, _ in level],
+            "indicator_id": compare.RURAL_INCOME,
+            "year": pd.array([y for _, y in level], dtype="Int64"),
+            "value": list(level.values()),
+        }
+    )
+    out = compare.benchmark_growth_nearest(pairs, reference).set_index("place_id")
+    assert out.loc["cn.p.a.p1", "benchmark_place_id"] == "cn.p"
+    assert out.loc["cn.p.a.p1", "benchmark_growth_per_year"] == pytest.approx(0.10)
+    # 200/100 over 5 years against 10 % a year: 2^(1/5) / 1.1 − 1.
+    assert out.loc["cn.p.a.p1", "growth_vs_benchmark"] == pytest.approx(2 ** 0.2 / 1.1 - 1)
+    # The province lacks 2020 and 2022, so p2 falls back to the country.
+    assert out.loc["cn.p.a.p2", "benchmark_place_id"] == "cn"
+    assert out.loc["cn.p.a.p2", "benchmark_growth_per_year"] == pytest.approx(0.05)
+    # cn.p's series does not enclose cn.q: q1 is set beside the country.
+    assert out.loc["cn.q.b.q1", "benchmark_place_id"] == "cn"
+    assert out.loc["cn.q.b.q1", "benchmark_growth_per_year"] == pytest.approx(0.05)
+    # No series holds 2010 and 2012: no benchmark, and the gap shows.
+    assert pd.isna(out.loc["cn.p.a.r1", "benchmark_place_id"])
+    assert math.isnan(out.loc["cn.p.a.r1", "growth_vs_benchmark"])
+    # The single-place call agrees where the province is chosen.
+    single = compare.benchmark_growth(pairs, reference, place_id="cn.p").set_index("place_id")
+    assert single.loc["cn.p.a.p1", "growth_vs_benchmark_upper"] == pytest.approx(
+        out.loc["cn.p.a.p1", "growth_vs_benchmark_upper"]
+    )
+
+
+def test_benchmark_growth_nearest_without_any_series_leaves_every_pair_open():
+    pairs = compare.dated_pairs(two_villages(), indicator_id="income")
+    empty = pd.DataFrame(columns=["fact_id", "place_id", "indicator_id", "year", "value"])
+    out = compare.benchmark_growth_nearest(pairs, empty)
+    assert out["benchmark_place_id"].isna().all()
+    assert out["benchmark_growth_per_year"].isna().all() and len(out) == len(pairs)

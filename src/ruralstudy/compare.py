@@ -17,7 +17,9 @@ dated figure of every place and indicator) and :func:`before_after_all`
 (each place's before/after around its own intervention), both with the
 growth per year and its bounds (:func:`annual_growth`); :func:`deflate_pairs`
 puts a pair in constant prices and :func:`benchmark_growth` sets it beside
-the benchmark's growth over the same years.
+the benchmark's growth over the same years; :func:`benchmark_growth_nearest`
+picks, pair by pair, the nearest enclosing place (province, else country)
+whose series holds both years.
 """
 
 from __future__ import annotations
@@ -316,6 +318,49 @@ def benchmark_growth(
         1.0 + own
     ) / factor - 1.0
     return out
+
+
+
+def benchmark_growth_nearest(
+    pairs: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    indicator_id: str = RURAL_INCOME,
+) -> pd.DataFrame:
+    """Each pair beside the growth of the nearest enclosing place whose
+    benchmark series holds both of the pair's years.
+
+    A village under ``cn.guizhou`` is set beside Guizhou's series where it has
+    both years and beside China's (``cn``) otherwise; a village of a province
+    with no series of its own goes straight to China's. Enclosing means the
+    dotted place path (``cn.guizhou`` encloses ``cn.guizhou.x.y``). Adds the
+    columns of :func:`benchmark_growth` and ``benchmark_place_id`` (empty
+    where no enclosing series covers both years, so the gap shows).
+    """
+    held = reference.loc[reference["indicator_id"] == indicator_id, "place_id"]
+    deepest_first = sorted(set(held), key=lambda p: (-p.count("."), p))
+    out = pairs.copy()
+    for col in _BENCHMARK_COLUMNS:
+        out[col] = np.nan
+    chosen = np.full(len(out), None, dtype=object)
+    for place in deepest_first:
+        scored = benchmark_growth(pairs, reference, indicator_id=indicator_id, place_id=place)
+        inside = (pairs["place_id"] == place) | pairs["place_id"].str.startswith(place + ".")
+        covered = scored["benchmark_growth_per_year"].notna()
+        take = (inside & covered).to_numpy(bool) & pd.isna(chosen)
+        for col in _BENCHMARK_COLUMNS:
+            out[col] = np.where(take, scored[col].to_numpy(float), out[col].to_numpy(float))
+        chosen[take] = place
+    out["benchmark_place_id"] = pd.array(chosen, dtype="string")
+    return out
+
+
+_BENCHMARK_COLUMNS = [
+    "benchmark_growth_per_year",
+    "growth_vs_benchmark",
+    "growth_vs_benchmark_lower",
+    "growth_vs_benchmark_upper",
+]
 
 
 PAIR_COLUMNS = ["place_id", "indicator_id", "unit"] + [
