@@ -2243,3 +2243,167 @@ def test_rates_the_sentence_states(text, units):
 def test_no_rate_where_the_sentence_states_none(text, units):
     df = extract_quantities(text)
     assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units
+
+
+# --- xrules7: spaced 多, 角/毛 after a price's denominator, ranges, bounds and names --------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "norm_unit"),
+    [
+        ("合作社在 3000 多亩坡地上种茶", "3000 多亩", 3000, 4000, "ha"),
+        ("寨子里住着 600 余人", "600 余人", 600, 700, "person"),
+        ("现有社员 120 余户", "120 余户", 120, 130, "household"),
+        ("他一天能挣 80 多元", "80 多元", 80, 90, "CNY/day"),
+        ("全村 12 多亩水田", "12 多亩", 12, 13, "ha"),
+    ],
+)
+def test_a_space_between_digits_and_duo_is_layout(text, surface, lo, hi, norm_unit):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "plus")
+    assert row["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize(
+    "text", ["截至 2019 多家企业入驻", "记者 2023 多方走访", "一百 多"]
+)
+def test_a_year_before_a_spaced_duo_is_no_figure(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "hi", "unit", "norm_unit"),
+    [
+        ("按重量算，每斤两角到三角之间。", "每斤两角到三角", 2, 3, "角/斤", "CNY/kg"),
+        ("收购价每斤6角至8角，", "每斤6角至8角", 6, 8, "角/斤", "CNY/kg"),
+        ("青菜每斤八毛。", "每斤八毛", 8, 8, "毛/斤", "CNY/kg"),
+        ("采茶工钱是5毛钱1斤，", "5毛钱1斤", 5, 5, "毛钱/斤", "CNY/kg"),
+        ("散装的2元1公斤", "2元1公斤", 2, 2, "元/公斤", "CNY/kg"),
+        ("一毛钱一斤也没人要", "一毛钱一斤", 1, 1, "毛钱/斤", "CNY/kg"),
+    ],
+)
+def test_jiao_and_mao_with_a_price_denominator_before_or_after(
+    text, surface, value, hi, unit, norm_unit
+):
+    row = one(text)
+    assert (row["text"], row["value"], row["upper"]) == (surface, value, hi)
+    assert (row["unit"], row["norm_unit"]) == (unit, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["从长三角到珠三角，", "长三角、珠三角", "画一个三角到边上", "每块三角形地", "剩三毛，", "一角到处是灰"],
+)
+def test_jiao_and_mao_without_a_price_are_no_money(text):
+    assert not any(u.startswith(("角", "毛")) for u in extract_quantities(text)["unit"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("收了300斤1斤也没卖", ["300斤", "1斤"]),  # a weight after a weight is its own
+        ("花了5元1000斤", ["5元", "1000斤"]),  # 1000斤 is no denominator
+        ("种了20亩1年", ["20亩", "1年"]),
+    ],
+)
+def test_one_and_a_weight_is_a_denominator_after_money_only(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "unit"),
+    [
+        ("亩产量:1800-1500斤", "1800-1500斤", 1500, 1800, "斤"),
+        ("收入在8000至6000元之间", "8000至6000元", 6000, 8000, "元"),
+        ("一袋约1200-1500粒", "1200-1500粒", 1200, 1500, "粒"),
+        ("每株挂果30到40颗", "30到40颗", 30, 40, "颗"),
+    ],
+)
+def test_ranges_high_to_low_and_counts_of_grains(text, surface, lo, hi, unit):
+    df = extract_quantities(text)
+    row = df[df["text"] == surface].iloc[0]
+    assert (row["lower"], row["upper"], row["qualifier"], row["unit"]) == (lo, hi, "range", unit)
+
+
+@pytest.mark.parametrize("text", ["2019-2018年", "3000-3000元"])
+def test_no_range_of_years_or_of_equal_ends(text):
+    assert "range" not in extract_quantities(text)["qualifier"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "qualifiers"),
+    [
+        ("集体收入从不足5万元到120万元", ["不足5万元", "120万元"], ["under", "exact"]),
+        ("人均收入由不到3000元到2万元", ["不到3000元", "2万元"], ["under", "exact"]),
+        ("从超过10吨到近20吨", ["超过10吨", "近20吨"], ["over", "under"]),
+        # an approximate range stays one range (约 not read), as does a bound before a range
+        # without a first unit
+        ("约3万元到5万元", ["3万元到5万元"], ["range"]),
+        ("费用在2至3万元", ["2至3万元"], ["range"]),
+    ],
+)
+def test_a_bound_with_its_unit_before_a_range_mark_is_two_figures(text, surfaces, qualifiers):
+    df = extract_quantities(text)
+    assert df["text"].tolist()[-len(surfaces):] == surfaces
+    assert df["qualifier"].tolist()[-len(surfaces):] == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("去年销售额超过了500万元", "超过了500万元", "over", 5_000_000, NAN),
+        ("游客人数突破了10万人次", "突破了10万人次", "over", 100_000, NAN),
+        ("产量超出了3000斤", "超出了3000斤", "over", 3000, NAN),
+    ],
+)
+def test_le_between_a_bound_word_and_the_figure(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "norm"),
+    [
+        ("近三成村庄没有集体收入", "近三成", "under", 30),
+        ("六成村落保留了古建筑", "六成", "exact", 60),
+        ("含糖量是普通水果的百倍", "百倍", "exact", 10_000),
+        ("产值增长了千倍", "千倍", "exact", 100_000),
+    ],
+)
+def test_shares_before_a_village_noun_and_hundredfold(text, surface, qualifier, norm):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (surface, qualifier, "percent")
+    assert row["norm_value"] == norm
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("六家村民合作社", ["六家"]),
+        ("三座村庄连成一片", ["三座"]),
+        ("小四台子村", []),  # a place name still
+        ("五家畈的茶园", []),
+    ],
+)
+def test_a_village_noun_after_a_count_is_no_place_name(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    "text", ["队员们信心百倍", "身价百倍", "精神百倍地投入", "推行三股四分法，", "实行四股六分法"]
+)
+def test_epithets_and_method_names_are_no_quantity(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("合作社共四股，六人持股", ["四股", "六人"]),
+        ("分成两股五人一组", ["两股", "五人"]),
+        ("三股两万元", ["三股", "两万元"]),
+    ],
+)
+def test_a_count_before_another_numeral_outside_a_method_name(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces

@@ -185,6 +185,7 @@ FACT_COLUMNS = [
 
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
+    "超过了": "over", "突破了": "over", "超出了": "over",  # 年产值超过了2万元: 了 between
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "未满": "under", "不满": "under", "不超过": "under", "不高于": "under", "低于": "under",
     "高于": "over",
@@ -217,7 +218,7 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
@@ -225,6 +226,12 @@ NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
 _PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
 _JIAO_END = rf"钱|[一每/](?:{_PRICE_PER})"  # 角, 毛: money only with 钱 or a denominator
+# ... or with a price's denominator before the figure (每斤三角到四角, 每斤4角至5角), which the
+# pattern cannot see: these may end such a figure, and _read_match looks for the 每-word.
+_JIAO_LOOSE = r"[至到~\-—]|[\s，。、；！？,.;!?）)”]|$|之间|左右|以[上下内]"
+# A weight after a price in digits: 3毛钱1斤, 5元1斤 (after money; 1 and the weight only, not
+# 1000斤 or 1.5斤).
+_ONE_WEIGHT = "(?<=[元钱块角毛])1(?:市斤|公斤|千克|斤|两)"
 _JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
@@ -245,8 +252,8 @@ _UNIT_GUARDS = {
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
     # 5角钱一斤, 5角一斤, 五毛钱; not 长三角, 三角形, 一角 (a corner), 毛竹, 三毛 (a name)
-    "角": rf"角(?={_JIAO_END})",
-    "毛": rf"毛(?={_JIAO_END})",
+    "角": rf"角(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
+    "毛": rf"毛(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
     "个星期": "个星期(?![一二三四五六日天])",
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
@@ -276,6 +283,10 @@ _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元,
 # lone 百/千/万 (一百把椅子 counts chairs)
 _PLUS = rf"[余多来]|(?<=十)几|(?<=[百千万])(?<![0-9{CN_CHARS}][百千万])把"
 _PLUS_FIRST = "[余多来几把]"
+# 1000 多亩, 100 多元: a space of layout between the digits and 多 (not after 一百: a Chinese
+# numeral is not spaced so); _read_match keeps out 2019 多家 (a year, not a figure)
+_SP_DIGIT = r"(?:(?<=[0-9])[ \u3000\u00a0]|)"
+_PLUS_SP_FIRST = "[余多来几把 \u3000\u00a0]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -325,7 +336,7 @@ def quantity_pattern(opt=_optional) -> str:
     per = rates.DENOMINATOR_PATTERN
     written_per = (
         rf"(?:[/每](?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
-        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})"
+        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
     post_first = _class("".join(first for _, first in _POST))
@@ -339,14 +350,14 @@ def quantity_pattern(opt=_optional) -> str:
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
-        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})", _PLUS_FIRST)
+        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
         + opt(
-            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一]"))
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一1]"))
             + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
             sep_ahead,
         )
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
-        + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
+        + opt(f"(?P<per>{written_per})", "[/每一1]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
         # 多 after the unit and a bound after it, behind one lookahead of their first
         # characters (most figures have neither: one test, not two)
@@ -389,7 +400,7 @@ QUANTITY = re.compile(quantity_pattern())
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
-_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})")
+_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})|{_ONE_WEIGHT}")
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
@@ -516,7 +527,7 @@ def _idiom_spans(scan: str, kind) -> list[tuple[int, int]]:
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 # Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
-_NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
+_NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集", "村庄", "村落")  # 近四成村庄
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
@@ -801,8 +812,9 @@ def _matches(scan: str, kinds=None):
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
-                if m[_U1] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
-                    m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
+                if m[_U1] and (_range_in_a_list(scan, m) or _bound_then_figure(scan, m)):
+                    # 300元、500元到700元、1000元; 从不足2万元到210.5万元: its first item
+                    m = QUANTITY.match(scan, m.start(), m.start("sep"))
                 yield m
                 tried = m.end()
             else:
@@ -817,6 +829,17 @@ def _range_in_a_list(scan: str, m: re.Match) -> bool:
         return True
     before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
     return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
+
+
+def _bound_then_figure(scan: str, m: re.Match) -> bool:
+    """从不足2万元到210.5万元: a bound with its own unit, then the figure it grew to, is two
+    figures, not a range (约3万元到5万元 is one, about 30000 to 50000)."""
+    pre = m["pre"]
+    return (
+        pre is not None
+        and PREFIX_QUALIFIER[pre] in ("under", "over")
+        and scan[m.start() - 1 : m.start()] not in _NOT_PREFIX_BEFORE.get(pre, ())
+    )
 
 
 def _prefix_start(scan: str, q: int, tried: int) -> int:
@@ -865,6 +888,10 @@ def _read_match(m: re.Match, scan: str):
         end, post, p3 = m.start(_PER), None, None
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
+    if unit in _JIAO_UNITS and not _is_jiao_money(m, scan):
+        return None  # 长三角, 三角形: no money without a price's denominator or 钱
+    if p1 and scan[m.start("p1") - 1] in _SPACES and len(n1) > 2 and n1[-1] != "0":
+        return None  # 2019 多家: a year before 多 (1000 多亩 and 100 多元 are round)
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         if not (pre == "过" and n1 and scan[start - 1] == "到" and n1[0] in "百千万亿"):
             start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
@@ -1001,6 +1028,20 @@ _TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
 _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
 
+_JIAO_UNITS = frozenset(("角", "毛"))
+_JIAO_MONEY_AFTER = re.compile(f"{_JIAO_END}|{_ONE_WEIGHT}")
+_PRICE_BEFORE = re.compile(rf"每(?:{_PRICE_PER})$")
+
+
+def _is_jiao_money(m: re.Match, scan: str) -> bool:
+    """A figure in 角 or 毛 is money with 钱 or a price's denominator after it (5角钱, 八毛一斤,
+    3毛钱1斤) or a 每-denominator just before it (每斤三角到四角); 长三角 is a region."""
+    if m[_PER] is not None or _JIAO_MONEY_AFTER.match(scan, m.end("unit")):
+        return True
+    start = m.start()
+    return _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None
+
+
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
     """住1个月每人3000元: a 每-word followed by a number is the next figure's rate."""
     per = m["per"]
@@ -1055,6 +1096,8 @@ def _read_range(g, start, end, pre):
         lo = lo * shared  # 3至5万元: 万 applies to both ends
     elif len(n1) == 1:
         lo = lo * _place_shared(lo, hi)  # 3-4000元: 3000 to 4000, as 三四千
+    if lo > hi and g["p2"] is None and trailing_multiplier(n1) == shared:
+        lo, hi = hi, lo  # 3900-3000斤: written high to low, the same range
     if lo >= hi:
         return None
     return (start + len(pre) if pre else start), end, lo, unit, "range", None, hi
@@ -1109,11 +1152,13 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
         return True  # 三村民: only a number that is surely one counts a bare noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
-        if unit not in _MONEY:
-            return True  # epithets: 千亩玉米地, 万人空巷
+        if unit not in _MONEY and not (unit == "倍" and scan[start - 1 : start] in _TIMES_BEFORE):
+            return True  # epithets: 千亩玉米地, 万人空巷, 信心百倍 (not 是柠檬的百倍)
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
+        if scan[end : end + 1] in CN_DIGITS and _METHOD_NAME.match(scan, end):
+            return True  # 四股六分法, 三股两分法: a method's name, no count
         slogans = _SLOGANS.get(scan[start:end])
         if slogans is not None and scan.startswith(slogans, start):
             return True  # 五位一体, 四个全面, 两个维护: a political slogan, no count
@@ -1126,6 +1171,11 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     return False
 
 
+# 百倍, 千倍 after these compare (是柠檬的百倍, 增长了百倍, 提高百倍); elsewhere they are an
+# epithet (信心百倍, 身价百倍)
+_TIMES_BEFORE = frozenset("的是为了达到翻长高出")
+# A Chinese numeral and classifier, another numeral and a word ending in 法 name a method
+_METHOD_NAME = re.compile(f"[{''.join(CN_DIGITS)}十]{{1,2}}[\u4e00-\u9fff]{{0,3}}?法(?![律规院官庭人])")
 _ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
 _ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
 # Political slogans counted with a classifier, by their figure (looked up for a figure
@@ -1139,7 +1189,7 @@ _SLOGANS = {
     "六个": ("六个一批", "六个精准"),
     "八项": ("八项规定",),
 }
-_ONE_YUAN = {"元", "块钱"}
+_ONE_YUAN = {"元", "块钱", "角钱", "毛钱"}  # 一毛钱 is money (一角 is a corner)
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
 _SEAT_UNITS = frozenset(("座", "人"))
