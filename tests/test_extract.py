@@ -2292,10 +2292,17 @@ def test_jiao_and_mao_with_a_price_denominator_before_or_after(
 
 @pytest.mark.parametrize(
     "text",
-    ["从长三角到珠三角，", "长三角、珠三角", "画一个三角到边上", "每块三角形地", "剩三毛，", "一角到处是灰"],
+    ["从长三角到珠三角，", "长三角、珠三角", "画一个三角到边上", "每块三角形地", "剩三毛，", "一角到处是灰",
+     "一个三角，"],
 )
 def test_jiao_and_mao_without_a_price_are_no_money(text):
     assert not any(u.startswith(("角", "毛")) for u in extract_quantities(text)["unit"])
+
+
+def test_jiao_after_one_jin_is_its_price():
+    df = extract_quantities("辣椒一斤三毛，")  # 一斤 is read as a weight too, as before 3元
+    assert df["text"].tolist() == ["一斤", "三毛"]
+    assert df["norm_unit"].tolist() == ["kg", "CNY/kg"]
 
 
 @pytest.mark.parametrize(

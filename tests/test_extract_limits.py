@@ -37,6 +37,7 @@ from ruralstudy.extract import (
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
+    _bound_then_figure,
     _candidate_runs,
     _exact_float,
     _idiom_spans,
@@ -209,7 +210,8 @@ def test_the_scan_copy_keeps_every_sentence_mark():
 def _full_scan(scan: str):
     pos = 0
     while (m := QUANTITY.search(scan, pos)) is not None:
-        if m["u1"] and _range_in_a_list(scan, m):  # hypothesis found 、0年至0倍: two items
+        # hypothesis found 、0年至0倍: two items; so is 不足0元到0元, a bound then a figure
+        if m["u1"] and (_range_in_a_list(scan, m) or _bound_then_figure(scan, m)):
             m = QUANTITY.match(scan, m.start(), m.start("sep"))
         yield m
         pos = m.end()
@@ -219,6 +221,12 @@ def test_the_full_scan_cuts_a_range_in_a_list_as_the_anchored_scan_does():
     scan = scan_copy("、0年至0倍")
     assert [m.span() for m in _full_scan(scan)] == [(1, 3), (4, 6)]
     assert [m.span() for m in _matches(scan)] == [(1, 3), (4, 6)]
+
+
+def test_the_full_scan_cuts_a_bound_before_a_range_mark_as_the_anchored_scan_does():
+    scan = scan_copy("从不足0元到0元")
+    assert [m.span() for m in _full_scan(scan)] == [(1, 5), (6, 8)]
+    assert [m.span() for m in _matches(scan)] == [(1, 5), (6, 8)]
 
 
 @pytest.mark.parametrize(

@@ -1030,12 +1030,13 @@ _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
 _JIAO_UNITS = frozenset(("角", "毛"))
 _JIAO_MONEY_AFTER = re.compile(f"{_JIAO_END}|{_ONE_WEIGHT}")
-_PRICE_BEFORE = re.compile(rf"每(?:{_PRICE_PER})$")
+_PRICE_BEFORE = re.compile(rf"(?:每(?:{_PRICE_PER})|一(?:市斤|公斤|斤|两))$")  # 一斤三毛 too
 
 
 def _is_jiao_money(m: re.Match, scan: str) -> bool:
     """A figure in 角 or 毛 is money with 钱 or a price's denominator after it (5角钱, 八毛一斤,
-    3毛钱1斤) or a 每-denominator just before it (每斤三角到四角); 长三角 is a region."""
+    3毛钱1斤) or a 每-denominator or 一 and a weight just before it (每斤三角到四角, 一斤三毛);
+    长三角 is a region."""
     if m[_PER] is not None or _JIAO_MONEY_AFTER.match(scan, m.end("unit")):
         return True
     start = m.start()
