@@ -2264,9 +2264,7 @@ def test_a_space_between_digits_and_duo_is_layout(text, surface, lo, hi, norm_un
     assert row["norm_unit"] == norm_unit
 
 
-@pytest.mark.parametrize(
-    "text", ["截至 2019 多家企业入驻", "记者 2023 多方走访", "一百 多"]
-)
+@pytest.mark.parametrize("text", ["截至 2019 多家企业入驻", "记者 2023 多方走访", "一百 多"])
 def test_a_year_before_a_spaced_duo_is_no_figure(text):
     assert extract_quantities(text).empty
 
@@ -2292,8 +2290,15 @@ def test_jiao_and_mao_with_a_price_denominator_before_or_after(
 
 @pytest.mark.parametrize(
     "text",
-    ["从长三角到珠三角，", "长三角、珠三角", "画一个三角到边上", "每块三角形地", "剩三毛，", "一角到处是灰",
-     "一个三角，"],
+    [
+        "从长三角到珠三角，",
+        "长三角、珠三角",
+        "画一个三角到边上",
+        "每块三角形地",
+        "剩三毛，",
+        "一角到处是灰",
+        "一个三角，",
+    ],
 )
 def test_jiao_and_mao_without_a_price_are_no_money(text):
     assert not any(u.startswith(("角", "毛")) for u in extract_quantities(text)["unit"])
@@ -2351,8 +2356,8 @@ def test_no_range_of_years_or_of_equal_ends(text):
 )
 def test_a_bound_with_its_unit_before_a_range_mark_is_two_figures(text, surfaces, qualifiers):
     df = extract_quantities(text)
-    assert df["text"].tolist()[-len(surfaces):] == surfaces
-    assert df["qualifier"].tolist()[-len(surfaces):] == qualifiers
+    assert df["text"].tolist()[-len(surfaces) :] == surfaces
+    assert df["qualifier"].tolist()[-len(surfaces) :] == qualifiers
 
 
 @pytest.mark.parametrize(
@@ -2413,4 +2418,34 @@ def test_epithets_and_method_names_are_no_quantity(text):
     ],
 )
 def test_a_count_before_another_numeral_outside_a_method_name(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("开车大约半小时就到", "大约半小时", 0.5, "小时", "approx"),
+        ("培训了半个月", "半个月", 0.5, "个月", "exact"),
+        ("每户种了半亩地的辣椒", "半亩", 0.5, "亩", "exact"),
+        ("买了半斤新茶", "半斤", 0.5, "斤", "exact"),
+        ("步行半个小时", "半个小时", 0.5, "个小时", "exact"),
+    ],
+)
+def test_half_alone_before_an_hour_a_month_or_a_measure(text, surface, value, unit, qualifier):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"], row["qualifier"]) == (
+        surface, value, unit, qualifier,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("上半年", []), ("下半年收入回升", []), ("大半个月没下雨", []), ("一年种粮半年饱", []),
+        ("半夜才回家", []), ("半山腰的茶园", []), ("一半的农户", []), ("半斤八两", []),
+        ("半个月后", []),  # relative time
+        ("一个半小时", ["一个半小时"]), ("一亩半地", ["一亩半"]), ("三个半月", ["三个半月"]),
+    ],
+)  # fmt: skip
+def test_half_in_a_date_a_saying_or_a_mixed_figure(text, surfaces):
     assert extract_quantities(text)["text"].tolist() == surfaces

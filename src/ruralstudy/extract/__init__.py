@@ -20,7 +20,9 @@ Rules (each has a test in tests/test_extract.py):
   35000), mixed (1.76万, 5.96亿, 20余万; digits and multipliers in turn as a
   Chinese numeral is composed: 2万5千 = 25000, 1万3800 = 13800, 2万5 = 25000),
   loose pairs as ranges (七八个 7–8, 两三天, 一两天, 三五天 3–5, 二三十万);
-  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元", "1000 多亩";
+  not "2019 多家", a year); 半 alone before an hour, a month, a week or a measure
+  (大概半小时, 半个月, 半亩; not 上半年, 大半个月, nor 半年).
 - Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
   五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
   180 %).
@@ -30,8 +32,8 @@ Rules (each has a test in tests/test_extract.py):
   surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
   "300元/晚", "1000元/亩·年", "每亩每年900元", "人均2.5万元"; after money also 一 and the
-  denominator: "三四百元一晚", "100元一斤", "12元一个小时") is in the span and
-  the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
+  denominator: "三四百元一晚", "100元一斤", "12元一个小时", or 1 and a weight: "3毛钱1斤")
+  is in the span and the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
   ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
   "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg; a clause of
@@ -66,7 +68,7 @@ Rules (each has a test in tests/test_extract.py):
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩; but
   20%多, 百分之二十多        plus       % is said first: as 20多, [20, 30)
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
-  逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
+  逾/超/超过(了)/突破/过/破/高于 X over   lower = X (not 经过, 打破 …)
   大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
   X元起(步) (a price from X)  over       lower = X (not 起步价; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
@@ -91,6 +93,9 @@ Rules (each has a test in tests/test_extract.py):
   3-4000元, 2-300元                      [3000, 4000]: as 三四千 (neighbours)
   五、六千元, 二、三十人                 a loose pair with 、 (not 第二、三名)
   2000余元至3000余元                     [2000, 4000): the second end's step
+  3900-3000斤                            [3000, 3900]: written high to low
+  从不足2万元到210.5万元                 two figures: a bound with its unit, then
+                                       the figure it grew to
   ========================  =========  ===================================
 
 - A mixed figure is one: 一亩半 (1.5 亩), 一亩两分 (1.2 亩: a 分 is a tenth of a
@@ -112,6 +117,8 @@ Rules (each has a test in tests/test_extract.py):
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
   letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
   an address (3栋2单元, 5组3号), a vehicle's seats (7座的小面包车), 四周 (around);
+  a method's name (四股六分法); 百倍 or 千倍 only after a comparison (是柠檬的百倍;
+  not 信心百倍);
   place names, where a Chinese numeral and classifier stand before a
   place-name character (五家畈, 小四台子村; not before 乡村, 村民 …); vague numbers
   (几十, 几百万, 数十家: 几 or 数 before the number).  几 after 十 is 多:
@@ -251,7 +258,8 @@ _UNIT_GUARDS = {
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
-    # 5角钱一斤, 5角一斤, 五毛钱; not 长三角, 三角形, 一角 (a corner), 毛竹, 三毛 (a name)
+    # 5角钱一斤, 5角一斤, 五毛钱, 每斤三角到四角; not 长三角, 三角形, 一角 (a corner), 毛竹,
+    # 三毛 (a name)
     "角": rf"角(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
     "毛": rf"毛(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
@@ -307,6 +315,12 @@ def _optional(pattern: str, ahead: str = "") -> str:
     return f"(?:(?={ahead}){pattern}|)" if ahead else f"(?:{pattern}|)"
 
 
+# 半 alone as a number (大概半小时, 半个月, 半亩地): before an hour, a month, a week or a
+# measure, not after a numeral or in 前半个月, 大半个月, 一个半小时 (a mixed figure's half).
+# Not 半年: 上半年 is a date, 半年粮 and 一年种粮半年饱 sayings, and the lists read none.
+_HALF = f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+
+
 def _number_pattern(opt) -> str:
     """A number: Arabic (1,500, 2.5, 20万, 2万5千) or Chinese (三万五, 二十余万)."""
     # Digits are ASCII: the scan copy has made full-width ones ASCII, and digits of other
@@ -322,6 +336,7 @@ def _number_pattern(opt) -> str:
     return (
         digits + opt(f"{mixed_tail}|{multiplier}")
         + "|" + chinese + opt(r"(?:[余多来]|(?<=十)几)[万亿]{1,2}")
+        + "|" + _HALF
     )  # fmt: skip
 
 
@@ -350,7 +365,8 @@ def quantity_pattern(opt=_optional) -> str:
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
-        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
+        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|"
+        + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
         + opt(
             opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一1]"))
             + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
@@ -415,7 +431,7 @@ _FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in 
 # by a character of _FOLLOW, holding 千 or 百, or holding a 两 after a digit (8两以上).
 # The plain form of _candidate_runs, which finds them by numpy (a property test holds
 # the two together).
-_RUN_CHARS = f"0-9{CN_CHARS}"
+_RUN_CHARS = f"0-9{CN_CHARS}半"  # 半 starts a figure alone (_HALF)
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
@@ -435,7 +451,7 @@ def _scan_kinds(codes):
 def _candidate_runs(kind):
     """(start, end, mixed, prefix_before) of each match of _CANDIDATE_RUN in the scan copy
     whose characters' kinds (``_scan_kinds``) are ``kind``, in order: ``mixed`` if the
-    run holds both digits and Chinese numerals, ``prefix_before`` if a space or the last
+    run holds both digits and Chinese numerals, or a 半, ``prefix_before`` if a space or the last
     character of a qualifier word stands before it (so a qualifier word may end there).
 
     Found at once by numpy from a look-up of each character: sre tested _CANDIDATE_RUN's
@@ -461,7 +477,10 @@ def _candidate_runs(kind):
         ((after & _FOLLOWS) > 0) | ((holds & _QIAN_BAI) > 0) | np.logical_or.reduceat(liang, first)
     )
     before = np.where(starts > 0, kind[starts - 1], 0)
-    mixed = ((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)
+    # 半 is in runs neither as a digit nor as a Chinese numeral: a run holding one has anchors
+    # at it and after it (半一%: 一% is a figure)
+    half = np.logical_or.reduceat((numeral & (_DIGIT_CHAR | _CN_NUMERAL)) == 0, first)
+    mixed = (((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)) | half
     return zip(
         starts[keep].tolist(),
         ends[keep].tolist(),
@@ -484,6 +503,7 @@ def _run_table():
     for chars, flags in (
         ("0123456789", _IN_RUN | _DIGIT_CHAR),
         (CN_CHARS, _IN_RUN | _CN_NUMERAL),
+        ("半", _IN_RUN),  # a run's character, neither digit nor Chinese numeral (_HALF)
         ("千百", _QIAN_BAI),
         ("两", _LIANG),
         (_FOLLOW, _FOLLOWS),
@@ -859,13 +879,15 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
 
 
 def _anchors(scan: str, start: int, end: int) -> list[int]:
-    """Where a number can begin in a run of numerals: its start, and where digits meet
-    Chinese numerals (2万5)."""
+    """Where a number can begin in a run of numerals: its start, where digits meet
+    Chinese numerals (2万5), and at and after a 半 (半一%)."""
     text = scan[start:end]
-    if text.isdigit() or not _DIGIT.search(text):
+    if "半" not in text and (text.isdigit() or not _DIGIT.search(text)):
         return [start]
-    kinds = [c.isdigit() for c in text]
-    return [start] + [start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1]]
+    kinds = [2 if c == "半" else c.isdigit() for c in text]
+    return [start] + [
+        start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1] or kinds[i] == 2
+    ]
 
 
 # --- reading one match ---------------------------------------------------
@@ -1176,7 +1198,9 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
 # epithet (信心百倍, 身价百倍)
 _TIMES_BEFORE = frozenset("的是为了达到翻长高出")
 # A Chinese numeral and classifier, another numeral and a word ending in 法 name a method
-_METHOD_NAME = re.compile(f"[{''.join(CN_DIGITS)}十]{{1,2}}[\u4e00-\u9fff]{{0,3}}?法(?![律规院官庭人])")
+_METHOD_NAME = re.compile(
+    f"[{''.join(CN_DIGITS)}十]{{1,2}}[\u4e00-\u9fff]{{0,3}}?法(?![律规院官庭人])"
+)
 _ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
 _ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
 # Political slogans counted with a classifier, by their figure (looked up for a figure
