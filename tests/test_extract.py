@@ -2449,3 +2449,46 @@ def test_half_alone_before_an_hour_a_month_or_a_measure(text, surface, value, un
 )  # fmt: skip
 def test_half_in_a_date_a_saying_or_a_mixed_figure(text, surfaces):
     assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("收购价每公斤2元5角，", "每公斤2元5角", 2.5, "元/公斤"),
+        ("售价1元2毛一斤", "1元2毛一斤", 1.2, "元/斤"),
+        ("一共卖了12元3角钱", "12元3角钱", 12.3, "元"),
+    ],
+)
+def test_yuan_and_its_jiao_are_one_sum(text, surface, value, unit):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("一共5元，5角的不收", ["5元"]),  # 角 before a noun: no money
+        ("2元5个", ["2元", "5个"]),  # 个 is no tenth of a 元
+    ],
+)
+def test_yuan_before_other_figures_stays_whole(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm_unit"),
+    [
+        ("合作社养殖中华蜂500箱，", "500箱", "count:箱"),
+        ("每亩施复合肥3袋", "3袋", "count:袋"),
+        ("一袋约5000粒", "约5000粒", "count:粒"),
+        ("每株挂果30颗左右", "30颗左右", "count:颗"),
+    ],
+)
+def test_boxes_bags_grains_and_fruits_are_counts(text, surface, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (surface, norm_unit)
+
+
+@pytest.mark.parametrize("text", ["一箱箱包装好的黄瓜", "一袋袋魔芋", "摘下一颗果实"])
+def test_a_lone_one_with_these_classifiers_is_an_article(text):
+    assert extract_quantities(text).empty

@@ -225,7 +225,7 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
@@ -1045,7 +1045,7 @@ def _part_after(scan: str, end: int, unit: str):
 
 _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 # The unit a tenth of which follows a mixed figure's digit: 三斤二两, 一块七角 (毛 is spoken).
-_TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
+_TENTH_OF = {"斤": ("两",), "块": ("角", "毛"), "元": ("角", "毛")}  # 2元5角 too
 # What may follow 三块五 (3.5 元): a clause's end or a price's denominator.
 _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
