@@ -1667,7 +1667,7 @@ def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, 
     [
         "去年种植300亩，收入20万元",  # a dated year's
         "在这里干两个月，挣了5000元",  # a season: no canonical period
-        "一天采了两袋，挣了80元",  # no figure of work
+        "一天采了不少，挣了80元",  # no figure of work (两袋 is one since 袋 is a unit)
         "每天请20名工人，村集体支付工资2000元",  # a holder's sum
         "每天接待游客2000人。门票收入4万元",  # another sentence
         "每亩产量1000斤，收入3000元",  # not a period
