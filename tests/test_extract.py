@@ -2327,7 +2327,7 @@ def test_one_and_a_weight_is_a_denominator_after_money_only(text, surfaces):
     [
         ("亩产量:1800-1500斤", "1800-1500斤", 1500, 1800, "斤"),
         ("收入在8000至6000元之间", "8000至6000元", 6000, 8000, "元"),
-        ("一袋约1200-1500粒", "1200-1500粒", 1200, 1500, "粒"),
+        ("一袋约1200-1500粒", "约1200-1500粒", 1200, 1500, "粒"),
         ("每株挂果30到40颗", "30到40颗", 30, 40, "颗"),
     ],
 )
@@ -2348,9 +2348,9 @@ def test_no_range_of_years_or_of_equal_ends(text):
         ("集体收入从不足5万元到120万元", ["不足5万元", "120万元"], ["under", "exact"]),
         ("人均收入由不到3000元到2万元", ["不到3000元", "2万元"], ["under", "exact"]),
         ("从超过10吨到近20吨", ["超过10吨", "近20吨"], ["over", "under"]),
-        # an approximate range stays one range (约 not read), as does a bound before a range
-        # without a first unit
-        ("约3万元到5万元", ["3万元到5万元"], ["range"]),
+        # an approximate range stays one range (约 in its span), as does a bound before a
+        # range without a first unit
+        ("约3万元到5万元", ["约3万元到5万元"], ["range"]),
         ("费用在2至3万元", ["2至3万元"], ["range"]),
     ],
 )
@@ -2492,3 +2492,32 @@ def test_boxes_bags_grains_and_fruits_are_counts(text, surface, norm_unit):
 @pytest.mark.parametrize("text", ["一箱箱包装好的黄瓜", "一袋袋魔芋", "摘下一颗果实"])
 def test_a_lone_one_with_these_classifiers_is_an_article(text):
     assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("每亩租金约为600-800元。", "约为600-800元", 600, 800),
+        ("日薪大约100至150元", "大约100至150元", 100, 150),
+        ("今年大约三四万块钱的收入", "大约三四万块钱", 30000, 40000),
+        ("海拔约七八百米", "约七八百米", 700, 800),
+        ("約有20-30畝左右", "約有20-30畝左右", 20, 30),
+    ],
+)
+def test_about_before_a_range_keeps_the_range_and_is_in_the_span(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("一年大约十多万元", "大约十多万元", "approx", NAN, NAN),  # about, no bounds
+        ("费用不足2至3万元", "2至3万元", "range", 20000, 30000),  # a bound word stays out
+        ("约有300人", "约有300人", "approx", NAN, NAN),
+    ],
+)
+def test_about_before_a_single_figure_gives_no_bounds(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))

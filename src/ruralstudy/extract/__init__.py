@@ -83,7 +83,8 @@ Rules (each has a test in tests/test_extract.py):
   未满/不满/不超过/不高于/低于 X
   X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
   X(都/还)不足                          不到一年 after a figure)
-  约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
+  约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …); but 约 before a
+                                       range or pair keeps it (约为250-400元, 大約八九百米)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
                                        between items of a 、-list two items
@@ -968,7 +969,7 @@ def _read_match(m: re.Match, scan: str):
     if marker in ("来", "把"):
         post, marker = post or "左右", None  # 十来个, 百把块钱: about ten, about a hundred
     qualifier = _qualifier(pre, post, marker)
-    if len(num) > 2 and qualifier == "exact":  # 七八个
+    if len(num) > 2 and qualifier in ("exact", "approx"):  # 七八个; 大概有两三万块钱 keeps it
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
 
@@ -1123,7 +1124,9 @@ def _read_range(g, start, end, pre):
         lo, hi = hi, lo  # 3900-3000斤: written high to low, the same range
     if lo >= hi:
         return None
-    return (start + len(pre) if pre else start), end, lo, unit, "range", None, hi
+    if pre and PREFIX_QUALIFIER[pre] != "approx":  # 约为250-400元: 约 in the span, a range
+        start += len(pre)
+    return start, end, lo, unit, "range", None, hi
 
 
 def _place_shared(lo, hi) -> int:
