@@ -1667,7 +1667,7 @@ def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, 
     [
         "去年种植300亩，收入20万元",  # a dated year's
         "在这里干两个月，挣了5000元",  # a season: no canonical period
-        "一天采了两袋，挣了80元",  # no figure of work
+        "一天采了不少，挣了80元",  # no figure of work (两袋 is one since 袋 is a unit)
         "每天请20名工人，村集体支付工资2000元",  # a holder's sum
         "每天接待游客2000人。门票收入4万元",  # another sentence
         "每亩产量1000斤，收入3000元",  # not a period
@@ -2243,3 +2243,281 @@ def test_rates_the_sentence_states(text, units):
 def test_no_rate_where_the_sentence_states_none(text, units):
     df = extract_quantities(text)
     assert df[df["unit"].str.contains("元")]["norm_unit"].tolist() == units
+
+
+# --- xrules7: spaced 多, 角/毛 after a price's denominator, ranges, bounds and names --------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "norm_unit"),
+    [
+        ("合作社在 3000 多亩坡地上种茶", "3000 多亩", 3000, 4000, "ha"),
+        ("寨子里住着 600 余人", "600 余人", 600, 700, "person"),
+        ("现有社员 120 余户", "120 余户", 120, 130, "household"),
+        ("他一天能挣 80 多元", "80 多元", 80, 90, "CNY/day"),
+        ("全村 12 多亩水田", "12 多亩", 12, 13, "ha"),
+    ],
+)
+def test_a_space_between_digits_and_duo_is_layout(text, surface, lo, hi, norm_unit):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "plus")
+    assert row["norm_unit"] == norm_unit
+
+
+@pytest.mark.parametrize("text", ["截至 2019 多家企业入驻", "记者 2023 多方走访", "一百 多"])
+def test_a_year_before_a_spaced_duo_is_no_figure(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "hi", "unit", "norm_unit"),
+    [
+        ("按重量算，每斤两角到三角之间。", "每斤两角到三角", 2, 3, "角/斤", "CNY/kg"),
+        ("收购价每斤6角至8角，", "每斤6角至8角", 6, 8, "角/斤", "CNY/kg"),
+        ("青菜每斤八毛。", "每斤八毛", 8, 8, "毛/斤", "CNY/kg"),
+        ("采茶工钱是5毛钱1斤，", "5毛钱1斤", 5, 5, "毛钱/斤", "CNY/kg"),
+        ("散装的2元1公斤", "2元1公斤", 2, 2, "元/公斤", "CNY/kg"),
+        ("一毛钱一斤也没人要", "一毛钱一斤", 1, 1, "毛钱/斤", "CNY/kg"),
+    ],
+)
+def test_jiao_and_mao_with_a_price_denominator_before_or_after(
+    text, surface, value, hi, unit, norm_unit
+):
+    row = one(text)
+    assert (row["text"], row["value"], row["upper"]) == (surface, value, hi)
+    assert (row["unit"], row["norm_unit"]) == (unit, norm_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从长三角到珠三角，",
+        "长三角、珠三角",
+        "画一个三角到边上",
+        "每块三角形地",
+        "剩三毛，",
+        "一角到处是灰",
+        "一个三角，",
+    ],
+)
+def test_jiao_and_mao_without_a_price_are_no_money(text):
+    assert not any(u.startswith(("角", "毛")) for u in extract_quantities(text)["unit"])
+
+
+def test_jiao_after_one_jin_is_its_price():
+    df = extract_quantities("辣椒一斤三毛，")  # 一斤 is read as a weight too, as before 3元
+    assert df["text"].tolist() == ["一斤", "三毛"]
+    assert df["norm_unit"].tolist() == ["kg", "CNY/kg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("收了300斤1斤也没卖", ["300斤", "1斤"]),  # a weight after a weight is its own
+        ("花了5元1000斤", ["5元", "1000斤"]),  # 1000斤 is no denominator
+        ("种了20亩1年", ["20亩", "1年"]),
+    ],
+)
+def test_one_and_a_weight_is_a_denominator_after_money_only(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi", "unit"),
+    [
+        ("亩产量:1800-1500斤", "1800-1500斤", 1500, 1800, "斤"),
+        ("收入在8000至6000元之间", "8000至6000元", 6000, 8000, "元"),
+        ("一袋约1200-1500粒", "约1200-1500粒", 1200, 1500, "粒"),
+        ("每株挂果30到40颗", "30到40颗", 30, 40, "颗"),
+    ],
+)
+def test_ranges_high_to_low_and_counts_of_grains(text, surface, lo, hi, unit):
+    df = extract_quantities(text)
+    row = df[df["text"] == surface].iloc[0]
+    assert (row["lower"], row["upper"], row["qualifier"], row["unit"]) == (lo, hi, "range", unit)
+
+
+@pytest.mark.parametrize("text", ["2019-2018年", "3000-3000元"])
+def test_no_range_of_years_or_of_equal_ends(text):
+    assert "range" not in extract_quantities(text)["qualifier"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "qualifiers"),
+    [
+        ("集体收入从不足5万元到120万元", ["不足5万元", "120万元"], ["under", "exact"]),
+        ("人均收入由不到3000元到2万元", ["不到3000元", "2万元"], ["under", "exact"]),
+        ("从超过10吨到近20吨", ["超过10吨", "近20吨"], ["over", "under"]),
+        # an approximate range stays one range (约 in its span), as does a bound before a
+        # range without a first unit
+        ("约3万元到5万元", ["约3万元到5万元"], ["range"]),
+        ("费用在2至3万元", ["2至3万元"], ["range"]),
+    ],
+)
+def test_a_bound_with_its_unit_before_a_range_mark_is_two_figures(text, surfaces, qualifiers):
+    df = extract_quantities(text)
+    assert df["text"].tolist()[-len(surfaces) :] == surfaces
+    assert df["qualifier"].tolist()[-len(surfaces) :] == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("去年销售额超过了500万元", "超过了500万元", "over", 5_000_000, NAN),
+        ("游客人数突破了10万人次", "突破了10万人次", "over", 100_000, NAN),
+        ("产量超出了3000斤", "超出了3000斤", "over", 3000, NAN),
+    ],
+)
+def test_le_between_a_bound_word_and_the_figure(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "norm"),
+    [
+        ("近三成村庄没有集体收入", "近三成", "under", 30),
+        ("六成村落保留了古建筑", "六成", "exact", 60),
+        ("含糖量是普通水果的百倍", "百倍", "exact", 10_000),
+        ("产值增长了千倍", "千倍", "exact", 100_000),
+    ],
+)
+def test_shares_before_a_village_noun_and_hundredfold(text, surface, qualifier, norm):
+    row = one(text)
+    assert (row["text"], row["qualifier"], row["norm_unit"]) == (surface, qualifier, "percent")
+    assert row["norm_value"] == norm
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("六家村民合作社", ["六家"]),
+        ("三座村庄连成一片", ["三座"]),
+        ("小四台子村", []),  # a place name still
+        ("五家畈的茶园", []),
+    ],
+)
+def test_a_village_noun_after_a_count_is_no_place_name(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    "text", ["队员们信心百倍", "身价百倍", "精神百倍地投入", "推行三股四分法，", "实行四股六分法"]
+)
+def test_epithets_and_method_names_are_no_quantity(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("合作社共四股，六人持股", ["四股", "六人"]),
+        ("分成两股五人一组", ["两股", "五人"]),
+        ("三股两万元", ["三股", "两万元"]),
+    ],
+)
+def test_a_count_before_another_numeral_outside_a_method_name(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("开车大约半小时就到", "大约半小时", 0.5, "小时", "approx"),
+        ("培训了半个月", "半个月", 0.5, "个月", "exact"),
+        ("每户种了半亩地的辣椒", "半亩", 0.5, "亩", "exact"),
+        ("买了半斤新茶", "半斤", 0.5, "斤", "exact"),
+        ("步行半个小时", "半个小时", 0.5, "个小时", "exact"),
+    ],
+)
+def test_half_alone_before_an_hour_a_month_or_a_measure(text, surface, value, unit, qualifier):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"], row["qualifier"]) == (
+        surface, value, unit, qualifier,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("上半年", []), ("下半年收入回升", []), ("大半个月没下雨", []), ("一年种粮半年饱", []),
+        ("半夜才回家", []), ("半山腰的茶园", []), ("一半的农户", []), ("半斤八两", []),
+        ("半个月后", []),  # relative time
+        ("一个半小时", ["一个半小时"]), ("一亩半地", ["一亩半"]), ("三个半月", ["三个半月"]),
+    ],
+)  # fmt: skip
+def test_half_in_a_date_a_saying_or_a_mixed_figure(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("收购价每公斤2元5角，", "每公斤2元5角", 2.5, "元/公斤"),
+        ("售价1元2毛一斤", "1元2毛一斤", 1.2, "元/斤"),
+        ("一共卖了12元3角钱", "12元3角钱", 12.3, "元"),
+    ],
+)
+def test_yuan_and_its_jiao_are_one_sum(text, surface, value, unit):
+    row = one(text)
+    assert (row["text"], row["value"], row["unit"]) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("一共5元，5角的不收", ["5元"]),  # 角 before a noun: no money
+        ("2元5个", ["2元", "5个"]),  # 个 is no tenth of a 元
+    ],
+)
+def test_yuan_before_other_figures_stays_whole(text, surfaces):
+    assert extract_quantities(text)["text"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm_unit"),
+    [
+        ("合作社养殖中华蜂500箱，", "500箱", "count:箱"),
+        ("每亩施复合肥3袋", "3袋", "count:袋"),
+        ("一袋约5000粒", "约5000粒", "count:粒"),
+        ("每株挂果30颗左右", "30颗左右", "count:颗"),
+    ],
+)
+def test_boxes_bags_grains_and_fruits_are_counts(text, surface, norm_unit):
+    row = one(text)
+    assert (row["text"], row["norm_unit"]) == (surface, norm_unit)
+
+
+@pytest.mark.parametrize("text", ["一箱箱包装好的黄瓜", "一袋袋魔芋", "摘下一颗果实"])
+def test_a_lone_one_with_these_classifiers_is_an_article(text):
+    assert extract_quantities(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lo", "hi"),
+    [
+        ("每亩租金约为600-800元。", "约为600-800元", 600, 800),
+        ("日薪大约100至150元", "大约100至150元", 100, 150),
+        ("今年大约三四万块钱的收入", "大约三四万块钱", 30000, 40000),
+        ("海拔约七八百米", "约七八百米", 700, 800),
+        ("約有20-30畝左右", "約有20-30畝左右", 20, 30),
+    ],
+)
+def test_about_before_a_range_keeps_the_range_and_is_in_the_span(text, surface, lo, hi):
+    row = one(text)
+    assert (row["text"], row["lower"], row["upper"], row["qualifier"]) == (surface, lo, hi, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "lo", "hi"),
+    [
+        ("一年大约十多万元", "大约十多万元", "approx", NAN, NAN),  # about, no bounds
+        ("费用不足2至3万元", "2至3万元", "range", 20000, 30000),  # a bound word stays out
+        ("约有300人", "约有300人", "approx", NAN, NAN),
+    ],
+)
+def test_about_before_a_single_figure_gives_no_bounds(text, surface, qualifier, lo, hi):
+    row = one(text)
+    assert (row["text"], row["qualifier"]) == (surface, qualifier)
+    assert same(bounds(row), (lo, hi))

@@ -38,6 +38,7 @@ from ruralstudy.extract import (
     QUANTITY,
     UNIT_PATTERN,
     UNITS,
+    _bound_then_figure,
     _candidate_runs,
     _exact_float,
     _idiom_spans,
@@ -157,7 +158,7 @@ def test_random_mixtures_of_worst_shapes_at_100k_characters(tmp_path, pieces):
 
 
 _TEXTISH = st.text(
-    alphabet="零〇一二两三四五六七八九十百千万亿余多来约近逾超过不足至到-—~%.,/ 0123456789"
+    alphabet="零〇一二两三四五六七八九十百千万亿余多来约近逾超过不足至到-—~%.,/ 0123456789半小时"
     "亩元户个年月日第每均人分之成倍“”（）\n，。、",
     max_size=120,
 )
@@ -182,7 +183,7 @@ def test_candidate_runs_are_the_matches_of_their_regular_expression(text):
     assert [(start, end) for start, end, _, _ in found] == runs
     for start, end, mixed, prefix_before in found:
         run = scan[start:end]
-        assert mixed == (not run.isdigit() and any(c.isdigit() for c in run))
+        assert mixed == ((not run.isdigit() and any(c.isdigit() for c in run)) or "半" in run)
         assert prefix_before == (start > 0 and scan[start - 1] in _PREFIX_LAST | _SPACES)
 
 
@@ -210,7 +211,8 @@ def test_the_scan_copy_keeps_every_sentence_mark():
 def _full_scan(scan: str):
     pos = 0
     while (m := QUANTITY.search(scan, pos)) is not None:
-        if m["u1"] and _range_in_a_list(scan, m):  # hypothesis found 、0年至0倍: two items
+        # hypothesis found 、0年至0倍: two items; so is 不足0元到0元, a bound then a figure
+        if m["u1"] and (_range_in_a_list(scan, m) or _bound_then_figure(scan, m)):
             m = QUANTITY.match(scan, m.start(), m.start("sep"))
         yield m
         pos = m.end()
@@ -220,6 +222,12 @@ def test_the_full_scan_cuts_a_range_in_a_list_as_the_anchored_scan_does():
     scan = scan_copy("、0年至0倍")
     assert [m.span() for m in _full_scan(scan)] == [(1, 3), (4, 6)]
     assert [m.span() for m in _matches(scan)] == [(1, 3), (4, 6)]
+
+
+def test_the_full_scan_cuts_a_bound_before_a_range_mark_as_the_anchored_scan_does():
+    scan = scan_copy("从不足0元到0元")
+    assert [m.span() for m in _full_scan(scan)] == [(1, 5), (6, 8)]
+    assert [m.span() for m in _matches(scan)] == [(1, 5), (6, 8)]
 
 
 @pytest.mark.parametrize(

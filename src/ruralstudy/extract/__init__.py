@@ -20,7 +20,9 @@ Rules (each has a test in tests/test_extract.py):
   35000), mixed (1.76万, 5.96亿, 20余万; digits and multipliers in turn as a
   Chinese numeral is composed: 2万5千 = 25000, 1万3800 = 13800, 2万5 = 25000),
   loose pairs as ranges (七八个 7–8, 两三天, 一两天, 三五天 3–5, 二三十万);
-  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元").
+  one space inside a figure is layout ("361.76 亿元", "10 条", "超 200 万元", "1000 多亩";
+  not "2019 多家", a year); 半 alone before an hour, a month, a week or a measure
+  (大概半小时, 半个月, 半亩; not 上半年, 大半个月, nor 半年).
 - Shares and ratios are percent: 百分之九十五 (95 %), 四成 (4 成 = 40 %),
   五分之一 and 1/4 (20 %, 25 %; not 5/3, 2023/01/31 or 24/7), 1.8倍 (a multiple,
   180 %).
@@ -30,8 +32,8 @@ Rules (each has a test in tests/test_extract.py):
   surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
   "300元/晚", "1000元/亩·年", "每亩每年900元", "人均2.5万元"; after money also 一 and the
-  denominator: "三四百元一晚", "100元一斤", "12元一个小时") is in the span and
-  the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
+  denominator: "三四百元一晚", "100元一斤", "12元一个小时", or 1 and a weight: "3毛钱1斤")
+  is in the span and the unit (元/亩 → CNY/ha, × 15 as a 亩 is 1/15 ha); a word earlier in the
   clause makes a sum of money a rate without widening the span
   ("每户最高能分到36300元" → CNY/household, "年收入137万元" → CNY/year,
   "住一晚竟要7000元" → CNY/night, "这一斤茶青 … 要100元" → CNY/kg; a clause of
@@ -66,7 +68,7 @@ Rules (each has a test in tests/test_extract.py):
   12亩多, 3个多月            plus       多 after the unit: [12, 13) 亩; but
   20%多, 百分之二十多        plus       % is said first: as 20多, [20, 30)
   十几种, 二十几名, 十几万    plus       几 after 十 is 多: [10, 20), [20, 30)
-  逾/超/超过/突破/过/破/高于 X over      lower = X (not 经过, 打破 …)
+  逾/超/超过(了)/突破/过/破/高于 X over   lower = X (not 经过, 打破 …)
   大于/多于/不止/超出 X       over       lower = X (小于/少于 X: under, upper = X)
   X元起(步) (a price from X)  over       lower = X (not 起步价; 2018年起 is a date)
   至少(有)/不少于/不低于 X     over       lower = X (至少 a few words before
@@ -81,7 +83,8 @@ Rules (each has a test in tests/test_extract.py):
   未满/不满/不超过/不高于/低于 X
   X以下/以内, X(都/还)不到    under      upper = X (十分之一都不到; not
   X(都/还)不足                          不到一年 after a figure)
-  约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …)
+  约/大约/约(有) X, X左右, X来 approx    no bounds (not 签约, 节约 …); but 约 before a
+                                       range or pair keeps it (约为250-400元, 大約八九百米)
   800元至1200元, 3至5个月,    range      [X, Y]; a shared 万 applies to both
   200-300元, 3—5万元                     ends (3至5万元 → [30000, 50000]); but
                                        between items of a 、-list two items
@@ -91,6 +94,9 @@ Rules (each has a test in tests/test_extract.py):
   3-4000元, 2-300元                      [3000, 4000]: as 三四千 (neighbours)
   五、六千元, 二、三十人                 a loose pair with 、 (not 第二、三名)
   2000余元至3000余元                     [2000, 4000): the second end's step
+  3900-3000斤                            [3000, 3900]: written high to low
+  从不足2万元到210.5万元                 two figures: a bound with its unit, then
+                                       the figure it grew to
   ========================  =========  ===================================
 
 - A mixed figure is one: 一亩半 (1.5 亩), 一亩两分 (1.2 亩: a 分 is a tenth of a
@@ -112,6 +118,8 @@ Rules (each has a test in tests/test_extract.py):
   that do not parse (三三两两, 十四五, 千百年); numbers glued to Latin
   letters (5A级, malingshu7); idioms in ``IDIOMS`` (四处, 三天两头);
   an address (3栋2单元, 5组3号), a vehicle's seats (7座的小面包车), 四周 (around);
+  a method's name (四股六分法); 百倍 or 千倍 only after a comparison (是柠檬的百倍;
+  not 信心百倍);
   place names, where a Chinese numeral and classifier stand before a
   place-name character (五家畈, 小四台子村; not before 乡村, 村民 …); vague numbers
   (几十, 几百万, 数十家: 几 or 数 before the number).  几 after 十 is 多:
@@ -185,6 +193,7 @@ FACT_COLUMNS = [
 
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
+    "超过了": "over", "突破了": "over", "超出了": "over",  # 年产值超过了2万元: 了 between
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "未满": "under", "不满": "under", "不超过": "under", "不高于": "under", "低于": "under",
     "高于": "over",
@@ -217,7 +226,7 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
@@ -225,6 +234,12 @@ NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
 _PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
 _JIAO_END = rf"钱|[一每/](?:{_PRICE_PER})"  # 角, 毛: money only with 钱 or a denominator
+# ... or with a price's denominator before the figure (每斤三角到四角, 每斤4角至5角), which the
+# pattern cannot see: these may end such a figure, and _read_match looks for the 每-word.
+_JIAO_LOOSE = r"[至到~\-—]|[\s，。、；！？,.;!?）)”]|$|之间|左右|以[上下内]"
+# A weight after a price in digits: 3毛钱1斤, 5元1斤 (after money; 1 and the weight only, not
+# 1000斤 or 1.5斤).
+_ONE_WEIGHT = "(?<=[元钱块角毛])1(?:市斤|公斤|千克|斤|两)"
 _JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
@@ -244,9 +259,10 @@ _UNIT_GUARDS = {
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
-    # 5角钱一斤, 5角一斤, 五毛钱; not 长三角, 三角形, 一角 (a corner), 毛竹, 三毛 (a name)
-    "角": rf"角(?={_JIAO_END})",
-    "毛": rf"毛(?={_JIAO_END})",
+    # 5角钱一斤, 5角一斤, 五毛钱, 每斤三角到四角; not 长三角, 三角形, 一角 (a corner), 毛竹,
+    # 三毛 (a name)
+    "角": rf"角(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
+    "毛": rf"毛(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
     "个星期": "个星期(?![一二三四五六日天])",
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
@@ -276,6 +292,10 @@ _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元,
 # lone 百/千/万 (一百把椅子 counts chairs)
 _PLUS = rf"[余多来]|(?<=十)几|(?<=[百千万])(?<![0-9{CN_CHARS}][百千万])把"
 _PLUS_FIRST = "[余多来几把]"
+# 1000 多亩, 100 多元: a space of layout between the digits and 多 (not after 一百: a Chinese
+# numeral is not spaced so); _read_match keeps out 2019 多家 (a year, not a figure)
+_SP_DIGIT = r"(?:(?<=[0-9])[ \u3000\u00a0]|)"
+_PLUS_SP_FIRST = "[余多来几把 \u3000\u00a0]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
@@ -296,6 +316,12 @@ def _optional(pattern: str, ahead: str = "") -> str:
     return f"(?:(?={ahead}){pattern}|)" if ahead else f"(?:{pattern}|)"
 
 
+# 半 alone as a number (大概半小时, 半个月, 半亩地): before an hour, a month, a week or a
+# measure, not after a numeral or in 前半个月, 大半个月, 一个半小时 (a mixed figure's half).
+# Not 半年: 上半年 is a date, 半年粮 and 一年种粮半年饱 sayings, and the lists read none.
+_HALF = f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+
+
 def _number_pattern(opt) -> str:
     """A number: Arabic (1,500, 2.5, 20万, 2万5千) or Chinese (三万五, 二十余万)."""
     # Digits are ASCII: the scan copy has made full-width ones ASCII, and digits of other
@@ -311,6 +337,7 @@ def _number_pattern(opt) -> str:
     return (
         digits + opt(f"{mixed_tail}|{multiplier}")
         + "|" + chinese + opt(r"(?:[余多来]|(?<=十)几)[万亿]{1,2}")
+        + "|" + _HALF
     )  # fmt: skip
 
 
@@ -325,7 +352,7 @@ def quantity_pattern(opt=_optional) -> str:
     per = rates.DENOMINATOR_PATTERN
     written_per = (
         rf"(?:[/每](?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
-        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})"
+        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
     post_first = _class("".join(first for _, first in _POST))
@@ -339,14 +366,15 @@ def quantity_pattern(opt=_optional) -> str:
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
         + f"(?:(?P<pct>百分之)(?P<pn>{num})"
-        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|" + opt(f"(?P<p1>{_PLUS})", _PLUS_FIRST)
+        + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|"
+        + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
         + opt(
-            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一]"))
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一1]"))
             + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
             sep_ahead,
         )
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
-        + opt(f"(?P<per>{written_per})", "[/每一]") + ")"
+        + opt(f"(?P<per>{written_per})", "[/每一1]") + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
         # 多 after the unit and a bound after it, behind one lookahead of their first
         # characters (most figures have neither: one test, not two)
@@ -389,7 +417,7 @@ QUANTITY = re.compile(quantity_pattern())
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
-_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})")
+_PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})|{_ONE_WEIGHT}")
 # Where a figure's number can begin: the start of a run of numerals, or where
 # digits and Chinese numerals meet inside one (2万5).  QUANTITY is tried only a
 # few characters before each (its prefix and a space), not at every character.
@@ -404,7 +432,7 @@ _FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in 
 # by a character of _FOLLOW, holding 千 or 百, or holding a 两 after a digit (8两以上).
 # The plain form of _candidate_runs, which finds them by numpy (a property test holds
 # the two together).
-_RUN_CHARS = f"0-9{CN_CHARS}"
+_RUN_CHARS = f"0-9{CN_CHARS}半"  # 半 starts a figure alone (_HALF)
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
@@ -424,7 +452,7 @@ def _scan_kinds(codes):
 def _candidate_runs(kind):
     """(start, end, mixed, prefix_before) of each match of _CANDIDATE_RUN in the scan copy
     whose characters' kinds (``_scan_kinds``) are ``kind``, in order: ``mixed`` if the
-    run holds both digits and Chinese numerals, ``prefix_before`` if a space or the last
+    run holds both digits and Chinese numerals, or a 半, ``prefix_before`` if a space or the last
     character of a qualifier word stands before it (so a qualifier word may end there).
 
     Found at once by numpy from a look-up of each character: sre tested _CANDIDATE_RUN's
@@ -450,7 +478,10 @@ def _candidate_runs(kind):
         ((after & _FOLLOWS) > 0) | ((holds & _QIAN_BAI) > 0) | np.logical_or.reduceat(liang, first)
     )
     before = np.where(starts > 0, kind[starts - 1], 0)
-    mixed = ((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)
+    # 半 is in runs neither as a digit nor as a Chinese numeral: a run holding one has anchors
+    # at it and after it (半一%: 一% is a figure)
+    half = np.logical_or.reduceat((numeral & (_DIGIT_CHAR | _CN_NUMERAL)) == 0, first)
+    mixed = (((holds & _DIGIT_CHAR) > 0) & ((holds & _CN_NUMERAL) > 0)) | half
     return zip(
         starts[keep].tolist(),
         ends[keep].tolist(),
@@ -473,6 +504,7 @@ def _run_table():
     for chars, flags in (
         ("0123456789", _IN_RUN | _DIGIT_CHAR),
         (CN_CHARS, _IN_RUN | _CN_NUMERAL),
+        ("半", _IN_RUN),  # a run's character, neither digit nor Chinese numeral (_HALF)
         ("千百", _QIAN_BAI),
         ("两", _LIANG),
         (_FOLLOW, _FOLLOWS),
@@ -516,7 +548,7 @@ def _idiom_spans(scan: str, kind) -> list[tuple[int, int]]:
 # A Chinese numeral and classifier before one of these is a place name: 五家畈, 小四台子村.
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 # Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
-_NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集")
+_NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集", "村庄", "村落")  # 近四成村庄
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
@@ -801,8 +833,9 @@ def _matches(scan: str, kinds=None):
             if m is None and p < q:
                 m = QUANTITY.match(scan, q)
             if m is not None:
-                if m[_U1] and _range_in_a_list(scan, m):  # 300元、500元到700元、1000元
-                    m = QUANTITY.match(scan, m.start(), m.start("sep"))  # its first item
+                if m[_U1] and (_range_in_a_list(scan, m) or _bound_then_figure(scan, m)):
+                    # 300元、500元到700元、1000元; 从不足2万元到210.5万元: its first item
+                    m = QUANTITY.match(scan, m.start(), m.start("sep"))
                 yield m
                 tried = m.end()
             else:
@@ -817,6 +850,17 @@ def _range_in_a_list(scan: str, m: re.Match) -> bool:
         return True
     before, after = scan[m.start() - 1 : m.start()], scan[m.end() : m.end() + 2]
     return before == "、" or (after[:1] == "、" and after[1:] in _NUMERAL_CHARS)
+
+
+def _bound_then_figure(scan: str, m: re.Match) -> bool:
+    """从不足2万元到210.5万元: a bound with its own unit, then the figure it grew to, is two
+    figures, not a range (约3万元到5万元 is one, about 30000 to 50000)."""
+    pre = m["pre"]
+    return (
+        pre is not None
+        and PREFIX_QUALIFIER[pre] in ("under", "over")
+        and scan[m.start() - 1 : m.start()] not in _NOT_PREFIX_BEFORE.get(pre, ())
+    )
 
 
 def _prefix_start(scan: str, q: int, tried: int) -> int:
@@ -836,13 +880,15 @@ def _prefix_start(scan: str, q: int, tried: int) -> int:
 
 
 def _anchors(scan: str, start: int, end: int) -> list[int]:
-    """Where a number can begin in a run of numerals: its start, and where digits meet
-    Chinese numerals (2万5)."""
+    """Where a number can begin in a run of numerals: its start, where digits meet
+    Chinese numerals (2万5), and at and after a 半 (半一%)."""
     text = scan[start:end]
-    if text.isdigit() or not _DIGIT.search(text):
+    if "半" not in text and (text.isdigit() or not _DIGIT.search(text)):
         return [start]
-    kinds = [c.isdigit() for c in text]
-    return [start] + [start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1]]
+    kinds = [2 if c == "半" else c.isdigit() for c in text]
+    return [start] + [
+        start + i for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1] or kinds[i] == 2
+    ]
 
 
 # --- reading one match ---------------------------------------------------
@@ -865,6 +911,10 @@ def _read_match(m: re.Match, scan: str):
         end, post, p3 = m.start(_PER), None, None
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
+    if unit in _JIAO_UNITS and not _is_jiao_money(m, scan):
+        return None  # 长三角, 三角形: no money without a price's denominator or 钱
+    if p1 and scan[m.start("p1") - 1] in _SPACES and len(n1) > 2 and n1[-1] != "0":
+        return None  # 2019 多家: a year before 多 (1000 多亩 and 100 多元 are round)
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         if not (pre == "过" and n1 and scan[start - 1] == "到" and n1[0] in "百千万亿"):
             start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
@@ -919,7 +969,7 @@ def _read_match(m: re.Match, scan: str):
     if marker in ("来", "把"):
         post, marker = post or "左右", None  # 十来个, 百把块钱: about ten, about a hundred
     qualifier = _qualifier(pre, post, marker)
-    if len(num) > 2 and qualifier == "exact":  # 七八个
+    if len(num) > 2 and qualifier in ("exact", "approx"):  # 七八个; 大概有两三万块钱 keeps it
         return start, end, value, unit, "range", None, num[2]
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
 
@@ -996,9 +1046,24 @@ def _part_after(scan: str, end: int, unit: str):
 
 _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 # The unit a tenth of which follows a mixed figure's digit: 三斤二两, 一块七角 (毛 is spoken).
-_TENTH_OF = {"斤": ("两",), "块": ("角", "毛")}
+_TENTH_OF = {"斤": ("两",), "块": ("角", "毛"), "元": ("角", "毛")}  # 2元5角 too
 # What may follow 三块五 (3.5 元): a clause's end or a price's denominator.
 _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
+
+
+_JIAO_UNITS = frozenset(("角", "毛"))
+_JIAO_MONEY_AFTER = re.compile(f"{_JIAO_END}|{_ONE_WEIGHT}")
+_PRICE_BEFORE = re.compile(rf"(?:每(?:{_PRICE_PER})|一(?:市斤|公斤|斤|两))$")  # 一斤三毛 too
+
+
+def _is_jiao_money(m: re.Match, scan: str) -> bool:
+    """A figure in 角 or 毛 is money with 钱 or a price's denominator after it (5角钱, 八毛一斤,
+    3毛钱1斤) or a 每-denominator or 一 and a weight just before it (每斤三角到四角, 一斤三毛);
+    长三角 is a region."""
+    if m[_PER] is not None or _JIAO_MONEY_AFTER.match(scan, m.end("unit")):
+        return True
+    start = m.start()
+    return _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None
 
 
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
@@ -1055,9 +1120,13 @@ def _read_range(g, start, end, pre):
         lo = lo * shared  # 3至5万元: 万 applies to both ends
     elif len(n1) == 1:
         lo = lo * _place_shared(lo, hi)  # 3-4000元: 3000 to 4000, as 三四千
+    if lo > hi and g["p2"] is None and trailing_multiplier(n1) == shared:
+        lo, hi = hi, lo  # 3900-3000斤: written high to low, the same range
     if lo >= hi:
         return None
-    return (start + len(pre) if pre else start), end, lo, unit, "range", None, hi
+    if pre and PREFIX_QUALIFIER[pre] != "approx":  # 约为250-400元: 约 in the span, a range
+        start += len(pre)
+    return start, end, lo, unit, "range", None, hi
 
 
 def _place_shared(lo, hi) -> int:
@@ -1109,11 +1178,13 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
         return True  # 三村民: only a number that is surely one counts a bare noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
-        if unit not in _MONEY:
-            return True  # epithets: 千亩玉米地, 万人空巷
+        if unit not in _MONEY and not (unit == "倍" and scan[start - 1 : start] in _TIMES_BEFORE):
+            return True  # epithets: 千亩玉米地, 万人空巷, 信心百倍 (not 是柠檬的百倍)
     if n1[0] in CN_CHARS:
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
+        if scan[end : end + 1] in CN_DIGITS and _METHOD_NAME.match(scan, end):
+            return True  # 四股六分法, 三股两分法: a method's name, no count
         slogans = _SLOGANS.get(scan[start:end])
         if slogans is not None and scan.startswith(slogans, start):
             return True  # 五位一体, 四个全面, 两个维护: a political slogan, no count
@@ -1126,6 +1197,13 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     return False
 
 
+# 百倍, 千倍 after these compare (是柠檬的百倍, 增长了百倍, 提高百倍); elsewhere they are an
+# epithet (信心百倍, 身价百倍)
+_TIMES_BEFORE = frozenset("的是为了达到翻长高出")
+# A Chinese numeral and classifier, another numeral and a word ending in 法 name a method
+_METHOD_NAME = re.compile(
+    f"[{''.join(CN_DIGITS)}十]{{1,2}}[\u4e00-\u9fff]{{0,3}}?法(?![律规院官庭人])"
+)
 _ADDRESS_UNITS = {"栋", "幢", "座", "组", "号"}
 _ADDRESS_AFTER = re.compile(f"[0-9{CN_CHARS}]{{1,4}}(?:单元|号|室|层|楼)")
 # Political slogans counted with a classifier, by their figure (looked up for a figure
@@ -1139,7 +1217,7 @@ _SLOGANS = {
     "六个": ("六个一批", "六个精准"),
     "八项": ("八项规定",),
 }
-_ONE_YUAN = {"元", "块钱"}
+_ONE_YUAN = {"元", "块钱", "角钱", "毛钱"}  # 一毛钱 is money (一角 is a corner)
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
 _SEAT_UNITS = frozenset(("座", "人"))

@@ -46,6 +46,8 @@ def parse_number(s: str):
         # was a tenth of the extractor's time
         zeros = len(s) - len(s.rstrip("0"))
         return int(s), 10**zeros if zeros < len(s) else 1
+    if s == "半":  # 半小时, 半个月: a half alone
+        return Fraction(1, 2), Fraction(1, 2)
     s = _SPACES.sub("", s)
     if _MIXED.fullmatch(s):
         return parse_mixed(s)
