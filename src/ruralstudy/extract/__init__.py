@@ -1002,9 +1002,16 @@ _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
 
 
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
-    """住1个月每人3000元: a 每-word followed by a number is the next figure's rate."""
+    """住1个月每人3000元, 住1个月每人只需2500元: a 每-word followed by a number (past a modal
+    word) is the next figure's rate."""
     per = m["per"]
-    return per is not None and per[0] == "每" and scan[m.end() : m.end() + 1] in _NUMERAL_CHARS
+    if per is None or per[0] != "每":
+        return False
+    w = _MODAL_BEFORE_NUMBER.match(scan, m.end())
+    return scan[w.end() : w.end() + 1] in _NUMERAL_CHARS
+
+
+_MODAL_BEFORE_NUMBER = re.compile("(?:只需要|只需|只要|仅需|仅要|需要|平均|大约|约|需|要|仅|才|就|可|能|有|)")
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -1239,7 +1246,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
                 per = rates.other_side(rates.own_clause(scan, lo, start), per)
         if len(per) == 1 and unit in _MONEY:
-            per = rates.sentence_rate(scan, start, per, "", *rated)
+            per = _completed(scan, start, per, "", prev_end, rated)
         return start, per, ""
     if unit not in _MONEY:
         if unit in rates.WEIGHT_UNITS:
@@ -1250,6 +1257,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
+            if "每亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
+                clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
+                if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
+                    return start, ["亩"], "rate from 每亩 (its clause)"
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
@@ -1262,9 +1273,17 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = rates.yearly_lead(pieces[-2], pieces[-1])
     if not per and len(pieces) > 1 and whole_lead:  # 潘家一家都分得最多，今年共分得5.8万元
         per, words = rates.most_holder(pieces[-2])
+    if not per and len(pieces) > 1 and whole_lead:  # 一天采摘得多，也能有一百多块钱的收入
+        per, words = rates.work_lead(pieces[-2], pieces[-1], scan[m.end() : m.end() + 4])
+    if not per and prev_end and start - prev_end <= rates.EACH_REACH:
+        per, words = rates.one_period_before(scan, prev_end, start)  # 住1个月每人3000元
+        if not per:  # 7户人家各出资3万元, 386户农户都领到了2000元
+            per, words = rates.each_holder(scan, prev_end, start)
+    if not per and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
+        per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
     if per:
         if len(per) == 1:
-            per = rates.sentence_rate(scan, start, per, words, *rated)
+            per = _completed(scan, start, per, words, prev_end, rated)
         return start, per, f"rate from {words}"
     if prev and lo == prev_end:
         prev_rate, prev_start, prev_top = prev
@@ -1296,6 +1315,16 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
 
 
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
+
+
+def _completed(scan, start, per, words, prev_end, rated):
+    """A one-sided rate of a sum completed by the stay of one period just before it (住1个月
+    每人3000元: CNY/person/month), else by its sentence (rates.sentence_rate)."""
+    if per[0] not in rates.PERIOD_WORDS and prev_end:
+        period = rates.one_period_before(scan, prev_end, start)[0]
+        if period:
+            return rates.ordered([*per, *period]) or per
+    return rates.sentence_rate(scan, start, per, words, *rated)
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:
