@@ -729,6 +729,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
                 value, qualifier, step, hi = hi or value, "under", None, None
+        if qualifier == "exact" and scan[s - 1 : s] in _MINUS and _MINUS_AFTER.match(scan, s - 2):
+            value, s = -value, s - 1  # 利润：-173元/亩, a loss: a minus sign, no range mark
         per_after = None
         if scan[e : e + 1] == "/" and m.group("post") is not None:  # (startswith(x, e) parses)
             w = _PER_AFTER_BOUND.match(scan, e)
@@ -770,6 +772,12 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             prev_end = e
         rows.append((s, e, *bounds, note))
     return rows
+
+
+# A minus sign makes a figure negative after a label's colon, a bracket or 为 (利润：-173元/亩,
+# 利润为-50元); elsewhere a dash marks a range (200-300元) or a list item (- 底肥).
+_MINUS = frozenset("-−﹣")
+_MINUS_AFTER = re.compile("[:：(（为]")
 
 
 def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:

@@ -69,8 +69,10 @@ _PAYS = "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
-    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?的?(?=[毛纯]?收入|产值|收益|租金|利润"
-    r"|(?:就|还)?(?:可|能|可以|能够)?(?:得到|拿到|分到|收到|赚|挣|得|拿|分))",
+    # (with the crop between: 一亩地种辣椒能收入5000元)
+    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
+    r"(?=[毛纯]?收入|产值|收益|租金|利润"
+    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
@@ -93,13 +95,13 @@ _CLAUSE_WORDS = {
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
     "床": r"每床|每张床|一张床|[每一]个床位|每床位",
-    "晚": r"每晚|一晚",
+    "晚": r"每晚|一晚|(?<![0-9.])1晚",  # 住1晚只要280元
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -266,6 +268,8 @@ RESTATED_REACH = 40  # characters from the sum before, when a count or share sta
 
 
 _YEAR_END = re.compile("年底|年终|年末")
+# A cost deducted from the sum names no sum of its own: 一亩地能收入5000元，除去成本净赚3000元.
+_DEDUCTED = re.compile("(?:除去|扣除|去掉|减去|刨去|除掉)[^，。；,;0-9]{0,6}?(?:成本|费用|开支|花费|投入)后?")
 
 
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
@@ -278,7 +282,7 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
         return False
     if _YEAR_END.search(between):
         return False  # 每亩667元的保底收益，年底还拿到了2600多元的分红: the year's own sum
-    clause = CLAUSE_START.split(between)[-1]
+    clause = _DEDUCTED.sub("", CLAUSE_START.split(between)[-1])  # 除去成本净赚: no noun of its own
     nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
     noun = nouns[-1] if nouns else None
     if noun is None:
@@ -319,10 +323,13 @@ _OWN_SUM = re.compile("增收|产值|营收|营业额|销售额|利润|投资|�
 
 
 def _new_holder(own: str, scan: str, start: int) -> bool:
-    """Whether the sum's clause names a holder of its own: not one that the figure's 每-word
-    divides (除去村民每人100元的务工费: 村民 is the 每人's people)."""
-    m = _HOLDER.search(own)
-    return m is not None and not (m.end() == len(own) and scan[start : start + 1] == "每")
+    """Whether the sum's clause names a holder of its own: not one that a 每-word right after
+    it divides (除去村民每人100元的务工费, 村民每人工钱120元: 村民 are the 每人's people)."""
+    for m in _HOLDER.finditer(own):
+        after = own[m.end() : m.end() + 1] if m.end() < len(own) else scan[start : start + 1]
+        if after != "每":
+            return True
+    return False
 
 
 def sentence_rate(scan, start, per, words, lo, prev_rate):
@@ -505,7 +512,7 @@ _EACH = re.compile(
     r"(?P<noun>[^0-9，。；：,;:!?！？\n]{0,6}?)(?:各自|各|都|分别|均)[^0-9，。；：,;:!?！？\n]{0,12}$"
 )
 _EACH_HOLDERS = {"户": "户", "家": "户", "人": "人", "名": "人", "位": "人"}
-_NOT_A_HOUSEHOLD = re.compile("企业|公司|合作社|基地|工厂|厂|村|镇|乡|组|单位|部门|学校|医院|银行")
+_NOT_A_HOUSEHOLD = re.compile("企业|公司|合作社|基地|工厂|厂|村(?!民)|镇|乡(?!亲)|组(?!员)|单位|部门|学校|医院|银行")
 EACH_REACH = 20  # characters from the count to the sum, at most
 
 
