@@ -1281,13 +1281,15 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = rates.yearly_lead(pieces[-2], pieces[-1])
     if not per and len(pieces) > 1 and whole_lead:  # 潘家一家都分得最多，今年共分得5.8万元
         per, words = rates.most_holder(pieces[-2])
-    if not per and len(pieces) > 1 and whole_lead:  # 一天采摘得多，也能有一百多块钱的收入
+    if not per and len(pieces) > 1 and whole_lead and rates.has_work_period(pieces[-2]):
         per, words = rates.work_lead(pieces[-2], pieces[-1], scan[m.end() : m.end() + 4])
     if not per and prev_end and start - prev_end <= rates.EACH_REACH:
-        per, words = rates.one_period_before(scan, prev_end, start)  # 住1个月每人3000元
-        if not per:  # 7户人家各出资3万元, 386户农户都领到了2000元
+        last = scan[prev_end - 1]  # what the figure before counts: a period, or holders
+        if last in rates.PERIOD_ENDS:  # 住1个月每人3000元
+            per, words = rates.one_period_before(scan, prev_end, start)
+        elif last in rates.HOLDER_ENDS:  # 7户人家各出资3万元, 386户农户都领到了2000元
             per, words = rates.each_holder(scan, prev_end, start)
-    if not per and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
+    if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
     if per:
         if len(per) == 1:
@@ -1328,7 +1330,7 @@ _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 def _completed(scan, start, per, words, prev_end, rated):
     """A one-sided rate of a sum completed by the stay of one period just before it (住1个月
     每人3000元: CNY/person/month), else by its sentence (rates.sentence_rate)."""
-    if per[0] not in rates.PERIOD_WORDS and prev_end:
+    if per[0] not in rates.PERIOD_WORDS and prev_end and scan[prev_end - 1] in rates.PERIOD_ENDS:
         period = rates.one_period_before(scan, prev_end, start)[0]
         if period:
             return rates.ordered([*per, *period]) or per

@@ -512,6 +512,7 @@ _EACH = re.compile(
     r"(?P<noun>[^0-9，。；：,;:!?！？\n]{0,6}?)(?:各自|各|都|分别|均)[^0-9，。；：,;:!?！？\n]{0,12}$"
 )
 _EACH_HOLDERS = {"户": "户", "家": "户", "人": "人", "名": "人", "位": "人"}
+HOLDER_ENDS = frozenset(_EACH_HOLDERS)  # the last character of a count of holders
 _NOT_A_HOUSEHOLD = re.compile("企业|公司|合作社|基地|工厂|厂|村(?!民)|镇|乡(?!亲)|组(?!员)|单位|部门|学校|医院|银行")
 EACH_REACH = 20  # characters from the count to the sum, at most
 
@@ -536,6 +537,7 @@ def each_holder(scan: str, count_end: int, start: int) -> tuple[list[str], str]:
 # a few words after it in its clause, with no total between.
 _ONE_PERIOD = re.compile(r"(?<![0-9.第])1个?(?P<p>月|天|日|晚|夜|年|周|小时)$")
 ONE_PERIOD_REACH = 4
+PERIOD_ENDS = frozenset("月天日晚夜年周时")  # the last character of a figure of a period
 
 
 def one_period_before(scan: str, prev_end: int, start: int) -> tuple[list[str], str]:
@@ -589,6 +591,7 @@ def weight_per_mu(clause: str) -> bool:
 _WORK_LEAD = re.compile(r"[^0-9]{0,4}?(?:一|每)个?(?P<p>天|日|月|小时)(?![前后来多])[^0-9]{0,10}")
 _WORK_VERB = re.compile("摘|采|干|做|打工|务工|上班|工作|劳动|割|挖|收")
 _EARNED_AFTER = re.compile("(?:的)?(?:收入|工钱|工资|报酬)")
+has_work_period = re.compile("[天日月时]").search  # a lead clause without one is no work_lead
 
 
 def work_lead(lead: str, clause: str, after: str) -> tuple[list[str], str]:
