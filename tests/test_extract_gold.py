@@ -356,10 +356,11 @@ def test_rates_dev_part_meets_the_targets_in_full():
 # shows.  xrules's sentence-level rules (a one-sided rate completed from its sentence, a
 # restated measure) lift rate units to 0.968 (30/31): left are 一栋 (a lone 一 with a
 # classifier) and 一畝地可得到800元 (the own list reads a lone 一亩 before a sum as no rate).
+# xrates7's 一亩地 before what one 亩 brings (可得到, 能拿到) takes 一畝地可得到800元: 31/31.
 def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
     assert s["false_positives"] == [] and s["tp"] >= 67
-    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 30 and s["n_rates"] == 31
+    assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 31 and s["n_rates"] == 31
 
 
 def test_rates2_list_is_big_enough_held_out_and_on_new_texts():
@@ -477,11 +478,15 @@ def test_rates3_list_is_no_worse_than_after_xrules5s_rules():
 # (44/49).  rates7 (crops, livestock, prices and wages, 158 gold): precision 0.993 (150/151),
 # recall 0.949 (150/158), bounds 0.987 (148/150), rate units 0.767 (56/73).  Pooled:
 # precision 0.994, recall 0.972, bounds 0.991 (targets met), rate units 0.820 (missed).
+# Since then xrates7 wrote general rate rules for their rate-unit misses (fixtures/README.md),
+# so rates6 and rates7 are tuned lists now, no measurement any more; held at what they read
+# after those rules: rates5 rate units 45/45, rates6 49/49, rates7 67/73 and bounds 149
+# (利润：-173元/亩 read negative).
 MEASURED_LATER = {
     "rates4": {"tp": 157, "n_gold": 157, "fp": 0, "n_bounds": 156, "rates": (47, 48)},
-    "rates5": {"tp": 144, "n_gold": 145, "fp": 0, "n_bounds": 144, "rates": (42, 45)},
-    "rates6": {"tp": 191, "n_gold": 193, "fp": 1, "n_bounds": 190, "rates": (44, 49)},
-    "rates7": {"tp": 150, "n_gold": 158, "fp": 1, "n_bounds": 148, "rates": (56, 73)},
+    "rates5": {"tp": 144, "n_gold": 145, "fp": 0, "n_bounds": 144, "rates": (45, 45)},
+    "rates6": {"tp": 191, "n_gold": 193, "fp": 1, "n_bounds": 190, "rates": (49, 49)},
+    "rates7": {"tp": 150, "n_gold": 158, "fp": 1, "n_bounds": 149, "rates": (67, 73)},
 }
 
 

@@ -66,6 +66,7 @@ def test_a_weight_in_a_clause_led_by_mei_mu_is_per_mu(text, unit):
         ("另外3名村民分别出资2万元", ["CNY/person"]),
         ("20户贫困户都能分到1000元", ["CNY/household"]),
         ("12户村民各自出资1万元", ["CNY/household"]),
+        ("这十一户各出资2万元", ["CNY/household"]),
         # a firm is no household, a total is no share, and "each" wants several
         ("3家企业都投资了500万元", ["CNY"]),
         ("120户都入了股，共计入股资金80万元", ["CNY"]),

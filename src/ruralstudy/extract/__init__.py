@@ -54,7 +54,12 @@ Rules (each has a test in tests/test_extract.py):
   从…涨到 pair takes the rate written on the second ("从一元增加到1.6元一斤"); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
   住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
-  套房380元": CNY/night); see units.rate_unit.
+  套房380元": CNY/night); a sum each of a count of holders got ("7户人家各出资3万元" →
+  CNY/household), the stay of one period before a sum ("住1个月每人3000元" →
+  CNY/person/month), the cost of an input used per 亩 ("40-50公斤/亩，费用100-150元" →
+  CNY/ha) and a weight in a clause led by 每亩 ("按每亩种植50斤" → kg/ha) are rates too;
+  see units.rate_unit.  A minus sign after a label's colon makes a figure negative
+  ("利润：-173元/亩").
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -1019,7 +1024,9 @@ def _per_starts_the_next(m: re.Match, scan: str) -> bool:
     return scan[w.end() : w.end() + 1] in _NUMERAL_CHARS
 
 
-_MODAL_BEFORE_NUMBER = re.compile("(?:只需要|只需|只要|仅需|仅要|需要|平均|大约|约|需|要|仅|才|就|可|能|有|)")
+_MODAL_BEFORE_NUMBER = re.compile(
+    "(?:只需要|只需|只要|仅需|仅要|需要|平均|大约|约|需|要|仅|才|就|可|能|有|)"
+)
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:

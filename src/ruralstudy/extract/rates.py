@@ -30,6 +30,13 @@ Three ways a text says a figure is a rate:
   ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
   sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
 
+- said by the holders counted before it ("7户人家各出资3万元", "6人分别出资6万元":
+  ``each_holder``), by the stay of one period before it ("住1个月每人3000元":
+  ``one_period_before``), by a lead clause of a day's work ("一天采摘得多，也能有一百多块钱
+  的收入": ``work_lead``), or, for a cost, by the weight per 亩 of its input before it in
+  the sentence ("40-50公斤/亩，费用100-150元": ``cost_per_mu``); a weight in a clause led
+  by 每亩 is per 亩 ("按每亩种植50斤": ``weight_per_mu``).
+
 A rate with one side only (an entity or a period) takes the other side from a 每- or
 均-word in an earlier clause of the sentence, as the sentence governs it ("每天请20名
 工人，每人平均工钱90元": CNY/person/day; ``sentence_rate``).
@@ -65,7 +72,9 @@ BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pair
 _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 # 月发放工人工资40余万元, 年支付土地租金60万元: a pay or rent paid out every month (year)
-_PAYS = "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
+_PAYS = (
+    "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
+)
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -234,7 +243,9 @@ _CONTRAST = re.compile(
     "|最高|最低|最多|最少|甚至|更是|现在|如今|目前|以前|过去|原来|之前"
 )
 # 共 alone before a verb is a total too (共创收, 共分红), not in 公共, 共同, 共享 …
-_TOTAL = re.compile("集体|总|合计|累计|(?<!公)共(?![同享建赢产青识性])|全村|全镇|全乡|全县|全年|全部")
+_TOTAL = re.compile(
+    "集体|总|合计|累计|(?<!公)共(?![同享建赢产青识性])|全村|全镇|全乡|全县|全年|全部"
+)
 _LIST_BREAK = re.compile(r"[，；,;]")
 _NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
 PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
@@ -269,7 +280,9 @@ RESTATED_REACH = 40  # characters from the sum before, when a count or share sta
 
 _YEAR_END = re.compile("年底|年终|年末")
 # A cost deducted from the sum names no sum of its own: 一亩地能收入5000元，除去成本净赚3000元.
-_DEDUCTED = re.compile("(?:除去|扣除|去掉|减去|刨去|除掉)[^，。；,;0-9]{0,6}?(?:成本|费用|开支|花费|投入)后?")
+_DEDUCTED = re.compile(
+    "(?:除去|扣除|去掉|减去|刨去|除掉)[^，。；,;0-9]{0,6}?(?:成本|费用|开支|花费|投入)后?"
+)
 
 
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
@@ -513,8 +526,11 @@ _EACH = re.compile(
 )
 _EACH_HOLDERS = {"户": "户", "家": "户", "人": "人", "名": "人", "位": "人"}
 HOLDER_ENDS = frozenset(_EACH_HOLDERS)  # the last character of a count of holders
-_NOT_A_HOUSEHOLD = re.compile("企业|公司|合作社|基地|工厂|厂|村(?!民)|镇|乡(?!亲)|组(?!员)|单位|部门|学校|医院|银行")
+_NOT_A_HOUSEHOLD = re.compile(
+    "企业|公司|合作社|基地|工厂|厂|村(?!民)|镇|乡(?!亲)|组(?!员)|单位|部门|学校|医院|银行"
+)
 EACH_REACH = 20  # characters from the count to the sum, at most
+_NUMERALS = frozenset("0123456789〇零一二两三四五六七八九十百千万")
 
 
 def each_holder(scan: str, count_end: int, start: int) -> tuple[list[str], str]:
@@ -523,7 +539,8 @@ def each_holder(scan: str, count_end: int, start: int) -> tuple[list[str], str]:
     holder = _EACH_HOLDERS.get(scan[count_end - 1 : count_end])
     if holder is None or not 0 < start - count_end <= EACH_REACH:
         return [], ""
-    if scan[count_end - 2 : count_end - 1] in ("1", "一") and not scan[count_end - 3 : count_end - 2].isdigit():
+    one = scan[count_end - 2 : count_end - 1] in ("1", "一")
+    if one and scan[count_end - 3 : count_end - 2] not in _NUMERALS:  # 1人, not 21人 or 十一户
         return [], ""  # each of several: 1人 … 平均 is no count of holders
     between = scan[count_end:start]
     m = _EACH.fullmatch(between)
