@@ -1048,7 +1048,8 @@ def test_more_words_earlier_in_the_clause_make_money_a_rate(text, span, norm_uni
 def test_a_lone_yi_mu_before_a_sum_does_not_hide_the_period_before_it():
     df = extract_quantities("每年农户一亩地可得到800元")
     assert df["text"].tolist() == ["一亩", "800元"]
-    assert df["norm_unit"].tolist() == ["ha", "CNY/year"]
+    # 一亩地可得到 is what one 亩 brings (xrates7), with the year before: CNY/ha/year
+    assert df["norm_unit"].tolist() == ["ha", "CNY/ha/year"]
 
 
 def test_hours_with_a_classifier_are_a_duration():
@@ -1410,7 +1411,7 @@ def test_the_most_and_the_least_of_a_distribution_are_values(text):
         ("手快的能挣七、八千元", "七、八千元", 7000, 8000),
         ("来了二、三十人", "二、三十人", 20, 30),
         ("再住三、四天", "三、四天", 3, 4),
-        ("每亩能收八、九百斤", "八、九百斤", 400, 450),
+        ("每亩能收八、九百斤", "八、九百斤", 6000, 6750),  # per 亩 (每亩 leads its clause)
     ],
 )
 def test_a_loose_pair_written_with_a_list_mark_is_a_range(text, span, lo, hi):
@@ -1656,6 +1657,8 @@ def test_a_weight_after_a_yield_with_its_own_verb_or_total_is_a_weight(text):
         ("工人每小时能栽200株，工钱30元", "CNY/hour"),
         ("每年种植300亩茶叶，收入20万元", "CNY/year"),
         ("每个月养殖500只鸡能挣3000元", "CNY/month"),
+        # a lead clause of a day's work, no figure of work (xrates7; rates7's convention)
+        ("一天采了两袋，挣了80元", "CNY/day"),
     ],
 )
 def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, unit):
@@ -1667,7 +1670,6 @@ def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, 
     [
         "去年种植300亩，收入20万元",  # a dated year's
         "在这里干两个月，挣了5000元",  # a season: no canonical period
-        "一天采了不少，挣了80元",  # no figure of work (两袋 is one since 袋 is a unit)
         "每天请20名工人，村集体支付工资2000元",  # a holder's sum
         "每天接待游客2000人。门票收入4万元",  # another sentence
         "每亩产量1000斤，收入3000元",  # not a period
@@ -2185,7 +2187,8 @@ def test_seats_clock_times_and_year_after_year_are_no_quantity(text):
 @pytest.mark.parametrize(
     ("text", "surfaces", "units"),
     [
-        ("住1个月每人3000元", ["1个月", "每人3000元"], ["month", "CNY/person"]),
+        # the stay of one month is the period of the sum after it (xrates7)
+        ("住1个月每人3000元", ["1个月", "每人3000元"], ["month", "CNY/person/month"]),
         ("干3天每人500元", ["3天", "每人500元"], ["day", "CNY/person"]),
         ("每人300元，", ["每人300元"], ["CNY/person"]),
         ("房型1：201元", ["201元"], ["CNY"]),

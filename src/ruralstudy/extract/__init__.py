@@ -56,7 +56,12 @@ Rules (each has a test in tests/test_extract.py):
   从…涨到 pair takes the rate written on the second ("从一元增加到1.6元一斤"); a sum in a list
   under a header that says what it is per takes the header's rate ("以下是一晚
   住宿的几种可能花费：" then "- 经济型酒店：150元" lines; "一晚的价格：标间260元，
-  套房380元": CNY/night); see units.rate_unit.
+  套房380元": CNY/night); a sum each of a count of holders got ("7户人家各出资3万元" →
+  CNY/household), the stay of one period before a sum ("住1个月每人3000元" →
+  CNY/person/month), the cost of an input used per 亩 ("40-50公斤/亩，费用100-150元" →
+  CNY/ha) and a weight in a clause led by 每亩 ("按每亩种植50斤" → kg/ha) are rates too;
+  see units.rate_unit.  A minus sign after a label's colon makes a figure negative
+  ("利润：-173元/亩").
 - 余/多/来 and bounds (units.interval does the arithmetic):
 
   ========================  =========  ===================================
@@ -761,6 +766,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
                 value, qualifier, step, hi = hi or value, "under", None, None
+        if qualifier == "exact" and scan[s - 1 : s] in _MINUS and _MINUS_AFTER.match(scan, s - 2):
+            value, s = -value, s - 1  # 利润：-173元/亩, a loss: a minus sign, no range mark
         per_after = None
         if scan[e : e + 1] == "/" and m.group("post") is not None:  # (startswith(x, e) parses)
             w = _PER_AFTER_BOUND.match(scan, e)
@@ -802,6 +809,12 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             prev_end = e
         rows.append((s, e, *bounds, note))
     return rows
+
+
+# A minus sign makes a figure negative after a label's colon, a bracket or 为 (利润：-173元/亩,
+# 利润为-50元); elsewhere a dash marks a range (200-300元) or a list item (- 底肥).
+_MINUS = frozenset("-−﹣")
+_MINUS_AFTER = re.compile("[:：(（为]")
 
 
 def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
@@ -1067,9 +1080,18 @@ def _is_jiao_money(m: re.Match, scan: str) -> bool:
 
 
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
-    """住1个月每人3000元: a 每-word followed by a number is the next figure's rate."""
+    """住1个月每人3000元, 住1个月每人只需2500元: a 每-word followed by a number (past a modal
+    word) is the next figure's rate."""
     per = m["per"]
-    return per is not None and per[0] == "每" and scan[m.end() : m.end() + 1] in _NUMERAL_CHARS
+    if per is None or per[0] != "每":
+        return False
+    w = _MODAL_BEFORE_NUMBER.match(scan, m.end())
+    return scan[w.end() : w.end() + 1] in _NUMERAL_CHARS
+
+
+_MODAL_BEFORE_NUMBER = re.compile(
+    "(?:只需要|只需|只要|仅需|仅要|需要|平均|大约|约|需|要|仅|才|就|可|能|有|)"
+)
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
@@ -1317,7 +1339,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
                 per = rates.other_side(rates.own_clause(scan, lo, start), per)
         if len(per) == 1 and unit in _MONEY:
-            per = rates.sentence_rate(scan, start, per, "", *rated)
+            per = _completed(scan, start, per, "", prev_end, rated)
         return start, per, ""
     if unit not in _MONEY:
         if unit in rates.WEIGHT_UNITS:
@@ -1328,6 +1350,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
+            if "每亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
+                clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
+                if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
+                    return start, ["亩"], "rate from 每亩 (its clause)"
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
@@ -1340,9 +1366,19 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = rates.yearly_lead(pieces[-2], pieces[-1])
     if not per and len(pieces) > 1 and whole_lead:  # 潘家一家都分得最多，今年共分得5.8万元
         per, words = rates.most_holder(pieces[-2])
+    if not per and len(pieces) > 1 and whole_lead and rates.has_work_period(pieces[-2]):
+        per, words = rates.work_lead(pieces[-2], pieces[-1], scan[m.end() : m.end() + 4])
+    if not per and prev_end and start - prev_end <= rates.EACH_REACH:
+        last = scan[prev_end - 1]  # what the figure before counts: a period, or holders
+        if last in rates.PERIOD_ENDS:  # 住1个月每人3000元
+            per, words = rates.one_period_before(scan, prev_end, start)
+        elif last in rates.HOLDER_ENDS:  # 7户人家各出资3万元, 386户农户都领到了2000元
+            per, words = rates.each_holder(scan, prev_end, start)
+    if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
+        per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
     if per:
         if len(per) == 1:
-            per = rates.sentence_rate(scan, start, per, words, *rated)
+            per = _completed(scan, start, per, words, prev_end, rated)
         return start, per, f"rate from {words}"
     if prev and lo == prev_end:
         prev_rate, prev_start, prev_top = prev
@@ -1374,6 +1410,16 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
 
 
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
+
+
+def _completed(scan, start, per, words, prev_end, rated):
+    """A one-sided rate of a sum completed by the stay of one period just before it (住1个月
+    每人3000元: CNY/person/month), else by its sentence (rates.sentence_rate)."""
+    if per[0] not in rates.PERIOD_WORDS and prev_end and scan[prev_end - 1] in rates.PERIOD_ENDS:
+        period = rates.one_period_before(scan, prev_end, start)[0]
+        if period:
+            return rates.ordered([*per, *period]) or per
+    return rates.sentence_rate(scan, start, per, words, *rated)
 
 
 def _written_rate(after: list[str], before: list[str]) -> list[str]:

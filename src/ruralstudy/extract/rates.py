@@ -30,6 +30,13 @@ Three ways a text says a figure is a rate:
   ("以下是一晚住宿的几种可能花费：" then "- 经济型酒店：150元") or a colon in the
   sentence ("一晚的价格：标间260元"), for money with no rate of its own (``list_rate``).
 
+- said by the holders counted before it ("7户人家各出资3万元", "6人分别出资6万元":
+  ``each_holder``), by the stay of one period before it ("住1个月每人3000元":
+  ``one_period_before``), by a lead clause of a day's work ("一天采摘得多，也能有一百多块钱
+  的收入": ``work_lead``), or, for a cost, by the weight per 亩 of its input before it in
+  the sentence ("40-50公斤/亩，费用100-150元": ``cost_per_mu``); a weight in a clause led
+  by 每亩 is per 亩 ("按每亩种植50斤": ``weight_per_mu``).
+
 A rate with one side only (an entity or a period) takes the other side from a 每- or
 均-word in an earlier clause of the sentence, as the sentence governs it ("每天请20名
 工人，每人平均工钱90元": CNY/person/day; ``sentence_rate``).
@@ -52,7 +59,11 @@ DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=Tru
 _PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
 PERIOD_WORDS = frozenset(_PERIODS)
 
-_BEFORE = re.compile(rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均$")
+# 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
+_LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基地)(?:面积)?|(?:住房|承包)?面积)"
+_BEFORE = re.compile(
+    rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
+)
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
 # Words earlier in the clause that make a sum of money a rate: written
@@ -60,37 +71,46 @@ BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pair
 # 2022年收入 and 去年收入 are a year's income, not income per year.
 _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
+# 月发放工人工资40余万元, 年支付土地租金60万元: a pay or rent paid out every month (year)
+_PAYS = (
+    "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
+)
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
-    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?的?(?=[毛纯]?收入|产值|收益|租金|利润)",
+    # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
+    # (with the crop between: 一亩地种辣椒能收入5000元)
+    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
+    r"(?=[毛纯]?收入|产值|收益|租金|利润"
+    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
     "平方米": r"每平方米",
     "股": r"每股|股均",
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
-    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])"  # 一人一天100元
+    # 人年均增收3000元: per person and year, its 年均 read as the period
+    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])|人(?=年均)"  # 一人一天100元
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
-    r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值)"
+    r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
-    rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}",
-    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|{_EARNS_IN})",
+    rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
+    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|{_EARNS_IN}|{_PAYS})",
     # 一个工 / 每工日: a day's work, as farm wages are counted
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
     "床": r"每床|每张床|一张床|[每一]个床位|每床位",
-    "晚": r"每晚|一晚",
+    "晚": r"每晚|一晚|(?<![0-9.])1晚",  # 住1晚只要280元
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -131,7 +151,7 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m is None:
         return [], 0
     if m["avg"]:
-        return [m["avg"]], len(m.group())
+        return [m["avg"]], 0 if m["land"] else len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
 
 
@@ -222,7 +242,10 @@ _CONTRAST = re.compile(
     "周末|旺季|淡季|节假日|假日|假期|平日|平时|春节|国庆|黄金周|暑期|暑假|寒假|高峰"
     "|最高|最低|最多|最少|甚至|更是|现在|如今|目前|以前|过去|原来|之前"
 )
-_TOTAL = re.compile("集体|总|合计|共计|累计|一共|全村|全镇|全乡|全县|全年|全部")
+# 共 alone before a verb is a total too (共创收, 共分红), not in 公共, 共同, 共享 …
+_TOTAL = re.compile(
+    "集体|总|合计|累计|(?<!公)共(?![同享建赢产青识性])|全村|全镇|全乡|全县|全年|全部"
+)
 _LIST_BREAK = re.compile(r"[，；,;]")
 _NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
 PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
@@ -256,6 +279,10 @@ RESTATED_REACH = 40  # characters from the sum before, when a count or share sta
 
 
 _YEAR_END = re.compile("年底|年终|年末")
+# A cost deducted from the sum names no sum of its own: 一亩地能收入5000元，除去成本净赚3000元.
+_DEDUCTED = re.compile(
+    "(?:除去|扣除|去掉|减去|刨去|除掉)[^，。；,;0-9]{0,6}?(?:成本|费用|开支|花费|投入)后?"
+)
 
 
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
@@ -268,7 +295,7 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
         return False
     if _YEAR_END.search(between):
         return False  # 每亩667元的保底收益，年底还拿到了2600多元的分红: the year's own sum
-    clause = CLAUSE_START.split(between)[-1]
+    clause = _DEDUCTED.sub("", CLAUSE_START.split(between)[-1])  # 除去成本净赚: no noun of its own
     nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
     noun = nouns[-1] if nouns else None
     if noun is None:
@@ -305,6 +332,17 @@ _EARNS_OVER_TIME = frozenset("人户亩股间床")
 _PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"市斤": "斤", "位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
+_OWN_SUM = re.compile("增收|产值|营收|营业额|销售额|利润|投资|资金|收益|补贴|奖金|效益|分红")
+
+
+def _new_holder(own: str, scan: str, start: int) -> bool:
+    """Whether the sum's clause names a holder of its own: not one that a 每-word right after
+    it divides (除去村民每人100元的务工费, 村民每人工钱120元: 村民 are the 每人's people)."""
+    for m in _HOLDER.finditer(own):
+        after = own[m.end() : m.end() + 1] if m.end() < len(own) else scan[start : start + 1]
+        if after != "每":
+            return True
+    return False
 
 
 def sentence_rate(scan, start, per, words, lo, prev_rate):
@@ -325,7 +363,7 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if stop is not None:
         window = window[stop.end() :]
     own = CLAUSE_START.split(window)[-1]
-    if len(own) == len(window) or _HOLDER.search(own) or _TOTAL.search(own):
+    if len(own) == len(window) or _new_holder(own, scan, start) or _TOTAL.search(own):
         return per  # no earlier clause in the sentence, or a new holder or a total
     wants_entity = per[0] in _PERIODS
     if wants_entity and _OTHER_EACH.search(own):
@@ -337,6 +375,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if same_sentence and prev_rate is not None and len(prev_rate) == 2:
         if wants_entity and prev_rate[1] != per[0]:  # a new period of the same entity
             found = prev_rate[0]
+        elif wants_entity and not _OWN_SUM.search(own):  # 每名老人每天150元，…每天100元
+            found = prev_rate[0]  # the same period again: a parallel item, the same entity
         elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
             found = prev_rate[1]
     for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
@@ -476,6 +516,112 @@ def parallel_yield(between: str) -> bool:
         and _OWN_MEASURE.search(between) is None
         and not any(c.isdigit() for c in between)
     )
+
+
+# A sum a count of holders each got or gave: 386户农户都领到了2000元, 7户人家各出资3万元,
+# 另外4人分别出资5万元 (CNY/household, CNY/person).  Only in the clause of the count, with no
+# number between, no total (共, 总) and no firm (3家企业都投资了500万元 is no household's).
+_EACH = re.compile(
+    r"(?P<noun>[^0-9，。；：,;:!?！？\n]{0,6}?)(?:各自|各|都|分别|均)[^0-9，。；：,;:!?！？\n]{0,12}$"
+)
+_EACH_HOLDERS = {"户": "户", "家": "户", "人": "人", "名": "人", "位": "人"}
+HOLDER_ENDS = frozenset(_EACH_HOLDERS)  # the last character of a count of holders
+_NOT_A_HOUSEHOLD = re.compile(
+    "企业|公司|合作社|基地|工厂|厂|村(?!民)|镇|乡(?!亲)|组(?!员)|单位|部门|学校|医院|银行"
+)
+EACH_REACH = 20  # characters from the count to the sum, at most
+_NUMERALS = frozenset("0123456789〇零一二两三四五六七八九十百千万")
+
+
+def each_holder(scan: str, count_end: int, start: int) -> tuple[list[str], str]:
+    """[entity] when the sum at ``start`` is what each of the count ending at ``count_end``
+    got or gave (7户人家各出资3万元: ['户']), else []."""
+    holder = _EACH_HOLDERS.get(scan[count_end - 1 : count_end])
+    if holder is None or not 0 < start - count_end <= EACH_REACH:
+        return [], ""
+    one = scan[count_end - 2 : count_end - 1] in ("1", "一")
+    if one and scan[count_end - 3 : count_end - 2] not in _NUMERALS:  # 1人, not 21人 or 十一户
+        return [], ""  # each of several: 1人 … 平均 is no count of holders
+    between = scan[count_end:start]
+    m = _EACH.fullmatch(between)
+    if m is None or _TOTAL.search(between) or _NOT_A_HOUSEHOLD.search(m["noun"]):
+        return [], ""
+    return [holder], scan[count_end - 1 : start]
+
+
+# A stay or a term of one period just before a sum is what the sum is per: 住1个月每人3000元
+# (CNY/person/month), 1晚只要300元 (CNY/night).  Only 1 (not 11, 第1年, 1年多) and a sum at most
+# a few words after it in its clause, with no total between.
+_ONE_PERIOD = re.compile(r"(?<![0-9.第])1个?(?P<p>月|天|日|晚|夜|年|周|小时)$")
+ONE_PERIOD_REACH = 4
+PERIOD_ENDS = frozenset("月天日晚夜年周时")  # the last character of a figure of a period
+
+
+def one_period_before(scan: str, prev_end: int, start: int) -> tuple[list[str], str]:
+    """[period] when a figure of one period ends at ``prev_end`` just before ``start``."""
+    if not 0 <= start - prev_end <= ONE_PERIOD_REACH:
+        return [], ""
+    m = _ONE_PERIOD.search(scan, max(0, prev_end - 4), prev_end)
+    between = scan[prev_end:start]
+    if m is None or any(c in _CLAUSE_CHARS for c in between) or _TOTAL.search(between):
+        return [], ""
+    p = m["p"]
+    return [{"日": "天", "夜": "晚"}.get(p, p)], m.group()
+
+
+# The cost of an input used per 亩 is per 亩: 按每亩种植50斤计算，种子成本约为250-400元;
+# 每亩需要施用复合肥100公斤，平均每公斤…约为10元，肥料成本约为1000元 (a price per 公斤 between
+# names the input, not what the cost is per); in a list's line, 40-50公斤/亩，费用100-150元.
+# Only after a weight per 亩 in the sentence (or line): 每亩租金600元，管理费50元 is a fee
+# of its own.  Not a cost with a 每-word of its own, a holder's or a total.
+_COST = re.compile("成本|费用|花费|开支|支出|(?<![免经消浪学会党团])费(?!用)")
+
+
+def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
+    """Whether the sum at ``start``, its clause's words ``own``, is the cost of the weight
+    per 亩 ending at ``weight_end`` in its sentence."""
+    if weight_end < 0 or start - weight_end > SENTENCE_LOOKBACK:
+        return False  # most sums: no weight per 亩 in reach
+    if "每" in own or not _COST.search(own) or _TOTAL.search(own) or _HOLDER.search(own):
+        return False
+    between = scan[weight_end:start]
+    return _UP_TO_LAST_LINE_STOP.match(between) is None  # in the weight's sentence (line)
+
+
+# A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
+# 复合肥100公斤 (kg/ha; 每亩500斤 is read as written).  Not with another 每-word after it, a
+# total, or a sum the weight prices (每亩地租金按900斤小麦折算: a rent in wheat, kg).
+_MU_LEAD = re.compile(r"每亩(?:土?地|田)?(?!.*每)")
+
+
+def weight_per_mu(clause: str) -> bool:
+    """Whether a weight after ``clause`` (its clause's words before it) is per 亩."""
+    if _MU_LEAD.search(clause) is None or _TOTAL.search(clause) is not None:
+        return False
+    return _SUM_NOUN.search(clause) is None
+
+
+# A lead clause of work in one period (一天采摘得多) before a clause of what it earns makes the
+# sum that period's pay: 一天采摘得多，也能有一百多块钱的收入 (CNY/day).  The lead starts with
+# 一/每 and the period, and names work; the sum's clause (or the words after it) names
+# earning; no date, holder or total.
+_WORK_LEAD = re.compile(r"[^0-9]{0,4}?(?:一|每)个?(?P<p>天|日|月|小时)(?![前后来多])[^0-9]{0,10}")
+_WORK_VERB = re.compile("摘|采|干|做|打工|务工|上班|工作|劳动|割|挖|收")
+_EARNED_AFTER = re.compile("(?:的)?(?:收入|工钱|工资|报酬)")
+has_work_period = re.compile("[天日月时]").search  # a lead clause without one is no work_lead
+
+
+def work_lead(lead: str, clause: str, after: str) -> tuple[list[str], str]:
+    """[period] when ``lead`` is a clause of work in one period and the sum (its clause's
+    words ``clause``, the text ``after`` it) is what the work earns."""
+    m = _WORK_LEAD.fullmatch(lead.strip())
+    if m is None or not _WORK_VERB.search(lead):
+        return [], ""
+    if not (_EARNS.search(clause) or _EARNED_AFTER.match(after)):
+        return [], ""
+    if _DATED.search(lead + clause) or _TOTAL.search(clause) or _HOLDER.search(lead + clause):
+        return [], ""
+    return [_SENTENCE_KEYS.get(m["p"], m["p"])], lead.strip()
 
 
 def ordered(per: list[str]) -> list[str] | None:
