@@ -365,7 +365,7 @@ def test_benchmark_growth_nearest_prefers_the_province_where_it_holds_both_years
     assert out.loc["cn.p.a.p1", "benchmark_place_id"] == "cn.p"
     assert out.loc["cn.p.a.p1", "benchmark_growth_per_year"] == pytest.approx(0.10)
     # 200/100 over 5 years against 10 % a year: 2^(1/5) / 1.1 − 1.
-    assert out.loc["cn.p.a.p1", "growth_vs_benchmark"] == pytest.approx(2 ** 0.2 / 1.1 - 1)
+    assert out.loc["cn.p.a.p1", "growth_vs_benchmark"] == pytest.approx(2**0.2 / 1.1 - 1)
     # The province lacks 2020 and 2022, so p2 falls back to the country.
     assert out.loc["cn.p.a.p2", "benchmark_place_id"] == "cn"
     assert out.loc["cn.p.a.p2", "benchmark_growth_per_year"] == pytest.approx(0.05)

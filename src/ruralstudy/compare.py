@@ -320,7 +320,6 @@ def benchmark_growth(
     return out
 
 
-
 def benchmark_growth_nearest(
     pairs: pd.DataFrame,
     reference: pd.DataFrame,
