@@ -178,6 +178,7 @@ ax = rs.causal.plot_estimates(
     group=[GROWING, GROWING, CONSTANT, CONSTANT],
     truth=[truth, truth, flat.attrs["true_att"], flat.attrs["true_att"]],
 )
+ax.set_title("双向固定效应与 Callaway–Sant'Anna 对比\nTWFE against Callaway–Sant'Anna")
 saved = rs.plot.save(ax.figure, FIGURES / "05_twfe_vs_cs")
 
 # %% [markdown]

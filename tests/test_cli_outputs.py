@@ -187,10 +187,29 @@ def test_extract_with_data_needs_a_source_id(tmp_path, capsys):
 # --- --data on every command ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["validate", "extract", "report", "profile"])
+@pytest.mark.parametrize("command", ["init", "validate", "extract", "add", "report", "profile"])
 def test_every_data_command_takes_data(command):
     sub = cli._parser()._subparsers._group_actions[0].choices[command]
     assert "--data" in sub._option_string_actions
+
+
+def test_init_takes_its_folder_as_dir_as_data_or_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv(cli.ENV_VAR, raising=False)
+    assert cli.main(["init", "--data", str(tmp_path / "a")]) == 0
+    monkeypatch.setenv(cli.ENV_VAR, str(tmp_path / "b"))
+    assert cli.main(["init"]) == 0
+    assert cli.main(["init", str(tmp_path / "c"), "--data", str(tmp_path / "c")]) == 0
+    for name in "abc":
+        assert (tmp_path / name / "facts.csv").is_file()
+
+
+def test_init_refuses_two_different_folders_or_none(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv(cli.ENV_VAR, raising=False)
+    assert cli.main(["init", str(tmp_path / "a"), "--data", str(tmp_path / "b")]) == 2
+    assert "differ" in capsys.readouterr().err
+    assert cli.main(["init"]) == 2
+    assert "which folder" in capsys.readouterr().err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
 def test_a_bad_project_is_reported_by_any_command_without_traceback(tmp_path):

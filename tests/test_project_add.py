@@ -115,6 +115,24 @@ def test_rows_repeating_each_other_or_an_existing_fact_are_all_named(folder, tmp
     assert any("an existing fact has the same place" in c for c in f["check"])
 
 
+def test_a_clash_names_the_existing_facts_file_and_row(folder, tmp_path):
+    """Her row repeats a shipped fact's id, and one of her own facts: both named."""
+    import csv
+
+    with (datasets.DATA_DIR / "facts.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    n = 3  # the third shipped fact: data/facts.csv row 4 (row 1 is the header)
+    shipped_id = rows[n - 1]["fact_id"]
+    assert shipped_id not in {r["fact_id"] for r in rows[: n - 1]}  # the first of that id
+    own = FACTS_ROWS.split("\n")[1]  # the project's second fact: its row 3
+    path = review(tmp_path, ROW.replace("shiyan-households", shipped_id), own)
+    with pytest.raises(rs.DataValidationError) as err:
+        project.add_facts(folder, path)
+    checks = dict(zip(err.value.failures["row"], err.value.failures["check"], strict=False))
+    assert f"(data/facts.csv row {n + 1})" in checks[2]
+    assert f"({folder / 'facts.csv'} row 3)" in checks[3]
+
+
 def test_a_row_that_would_stop_the_project_loading_is_refused(folder, tmp_path):
     # Valid as a fact, but another version (as_of) of a collective-income cell she has:
     # added, rs.load_collective_economy() and every later load would refuse the project.

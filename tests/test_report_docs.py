@@ -47,3 +47,15 @@ def test_citation_cff_names_package_and_data():
     assert data["license"] == "CC-BY-4.0"
     version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)
     assert cff["version"] == version.group(1)
+
+
+def test_the_replication_section_covers_every_kind_of_source():
+    """Data editors read availability and terms per source: each kind in
+    data/sources.csv has its row in the README's table (its count is dated there)."""
+    import pandas as pd
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index("*Data availability.*"), readme.index("*Computational requirements.*")
+    table = readme[start:end]
+    for kind in pd.read_csv(ROOT / "data" / "sources.csv")["kind"].unique():
+        assert f"| `{kind}` (" in table, f"README data availability: no row for `{kind}`"

@@ -55,3 +55,19 @@ def test_test_harness_markers_are_tags_not_comments(ipynb):
         marked = [m for m in NBVAL_MARKERS if m in cell.source]
         tag = marked[0].lower().replace("_", "-") if marked else ""
         assert not marked, f"{ipynb.name} cell {number}: use the cell tag {tag!r}"
+
+
+# How a figure's caption begins (plot.cite); alt text is "title. caption".
+CAPTION_STARTS = ("资料来源", "数据来源", "Source")
+
+
+@pytest.mark.parametrize("ipynb", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_a_notebook_shows_has_a_title(ipynb):
+    """The gallery's heading and the alt text lead with the title; a figure
+    without one shows its file name there (05_twfe_vs_cs did)."""
+    notebook = nbformat.read(ipynb, as_version=4)
+    for number, cell in enumerate(notebook.cells, start=1):
+        for output in cell.get("outputs", []):
+            alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+            if alt is not None:
+                assert not alt.startswith(CAPTION_STARTS), f"{ipynb.name} cell {number}: no title"

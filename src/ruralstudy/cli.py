@@ -77,8 +77,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("init", help="make an empty data project for your own villages")
-    p.add_argument("folder", type=Path, metavar="DIR")
+    p = sub.add_parser(
+        "init",
+        help="make an empty data project for your own villages",
+        usage="ruralstudy init [-h] [--data DIR] [DIR]",
+    )
+    p.add_argument(
+        "folder", type=Path, nargs="?", metavar="DIR",
+        help=f"the folder to create (else --data DIR or ${ENV_VAR})",
+    )  # fmt: skip
+    # Its own dest: the project does not exist yet, so main() must not load it.
+    p.add_argument("--data", type=Path, dest="new_project", metavar="DIR", help="the same as DIR")
 
     p = sub.add_parser(
         "validate",
@@ -213,7 +222,13 @@ def _one_line(exc: BaseException) -> str:
 def _init(args) -> int:
     from ruralstudy.project import init_project
 
-    folder = init_project(args.folder)
+    if args.folder and args.new_project and args.folder.resolve() != args.new_project.resolve():
+        raise CommandError(f"init: DIR {args.folder} and --data {args.new_project} differ")
+    env = os.environ.get(ENV_VAR, "").strip()
+    folder = args.folder or args.new_project or (Path(env) if env else None)
+    if folder is None:
+        raise CommandError("init: which folder? give DIR (init DIR) or --data DIR")
+    folder = init_project(folder)
     print(f"empty data project in {folder}: see {folder / 'README.md'}")
     return 0
 

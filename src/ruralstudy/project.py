@@ -174,7 +174,7 @@ def _validated(
     except DataValidationError as err:
         failures += err.failures.to_dict("records")
         rows = raw
-    failures += _clashes(rows, refs["facts"], review)
+    failures += _clashes(rows, refs["facts"], review, facts_file)
     if not failures:  # typed rows: would they, added, make the project fail to load?
         failures += _wide_cell_clashes(rows, refs, review, facts_file)
     if failures:
@@ -184,27 +184,34 @@ def _validated(
     return rows
 
 
-def _clashes(rows: pd.DataFrame, facts: pd.DataFrame, review: Path) -> list[dict]:
+def _clashes(rows: pd.DataFrame, facts: pd.DataFrame, review: Path, facts_file: Path) -> list[dict]:
     """New rows whose fact_id, or whose place, indicator, year, as_of and
-    source, an existing fact already has."""
+    source, an existing fact already has, each named with that fact's file and
+    row (``facts``: the shipped rows, then the project's)."""
+    n_shipped = len(datasets._shipped("facts"))
+    shipped_file = datasets._display(datasets.DATA_DIR / "facts.csv")
+
+    def where(pos: int) -> str:
+        if pos < n_shipped:
+            return f"{shipped_file} row {pos + 2}"
+        return f"{facts_file} row {pos - n_shipped + 2}"
+
     out = []
-    ids = {datasets.id_key(v): v for v in facts["fact_id"]}
+    ids = {datasets.id_key(v): pos for pos, v in enumerate(facts["fact_id"])}
     for idx, value in rows.get("fact_id", pd.Series(dtype=object)).items():
         if isinstance(value, str) and datasets.id_key(value) in ids:
-            out.append(
-                schemas.failure(str(review), idx, "fact_id", "a fact of this id exists", value)
-            )
+            check = f"a fact of this id exists ({where(ids[datasets.id_key(value)])})"
+            out.append(schemas.failure(str(review), idx, "fact_id", check, value))
     if set(DUPLICATE_KEY) <= set(rows.columns) and not facts.empty:
-        known = {_key(r) for r in facts[DUPLICATE_KEY].itertuples(index=False)}
+        known = {}
+        for pos, r in enumerate(facts[DUPLICATE_KEY].itertuples(index=False)):
+            known.setdefault(_key(r), pos)
         for idx, r in zip(rows.index, rows[DUPLICATE_KEY].itertuples(index=False), strict=True):
             if _key(r) in known:
-                out.append(
-                    schemas.failure(
-                        str(review), idx, "fact_id",
-                        "an existing fact has the same place, indicator, year, as_of and source",
-                        rows.at[idx, "fact_id"],
-                    )
-                )  # fmt: skip
+                check = (f"an existing fact has the same place, indicator, year, as_of and "
+                         f"source ({where(known[_key(r)])})")  # fmt: skip
+                out.append(schemas.failure(str(review), idx, "fact_id", check,
+                                           rows.at[idx, "fact_id"]))  # fmt: skip
     return out
 
 
