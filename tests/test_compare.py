@@ -270,6 +270,92 @@ def test_before_after_all_cuts_each_place_at_its_earliest_intervention():
     assert later[["place_id", "before_fact_id", "years"]].values.tolist() == [["cn.t.x", "x2", 3.0]]
 
 
+def test_before_after_all_keeps_each_conflicting_figure_as_its_own_pair():
+    # x's 2019 has two sources: 5万 (x1) and 约6万 [6万, 6万] (x1b); cut 2020, after 2024's
+    # 80万余 [80万, 90万). Both pairs stay, each named by its facts, flagged as a conflict.
+    events = pd.DataFrame(
+        {
+            "place_id": ["cn.t.x", "cn.t.y"],
+            "intervention_id": ["x-coop", "y-coop"],
+            "year": pd.array([2020, 2020], dtype="Int64"),
+            "kind": "organisation_founded",
+        }
+    )
+    rival = two_villages().iloc[[0]].assign(
+        fact_id="x1b", value=60000.0, lower=60000.0, upper=60000.0, qualifier="approx",
+        text="约6万元", source_id="other",
+    )  # fmt: skip
+    df = pd.concat([two_villages(), rival], ignore_index=True)
+    table = compare.before_after_all(df, events)
+    x = table[table["place_id"] == "cn.t.x"].set_index("before_fact_id")
+    assert sorted(x.index) == ["x1", "x1b"] and set(x["after_fact_id"]) == {"x3"}
+    assert x["conflict"].all() and not table.loc[table["place_id"] == "cn.t.y", "conflict"].any()
+    assert x.loc["x1b", "before_source_id"] == "other"
+    # 80万余 / 6万 = [13.33, 15] over 5 years; 80万 − 6万 = 74万 … 84万.
+    assert x.loc["x1b", "ratio"] == pytest.approx(800000 / 60000)
+    assert x.loc["x1b", "ratio_upper"] == pytest.approx(15.0)
+    assert x.loc["x1b", "growth_per_year"] == pytest.approx((40 / 3) ** 0.2 - 1)
+    assert x.loc["x1b", "growth_per_year_upper"] == pytest.approx(15**0.2 - 1)
+    assert (x.loc["x1b", "change_lower"], x.loc["x1b", "change_upper"]) == (740000.0, 840000.0)
+    assert x.loc["x1", "growth_per_year"] == pytest.approx(16**0.2 - 1)
+    with pytest.raises(ValueError, match=r"income has 2 facts for 2019 \(x1, x1b\)"):
+        compare.before_after_all(df, events, ties="error")
+    with pytest.raises(ValueError, match="ties must be"):
+        compare.before_after_all(df, events, ties="first")
+
+
+def test_a_conflict_on_both_sides_gives_every_combination():
+    # Two before figures × two after figures: four pairs, all flagged.
+    more = pd.DataFrame(
+        [
+            ("p1", "income", 2016, 10.0, 10.0, 10.0, "exact", "10元"),
+            ("p1b", "income", 2016, 20.0, 20.0, 20.0, "exact", "20元"),
+            ("p2", "income", 2020, 40.0, 40.0, 40.0, "exact", "40元"),
+            ("p2b", "income", 2020, 80.0, 80.0, 80.0, "exact", "80元"),
+        ],
+        columns=["fact_id", "indicator_id", "year", "value", "lower", "upper", "qualifier", "text"],
+    ).assign(place_id=PLACE, unit="CNY", source_id="src")
+    events = pd.DataFrame(
+        {"place_id": [PLACE], "intervention_id": ["e"], "year": [2018], "kind": "investment"}
+    )
+    table = compare.before_after_all(more, events)
+    got = sorted(zip(table["before_fact_id"], table["after_fact_id"], table["ratio"], strict=True))
+    assert got == [("p1", "p2", 4.0), ("p1", "p2b", 8.0), ("p1b", "p2", 2.0), ("p1b", "p2b", 4.0)]
+    assert table["conflict"].all()
+    assert table["growth_per_year"].tolist() == pytest.approx(
+        [4**0.25 - 1, 8**0.25 - 1, 2**0.25 - 1, 4**0.25 - 1]
+    )
+
+
+def test_before_after_all_answers_on_the_shipped_facts_and_its_example_runs():
+    import doctest
+
+    table = compare.before_after_all(rs.load_facts())
+    assert table["before_year"].notna().all() and table["after_year"].notna().all()
+    # 千户苗寨 has two 2007 figures of per-capita income (two sources): both pairs stay.
+    miaozhai = table[table["place_id"].str.endswith(".qianhu-miaozhai")
+                     & (table["indicator_id"] == "village_income_per_capita")]  # fmt: skip
+    assert sorted(miaozhai["before_fact_id"]) == [
+        "qianhu-miaozhai-income-per-capita-2007",
+        "qianhu-miaozhai-income-per-capita-2007-cri",
+    ]
+    assert miaozhai["conflict"].all()
+    # A row not in conflict is one pair per place and indicator.
+    single = table[~table["conflict"]]
+    assert not single.duplicated(["place_id", "indicator_id"]).any()
+    finder = doctest.DocTestFinder()
+    [test] = finder.find(compare.before_after_all, globs={**vars(compare), "rs": rs})
+    result = doctest.DocTestRunner().run(test)
+    assert result.attempted == 3 and result.failed == 0
+
+
+def test_dated_pairs_flags_conflicts_too():
+    df = pd.concat([two_villages(), two_villages().iloc[[2]].assign(fact_id="x3b", value=850000.0)])
+    each = compare.dated_pairs(df, ties="each")
+    assert each.set_index("after_fact_id").loc[["x3", "x3b"], "conflict"].all()
+    assert not each.loc[each["place_id"] == "cn.t.y", "conflict"].any()
+
+
 def test_benchmark_growth_and_constant_prices_by_hand():
     pairs = compare.dated_pairs(two_villages(), indicator_id="income")
     reference = pd.DataFrame(

@@ -76,6 +76,7 @@ def before_after(
     intervention_id: str | None = None,
     interventions: pd.DataFrame | None = None,
     baseline_includes_year: bool = True,
+    ties: str = "error",
 ) -> pd.DataFrame:
     """One row per indicator: its latest figure before the intervention and its
     latest since, with the change and the ratio and their bounds.
@@ -84,16 +85,19 @@ def before_after(
     ``baseline_includes_year=False``. Undated facts cannot be placed on either
     side and are left out; an indicator with facts on only one side keeps
     that side and NaN on the other. Which fact was taken is visible in the
-    ``*_fact_id`` and ``*_source_id`` columns.
+    ``*_fact_id`` and ``*_source_id`` columns. Several facts for the latest
+    year of a side (conflicting reports) are an error naming them, or, with
+    ``ties="each"``, give one row per combination, as in :func:`dated_pairs`.
 
     >>> t = before_after(rs.load_facts(), place_id=..., year=2018)  # doctest: +SKIP
     """
+    _check_ties_option(ties)
     place = _one_place(facts, place_id)
     cut, _ = intervention_year(
         place, year=year, intervention_id=intervention_id, interventions=interventions
     )
     dated = facts[(facts["place_id"] == place) & facts["year"].notna()]
-    rows = _latest_each_side(dated, cut, baseline_includes_year)
+    rows = _latest_each_side(dated, cut, baseline_includes_year, ties)
     for row in rows:
         row.update(place_id=place, cut_year=cut)
     out = pd.DataFrame(rows, columns=_ROW_ORDER)
@@ -120,9 +124,12 @@ _SIDES = [f"{side}_{col}" for side in ("before", "after") for col in SIDE_COLUMN
 _ROW_ORDER = ["place_id", "indicator_id", "unit", "cut_year", *_SIDES]
 
 
-def _latest_each_side(dated: pd.DataFrame, cut: int, baseline_includes_year: bool) -> list[dict]:
+def _latest_each_side(
+    dated: pd.DataFrame, cut: int, baseline_includes_year: bool, ties: str = "error"
+) -> list[dict]:
     """Per indicator (in order of first appearance): its unit and the latest fact on
-    each side of ``cut`` (``before_year``, … ``after_fact_id``; None where a side has none).
+    each side of ``cut`` (``before_year``, … ``after_fact_id``; None where a side has none);
+    with ``ties="each"``, one such row per combination of a side's latest facts.
 
     On positions in numpy arrays, not a pandas filter per indicator and side: a
     place's profile compares a dozen times and notebook 07 64 places, at ~20 ms a
@@ -136,18 +143,22 @@ def _latest_each_side(dated: pd.DataFrame, cut: int, baseline_includes_year: boo
     rows = []
     for code, indicator in enumerate(indicators):
         group = np.flatnonzero(codes == code)
-        row = {"indicator_id": indicator, "unit": units[group[0]]}
+        choices = {}
         for side, part in (("before", group[before[group]]), ("after", group[~before[group]])):
             latest = part[years[part] == years[part].max()] if part.size else part
-            if latest.size > 1:
+            if latest.size > 1 and ties == "error":
                 raise ValueError(
                     f"before_after: {indicator} has {latest.size} facts for "
                     f"{int(years[latest[0]])} ({', '.join(values['fact_id'][latest])}); "
-                    "choose one (e.g. by source_id) before comparing"
+                    "choose one (e.g. by source_id) or pass ties='each'"
                 )
-            for col in SIDE_COLUMNS:
-                row[f"{side}_{col}"] = values[col][latest[0]] if latest.size else None
-        rows.append(row)
+            choices[side] = [
+                {f"{side}_{col}": values[col][i] if i is not None else None for col in SIDE_COLUMNS}
+                for i in (latest if latest.size else [None])
+            ]
+        for b in choices["before"]:
+            for a in choices["after"]:
+                rows.append({"indicator_id": indicator, "unit": units[group[0]], **b, **a})
     return rows
 
 
@@ -193,12 +204,12 @@ def dated_pairs(
     intervention. Undated facts and place–indicators dated in one year only
     have no pair and are not in the table. Several facts for the earliest or
     the latest year (conflicting reports) are an error naming them, or, with
-    ``ties="each"``, give one row per combination, so the conflict shows.
+    ``ties="each"``, give one row per combination, so the conflict shows
+    (``conflict`` is True on each of those rows).
 
     >>> pairs = dated_pairs(rs.load_facts(), indicator_id="collective_income")  # doctest: +SKIP
     """
-    if ties not in ("error", "each"):
-        raise ValueError(f"ties must be 'error' or 'each', got {ties!r}")
+    _check_ties_option(ties)
     dated = facts[facts["year"].notna()]
     if indicator_id is not None:
         wanted = [indicator_id] if isinstance(indicator_id, str) else list(indicator_id)
@@ -214,7 +225,7 @@ def dated_pairs(
         for _, b in first.iterrows():
             for _, a in last.iterrows():
                 rows.append(_pair_row(place, indicator, b, a))
-    return _pairs_frame(rows)
+    return _mark_conflicts(_pairs_frame(rows))
 
 
 def before_after_all(
@@ -223,6 +234,7 @@ def before_after_all(
     *,
     kind: str | list[str] | None = None,
     baseline_includes_year: bool = True,
+    ties: str = "each",
 ) -> pd.DataFrame:
     """:func:`before_after` for every place of ``facts`` with an intervention,
     cut at its earliest intervention (of ``kind``, if given); one table.
@@ -233,8 +245,17 @@ def before_after_all(
     and is not in the table: :func:`dated_pairs` compares its figures
     without one.
 
-    >>> table = before_after_all(rs.load_facts(), kind="organisation_founded")  # doctest: +SKIP
+    Conflicting figures (two sources, one indicator, one year) stay apart, as
+    in the data: by default (``ties="each"``) a side's latest year with
+    several facts gives one row per combination, each naming its facts, and
+    ``conflict`` is True on those rows; ``ties="error"`` refuses them instead.
+
+    >>> table = before_after_all(rs.load_facts())
+    >>> miaozhai = table[table["place_id"].str.endswith(".qianhu-miaozhai") & table["conflict"]]
+    >>> sorted(miaozhai["before_text"])  # two sources for 2007, both kept
+    ['1700元', '不足2000元']
     """
+    _check_ties_option(ties)
     if interventions is None:
         from ruralstudy.datasets import load_interventions
 
@@ -256,12 +277,14 @@ def before_after_all(
             place_id=event.place_id,
             year=int(event.year),
             baseline_includes_year=baseline_includes_year,
+            ties=ties,
         )
         both = table["before_year"].notna() & table["after_year"].notna()
         tables.append(table[both].assign(intervention_id=event.intervention_id))
     if not tables:
-        return _pairs_frame([]).assign(cut_year=pd.Series(dtype="Int64"), intervention_id=None)
-    return pd.concat(tables, ignore_index=True)
+        empty = _mark_conflicts(_pairs_frame([]))
+        return empty.assign(cut_year=pd.Series(dtype="Int64"), intervention_id=None)
+    return _mark_conflicts(pd.concat(tables, ignore_index=True))
 
 
 def deflate_pairs(pairs: pd.DataFrame, index: pd.Series) -> pd.DataFrame:
@@ -391,6 +414,19 @@ def _pairs_frame(rows: list[dict]) -> pd.DataFrame:
     out[["change", "change_lower", "change_upper"]] = interval_difference(after, before)
     out[["ratio", "ratio_lower", "ratio_upper"]] = interval_ratio(after, before)
     return _with_growth(out)
+
+
+def _check_ties_option(ties: str) -> None:
+    if ties not in ("error", "each"):
+        raise ValueError(f"ties must be 'error' or 'each', got {ties!r}")
+
+
+def _mark_conflicts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """``conflict``: True where a place and indicator has several rows, one per
+    combination of conflicting figures (each table here has one pair per
+    place and indicator otherwise)."""
+    pairs["conflict"] = pairs.duplicated(["place_id", "indicator_id"], keep=False).astype(bool)
+    return pairs
 
 
 def _check_ties(first, last, place, indicator, ties: str) -> None:
