@@ -92,6 +92,58 @@ def test_county_of_walks_the_hierarchy_and_leaves_unknown_counties_empty():
     assert county["cn.p.v5"] is None and county["cn.p"] is None
 
 
+def test_within_and_ancestor_at_follow_parent_ids_not_the_id_spelling():
+    # "x.mine" is spelled like nothing above it, but its parent is cn.p.a's township.
+    mine = pd.DataFrame(
+        {"place_id": ["x.mine"], "name_zh": ["我村"], "name_en": ["Mine"],
+         "level": ["village"], "parent_id": ["cn.p.a.t"], "admin_code": [None]}
+    )  # fmt: skip
+    places = pd.concat([PLACES, mine], ignore_index=True)
+    inside = atlas.within(places, "cn.p.a")
+    assert sorted(inside[inside].index) == ["cn.p.a", "cn.p.a.t", "cn.p.a.t.v1", "cn.p.a.v2",
+                                            "cn.p.a.v3", "x.mine"]  # fmt: skip
+    assert atlas.within(places, "cn.p").sum() == 10 and not atlas.within(places, "cn.p")["cn"]
+    assert atlas.lineage(places)["x.mine"] == ["x.mine", "cn.p.a.t", "cn.p.a", "cn.p", "cn"]
+    assert atlas.county_of(places)["x.mine"] == "cn.p.a"
+    province = atlas.ancestor_at(places, "province")
+    assert province["x.mine"] == "cn.p" and province["cn"] is None
+    with pytest.raises(ValueError, match=r"no place 'cn\.q'"):
+        atlas.within(places, "cn.q")
+
+
+def test_a_cycle_or_a_missing_parent_ends_the_chain():
+    places = pd.DataFrame(
+        {"place_id": ["a", "b", "c"], "level": ["village", "township", "village"],
+         "parent_id": ["b", "a", "gone"]}
+    )  # fmt: skip
+    chains = atlas.lineage(places)
+    assert chains["a"] == ["a", "b"] and chains["c"] == ["c"]
+
+
+def test_a_project_village_with_its_own_id_is_within_a_shipped_guizhou_county(
+    tmp_path, monkeypatch
+):
+    from project_fixture import LEISHAN, SOURCE_ID, append, make_project
+
+    from ruralstudy import datasets
+
+    monkeypatch.setenv("RURALSTUDY_DATA", "")
+    monkeypatch.setattr(datasets, "_chosen", datasets._UNSET)
+    folder = make_project(tmp_path / "mine")
+    append(
+        folder / "places.csv",
+        f"her.fieldsite.v1,田野村,Fieldsite Village (test),village,{LEISHAN},,108.1,26.4,"
+        f"county,20,{SOURCE_ID},Made-up village with the researcher's own id.\n",
+    )
+    rs.use_data(folder)
+    places = rs.load_places()
+    guizhou = atlas.within(places, "cn.guizhou")
+    assert guizhou["her.fieldsite.v1"] and guizhou["cn.guizhou.qiandongnan.leishan.shiyan"]
+    assert not guizhou["cn"] and not guizhou["cn.zhejiang.huzhou.anji.dipu.lujia"]
+    assert atlas.county_of(places)["her.fieldsite.v1"] == LEISHAN
+    assert atlas.ancestor_at(places, "province")["her.fieldsite.v1"] == "cn.guizhou"
+
+
 def test_coverage_counts_villages_with_study_facts_and_keeps_unknown_counties():
     cover = atlas.coverage_by_county(PLACES, FACTS, indicators=INDICATORS).set_index("county_id")
     assert cover.loc["cn.p.a", ["villages", "facts"]].tolist() == [3, 5]

@@ -21,6 +21,50 @@ POINT_LEVELS = ("village", "community")
 STUDY_DOMAINS = ("land", "collective_economy", "tourism")
 
 
+def lineage(places: pd.DataFrame) -> dict[str, list[str]]:
+    """Each place's chain up its ``parent_id``: itself first, then its parent, … to the top.
+
+    By the hierarchy, never by the id's spelling: a researcher's village
+    ``my.village`` whose parent is a shipped county is in that county's chain.
+    A parent that is not in ``places`` ends the chain; a cycle ends where it repeats.
+    """
+    parent = places.set_index("place_id")["parent_id"].to_dict()
+    out = {}
+    for place in parent:
+        chain, current = [], place
+        while isinstance(current, str) and current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        out[place] = chain
+    return out
+
+
+def within(places: pd.DataFrame, area_id: str) -> pd.Series:
+    """True for each place that is ``area_id`` or lies under it in the hierarchy.
+
+    >>> inside = within(rs.load_places(), "cn.guizhou")
+    >>> bool(inside["cn.guizhou.guian.huchao.chetian"])
+    True
+    """
+    if area_id not in set(places["place_id"]):
+        raise ValueError(f"within: no place {area_id!r} in the places table")
+    chains = lineage(places)
+    return pd.Series(
+        {place: area_id in chain for place, chain in chains.items()}, name="within", dtype=bool
+    )
+
+
+def ancestor_at(places: pd.DataFrame, level: str) -> pd.Series:
+    """Each place's nearest ancestor-or-self of ``level`` (place_id), or None where
+    its chain has none (a place above that level, or whose chain skips it)."""
+    levels = places.set_index("place_id")["level"].to_dict()
+    out = {
+        place: next((p for p in chain if levels.get(p) == level), None)
+        for place, chain in lineage(places).items()
+    }
+    return pd.Series(out, name=f"{level}_id", dtype=object)
+
+
 def county_of(places: pd.DataFrame) -> pd.Series:
     """Each place's county-level ancestor (place_id), by walking ``parent_id``.
 
@@ -31,20 +75,7 @@ def county_of(places: pd.DataFrame) -> pd.Series:
     >>> county_of(rs.load_places()).loc["cn.guizhou.guian.huchao.chetian"]  # doctest: +SKIP
     'cn.guizhou.guian'
     """
-    table = places.set_index("place_id")
-    level, parent = table["level"].to_dict(), table["parent_id"].to_dict()
-    out = {}
-    for place in table.index:
-        current, seen = place, set()
-        while isinstance(current, str) and current not in seen and current in level:
-            if level[current] == "county":
-                break
-            seen.add(current)
-            current = parent.get(current)
-        out[place] = (
-            current if isinstance(current, str) and level.get(current) == "county" else None
-        )
-    return pd.Series(out, name="county_id", dtype=object)
+    return ancestor_at(places, "county").rename("county_id")
 
 
 def coverage_by_county(
