@@ -148,6 +148,9 @@ def test_coverage_counts_villages_with_study_facts_and_keeps_unknown_counties():
     cover = atlas.coverage_by_county(PLACES, FACTS, indicators=INDICATORS).set_index("county_id")
     assert cover.loc["cn.p.a", ["villages", "facts"]].tolist() == [3, 5]
     assert cover.loc["cn.p.b", ["villages", "facts"]].tolist() == [1, 1]  # population is not study
+    # The sources of the facts counted: f1–f5 (s1, s2) in A, f6 (s1) in B, f8 not counted.
+    assert cover.loc["cn.p.a", "source_ids"] == ["s1", "s2"]
+    assert cover.loc["cn.p.b", "source_ids"] == ["s1"]
     unknown = cover[cover.index.isna()]
     assert unknown[["villages", "facts"]].values.tolist() == [[1, 1]]
     assert cover["facts"].sum() == 7
@@ -240,3 +243,38 @@ def test_ranked_refuses_two_indicators():
     with rs.plot.style(), pytest.raises(ValueError):
         rs.plot.ranked(FACTS, indicators=INDICATORS, places=PLACES)
     plt.close("all")
+
+
+def test_a_county_coverage_map_cites_the_sources_of_the_facts_it_counts(tmp_path):
+    import json
+
+    places, facts = rs.load_places(), rs.load_facts()
+    cover = atlas.coverage_by_county(places, facts)
+    guizhou = cover["county_id"].map(atlas.within(places, "cn.guizhou")).fillna(False)
+    mapped = cover[cover["admin_code"].notna() & guizhou.astype(bool)]
+    expected = sorted({s for ids in mapped["source_ids"] for s in ids})
+    assert len(expected) > 1
+    with rs.plot.style():
+        ax = rs.maps.choropleth(
+            mapped, "villages", scheme="user_defined", bins=[1, 2, 3, 5], lang="en",
+            caption=f"Sources: {len(expected)} public reports",
+        )  # fmt: skip
+        rs.plot.save(ax.figure, tmp_path / "coverage")
+    plt.close("all")
+    meta = json.loads((tmp_path / "coverage.json").read_text(encoding="utf-8"))
+    assert sorted(meta["source_ids"]) == expected
+    table = rs.provenance.sources_by_id(rs.load_sources())
+    named = rs.provenance.publishers_of(expected, table, "en")
+    assert len(meta["publishers"]) > 1 and set(meta["publishers"]) == set(named)
+
+
+def test_a_unit_with_no_source_in_its_list_is_refused():
+    from ruralstudy.maps._base import one_source_per_row
+
+    rows = pd.DataFrame({"admin_code": ["520101", "520102"], "source_ids": [["a", "b"], []]})
+    exploded = one_source_per_row(rows)
+    assert exploded["source_id"].tolist()[:2] == ["a", "b"] and exploded["source_id"].isna().sum()
+    with pytest.raises(ValueError, match="1 of 3 rows without a source_id"):
+        rs.provenance.cited_source_ids(exploded)
+    with pytest.raises(ValueError, match=r"source_ids must be a list .* got .b. \(row 1\)"):
+        one_source_per_row(rows.assign(source_ids=[["a"], "b"]))

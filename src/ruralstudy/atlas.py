@@ -88,7 +88,9 @@ def coverage_by_county(
     """One row per county with villages in the data: how many villages and
     communities have at least one fact in ``domains``, and how many facts.
 
-    Columns: county_id, name_zh, name_en, admin_code, villages, facts.
+    Columns: county_id, name_zh, name_en, admin_code, villages, facts,
+    source_ids (the sorted sources of the facts counted, so a map of the
+    counts cites them: :func:`ruralstudy.maps.choropleth` reads the list).
     Villages whose county is not known are counted in a row with
     county_id NaN, so nothing drops out of the totals.
     """
@@ -103,12 +105,16 @@ def coverage_by_county(
     per = study.assign(county_id=study["place_id"].map(county))
     table = (
         per.groupby("county_id", dropna=False)
-        .agg(villages=("place_id", "nunique"), facts=("fact_id", "size"))
+        .agg(
+            villages=("place_id", "nunique"),
+            facts=("fact_id", "size"),
+            source_ids=("source_id", lambda s: sorted(set(s))),
+        )
         .reset_index()
     )
     names = places.set_index("place_id")[["name_zh", "name_en", "admin_code"]]
     table = table.join(names, on="county_id")
-    columns = ["county_id", "name_zh", "name_en", "admin_code", "villages", "facts"]
+    columns = ["county_id", "name_zh", "name_en", "admin_code", "villages", "facts", "source_ids"]
     return table[columns].sort_values(["villages", "facts"], ascending=False, ignore_index=True)
 
 

@@ -293,14 +293,17 @@ def add_map_caption(
 ) -> None:
     """Caption under the map: the sources of ``rows``, any ``note``, then the boundaries'.
 
-    ``rows`` holds a ``source_id`` per cited row (or no such column, when
-    the data name no source and ``caption`` must). The data part goes
+    ``rows`` holds a ``source_id`` per cited row, or, where one row stands
+    for many facts (a county's count of villages), a ``source_ids`` list per
+    row (as :func:`ruralstudy.atlas.coverage_by_county` gives); or neither,
+    when the data name no source and ``caption`` must. The data part goes
     through :func:`ruralstudy.plot.cite`, as every chart's caption does:
     ``caption`` replaces its wording only, the source_ids are checked, and
     simulated rows bring the mark under the map and across it.
     """
     from ruralstudy.plot.captions import add_caption, cite
 
+    rows = one_source_per_row(rows)
     if caption is None and "source_id" not in rows.columns:
         raise ValueError(
             f"{what}: the data have no {cite_columns} column to cite; add one "
@@ -312,6 +315,23 @@ def add_map_caption(
         add_caption(fig, note, key=f"maps-note-{id(ax)}")
     add_caption(fig, boundary_credit(lang), key="maps-boundaries")
     add_metadata_note(fig, BOUNDARY_PROCESSING_NOTE)
+
+
+def one_source_per_row(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with a ``source_id`` per row: a ``source_ids`` list column (and no
+    ``source_id``) becomes one row per id, so every source a unit stands on is cited.
+
+    An empty list becomes a row with no source, which the citation refuses
+    (a unit drawn with a value must name its sources).
+    """
+    if "source_id" in rows.columns or "source_ids" not in rows.columns:
+        return rows
+    for place, ids in rows["source_ids"].items():
+        if not isinstance(ids, (list, tuple)):
+            raise ValueError(
+                f"source_ids must be a list of source ids in every row, got {ids!r} (row {place!r})"
+            )
+    return rows.explode("source_ids").rename(columns={"source_ids": "source_id"})
 
 
 # How the boundaries were processed: for the figure's metadata (figures.csv),

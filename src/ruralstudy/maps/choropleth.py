@@ -286,7 +286,8 @@ def choropleth(
     value are hatched grey as "无数据 / no data". Rows that do not join raise
     :class:`UnmatchedUnitsWarning` and are named under the map.
 
-    The caption cites the sources (``source_id``) of the rows with a value,
+    The caption cites the sources (``source_id``, or a ``source_ids`` list
+    where a unit's value stands on many facts) of the rows with a value,
     and always the boundaries; ``caption="…"`` replaces the wording of the
     data part (required when ``df`` has no ``source_id``), never the check
     of the sources or the simulated-data mark (:func:`ruralstudy.plot.cite`).
