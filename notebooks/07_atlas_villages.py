@@ -93,8 +93,10 @@ rs.show(coverage[coverage["admin_code"].isna()][["county_id", "name_zh", "villag
 # counties are not on a map of Guizhou; they are listed here instead.
 
 # %%
-in_guizhou = statutory["county_id"].str.startswith("cn.guizhou.")
-province_of = statutory["county_id"].str.split(".").str[:2].str.join(".")
+# By the place hierarchy (parent_id), not the spelling of ids: a researcher's
+# village with ids of her own under a Guizhou county counts as Guizhou's.
+in_guizhou = statutory["county_id"].map(rs.atlas.within(places, "cn.guizhou")).astype(bool)
+province_of = statutory["county_id"].map(rs.atlas.ancestor_at(places, "province"))
 elsewhere = statutory[~in_guizhou].assign(
     province=province_of[~in_guizhou].map(places.set_index("place_id")["name_zh"])
 )
@@ -105,12 +107,14 @@ elsewhere[["province", "name_zh", "admin_code", "villages", "facts"]]
 # holds. Hatched
 # counties have **no village in the atlas** — not "no villages": news coverage,
 # not the map, decides who is here. Its labels are in Chinese and English, so
-# the figure can be reused as it is.
+# the figure can be reused as it is. It cites the sources of the facts it
+# counts (each county's `source_ids`), so its entry in the figures index names them.
 
 # %%
-n_sources = study.loc[study["place_id"].str.startswith("cn.guizhou."), "source_id"].nunique()
+mapped = statutory[in_guizhou]
+n_sources = len({source for ids in mapped["source_ids"] for source in ids})
 ax = rs.maps.choropleth(
-    statutory[in_guizhou],
+    mapped,
     "villages",
     label="收录村庄数 Villages in the atlas",
     value_unit="个",
@@ -206,9 +210,7 @@ rs.show(per_county.head(5).rename("villages with a dated collective income"))
 
 # %%
 names = places.set_index("place_id")["name_zh"]
-province = places.set_index("place_id")["name_zh"].reindex(
-    pairs["place_id"].str.split(".").str[:2].str.join(".")
-).to_numpy()
+province = pairs["place_id"].map(rs.atlas.ancestor_at(places, "province")).map(names)
 money = pairs[pairs["unit"].str.startswith("CNY")]
 columns = ["province", "village", "indicator_id", "unit", "before_year", "before_text",
            "after_year", "after_text", "change", "change_lower", "change_upper",
@@ -269,21 +271,15 @@ rs.show(benchmarked.assign(village=benchmarked["place_id"].map(names))[columns].
 # Where a village's own dated intervention (cooperative founded, village
 # company set up, first dividend, land project, homestay cluster opened) splits
 # its figures, the before/after around that cut. Two sources that report the
-# same indicator for the same year are both kept in the data, and
-# `before_after` refuses to choose between them; those figures are set aside
-# here (listed first) and the pairs above show each of them.
+# same indicator for the same year are both kept in the data, and the table
+# keeps both: one row per conflicting figure, each with its source, marked in
+# the `conflict` column (no choice is made between them).
 
 # %%
-same_year = outcomes["year"].notna() & outcomes.duplicated(
-    ["place_id", "indicator_id", "year"], keep=False
-)
-outcomes[same_year][["fact_id", "indicator_id", "year", "text", "source_id"]]
-
-# %%
-around = rs.compare.before_after_all(outcomes[~same_year], interventions)
+around = rs.compare.before_after_all(outcomes, interventions)
 columns = ["village", "intervention_id", "cut_year", "indicator_id", "before_year",
-           "before_text", "after_year", "after_text", "growth_per_year",
-           "growth_per_year_lower", "growth_per_year_upper"]
+           "before_text", "before_source_id", "after_year", "after_text", "after_source_id",
+           "conflict", "growth_per_year", "growth_per_year_lower", "growth_per_year_upper"]
 rs.show(around.assign(village=around["place_id"].map(names))[columns].round(3))
 
 # %% [markdown]

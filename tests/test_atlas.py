@@ -266,6 +266,10 @@ def test_a_county_coverage_map_cites_the_sources_of_the_facts_it_counts(tmp_path
     table = rs.provenance.sources_by_id(rs.load_sources())
     named = rs.provenance.publishers_of(expected, table, "en")
     assert len(meta["publishers"]) > 1 and set(meta["publishers"]) == set(named)
+    from ruralstudy.report.gallery import figure_rows
+
+    [row] = figure_rows(tmp_path, {})  # what figures.csv is written from
+    assert sorted(row["source_ids"]) == expected and row["publishers"] == meta["publishers"]
 
 
 def test_a_unit_with_no_source_in_its_list_is_refused():
