@@ -256,7 +256,7 @@ rs.show(index.round(1))
 
 # %%
 real = rs.compare.deflate_pairs(money, index)
-benchmarked = rs.compare.benchmark_growth_nearest(real, facts)
+benchmarked = rs.compare.benchmark_growth_nearest(real, facts, places=places)
 benchmarked["benchmark"] = benchmarked["benchmark_place_id"].map(names)
 rs.show(benchmarked["benchmark"].value_counts(dropna=False).rename("pairs"))
 

@@ -468,6 +468,37 @@ def test_benchmark_growth_nearest_prefers_the_province_where_it_holds_both_years
     )
 
 
+def test_benchmark_growth_nearest_follows_the_hierarchy_when_places_are_given():
+    # "mine.v" is spelled like no province, but its parent chain reaches cn.p.
+    rows = [
+        ("m1", "mine.v", "income", 2019, 100, 100, 100, "exact", "100元"),
+        ("m2", "mine.v", "income", 2024, 200, 200, 200, "exact", "200元"),
+    ]
+    cols = ["fact_id", "place_id", "indicator_id", "year", "value", "lower", "upper",
+            "qualifier", "text"]  # fmt: skip
+    facts = pd.DataFrame(rows, columns=cols).assign(unit="CNY", source_id="src")
+    pairs = compare.dated_pairs(facts.astype({"year": "Int64"}), indicator_id="income")
+    reference = pd.DataFrame(
+        {
+            "place_id": ["cn.p", "cn.p", "cn", "cn"],
+            "indicator_id": compare.RURAL_INCOME,
+            "year": pd.array([2019, 2024, 2019, 2024], dtype="Int64"),
+            "value": [100.0, 100.0 * 1.1**5, 100.0, 100.0 * 1.05**5],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "place_id": ["cn", "cn.p", "cn.p.a", "mine.v"],
+            "parent_id": [None, "cn", "cn.p", "cn.p.a"],
+        }
+    )
+    by_path = compare.benchmark_growth_nearest(pairs, reference)
+    assert by_path["benchmark_place_id"].isna().all()  # no dotted path from mine.v to cn
+    out = compare.benchmark_growth_nearest(pairs, reference, places=places)
+    assert out["benchmark_place_id"].tolist() == ["cn.p"]
+    assert out["growth_vs_benchmark"].iloc[0] == pytest.approx(2**0.2 / 1.1 - 1)
+
+
 def test_benchmark_growth_nearest_without_any_series_leaves_every_pair_open():
     pairs = compare.dated_pairs(two_villages(), indicator_id="income")
     empty = pd.DataFrame(columns=["fact_id", "place_id", "indicator_id", "year", "value"])

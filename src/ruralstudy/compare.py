@@ -348,14 +348,18 @@ def benchmark_growth_nearest(
     reference: pd.DataFrame,
     *,
     indicator_id: str = RURAL_INCOME,
+    places: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each pair beside the growth of the nearest enclosing place whose
     benchmark series holds both of the pair's years.
 
     A village under ``cn.guizhou`` is set beside Guizhou's series where it has
     both years and beside China's (``cn``) otherwise; a village of a province
-    with no series of its own goes straight to China's. Enclosing means the
-    dotted place path (``cn.guizhou`` encloses ``cn.guizhou.x.y``). Adds the
+    with no series of its own goes straight to China's. Enclosing means, with
+    ``places`` given, the place hierarchy (``parent_id``: a researcher's
+    ``my.village`` under a Guizhou county is Guizhou's); a place not in
+    ``places``, or every place without it, is placed by the dotted path
+    (``cn.guizhou`` encloses ``cn.guizhou.x.y``). Adds the
     columns of :func:`benchmark_growth` and ``benchmark_place_id`` (empty
     where no enclosing series covers both years, so the gap shows).
     """
@@ -365,9 +369,14 @@ def benchmark_growth_nearest(
     for col in _BENCHMARK_COLUMNS:
         out[col] = np.nan
     chosen = np.full(len(out), None, dtype=object)
+    chains = {}
+    if places is not None:
+        from ruralstudy.atlas import lineage
+
+        chains = lineage(places)
     for place in deepest_first:
         scored = benchmark_growth(pairs, reference, indicator_id=indicator_id, place_id=place)
-        inside = (pairs["place_id"] == place) | pairs["place_id"].str.startswith(place + ".")
+        inside = pairs["place_id"].map(lambda p, area=place: _encloses(area, p, chains))
         covered = scored["benchmark_growth_per_year"].notna()
         take = (inside & covered).to_numpy(bool) & pd.isna(chosen)
         for col in _BENCHMARK_COLUMNS:
@@ -375,6 +384,13 @@ def benchmark_growth_nearest(
         chosen[take] = place
     out["benchmark_place_id"] = pd.array(chosen, dtype="string")
     return out
+
+
+def _encloses(area: str, place: str, chains: dict[str, list[str]]) -> bool:
+    """Whether ``area`` is ``place`` or above it: by its chain where known, else by the path."""
+    if place in chains:
+        return area in chains[place]
+    return place == area or place.startswith(area + ".")
 
 
 _BENCHMARK_COLUMNS = [
