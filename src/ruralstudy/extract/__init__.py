@@ -1111,6 +1111,7 @@ _PAIR_DIGITS = frozenset("123456789")
 def _digit_pair_before(scan: str, start: int, n1: str):
     """3、5年, 2、3万元: a loose pair in digits, one digit each (the second one or two
     above the first, or 3 and 5) after a word (如果3、5年); not a longer list (1、2、3年),
+    figures said one by one (分别为3、5个),
     an ordinal (第3、4名) or a list's number at a line's start (1、2年以上经验)."""
     a, b = int(scan[start - 2]), int(n1[0])
     if not (len(n1) == 1 or (len(n1) == 2 and n1[1] in MULTIPLIERS)):
@@ -1120,6 +1121,8 @@ def _digit_pair_before(scan: str, start: int, n1: str):
     c = scan[start - 3]
     if not "\u4e00" <= c <= "\u9fff" or c in _NUMERAL_CHARS or c == "第":
         return None
+    if "分别" in scan[max(0, start - 7) : start - 2]:
+        return None  # 分别为3、5个: figures listed one by one, not a loose pair
     scale = MULTIPLIERS[n1[1]] if len(n1) == 2 else 1
     return start - 2, n1, (a * scale, b * scale)
 
@@ -1381,7 +1384,8 @@ def _is_relative_time(scan: str, start: int, end: int) -> bool:
     if scan[start - 1 : start] in ("这", "那"):
         return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
     return _RELATIVE_AFTER.match(scan, end) is not None and (
-        scan[start - 2 : start] not in _DURATION_VERBS
+        scan[start - 1 : start] != "了"  # 忙碌了3个多月后: any verb's 了 (用了, 干了 …) says a duration
+        and scan[start - 2 : start] not in _DURATION_VERBS
         and (
             scan[start - 1 : start] not in _DURATION_VERB_CHARS
             or scan[start - 2 : start] in _NOT_VERB_LAI
