@@ -267,7 +267,9 @@ _UNIT_GUARDS = {
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
     # 三块五, 一块七角); a classifier before a noun (两块田, 三块田组).
     # ... and before 的 and a word of pay or money (拿到了400块的工资)
-    "块": rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})",
+    "块": (
+        rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+    ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
@@ -538,7 +540,8 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 # two literal characters (a lookbehind goes after them): IDIOMS is tried only where
 # they stand (_idiom_spans; a test holds each branch to it).
 _IDIOM_WORDS = (
-    "四处", "三天两头", "一波三折", "百折不挠", "七折八扣", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
+    "四处", "三天两头", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
+    "一波三折", "百折不挠", "七折八扣",
     "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载", "一年比一年", "一天比一天",
     "一年胜过一年",
     "四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)",
@@ -747,13 +750,14 @@ def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
 # the sign and every rule after it (左右, 一晚, /人, +) reads it as any sum in 元; not where a
 # unit is written as well (¥500元 is read as 500元).
 _YUAN_SIGN = re.compile(
-    r"[¥￥]( ?)([0-9]{1,16}+(?:,[0-9]{3})*+(?:\.[0-9]{1,8})?+(?:[万千亿]|(?![0-9])))(?![元块万千亿])"
+    r"[¥￥]( ?)([0-9]{1,16}+(?:,[0-9]{3})*+(?:\.[0-9]{1,8})?+(?:[万千亿]|(?![0-9])))"
+    r"(?![元块万千亿])"
 )
 
 
 # A list's number run into a figure at a line's start (4.300元房间), where the line above
-# starts with the number before and no digit after its dot (3.如果…): its dot made a comma in the scan copy, so the
-# figure is 300元 (a decimal 4.3 has no list above it).
+# starts with the number before and no digit after its dot (3.如果…): its dot made a comma
+# in the scan copy, so the figure is 300元 (a decimal 4.3 has no list above it).
 _LIST_NUMBER = re.compile(r"\n([1-9][0-9]?)\.(?=[0-9])")
 
 
@@ -1383,12 +1387,16 @@ def _is_relative_time(scan: str, start: int, end: int) -> bool:
     """这两年, 两年前, 两个月后 name a time; 这5年来 and 经营6个月后 a duration."""
     if scan[start - 1 : start] in ("这", "那"):
         return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
-    return _RELATIVE_AFTER.match(scan, end) is not None and (
-        scan[start - 1 : start] != "了"  # 忙碌了3个多月后: any verb's 了 (用了, 干了 …) says a duration
-        and scan[start - 2 : start] not in _DURATION_VERBS
+    return (
+        _RELATIVE_AFTER.match(scan, end) is not None
         and (
-            scan[start - 1 : start] not in _DURATION_VERB_CHARS
-            or scan[start - 2 : start] in _NOT_VERB_LAI
+            scan[start - 1 : start]
+            != "了"  # 忙碌了3个多月后: any verb's 了 (用了, 干了 …) says a duration
+            and scan[start - 2 : start] not in _DURATION_VERBS
+            and (
+                scan[start - 1 : start] not in _DURATION_VERB_CHARS
+                or scan[start - 2 : start] in _NOT_VERB_LAI
+            )
         )
     )
 
