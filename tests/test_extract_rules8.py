@@ -232,3 +232,20 @@ def test_speech_durations_and_one_two_pairs(text, found):
 
 def test_one_two_hundred_is_a_range():
     assert rows("收一二百斤")[0][1:3] == (100, 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("夏令营7日全包价目", ["7日"]),  # a trip's or camp's length
+        ("推荐三日游路线", ["三日"]),
+        ("5日行程安排", ["5日"]),
+        # a date's day: after 月 or 初, or before no trip's word (游客 is no 游)
+        ("7月7日游客众多", []),
+        ("7日游客众多", []),
+        ("3日上午出发", []),
+        ("初五日营业", []),
+    ],
+)
+def test_ri_is_a_length_only_in_a_trips_name(text, found):
+    assert texts(text) == found

@@ -184,6 +184,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "星期": ("week", Fraction(1)),
     "个礼拜": ("week", Fraction(1)),
     "天": ("day", Fraction(1)),
+    "日": ("day", Fraction(1)),  # 三日游: a trip's length
     "小时": ("hour", Fraction(1)),
     "个小时": ("hour", Fraction(1)),
     "岁": ("year_of_age", Fraction(1)),

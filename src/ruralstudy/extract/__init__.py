@@ -233,7 +233,7 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -283,6 +283,9 @@ _UNIT_GUARDS = {
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
     # 八折, 9折, 85折: a price's tenths (a share); not 折腾, 折叠, 折合, 三折页 (a leaflet)
     "折": "折(?![腾叠合算旧返射服断页线])",
+    # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
+    # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
+    "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -1301,6 +1304,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
     if unit == "组" and _GROUP_NAME_AFTER.match(scan, end) and _is_name_before(scan, start):
         return True  # 花王九组89户农民, 罗令五组的村民: a village group named by its number
+    if unit == "日" and scan[start - 1 : start] in ("月", "初"):
+        return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
         return True  # 十分地 (very), 百分, 万分: adverbs, not land
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
