@@ -114,6 +114,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "亩": ("ha", Fraction(1, 15)),
     "公顷": ("ha", Fraction(1)),
     "平方米": ("m2", Fraction(1)),
+    "平米": ("m2", Fraction(1)),  # the spoken 平方米
     "斤": ("kg", Fraction(1, 2)),
     "市斤": ("kg", Fraction(1, 2)),  # the market 斤 of price lists: the same half kilogram
     "两": ("kg", Fraction(1, 20)),  # a tenth of a 斤: tea and ginseng are priced per 两
@@ -142,6 +143,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "亩": ("ha", Fraction(1, 15)),
     "公顷": ("ha", Fraction(1)),
     "平方米": ("m2", Fraction(1)),
+    "平米": ("m2", Fraction(1)),  # the spoken 平方米
     "平方公里": ("ha", Fraction(100)),
     "平方千米": ("ha", Fraction(100)),
     "斤": ("kg", Fraction(1, 2)),
@@ -152,6 +154,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "千克": ("kg", Fraction(1)),
     "吨": ("t", Fraction(1)),
     "元": ("CNY", Fraction(1)),
+    "¥": ("CNY", Fraction(1)),  # the sign before a figure (¥500), read as 元
     "块": ("CNY", Fraction(1)),
     "块钱": ("CNY", Fraction(1)),
     "角": ("CNY", Fraction(1, 10)),  # a tenth of a 元 (5角钱一斤); 毛 is its spoken name
@@ -167,6 +170,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "%": ("percent", Fraction(1)),
     "％": ("percent", Fraction(1)),
     "成": ("percent", Fraction(10)),  # 四成 = 40 %
+    "折": ("percent", Fraction(10)),  # 八折 = 80 % of the price, as 成
     "个百分点": ("percentage_point", Fraction(1)),
     "百分点": ("percentage_point", Fraction(1)),
     "米": ("m", Fraction(1)),
@@ -180,11 +184,13 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "星期": ("week", Fraction(1)),
     "个礼拜": ("week", Fraction(1)),
     "天": ("day", Fraction(1)),
+    "日": ("day", Fraction(1)),  # 三日游: a trip's length
     "小时": ("hour", Fraction(1)),
     "个小时": ("hour", Fraction(1)),
     "岁": ("year_of_age", Fraction(1)),
     "个": ("count", Fraction(1)),
     "栋": ("building", Fraction(1)),
+    "幢": ("building", Fraction(1)),  # as 栋
     "项": ("item", Fraction(1)),
     "组": ("group", Fraction(1)),
     "周岁": ("year_of_age", Fraction(1)),
@@ -202,6 +208,13 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "农户": ("household", Fraction(1)),
     "脱贫户": ("household", Fraction(1)),
     "贫困户": ("household", Fraction(1)),
+    "常住人口": ("person", Fraction(1)),
+    "户籍人口": ("person", Fraction(1)),
+    "农村人口": ("person", Fraction(1)),
+    "贫困人口": ("person", Fraction(1)),
+    "流动人口": ("person", Fraction(1)),
+    "贫困群众": ("person", Fraction(1)),
+    "农村劳动力": ("person", Fraction(1)),
 }
 
 MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}

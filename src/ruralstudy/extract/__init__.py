@@ -220,6 +220,8 @@ PREFIX_QUALIFIER = {
 }  # fmt: skip
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
+    "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
+    "出头": "over",  # 一千斤出头, 三十岁出头: a little over
 }  # fmt: skip
 # A price "from X" (每晚300元起) is at least X: after money only (从2018年起 is a date), at
 # the end of a phrase, so 起 does not start a word (起步, 起来).
@@ -231,10 +233,14 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
-NOUN_UNITS = "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户".split()
+NOUN_UNITS = (
+    "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 "
+    # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
+    "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力"
+).split()
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
 _PRICE_PER = "斤|两|个|只|头|棵|株|箱|件|公斤|市斤|天|次|亩"
@@ -245,6 +251,7 @@ _JIAO_LOOSE = r"[至到~\-—]|[\s，。、；！？,.;!?）)”]|$|之间|左�
 # A weight after a price in digits: 3毛钱1斤, 5元1斤 (after money; 1 and the weight only, not
 # 1000斤 or 1.5斤).
 _ONE_WEIGHT = "(?<=[元钱块角毛])1(?:市斤|公斤|千克|斤|两)"
+_PAY_AFTER = "的(?:工资|工钱|收入|报酬|补贴|租金|分红|费用|利润)"
 _JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
@@ -259,7 +266,10 @@ _UNIT_GUARDS = {
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
     # 三块五, 一块七角); a classifier before a noun (两块田, 三块田组).
-    "块": rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER})",
+    # ... and before 的 and a word of pay or money (拿到了400块的工资)
+    "块": (
+        rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+    ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
@@ -271,6 +281,11 @@ _UNIT_GUARDS = {
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
     "个星期": "个星期(?![一二三四五六日天])",
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
+    # 八折, 9折, 85折: a price's tenths (a share); not 折腾, 折叠, 折合, 三折页 (a leaflet)
+    "折": "折(?![腾叠合算旧返射服断页线])",
+    # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
+    # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
+    "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -412,6 +427,7 @@ def _written_per_width() -> int:
 # What a bound written after a figure can be, each with the characters it starts with.
 _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     ("上下(?![班车学楼山游])", "上"),  # 300元上下: about
+    (r"\+(?![0-9])", "+"),  # ¥1000+: at least (a sum's only, _read_match)
     (_SUFFIX_BOUND, "都还也不"),
     (_FROM, "起"),
 ]
@@ -528,6 +544,7 @@ _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
 # they stand (_idiom_spans; a test holds each branch to it).
 _IDIOM_WORDS = (
     "四处", "三天两头", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
+    "一波三折", "百折不挠", "七折八扣",
     "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载", "一年比一年", "一天比一天",
     "一年胜过一年",
     "四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)",
@@ -698,9 +715,21 @@ def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
     """The COLUMNS of every quantity in ``text``, and each one's curator's rate note."""
     joined, breaks, shifts, heads = join_layout_breaks(text)
     scan, codes = scan_copy_and_codes(joined)
+    signed = "¥" in scan or "￥" in scan  # one scan of the text each: most have no sign
+    if signed:
+        scan = _YUAN_SIGN.sub(_sign_as_unit, scan)
+        codes = code_points(scan)
+    if "\n" in scan:  # (one scan) 4.300元 after a line 3.…: item 4's 300元, not 4.3元
+        listed = _LIST_NUMBER.sub(_list_number_cut, scan)
+        if listed != scan:
+            scan, codes = listed, code_points(listed)
     rows = _rows(scan, breaks, _scan_kinds(codes))
     cells = np.fromiter(chain.from_iterable(rows), dtype=object, count=len(rows) * _ROW_WIDTH)
     cells = cells.reshape(len(rows), _ROW_WIDTH)
+    if signed:  # the written unit of ¥500 is ¥ (¥/晚 for ¥300一晚), read as 元
+        for i, row in enumerate(rows):
+            if joined[row[0]] in "¥￥" and row[5].startswith("元"):
+                cells[i, 5] = "¥" + row[5][1:]
     s, e = cells[:, 0].astype(np.int64), cells[:, 1].astype(np.int64)
     # what each figure's offsets give, for all figures at once once they are read (numpy)
     start, end = shifted(breaks, shifts, s, "start"), shifted(breaks, shifts, e, "end")
@@ -717,6 +746,34 @@ def _quantities(text: str) -> tuple[pd.DataFrame, list[str]]:
         "subject": [joined[i:j] for i, j in zip(a.tolist(), b.tolist(), strict=True)],
     }
     return _frame(columns), cells[:, -1].tolist()
+
+
+# ¥500, ￥1,200, ¥ 300, ¥1.5万: the sign before a figure is 元 after it, written so in the
+# scan copy at the same length (¥500 -> 500元, ¥ 300 -> 300 元), so the figure's span covers
+# the sign and every rule after it (左右, 一晚, /人, +) reads it as any sum in 元; not where a
+# unit is written as well (¥500元 is read as 500元).
+_YUAN_SIGN = re.compile(
+    r"[¥￥]( ?)([0-9]{1,16}+(?:,[0-9]{3})*+(?:\.[0-9]{1,8})?+(?:[万千亿]|(?![0-9])))"
+    r"(?![元块万千亿])"
+)
+
+
+# A list's number run into a figure at a line's start (4.300元房间), where the line above
+# starts with the number before and no digit after its dot (3.如果…): its dot made a comma
+# in the scan copy, so the figure is 300元 (a decimal 4.3 has no list above it).
+_LIST_NUMBER = re.compile(r"\n([1-9][0-9]?)\.(?=[0-9])")
+
+
+def _list_number_cut(m: re.Match) -> str:
+    scan, above = m.string, m.string.rfind("\n", 0, m.start()) + 1
+    head = f"{int(m[1]) - 1}."
+    if int(m[1]) > 1 and scan.startswith(head, above) and not scan[above + len(head)].isdigit():
+        return f"\n{m[1]}，"  # (the line above is item 3., not a decimal 3.5元)
+    return m.group()
+
+
+def _sign_as_unit(m: re.Match) -> str:
+    return f"{m[2]}{m[1]}元"
 
 
 # A row of _rows: joined start and end, _bounds' columns, the rate note.
@@ -807,8 +864,39 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
+        if scan[s - 1 : s] == "、" and qualifier == "exact" and scan[s] in _DIGIT_SET:
+            # 42.3万、43.1万、18.2万农民: the items before take the last one's unit
+            floor = rows[-1][1] if rows else 0
+            for a, b, v in _bare_items_before(scan, s, floor, m.group("n1")):
+                rows.append((a, b, *_bounds(unit, per, v, "exact", None, None), note))
         rows.append((s, e, *bounds, note))
     return rows
+
+
+_DIGIT_SET = frozenset("0123456789")
+_BARE_ITEM = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.[0-9]{1,4})?[万亿]")
+
+
+def _bare_items_before(scan: str, start: int, floor: int, n1: str) -> list:
+    """(start, end, value) of the items of a 、-list just before ``start`` written as
+    digits and the same multiplier as the figure's own number ``n1`` (42.3万、43.1万、
+    18.2万农民), in text order; none if ``n1`` ends in no 万 or 亿 (3、5年 is a pair, and a
+    list of bare numbers may count anything)."""
+    if n1[-1] not in "万亿" or not n1[0].isdigit():
+        return []
+    items, end = [], start - 1  # end: the 、 after the item
+    while end > floor and scan[end - 1] == n1[-1]:
+        lo = end - 1
+        while lo > floor and scan[lo - 1] in "0123456789.":
+            lo -= 1
+        m = _BARE_ITEM.fullmatch(scan, lo, end)
+        if m is None:
+            break
+        items.append((lo, end, parse_number(m.group())[0]))
+        if scan[lo - 1 : lo] != "、":
+            break
+        end = lo - 1
+    return items[::-1]
 
 
 # A minus sign makes a figure negative after a label's colon, a bracket or 为 (利润：-173元/亩,
@@ -922,6 +1010,8 @@ def _read_match(m: re.Match, scan: str):
     if m[_PER] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
         # 30户一年增收: 一年 starts the next phrase; so does 1个月每人3000元's 每人
         end, post, p3 = m.start(_PER), None, None
+    if post == "+" and unit not in _MONEY:
+        end, post = end - 1, None  # 3+2: a sum's + only is "at least" (¥1000+)
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if unit in _JIAO_UNITS and not _is_jiao_money(m, scan):
@@ -981,6 +1071,8 @@ def _read_match(m: re.Match, scan: str):
         marker = "多"  # 十几万: as 十多万
     if marker in ("来", "把"):
         post, marker = post or "左右", None  # 十来个, 百把块钱: about ten, about a hundred
+    if unit == "折" and value.denominator == 1 and 10 < value < 100 and value % 10:
+        value = Fraction(value) / 10  # 85折 is 8.5折, 85 % of the price (a tenth each digit)
     qualifier = _qualifier(pre, post, marker)
     if len(num) > 2 and qualifier in ("exact", "approx"):  # 七八个; 大概有两三万块钱 keeps it
         return start, end, value, unit, "range", None, num[2]
@@ -995,6 +1087,8 @@ def _pair_before(scan: str, start: int, n1: str):
     numeral: 五、六千元 (五六千, parsed as a pair; ends None), 十三、四岁 (十三, ends 13 and
     14: the tens shared; 一百二、三十人 120 and 130); None when 、 ends a longer list
     (三、四、五个) or follows a number."""
+    if start > 2 and scan[start - 2] in _PAIR_DIGITS and n1[0] in _PAIR_DIGITS:
+        return _digit_pair_before(scan, start, n1)
     if start < 2 or scan[start - 2] not in _PAIR_FIRST or n1[0] not in _PAIR_FIRST:
         return None
     k = start - 2  # where the numeral before 、 starts: 五, or 十三 with the tens
@@ -1016,6 +1110,28 @@ def _pair_before(scan: str, start: int, n1: str):
     if b != a + 1 or lo is None or hi is None or len(lo) > 2 or len(hi) > 2:
         return None
     return k, head + scan[start - 2], (lo[0], hi[0])
+
+
+_PAIR_DIGITS = frozenset("123456789")
+
+
+def _digit_pair_before(scan: str, start: int, n1: str):
+    """3、5年, 2、3万元: a loose pair in digits, one digit each (the second one or two
+    above the first, or 3 and 5) after a word (如果3、5年); not a longer list (1、2、3年),
+    figures said one by one (分别为3、5个),
+    an ordinal (第3、4名) or a list's number at a line's start (1、2年以上经验)."""
+    a, b = int(scan[start - 2]), int(n1[0])
+    if not (len(n1) == 1 or (len(n1) == 2 and n1[1] in MULTIPLIERS)):
+        return None
+    if not (a < b <= a + 2 or (a, b) == (3, 5)):
+        return None
+    c = scan[start - 3]
+    if not "\u4e00" <= c <= "\u9fff" or c in _NUMERAL_CHARS or c == "第":
+        return None
+    if "分别" in scan[max(0, start - 7) : start - 2]:
+        return None  # 分别为3、5个: figures listed one by one, not a loose pair
+    scale = MULTIPLIERS[n1[1]] if len(n1) == 2 else 1
+    return start - 2, n1, (a * scale, b * scale)
 
 
 _PART_FIRST = frozenset("半一二两三四五六七八九123456789")
@@ -1164,6 +1280,20 @@ def _place_shared(lo, hi) -> int:
     return place
 
 
+# What follows a village group's name: its people (罗令五组的村民, 金陵寨四组村民) or a count
+# of its households or people (花王九组89户农民); a count of groups has neither (分成五组).
+_GROUP_NAME_AFTER = re.compile(
+    rf"的?(?:村民|农户|群众|居民|党员|组员)|[0-9{CN_CHARS}]{{1,6}}(?:户|名|位|人(?!次))"
+)
+_NOT_NAME_BEFORE = frozenset("分成为编有共计了和及每各这那第")
+
+
+def _is_name_before(scan: str, start: int) -> bool:
+    """A name's last character before ``start``: a CJK character neither numeral nor verb."""
+    c = scan[start - 1 : start]
+    return "\u4e00" <= c <= "\u9fff" and c not in _NOT_NAME_BEFORE and c not in _NUMERAL_CHARS
+
+
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
@@ -1172,6 +1302,10 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+    if unit == "组" and _GROUP_NAME_AFTER.match(scan, end) and _is_name_before(scan, start):
+        return True  # 花王九组89户农民, 罗令五组的村民: a village group named by its number
+    if unit == "日" and scan[start - 1 : start] in ("月", "初"):
+        return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
         return True  # 十分地 (very), 百分, 万分: adverbs, not land
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
@@ -1258,11 +1392,16 @@ def _is_relative_time(scan: str, start: int, end: int) -> bool:
     """这两年, 两年前, 两个月后 name a time; 这5年来 and 经营6个月后 a duration."""
     if scan[start - 1 : start] in ("这", "那"):
         return scan[end : end + 1] != "来" and scan[end : end + 2] != "以来"
-    return _RELATIVE_AFTER.match(scan, end) is not None and (
-        scan[start - 2 : start] not in _DURATION_VERBS
+    return (
+        _RELATIVE_AFTER.match(scan, end) is not None
         and (
-            scan[start - 1 : start] not in _DURATION_VERB_CHARS
-            or scan[start - 2 : start] in _NOT_VERB_LAI
+            scan[start - 1 : start]
+            != "了"  # 忙碌了3个多月后: any verb's 了 (用了, 干了 …) says a duration
+            and scan[start - 2 : start] not in _DURATION_VERBS
+            and (
+                scan[start - 1 : start] not in _DURATION_VERB_CHARS
+                or scan[start - 2 : start] in _NOT_VERB_LAI
+            )
         )
     )
 
@@ -1283,7 +1422,7 @@ def _qualifier(pre, post, marker) -> str:
     if post:
         if post.endswith(("不到", "不足")):
             return "under"
-        if post in ("起", "起步"):
+        if post in ("起", "起步", "+"):
             return "over"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
     if marker:

@@ -107,8 +107,10 @@ def parse_chinese(s: str):
     pair = _PAIR.fullmatch(s)
     if pair:  # 七八 (7–8), 三五 (3–5), 二三十 (20–30), 三五万 (30000–50000)
         a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
-        if (a, b) not in _PAIRS or (a == 1) != (pair[2] == "两"):
-            return None  # 三三, 五三; 一 pairs only with 两 (一两天), 两 only after 一
+        one_two = a == 1 and pair[2] == "二" and (pair[3] or pair[4])  # 一二百斤, 一二十个
+        if (a, b) not in _PAIRS or ((a == 1) != (pair[2] == "两") and not one_two):
+            return None  # 三三, 五三; 一 pairs only with 两 (一两天) or as 一二 before 十百千万
+            # (一二线城市, 一二级 are lists), 两 only after 一
         f = MULTIPLIERS.get(pair[3], 1) * MULTIPLIERS.get(pair[4], 1)
         return Fraction(a * f), Fraction(f), Fraction(b * f)
     total, section, digit, last_mult, after_zero = 0, 0, None, None, False

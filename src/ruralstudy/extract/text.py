@@ -259,8 +259,9 @@ def in_short_quote(scan: str, s: int, e: int) -> bool:
 
 
 # A quoted clause is speech, not a name: it has a verb's aspect, a comparison or a pause
-# (“比往年还多了一两千元”), which names (“十户联体”, “四在农家”) do not.
-_SPEECH = re.compile("[了吗呢吧啊，,]|比")
+# (“比往年还多了一两千元”) or a sentence's stop (“家里两亩田、一亩地。”), which names
+# (“十户联体”, “四在农家”) do not.
+_SPEECH = re.compile("[了吗呢吧啊，,。！？]|比")
 
 
 class Quotes:
