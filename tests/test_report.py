@@ -62,7 +62,8 @@ def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp
     assert names == [
         "01_first.code.html", "01_first.html", "02_second.code.html", "02_second.html",
         "figures/02_sub/made.json", "figures/02_sub/made.pdf", "figures/02_sub/made.png",
-        "figures/02_sub/made.svg", "figures/figures.csv", "index.html",
+        "figures/02_sub/made.svg", "figures/figures.csv",
+        "fonts/NotoSansCJKsc-subset.LICENSE.txt", "fonts/NotoSansCJKsc-subset.woff", "index.html",
     ]  # fmt: skip
     reader = (out / "02_second.html").read_text(encoding="utf-8")
     code = (out / "02_second.code.html").read_text(encoding="utf-8")
@@ -78,6 +79,50 @@ def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp
     assert "Made &lt;b&gt;here&lt;/b&gt;" in index and "<b>here</b>" not in index
     assert 'src="figures/02_sub/made.png"' in index and "模拟数据" in index
     assert "Not numbered" not in index and "https://" not in index.split("<footer")[0]
+
+
+def _cjk(text: str) -> set[str]:
+    """The CJK ideographs and CJK punctuation of ``text`` (entities read as characters)."""
+    import html
+    import unicodedata
+
+    return {c for c in html.unescape(text)
+            if unicodedata.east_asian_width(c) in ("W", "F") and not c.isspace()}  # fmt: skip
+
+
+def test_every_page_names_the_report_font_which_has_all_its_chinese(two_notebooks, tmp_path):
+    from fontTools.ttLib import TTFont
+
+    out = tmp_path / "reports"
+    written = report.build(two_notebooks, out, profiles=False, jobs=1)
+    pages_written = [p for p in written if p.suffix == ".html"]
+    font = out / "fonts" / "NotoSansCJKsc-subset.woff"
+    assert font.read_bytes()[:4] == b"wOFF"
+    with TTFont(font) as woff:
+        cmap = woff.getBestCmap()
+    used: set[str] = set()
+    for page in pages_written:
+        text = page.read_text(encoding="utf-8")
+        # The font first, by a relative address that reaches it from the page's folder.
+        face = re.search(r'@font-face \{\s*font-family: "([^"]+)";\s*src: url\("([^"]+)"\)', text)
+        assert face, page
+        assert (page.parent / face.group(2)).resolve() == font.resolve()
+        assert f'--rs-sans: "{face.group(1)}"' in text
+        used |= _cjk(text)
+    assert {"数", "据", "来", "源", "报", "告", "目", "录"} <= used  # the caption, the nav link
+    missing = sorted(c for c in used if ord(c) not in cmap)
+    assert not missing, f"no glyph in the report font for {''.join(missing)}"
+    assert "SIL Open Font License" in (out / "fonts" / "NotoSansCJKsc-subset.LICENSE.txt").read_text(
+        encoding="utf-8")  # fmt: skip
+
+
+def test_the_font_subset_is_the_same_bytes_each_time():
+    from ruralstudy.report import webfont
+
+    chars = webfont.page_characters(["车田村 · 脚尧村 数据来源"])
+    first = webfont.subset_font(chars)
+    assert webfont.subset_font(chars) == first
+    assert len(first) < 50_000  # a dozen glyphs, not the 16 MB font
 
 
 def test_a_relative_out_folder_gets_the_figures_too(two_notebooks, tmp_path, monkeypatch):

@@ -1,0 +1,106 @@
+"""The report's own Chinese font: a subset of the figures' Noto Sans CJK SC.
+
+A browser on a machine with no CJK font (a bare Linux, a fresh container)
+draws every Chinese character of the pages as a box, whatever font names the
+CSS lists. So the report writes one font file beside its pages,
+``fonts/NotoSansCJKsc-subset.woff``: the package's Noto Sans CJK SC
+(:func:`ruralstudy.plot.style.cjk_font_path`) cut down by fontTools'
+subsetter to the characters the pages use, and every page's CSS names it
+first (``templates/offline/fonts.css``) with a relative address, so the
+report reads the same offline and wherever its folder is copied.
+
+WOFF, not WOFF2: WOFF2 needs the brotli package, WOFF only zlib. The font is
+under the SIL Open Font License 1.1, which allows subsetting and
+redistribution with the licence; :func:`licence_text` goes beside it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+FONTS = "fonts"
+FONT_FILE = f"{FONTS}/NotoSansCJKsc-subset.woff"
+LICENCE_FILE = f"{FONTS}/NotoSansCJKsc-subset.LICENSE.txt"
+# The name records kept: the subsetter's default (0-6: copyright, names, version)
+# and the licence and its address (13, 14), so the file itself says its terms.
+_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
+LICENCE_LINE = (
+    "{file}: a subset (the characters these pages use) of {family}, {version}. {copyright}\n"
+    "Licensed under the SIL Open Font License, Version 1.1 ({address}), which allows\n"
+    "subsetting and redistribution with this notice. Taken from the mplfonts package and\n"
+    "cut by ruralstudy's report (ruralstudy.report.webfont).\n"
+)
+
+
+def page_characters(pages: Iterable[str]) -> str:
+    """Every non-ASCII character the pages show (entities read as characters), sorted.
+
+    ASCII is left to the system's fonts: every machine has Latin letters.
+
+    >>> page_characters(["<p>车田村 &#x8F66; Chetian</p>", "<b>田</b>"])
+    '村田车'
+    """
+    chars: set[str] = set()
+    for page in pages:
+        chars.update(html.unescape(page))
+    return "".join(sorted(c for c in chars if ord(c) > 0x7F and not c.isspace()))
+
+
+def subset_font(characters: str) -> bytes:
+    """The WOFF of Noto Sans CJK SC cut to the ``characters`` it has glyphs for.
+
+    The same characters give the same bytes (the font's own dates are kept,
+    not the time of the build), so serial and parallel builds are alike.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from ruralstudy.plot.style import cjk_font_path
+
+    options = subset.Options()
+    options.name_IDs = _NAME_IDS
+    options.notdef_outline = True  # a character the font lacks shows the font's box, not nothing
+    font = TTFont(str(cjk_font_path()), recalcTimestamp=False, lazy=True)
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters)
+        subsetter.subset(font)
+        font.flavor = "woff"  # the subsetter's own flavor option serves only its command line
+        out = io.BytesIO()
+        font.save(out)
+    finally:
+        font.close()
+    return out.getvalue()
+
+
+def licence_text() -> str:
+    """The licence note of the subset, in the words of the font's own name records.
+
+    >>> "SIL Open Font License" in licence_text()
+    True
+    """
+    from fontTools.ttLib import TTFont
+
+    from ruralstudy.plot.style import cjk_font_path
+
+    with TTFont(str(cjk_font_path()), lazy=True) as font:
+        names = font["name"]
+        record = {i: str(names.getDebugName(i) or "") for i in (0, 1, 5, 14)}
+    return LICENCE_LINE.format(file=Path(FONT_FILE).name, family=record[1],
+                               version=record[5].split(";")[0], copyright=record[0],
+                               address=record[14])  # fmt: skip
+
+
+def write_font(folder: Path, pages: Iterable[str]) -> list[Path]:
+    """Write the subset for ``pages`` and its licence into ``folder/fonts``.
+
+    Returns the two files written.
+    """
+    font, licence = folder / FONT_FILE, folder / LICENCE_FILE
+    font.parent.mkdir(parents=True, exist_ok=True)
+    font.write_bytes(subset_font(page_characters(pages)))
+    licence.write_text(licence_text(), encoding="utf-8")
+    return [font, licence]
