@@ -63,6 +63,9 @@ def subset_font(characters: str) -> bytes:
     options = subset.Options()
     options.name_IDs = _NAME_IDS
     options.notdef_outline = True  # a character the font lacks shows the font's box, not nothing
+    # No OpenType layout: the pages set Chinese horizontally with the default glyphs, and
+    # ASCII is not in the subset; the layout tables were half the file and half the time.
+    options.layout_features = []
     font = TTFont(str(cjk_font_path()), recalcTimestamp=False, lazy=True)
     try:
         subsetter = subset.Subsetter(options)
