@@ -43,7 +43,7 @@ def two_notebooks(tmp_path):
             "made",
             "02_sub",
             title="Made <b>here</b>",
-            caption="数据来源：测试",
+            caption="数据来源：测试\u3000（图2）",
             source_ids=["s1"],
             publishers=["P"],
             simulated=True,
@@ -86,8 +86,7 @@ def _cjk(text: str) -> set[str]:
     import html
     import unicodedata
 
-    return {c for c in html.unescape(text)
-            if unicodedata.east_asian_width(c) in ("W", "F") and not c.isspace()}  # fmt: skip
+    return {c for c in html.unescape(text) if unicodedata.east_asian_width(c) in ("W", "F")}
 
 
 def test_every_page_names_the_report_font_which_has_all_its_chinese(two_notebooks, tmp_path):
@@ -109,7 +108,7 @@ def test_every_page_names_the_report_font_which_has_all_its_chinese(two_notebook
         assert (page.parent / face.group(2)).resolve() == font.resolve()
         assert f'--rs-sans: "{face.group(1)}"' in text
         used |= _cjk(text)
-    assert {"数", "据", "来", "源", "报", "告", "目", "录"} <= used  # the caption, the nav link
+    assert {"数", "据", "来", "源", "报", "告", "目", "录", "\u3000"} <= used  # caption, nav link
     missing = sorted(c for c in used if ord(c) not in cmap)
     assert not missing, f"no glyph in the report font for {''.join(missing)}"
     assert "SIL Open Font License" in (out / "fonts" / "NotoSansCJKsc-subset.LICENSE.txt").read_text(
@@ -144,7 +143,7 @@ def test_figures_csv_lists_each_figure_with_its_sidecar(two_notebooks, tmp_path)
         lines[0] == "notebook,stem,title,caption,source_ids,publishers,simulated,lang,png,svg,pdf"
     )
     assert lines[1] == (
-        "02_second,02_sub/made,Made <b>here</b>,数据来源：测试,s1,P,true,both,"
+        "02_second,02_sub/made,Made <b>here</b>,数据来源：测试\u3000（图2）,s1,P,true,both,"
         "02_sub/made.png,02_sub/made.svg,02_sub/made.pdf"
     )
     assert len(lines) == 2
@@ -289,3 +288,15 @@ def test_the_longest_notebook_of_the_last_build_starts_first(tmp_path, capsys):
         data["seconds"] = {"01_quick": 0.5, "02_slow": 30.0}
         manifest.write_text(json.dumps(data), encoding="utf-8")
     assert started == [["01_quick.ipynb", "02_slow.ipynb"], ["02_slow.ipynb", "01_quick.ipynb"]]
+
+
+def test_the_page_font_rules_come_after_jupyterlabs_css_so_they_win():
+    # Same-weight rules: the later wins. JupyterLab's theme sets the prose and code fonts
+    # (--jp-content-font-family, .jp-RenderedHTMLCommon); ours must follow it.
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 标题\n\n车田村")])
+    page = pages.render(nb, title="标题", with_code=False, font_href="fonts/x.woff")
+    theme = page.index("--jp-content-font-family:")
+    ours = page.index("--jp-content-font-family: var(--rs-sans)")
+    assert theme < ours == page.rindex("--jp-content-font-family:")
+    assert page.index("@font-face") > page.rindex(".jp-RenderedHTMLCommon {")
+    assert "@font-face" not in pages.render(nb, title="标题", with_code=False)  # no font: no face

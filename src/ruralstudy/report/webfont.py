@@ -23,7 +23,8 @@ from pathlib import Path
 
 FONTS = "fonts"
 FONT_FILE = f"{FONTS}/NotoSansCJKsc-subset.woff"
-LICENCE_FILE = f"{FONTS}/NotoSansCJKsc-subset.LICENSE.txt"
+LICENCE_FILE = f"{FONTS}/NotoSansCJKsc-subset.LICENSE.txt"  # licence_file(FONT_FILE)
+LICENCE_SUFFIX = ".LICENSE.txt"
 # The name records kept: the subsetter's default (0-6: copyright, names, version)
 # and the licence and its address (13, 14), so the file itself says its terms.
 _NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
@@ -38,7 +39,8 @@ LICENCE_LINE = (
 def page_characters(pages: Iterable[str]) -> str:
     """Every non-ASCII character the pages show (entities read as characters), sorted.
 
-    ASCII is left to the system's fonts: every machine has Latin letters.
+    ASCII is left to the system's fonts: every machine has Latin letters. Wide spaces
+    are kept: a system font without U+3000 (the ideographic space of "图2　农村") draws a box.
 
     >>> page_characters(["<p>车田村 &#x8F66; Chetian</p>", "<b>田</b>"])
     '村田车'
@@ -46,7 +48,7 @@ def page_characters(pages: Iterable[str]) -> str:
     chars: set[str] = set()
     for page in pages:
         chars.update(html.unescape(page))
-    return "".join(sorted(c for c in chars if ord(c) > 0x7F and not c.isspace()))
+    return "".join(sorted(c for c in chars if ord(c) > 0x7F))  # 　 (U+3000) too: a space
 
 
 def subset_font(characters: str) -> bytes:
@@ -79,8 +81,8 @@ def subset_font(characters: str) -> bytes:
     return out.getvalue()
 
 
-def licence_text() -> str:
-    """The licence note of the subset, in the words of the font's own name records.
+def licence_text(font_file: str = FONT_FILE) -> str:
+    """The licence note of the subset ``font_file``, in the words of the font's own name records.
 
     >>> "SIL Open Font License" in licence_text()
     True
@@ -92,18 +94,27 @@ def licence_text() -> str:
     with TTFont(str(cjk_font_path()), lazy=True) as font:
         names = font["name"]
         record = {i: str(names.getDebugName(i) or "") for i in (0, 1, 5, 14)}
-    return LICENCE_LINE.format(file=Path(FONT_FILE).name, family=record[1],
+    return LICENCE_LINE.format(file=Path(font_file).name, family=record[1],
                                version=record[5].split(";")[0], copyright=record[0],
                                address=record[14])  # fmt: skip
 
 
-def write_font(folder: Path, pages: Iterable[str]) -> list[Path]:
-    """Write the subset for ``pages`` and its licence into ``folder/fonts``.
+def licence_file(font_file: str) -> str:
+    """The licence note's path beside ``font_file``.
+
+    >>> licence_file("fonts/a.b.woff")
+    'fonts/a.b.LICENSE.txt'
+    """
+    return font_file.removesuffix(".woff") + LICENCE_SUFFIX
+
+
+def write_font(folder: Path, pages: Iterable[str], font_file: str = FONT_FILE) -> list[Path]:
+    """Write the subset for ``pages`` as ``folder/font_file``, its licence note beside it.
 
     Returns the two files written.
     """
-    font, licence = folder / FONT_FILE, folder / LICENCE_FILE
+    font, licence = folder / font_file, folder / licence_file(font_file)
     font.parent.mkdir(parents=True, exist_ok=True)
     font.write_bytes(subset_font(page_characters(pages)))
-    licence.write_text(licence_text(), encoding="utf-8")
+    licence.write_text(licence_text(font_file), encoding="utf-8")
     return [font, licence]
