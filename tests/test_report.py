@@ -111,8 +111,8 @@ def test_every_page_names_the_report_font_which_has_all_its_chinese(two_notebook
     assert {"数", "据", "来", "源", "报", "告", "目", "录", "\u3000"} <= used  # caption, nav link
     missing = sorted(c for c in used if ord(c) not in cmap)
     assert not missing, f"no glyph in the report font for {''.join(missing)}"
-    assert "SIL Open Font License" in (out / "fonts" / "NotoSansCJKsc-subset.LICENSE.txt").read_text(
-        encoding="utf-8")  # fmt: skip
+    licence = out / "fonts" / "NotoSansCJKsc-subset.LICENSE.txt"
+    assert "SIL Open Font License" in licence.read_text(encoding="utf-8")
 
 
 def test_the_font_subset_is_the_same_bytes_each_time():

@@ -94,8 +94,8 @@ def render(
     """
     nb = nbformat.from_dict(nb)  # a copy: the title below must not leak into the caller's
     nb.metadata["title"] = title
-    resources = {"ruralstudy": {"index_href": index_href or "", "with_code": with_code,
-                                "font_href": font_href or ""}}
+    page = {"index_href": index_href or "", "with_code": with_code, "font_href": font_href or ""}
+    resources = {"ruralstudy": page}
     exporter = _exporter()
     # Read per conversion, not baked into the templates (nbconvert's TemplateExporter).
     exporter.exclude_input = not with_code
