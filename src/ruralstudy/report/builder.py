@@ -47,7 +47,8 @@ def build(
     timeout: int = DEFAULT_TIMEOUT,
 ) -> list[Path]:
     """Execute each numbered notebook (and a profile per village with at least
-    ``min_facts`` facts); write the pages, ``index.html`` and ``figures/``.
+    ``min_facts`` facts); write the pages, ``index.html``, ``figures/`` and the pages'
+    Chinese font ``fonts/`` (:mod:`ruralstudy.report.webfont`).
 
     Returns the files written. Raises :class:`ReportError` (or its
     :class:`NotebookFailed`, :class:`KernelFailed`) with a one-line reason.

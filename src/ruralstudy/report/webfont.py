@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import io
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,18 +38,21 @@ LICENCE_LINE = (
 
 
 def page_characters(pages: Iterable[str]) -> str:
-    """Every non-ASCII character the pages show (entities read as characters), sorted.
+    """Every wide (CJK) character the pages show (entities read as characters), sorted.
 
-    ASCII is left to the system's fonts: every machine has Latin letters. Wide spaces
-    are kept: a system font without U+3000 (the ideographic space of "图2　农村") draws a box.
+    Wide and full-width in Unicode's East Asian Width: ideographs, CJK punctuation
+    (，。：、《》), full-width forms and the ideographic space U+3000 ("图2　农村"),
+    which a Latin font lacks too. Everything else (letters, “ ” · — ’ ±, shared with
+    Latin text) is left to the system's Latin fonts, which have it and set it narrow,
+    as mixed text wants: a CJK font sets ’ as wide as an ideograph ("Gui’an").
 
-    >>> page_characters(["<p>车田村 &#x8F66; Chetian</p>", "<b>田</b>"])
-    '村田车'
+    >>> page_characters(["<p>车田村 &#x8F66;，Chetian · 1</p>", "<b>田</b>　"])
+    '\u3000村田车，'
     """
     chars: set[str] = set()
     for page in pages:
         chars.update(html.unescape(page))
-    return "".join(sorted(c for c in chars if ord(c) > 0x7F))  # 　 (U+3000) too: a space
+    return "".join(sorted(c for c in chars if unicodedata.east_asian_width(c) in ("W", "F")))
 
 
 def subset_font(characters: str) -> bytes:
