@@ -180,6 +180,17 @@ def test_profile_page_has_no_code_and_its_figures(tmp_path, monkeypatch):
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
     assert len(headings) == 8 and "Who and where" in headings[0] and "Sources" in headings[-1]
     assert not [h for h in headings if re.search("[\u4e00-\u9fff]", h)]  # no 基本信息
+    # Its own Chinese font beside it, named by a relative address (place names are Chinese
+    # in an English page too).
+    from fontTools.ttLib import TTFont
+
+    font = tmp_path / "p" / "fonts" / f"{JIAOYAO}.woff"
+    assert f'src: url("fonts/{JIAOYAO}.woff")' in html
+    assert (tmp_path / "p" / "fonts" / f"{JIAOYAO}.LICENSE.txt").is_file()
+    with TTFont(font) as woff:
+        cmap = woff.getBestCmap()
+    chinese = set(re.findall("[\u4e00-\u9fff]", html))
+    assert "脚" in chinese and not [c for c in chinese if ord(c) not in cmap]
 
 
 def test_values_from_the_data_cannot_inject_markup():

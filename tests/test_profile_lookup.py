@@ -48,8 +48,36 @@ def test_an_unknown_name_gives_the_closest():
         find_place("Chetain")
     assert failed.value.candidates["place_id"].iloc[0] == CHETIAN
     assert "closest" in str(failed.value)
-    with pytest.raises(UnknownPlace, match=r"no place called 'zzzzqqq'$"):
-        find_place("zzzzqqq")
+
+
+def test_a_name_with_nothing_close_still_lists_the_nearest_saying_so(capsys):
+    with pytest.raises(UnknownPlace) as failed:
+        find_place("zzzzqqq", TWO_CHETIANS)
+    message = str(failed.value)
+    assert message.startswith("no place called 'zzzzqqq'; none is close; the nearest:\n")
+    assert len(failed.value.candidates) == 3  # all three, fewer than the five listed
+    assert all(pid in message for pid in TWO_CHETIANS["place_id"])
+    assert cli.main(["profile", "zzzz"]) == 1
+    err = capsys.readouterr().err
+    assert "no place called 'zzzz'; none is close; the nearest:" in err
+    assert len([line for line in err.splitlines() if line.startswith("  cn.")]) == 5
+
+
+def test_a_misspelt_chinese_name_finds_the_village_by_characters_and_pinyin():
+    # A wrong character: close by characters alone.
+    with pytest.raises(UnknownPlace) as failed:
+        find_place("车天村", TWO_CHETIANS)
+    assert "; closest:" in str(failed.value)
+    assert list(failed.value.candidates["place_id"])[:2] == ["cn.a.chetian", "cn.b.chetian"]
+    # Other characters that sound the same (che tian): no character in common, close by pinyin.
+    with pytest.raises(UnknownPlace) as failed:
+        find_place("彻甜", TWO_CHETIANS)
+    assert "; closest:" in str(failed.value)
+    assert failed.value.candidates["place_id"].iloc[0] == "cn.a.chetian"
+    # Pinyin typed for a place listed only in Chinese and English elsewhere.
+    with pytest.raises(UnknownPlace) as failed:
+        find_place("jiaoyaocun1", TWO_CHETIANS)
+    assert failed.value.candidates["place_id"].iloc[0] == "cn.b.other"
 
 
 def test_the_cli_exits_1_on_an_unknown_or_ambiguous_name(capsys, monkeypatch):

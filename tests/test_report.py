@@ -43,7 +43,7 @@ def two_notebooks(tmp_path):
             "made",
             "02_sub",
             title="Made <b>here</b>",
-            caption="数据来源：测试",
+            caption="数据来源：测试\u3000（图2）",
             source_ids=["s1"],
             publishers=["P"],
             simulated=True,
@@ -62,7 +62,8 @@ def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp
     assert names == [
         "01_first.code.html", "01_first.html", "02_second.code.html", "02_second.html",
         "figures/02_sub/made.json", "figures/02_sub/made.pdf", "figures/02_sub/made.png",
-        "figures/02_sub/made.svg", "figures/figures.csv", "index.html",
+        "figures/02_sub/made.svg", "figures/figures.csv",
+        "fonts/NotoSansCJKsc-subset.LICENSE.txt", "fonts/NotoSansCJKsc-subset.woff", "index.html",
     ]  # fmt: skip
     reader = (out / "02_second.html").read_text(encoding="utf-8")
     code = (out / "02_second.code.html").read_text(encoding="utf-8")
@@ -78,6 +79,49 @@ def test_build_writes_reader_and_code_pages_index_and_figures(two_notebooks, tmp
     assert "Made &lt;b&gt;here&lt;/b&gt;" in index and "<b>here</b>" not in index
     assert 'src="figures/02_sub/made.png"' in index and "模拟数据" in index
     assert "Not numbered" not in index and "https://" not in index.split("<footer")[0]
+
+
+def _cjk(text: str) -> set[str]:
+    """The CJK ideographs and CJK punctuation of ``text`` (entities read as characters)."""
+    import html
+    import unicodedata
+
+    return {c for c in html.unescape(text) if unicodedata.east_asian_width(c) in ("W", "F")}
+
+
+def test_every_page_names_the_report_font_which_has_all_its_chinese(two_notebooks, tmp_path):
+    from fontTools.ttLib import TTFont
+
+    out = tmp_path / "reports"
+    written = report.build(two_notebooks, out, profiles=False, jobs=1)
+    pages_written = [p for p in written if p.suffix == ".html"]
+    font = out / "fonts" / "NotoSansCJKsc-subset.woff"
+    assert font.read_bytes()[:4] == b"wOFF"
+    with TTFont(font) as woff:
+        cmap = woff.getBestCmap()
+    used: set[str] = set()
+    for page in pages_written:
+        text = page.read_text(encoding="utf-8")
+        # The font first, by a relative address that reaches it from the page's folder.
+        face = re.search(r'@font-face \{\s*font-family: "([^"]+)";\s*src: url\("([^"]+)"\)', text)
+        assert face, page
+        assert (page.parent / face.group(2)).resolve() == font.resolve()
+        assert f'--rs-sans: "{face.group(1)}"' in text
+        used |= _cjk(text)
+    assert {"数", "据", "来", "源", "报", "告", "目", "录", "\u3000"} <= used  # caption, nav link
+    missing = sorted(c for c in used if ord(c) not in cmap)
+    assert not missing, f"no glyph in the report font for {''.join(missing)}"
+    licence = out / "fonts" / "NotoSansCJKsc-subset.LICENSE.txt"
+    assert "SIL Open Font License" in licence.read_text(encoding="utf-8")
+
+
+def test_the_font_subset_is_the_same_bytes_each_time():
+    from ruralstudy.report import webfont
+
+    chars = webfont.page_characters(["车田村 · 脚尧村 数据来源"])
+    first = webfont.subset_font(chars)
+    assert webfont.subset_font(chars) == first
+    assert len(first) < 50_000  # a dozen glyphs, not the 16 MB font
 
 
 def test_a_relative_out_folder_gets_the_figures_too(two_notebooks, tmp_path, monkeypatch):
@@ -99,7 +143,7 @@ def test_figures_csv_lists_each_figure_with_its_sidecar(two_notebooks, tmp_path)
         lines[0] == "notebook,stem,title,caption,source_ids,publishers,simulated,lang,png,svg,pdf"
     )
     assert lines[1] == (
-        "02_second,02_sub/made,Made <b>here</b>,数据来源：测试,s1,P,true,both,"
+        "02_second,02_sub/made,Made <b>here</b>,数据来源：测试\u3000（图2）,s1,P,true,both,"
         "02_sub/made.png,02_sub/made.svg,02_sub/made.pdf"
     )
     assert len(lines) == 2
@@ -244,3 +288,15 @@ def test_the_longest_notebook_of_the_last_build_starts_first(tmp_path, capsys):
         data["seconds"] = {"01_quick": 0.5, "02_slow": 30.0}
         manifest.write_text(json.dumps(data), encoding="utf-8")
     assert started == [["01_quick.ipynb", "02_slow.ipynb"], ["02_slow.ipynb", "01_quick.ipynb"]]
+
+
+def test_the_page_font_rules_come_after_jupyterlabs_css_so_they_win():
+    # Same-weight rules: the later wins. JupyterLab's theme sets the prose and code fonts
+    # (--jp-content-font-family, .jp-RenderedHTMLCommon); ours must follow it.
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 标题\n\n车田村")])
+    page = pages.render(nb, title="标题", with_code=False, font_href="fonts/x.woff")
+    theme = page.index("--jp-content-font-family:")
+    ours = page.index("--jp-content-font-family: var(--rs-sans)")
+    assert theme < ours == page.rindex("--jp-content-font-family:")
+    assert page.index("@font-face") > page.rindex(".jp-RenderedHTMLCommon {")
+    assert "@font-face" not in pages.render(nb, title="标题", with_code=False)  # no font: no face

@@ -111,19 +111,38 @@ def find_place(query: str, places: pd.DataFrame | None = None) -> pd.Series:
             + describe(hits, places),
             hits,
         )
-    close = closest(wanted, places, keys)
-    hint = ("; closest:\n" + describe(close, places)) if len(close) else ""
+    close, near = closest(query, places, keys)
+    heading = "closest" if near else "none is close; the nearest"
+    hint = f"; {heading}:\n" + describe(close, places) if len(close) else ""
     raise UnknownPlace(f"no place called {query!r}{hint}", close)
 
 
-def closest(wanted: str, places: pd.DataFrame, keys: list[set[str]], n: int = 5) -> pd.DataFrame:
-    """The ``n`` places with a spelling most like ``wanted`` (difflib ratio ≥ 0.5)."""
+NEAR = 0.5  # difflib ratio from which a spelling counts as close
+
+
+def closest(
+    query: str, places: pd.DataFrame, keys: list[set[str]], n: int = 5
+) -> tuple[pd.DataFrame, bool]:
+    """The ``n`` places with a spelling most like ``query``, most alike first, and
+    whether the best is close (difflib ratio ≥ :data:`NEAR`).
+
+    The query is compared as typed and, when it holds Chinese, as its pinyin,
+    with every spelling of a place (Chinese names and pinyin among them), so
+    "车天村" finds 车田村 and "chetain" finds Chetian.
+    """
+    spellings = {normalise(query)}
+    if any(unicodedata.east_asian_width(c) == "W" for c in query):
+        spellings.add(normalise(_pinyin(query)))
+    spellings -= {""}
     scores = [
-        max((difflib.SequenceMatcher(None, wanted, k).ratio() for k in ks), default=0.0)
+        max((difflib.SequenceMatcher(None, s, k).ratio() for s in spellings for k in ks),
+            default=0.0)
         for ks in keys
-    ]
+    ]  # fmt: skip
     ranked = places.assign(_score=scores).sort_values("_score", ascending=False, kind="stable")
-    return ranked[ranked["_score"] >= 0.5].head(n).drop(columns="_score")
+    top = ranked.head(n)
+    near = bool(len(top)) and float(top["_score"].iloc[0]) >= NEAR
+    return top.drop(columns="_score"), near
 
 
 def describe(places: pd.DataFrame, everywhere: pd.DataFrame | None = None) -> str:

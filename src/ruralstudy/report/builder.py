@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from ruralstudy.report import gallery, kernel, pages, profile
+from ruralstudy.report import gallery, kernel, pages, profile, webfont
 from ruralstudy.report.errors import ReportError
 from ruralstudy.report.index_page import render_index
 from ruralstudy.report.output import OutputFolder
@@ -47,7 +47,8 @@ def build(
     timeout: int = DEFAULT_TIMEOUT,
 ) -> list[Path]:
     """Execute each numbered notebook (and a profile per village with at least
-    ``min_facts`` facts); write the pages, ``index.html`` and ``figures/``.
+    ``min_facts`` facts); write the pages, ``index.html``, ``figures/`` and the pages'
+    Chinese font ``fonts/`` (:mod:`ruralstudy.report.webfont`).
 
     Returns the files written. Raises :class:`ReportError` (or its
     :class:`NotebookFailed`, :class:`KernelFailed`) with a one-line reason.
@@ -73,9 +74,9 @@ def build(
         figures = staged.path / "figures"
         figures.mkdir(exist_ok=True)
         (figures / "figures.csv").write_text(gallery.figures_csv(rows), encoding="utf-8")
-        (staged.path / "index.html").write_text(
-            render_index(entries, profile_entries, rows), encoding="utf-8"
-        )
+        index = render_index(entries, profile_entries, rows)
+        (staged.path / "index.html").write_text(index, encoding="utf-8")
+        webfont.write_font(staged.path, [index, *html.values()])  # staged: moved with the pages
         return staged.commit({key: ex.seconds for key, ex in done.items()})
 
 
@@ -89,7 +90,7 @@ def _notebook_paths(folder: Path) -> list[Path]:
 
 
 def _page_names(paths: list[Path], places) -> list[str]:
-    names = ["index.html", "figures/figures.csv"]
+    names = ["index.html", "figures/figures.csv", webfont.FONT_FILE, webfont.LICENCE_FILE]
     names += [f"{p.stem}{suffix}" for p in paths for suffix in (".html", ".code.html")]
     if places is not None:
         names += [f"{PROFILES}/{profile.page_name(pid)}" for pid in places["place_id"]]
@@ -164,10 +165,11 @@ def _pages_of(key: str, nb, profile_titles: dict[str, str]) -> dict[str, str]:
     if key in profile_titles:
         page = f"{PROFILES}/{profile.page_name(key.split('/', 1)[1])}"
         return {page: pages.render(nb, title=profile_titles[key], with_code=False,
-                                   index_href="../index.html")}  # fmt: skip
+                                   index_href="../index.html",
+                                   font_href=f"../{webfont.FONT_FILE}")}  # fmt: skip
     title = pages.title_of(nb) or key
     return {f"{key}{suffix}": pages.render(nb, title=title, with_code=with_code,
-                                           index_href="index.html")
+                                           index_href="index.html", font_href=webfont.FONT_FILE)
             for suffix, with_code in ((".html", False), (".code.html", True))}  # fmt: skip
 
 

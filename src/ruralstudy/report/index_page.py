@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ruralstudy.report.pages import TEMPLATES
+from ruralstudy.report.webfont import FONT_FILE
 
 TITLE = "ruralstudy 报告 · report"
 
@@ -38,4 +39,4 @@ def render_index(notebooks: list[dict], profiles: list[dict], figures: list[dict
             for f in figures]  # fmt: skip
     page = env.get_template("report_index.html.j2")
     return page.render(title=TITLE, notebooks=nbs, profiles=places, figures=figs,
-                       version=__version__)  # fmt: skip
+                       version=__version__, rs_font_href=href(FONT_FILE))  # fmt: skip

@@ -79,15 +79,23 @@ def _exporter():
 
 
 def render(
-    nb: nbformat.NotebookNode, *, title: str, with_code: bool, index_href: str | None = None
+    nb: nbformat.NotebookNode,
+    *,
+    title: str,
+    with_code: bool,
+    index_href: str | None = None,
+    font_href: str | None = None,
 ) -> str:
     """The HTML page of an executed notebook.
 
-    ``index_href`` adds a link back to the report's index (a relative path).
+    ``index_href`` adds a link back to the report's index, ``font_href`` names the
+    report's Chinese font (:mod:`ruralstudy.report.webfont`) first in its CSS (both
+    relative paths).
     """
     nb = nbformat.from_dict(nb)  # a copy: the title below must not leak into the caller's
     nb.metadata["title"] = title
-    resources = {"ruralstudy": {"index_href": index_href or "", "with_code": with_code}}
+    page = {"index_href": index_href or "", "with_code": with_code, "font_href": font_href or ""}
+    resources = {"ruralstudy": page}
     exporter = _exporter()
     # Read per conversion, not baked into the templates (nbconvert's TemplateExporter).
     exporter.exclude_input = not with_code

@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 import pandas as pd
 
-from ruralstudy.report import kernel, pages
+from ruralstudy.report import kernel, pages, webfont
 from ruralstudy.report.output import OutputFolder
 from ruralstudy.report.paths import FIGURES_ENV
 
@@ -115,7 +116,8 @@ def build_profile(
     intervention_id: str | None = None,
     timeout: int = DEFAULT_TIMEOUT,
 ) -> list[Path]:
-    """Write ``out/<place_id>.html`` (no code cells) and ``out/figures/<place_id>/``.
+    """Write ``out/<place_id>.html`` (no code cells), ``out/figures/<place_id>/`` and
+    the page's Chinese font ``out/fonts/<place_id>.woff`` (:mod:`ruralstudy.report.webfont`).
 
     ``place`` is a place_id, Chinese name or pinyin (:func:`find_place`); an
     ambiguous or unknown name raises :class:`ruralstudy.case_study.PlaceLookupError`.
@@ -128,12 +130,16 @@ def build_profile(
     row = find_place(place)
     place_id = str(row["place_id"])
     with OutputFolder(out, kind=f"profile.{place_id}") as staged:
-        staged.check_free([page_name(place_id)])
+        # Its own font file: profiles of several places may share one folder.
+        font_file = f"{webfont.FONTS}/{place_id}.woff"
+        staged.check_free([page_name(place_id), font_file, webfont.licence_file(font_file)])
         executed = asyncio.run(run_profile(place_id, figures=staged.path / "figures",
                                            intervention_id=intervention_id, lang=lang,
                                            timeout=timeout))  # fmt: skip
-        html = pages.render(executed.nb, title=profile_title(row, lang), with_code=False)
+        html = pages.render(executed.nb, title=profile_title(row, lang), with_code=False,
+                            font_href=quote(font_file))  # fmt: skip
         (staged.path / page_name(place_id)).write_text(html, encoding="utf-8")
+        webfont.write_font(staged.path, [html], font_file)
         written = staged.commit()
     n_facts = int((rs_facts()["place_id"] == place_id).sum())
     print(f"{row['name_zh']} {row['name_en']} ({place_id}): {n_facts} facts, "
