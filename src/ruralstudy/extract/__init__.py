@@ -784,6 +784,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
             rated, lists,
         )  # fmt: skip
+        if per and rows and s < rows[-1][1]:
+            rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
             weight = (e, per) if per and per[0] == "亩" else (-1, [])
         try:
@@ -805,7 +807,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             rated_end, rated_money = e, per if unit in _MONEY else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
-        if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
+        lone = scan[s] == "一" or scan[s : s + 2] == "1亩" == scan[s:e]  # 一亩, 1亩 (not 10亩)
+        if not (lone and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
         rows.append((s, e, *bounds, note))
     return rows
@@ -1330,6 +1333,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     near = scan[lo if lo > 0 else 0 : start]
     if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
+    if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
+        width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
+        before = ["亩"] if width else []
     if before or per:
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
@@ -1350,7 +1356,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
-            if "每亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
+            if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
                 if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
                     return start, ["亩"], "rate from 每亩 (its clause)"

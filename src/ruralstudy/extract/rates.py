@@ -66,6 +66,18 @@ _BEFORE = re.compile(
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
+# One 亩 of land leading what it yields or brings (一亩田700斤, 一亩地600元, 一亩地麦子收个一千斤):
+# not an area held or taken on (有一亩地, 租了一亩地), a part of 十一亩, nor 一亩多地.
+_ONE_MU = r"(?<![0-9〇零一二两三四五六七八九十百千万有了租包转是占])[一1]亩(?:土?地|田)(?![多半])"
+_ONE_MU_BEFORE = re.compile(f"{_ONE_MU}$")
+
+
+def one_mu_before(scan: str, start: int) -> int:
+    """The length of 一亩地 / 一亩田 written just before ``start`` (一亩田700斤), else 0."""
+    m = _ONE_MU_BEFORE.search(scan, max(0, start - 4), start)
+    return 0 if m is None else len(m.group())
+
+
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
 # 2022年收入 and 去年收入 are a year's income, not income per year.
@@ -81,7 +93,10 @@ _CLAUSE_WORDS = {
     # (with the crop between: 一亩地种辣椒能收入5000元)
     "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
     r"(?=[毛纯]?收入|产值|收益|租金|利润"
-    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))",
+    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
+    # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
+    # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
+    rf"|{_ONE_MU}",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
@@ -115,7 +130,7 @@ _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})"
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩]").search
 has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
@@ -591,7 +606,7 @@ def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
 # 复合肥100公斤 (kg/ha; 每亩500斤 is read as written).  Not with another 每-word after it, a
 # total, or a sum the weight prices (每亩地租金按900斤小麦折算: a rent in wheat, kg).
-_MU_LEAD = re.compile(r"每亩(?:土?地|田)?(?!.*每)")
+_MU_LEAD = re.compile(rf"(?:每亩(?:土?地|田)?|{_ONE_MU})(?!.*每)")
 
 
 def weight_per_mu(clause: str) -> bool:
