@@ -145,6 +145,7 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from fractions import Fraction
 from functools import lru_cache
 from itertools import chain
@@ -780,6 +781,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
+        if rated_money and breaks and _line_between(breaks, rated_end, s):
+            rated = (rated_end, None)  # 巴士:40元/人/天 then a line 相册:299元/人: per person only
         s, per, note = _rate(
             scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
             rated, lists,
@@ -818,6 +821,12 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
 # 利润为-50元); elsewhere a dash marks a range (200-300元) or a list item (- 底肥).
 _MINUS = frozenset("-−﹣")
 _MINUS_AFTER = re.compile("[:：(（为]")
+
+
+def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
+    """Whether a joined layout break (a line's end in the text) lies in ``[lo, hi)``."""
+    i = bisect_left(breaks, lo)
+    return i < len(breaks) and breaks[i] < hi
 
 
 def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
@@ -1340,6 +1349,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
+        if per == ["人"] and unit in _MONEY and rates.visit_parts(scan, start):
+            return start, ["人次"], "rate as the spending per visit before (其中)"
         if len(per) == 1 and unit in _MONEY:
             lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
             if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
@@ -1356,6 +1367,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
+            if "单产" in scan[max(0, start - 8) : start] and rates.unit_yield(scan, start, yield_end):
+                return start, yield_per, "rate as the yield before (单产)"
             if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
                 if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
@@ -1382,21 +1395,25 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
+    if per == ["人"] and "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]:
+        if rates.visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
+            return start, ["人次"], "rate as the spending per visit before (其中)"
     if per:
         if len(per) == 1:
             per = _completed(scan, start, per, words, prev_end, rated)
         return start, per, f"rate from {words}"
     if prev and lo == prev_end:
         prev_rate, prev_start, prev_top = prev
-        if len(pieces) == 1:
+        between = scan[lo:start]
+        if len(pieces) == 1 and not _NEXT_BRACKET.search(between):
             return start, prev_rate, "rate as the figure before"
-        if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
+        if rates.parallel_item(between):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
         # 人均收入16729元，比上年增加1141元: the same measure restated, not a new sum
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
-        if near and rates.period_total(scan[lo:start], prev_rate):  # …，总共有1万多元的收入
+        if near and rates.period_total(between, prev_rate):  # …，总共有1万多元的收入
             return start, prev_rate, "rate as the period's sum before, totalled"
     elif (
         money
@@ -1412,10 +1429,14 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"
+    if "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start] and rates.visit_parts(scan, start):
+        return start, ["人次"], "rate as the spending per visit before (其中)"
     return start, [], ""
 
 
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
+# 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate
+_NEXT_BRACKET = re.compile(r"[)）][^(（]*[(（]")
 
 
 def _completed(scan, start, per, words, prev_end, rated):

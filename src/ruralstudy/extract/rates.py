@@ -56,7 +56,7 @@ from ruralstudy.units import WRITTEN_DENOMINATORS
 
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
-_PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
+_PERIODS = {"年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
 PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
@@ -101,14 +101,14 @@ _CLAUSE_WORDS = {
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
     "平方米": r"每平方米",
-    "股": r"每股|股均",
+    "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
     "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])|人(?=年均)"  # 一人一天100元
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值)"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
@@ -137,7 +137,7 @@ has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no wor
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
 _YEAR_COVERED = re.compile(
-    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值)"
 )
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
@@ -220,7 +220,7 @@ def most_holder(lead: str) -> tuple[list[str], str]:
 
 
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
-_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
+_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|住一晚|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
 
 
 def lead_clause_rate(clause: str) -> tuple[list[str], str]:
@@ -509,6 +509,39 @@ def yield_before(scan: str, start: int) -> list[str]:
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
         return [] if "产量" in m.group() or "产值" in m.group() else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
+
+
+# The parts of a spending per visit, in the sentence after it that opens with 其中: 人均消费水平
+# 为87元/人次。其中，旅游观光消费32元，…；人均农产品直销额42元 (CNY/person-time, 人均 too).
+VISIT_PARTS_REACH = 80  # characters from the sentence's 其中 to the sum
+_SENTENCE_STOPS = "。！？!?\n"
+_PER_VISIT_BEFORE = re.compile(r"(?:/人次|每人次[^0-9。！？!?\n]{0,6}[0-9.]+元)[）)]?$")
+
+
+def visit_parts(scan: str, start: int) -> bool:
+    """Whether the sum at ``start`` is in a sentence opening with 其中 right after a sentence
+    ending on a spending per visit (元/人次)."""
+    lo = max(0, start - VISIT_PARTS_REACH)
+    stop = max(scan.rfind(c, lo, start) for c in _SENTENCE_STOPS)
+    if stop < 0 or scan[stop + 1 : stop + 3] != "其中":
+        return False
+    return _PER_VISIT_BEFORE.search(scan, max(0, stop - 20), stop) is not None
+
+
+# 单产 (the yield per unit of land) after a yield per 亩 in the same sentence restates it:
+# 平均亩产达1209.1公斤，率先实现大面积单产超1200公斤 (kg/ha).  Alone it names no unit of land.
+_UNIT_YIELD = re.compile("单产" + _NO_CLAUSE_BREAK + "{0,4}?(?:达到|达|为|是|有|超过|超|突破|近|约|在)?$")
+UNIT_YIELD_REACH = 40  # characters from the yield per 亩 before
+
+
+def unit_yield(scan: str, start: int, yield_end: int) -> bool:
+    """Whether the weight at ``start`` is a 单产 restating the yield per 亩 ending at
+    ``yield_end`` (-1: none) in its sentence."""
+    if yield_end < 0 or start - yield_end > UNIT_YIELD_REACH:
+        return False
+    if _NOT_ONE_SENTENCE.search(scan, yield_end, start) is not None:
+        return False
+    return _UNIT_YIELD.search(scan, max(yield_end, start - 8), start) is not None
 
 
 # A weight in the clause after a yield, with no word of its own, shares its rate: 每亩上品果
