@@ -1326,6 +1326,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m[_PER] or per_after
+    if not written and scan[m.end() : m.end() + 1] == "/" and _HAN(scan, m.end() + 1):
+        return start, [], ""  # 30-50元/餐, 5元/碗: a price per a unit of no canonical rate
     if (
         not written
         and unit in _MONEY
@@ -1367,7 +1369,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
-            if "单产" in scan[max(0, start - 8) : start] and rates.unit_yield(scan, start, yield_end):
+            unit_yield = "单产" in scan[max(0, start - 8) : start]  # 亩产达…，单产超1200公斤
+            if unit_yield and rates.unit_yield(scan, start, yield_end):
                 return start, yield_per, "rate as the yield before (单产)"
             if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
@@ -1429,12 +1432,14 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"
-    if "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start] and rates.visit_parts(scan, start):
+    parts = "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]
+    if parts and rates.visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
         return start, ["人次"], "rate as the spending per visit before (其中)"
     return start, [], ""
 
 
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
+_HAN = re.compile("[\u4e00-\u9fff]").match
 # 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate
 _NEXT_BRACKET = re.compile(r"[)）][^(（]*[(（]")
 

@@ -530,7 +530,9 @@ def visit_parts(scan: str, start: int) -> bool:
 
 # 单产 (the yield per unit of land) after a yield per 亩 in the same sentence restates it:
 # 平均亩产达1209.1公斤，率先实现大面积单产超1200公斤 (kg/ha).  Alone it names no unit of land.
-_UNIT_YIELD = re.compile("单产" + _NO_CLAUSE_BREAK + "{0,4}?(?:达到|达|为|是|有|超过|超|突破|近|约|在)?$")
+_UNIT_YIELD = re.compile(
+    "单产" + _NO_CLAUSE_BREAK + "{0,4}?(?:达到|达|为|是|有|超过|超|突破|近|约|在)?$"
+)
 UNIT_YIELD_REACH = 40  # characters from the yield per 亩 before
 
 
