@@ -188,3 +188,44 @@ def test_a_sum_in_the_next_bracket_does_not_take_the_rate_before(text, found):
 )
 def test_a_price_per_an_unknown_unit_takes_no_rate_from_its_clause(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # every rate per month is written 元/月, however the text counts the month
+        ("平均薪资每個月4000元左右，最高的话达到上万元", [("每個月4000元左右", "元/月"),
+                                          ("上万元", "元/月")]),
+        ("工资3000元/个月", [("3000元/个月", "元/月")]),
+        # a duration keeps its 个月
+        ("干了两个月", [("两个月", "个月")]),
+    ],
+)  # fmt: skip
+def test_a_rate_per_month_is_written_per_yue(text, found):
+    df = extract_quantities(text)
+    assert list(zip(df["text"], df["unit"], strict=True)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("一个人吃饭，平均也就三四十块钱", "CNY/person"),
+        ("每个人住宿，只要80元", "CNY/person"),
+        # near-misses: a lead clause with more in it, or no activity
+        ("我一个人吃饭，花了80元", "CNY"),
+        ("一个人，花了300元", "CNY"),
+    ],
+)
+def test_a_lead_clause_of_one_persons_meal_or_stay_is_per_person(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("年上交税金44.2亿元", "CNY/year"),
+        ("2023年纳税300万元", "CNY"),  # a dated year's sum
+    ],
+)
+def test_a_yearly_tax_is_per_year(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit

@@ -108,7 +108,8 @@ _CLAUSE_WORDS = {
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值)"
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
+    r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
@@ -155,8 +156,10 @@ CLAUSE_LOOKBACK = 30
 
 
 def split_denominators(written: str) -> list[str]:
-    """'/亩/年' or '每斤' → ['亩', '年'] / ['斤']."""
-    return re.findall(DENOMINATOR_PATTERN, written)
+    """'/亩/年' or '每斤' → ['亩', '年'] / ['斤']; 个月 as 月 (每个月4000元: 元/月, as the
+    gold lists write every rate per month)."""
+    found = re.findall(DENOMINATOR_PATTERN, written)
+    return ["月" if d == "个月" else d for d in found] if "个月" in written else found
 
 
 def rate_before(scan: str, start: int) -> tuple[list[str], int]:
@@ -220,7 +223,10 @@ def most_holder(lead: str) -> tuple[list[str], str]:
 
 
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
-_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|住一晚|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
+_LEAD_CLAUSE = re.compile(
+    r"(?:一年下来|一年来|住一晚|(?:每个?人|每户)?(?:每年|每个月|每月|每天)"
+    r"|(?:一个人|每个?人)(?:吃饭|吃住|住宿|游玩))"  # 一个人吃饭，平均也就三四十块钱
+)
 
 
 def lead_clause_rate(clause: str) -> tuple[list[str], str]:
