@@ -229,3 +229,17 @@ def test_a_lead_clause_of_one_persons_meal_or_stay_is_per_person(text, unit):
 )
 def test_a_yearly_tax_is_per_year(text, unit):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("每月15元的工资拿过，1800元的也挣过", "CNY/month"),
+        ("每月工资3000元，1万元的都有", "CNY/month"),
+        # near-misses: a total between, another sentence
+        ("每月工资3000元，合计100万元的也有", "CNY"),
+        ("每月工资3000元。1万元的也有", "CNY"),
+    ],
+)
+def test_a_sum_said_to_be_had_too_is_a_parallel_item(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit

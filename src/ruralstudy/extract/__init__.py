@@ -1410,7 +1410,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         between = scan[lo:start]
         if len(pieces) == 1 and not _NEXT_BRACKET.search(between):
             return start, prev_rate, "rate as the figure before"
-        if rates.parallel_item(between):  # 平日一晚3000元，周末4700元
+        if rates.parallel_item(between, scan[m.end() : m.end() + 2]):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
         # 人均收入16729元，比上年增加1141元: the same measure restated, not a new sum
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum

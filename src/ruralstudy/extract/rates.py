@@ -272,14 +272,15 @@ _NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
 PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
 
 
-def parallel_item(between: str) -> bool:
+def parallel_item(between: str, after: str = "") -> bool:
     """Whether the words ``between`` two sums of money, in different clauses, make the
-    second a parallel item of the first."""
+    second a parallel item of the first; or the words ``after`` the second ("X的也", "X的
+    都": 每月15元的工资拿过，1800元的也挣过)."""
     if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
         return False
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
         return False
-    return _CONTRAST.search(between) is not None
+    return _CONTRAST.search(between) is not None or after in ("的也", "的都")
 
 
 # A later clause of the sentence restating or continuing the same measure shares the
