@@ -499,11 +499,11 @@ MEASURED_LATER = {
     # (165/171), rate units 0.745 (41/55).  Pooled: precision 0.985, recall 0.933, bounds
     # 0.975, rate units 0.766: every target missed (fixtures/README.md names the misses).
     # Tuned lists since: xrates8's rate rules (一亩地 leading a clause or a figure, 一股, 标间,
-    # 半天, 住一晚, 一个人吃饭, 年上交税金, 单产, the parts of a spending per visit, X的也) lift
-    # rate units to 0.982 (55/56) and 0.945 (52/55), rates9's false positives to 3 and bounds
-    # to 167/171, held there.
+    # 半天, 住一晚, 一个人吃饭, 年上交税金, 单产, the parts of a spending per visit, X的也, 一亩
+    # and its crop) lift rate units to 0.982 (55/56) and 0.964 (53/55), rates9's false
+    # positives to 3 and bounds to 167/171, held there.
     "rates8": {"tp": 150, "n_gold": 166, "fp": 0, "n_bounds": 148, "rates": (55, 56)},
-    "rates9": {"tp": 171, "n_gold": 178, "fp": 3, "n_bounds": 167, "rates": (52, 55)},
+    "rates9": {"tp": 171, "n_gold": 178, "fp": 3, "n_bounds": 167, "rates": (53, 55)},
 }
 
 

@@ -243,3 +243,20 @@ def test_a_yearly_tax_is_per_year(text, unit):
 )
 def test_a_sum_said_to_be_had_too_is_a_parallel_item(text, unit):
     assert extract_quantities(text)["norm_unit"].iloc[-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("一亩茶叶平均每一年出产干茶叶15斤", "kg/ha/year"),
+        ("一亩玉米收了800斤", "kg/ha"),
+        ("每亩每年施肥50斤", "kg/ha/year"),
+        ("一亩地每年收1400斤", "kg/ha/year"),
+        # near-misses: an area about 一亩, another 每 of its own, another clause
+        ("一亩左右收了500斤", "kg"),
+        ("每亩施肥50斤，每车运200斤", "kg"),
+        ("一亩田700斤大米，每年1400斤", "kg/year"),
+    ],
+)
+def test_a_weight_led_by_one_mu_and_its_crop_is_per_mu_and_year_with_every_year(text, unit):
+    assert extract_quantities(text)["norm_unit"].iloc[-1] == unit

@@ -1374,8 +1374,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
                 return start, yield_per, "rate as the yield before (单产)"
             if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
-                if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
-                    return start, ["亩"], "rate from 每亩 (its clause)"
+                per = rates.weight_per_mu(clause)  # 按每亩种植50斤: kg/ha
+                if per:
+                    return start, per, "rate from 每亩 (its clause)"
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)

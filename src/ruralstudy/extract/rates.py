@@ -648,14 +648,21 @@ def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
 # 复合肥100公斤 (kg/ha; 每亩500斤 is read as written).  Not with another 每-word after it, a
 # total, or a sum the weight prices (每亩地租金按900斤小麦折算: a rent in wheat, kg).
-_MU_LEAD = re.compile(rf"(?:每亩(?:土?地|田)?|{_ONE_MU})(?!.*每)")
+# … or a clause opening with 一亩 and its crop (一亩茶叶平均每一年出产干茶叶15斤: per 亩 and year,
+# the only 每 after it a year's).
+_MU_LEAD = re.compile(
+    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
+)
+_EVERY_YEAR = re.compile("每一?年")
 
 
-def weight_per_mu(clause: str) -> bool:
-    """Whether a weight after ``clause`` (its clause's words before it) is per 亩."""
-    if _MU_LEAD.search(clause) is None or _TOTAL.search(clause) is not None:
-        return False
-    return _SUM_NOUN.search(clause) is None
+def weight_per_mu(clause: str) -> list[str]:
+    """What a weight after ``clause`` (its clause's words before it) is per: ['亩'], ['亩',
+    '年'] with 每年 after the 亩 word, or [] (not per 亩)."""
+    m = _MU_LEAD.search(clause)
+    if m is None or _TOTAL.search(clause) is not None or _SUM_NOUN.search(clause) is not None:
+        return []
+    return ["亩", "年"] if _EVERY_YEAR.search(clause, m.end()) else ["亩"]
 
 
 # A lead clause of work in one period (一天采摘得多) before a clause of what it earns makes the
