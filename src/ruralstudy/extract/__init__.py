@@ -1351,7 +1351,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
-        if per == ["人"] and unit in _MONEY and rates.visit_parts(scan, start):
+        if per == ["人"] and unit in _MONEY and _visit_parts(scan, start):
             return start, ["人次"], "rate as the spending per visit before (其中)"
         if len(per) == 1 and unit in _MONEY:
             lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
@@ -1399,9 +1399,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
-    if per == ["人"] and "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]:
-        if rates.visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
-            return start, ["人次"], "rate as the spending per visit before (其中)"
+    if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
+        return start, ["人次"], "rate as the spending per visit before (其中)"
     if per:
         if len(per) == 1:
             per = _completed(scan, start, per, words, prev_end, rated)
@@ -1433,8 +1432,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"
-    parts = "其中" in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]
-    if parts and rates.visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
+    if _visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
         return start, ["人次"], "rate as the spending per visit before (其中)"
     return start, [], ""
 
@@ -1443,6 +1441,13 @@ _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 _HAN = re.compile("[\u4e00-\u9fff]").match
 # 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate
 _NEXT_BRACKET = re.compile(r"[)）][^(（]*[(（]")
+
+
+def _visit_parts(scan: str, start: int) -> bool:
+    """rates.visit_parts behind a test for 其中 in reach (most sums have none)."""
+    if "其中" not in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]:
+        return False
+    return rates.visit_parts(scan, start)
 
 
 def _completed(scan, start, per, words, prev_end, rated):
