@@ -781,7 +781,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
-        if rated_money and breaks and _line_between(breaks, rated_end, s):
+        two = rated_money is not None and len(rated_money) == 2  # only those complete a rate
+        if two and breaks and _line_between(breaks, rated_end, s):
             rated = (rated_end, None)  # 巴士:40元/人/天 then a line 相册:299元/人: per person only
         s, per, note = _rate(
             scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
