@@ -59,7 +59,6 @@ SOURCE_TYPOS = {
 # the extractor's divided by that unit's size (斤 per 亩 → kg per 1/15 ha), else None:
 # the value is the same and only the unit says what it is counted per.
 UNIT_DIFFERS = {
-    "chetian-wangqifu-yield-2021": "亩",  # 1亩地约产出3000至4000斤 → kg/ha
     # a count the indicator names more (个 → group, 个 → bed) or less (间 → count) exactly
     "jiaoyao-village-groups-gazetteer": None,
     "qingshan-village-groups": None,

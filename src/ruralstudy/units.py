@@ -125,6 +125,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "户": ("household", Fraction(1)),
     "人次": ("person-time", Fraction(1)),
     "间": ("room", Fraction(1)),
+    "标间": ("room", Fraction(1)),  # a standard room of a price list: 320元/标间/晚
     "床": ("bed", Fraction(1)),
     "股": ("share", Fraction(1)),
     "年": ("year", Fraction(1)),
@@ -132,6 +133,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "个月": ("month", Fraction(1)),
     "周": ("week", Fraction(1)),
     "天": ("day", Fraction(1)),
+    "半天": ("day", Fraction(1, 2)),  # 100元/半天: per half day, CNY/day x2
     "日": ("day", Fraction(1)),
     "晚": ("night", Fraction(1)),
     "夜": ("night", Fraction(1)),

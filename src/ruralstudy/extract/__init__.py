@@ -145,6 +145,7 @@ Rules (each has a test in tests/test_extract.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from fractions import Fraction
 from functools import lru_cache
 from itertools import chain
@@ -837,10 +838,15 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
+        two = rated_money is not None and len(rated_money) == 2  # only those complete a rate
+        if two and breaks and _line_between(breaks, rated_end, s):
+            rated = (rated_end, None)  # 巴士:40元/人/天 then a line 相册:299元/人: per person only
         s, per, note = _rate(
             scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
             rated, lists,
         )  # fmt: skip
+        if per and rows and s < rows[-1][1]:
+            rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
             weight = (e, per) if per and per[0] == "亩" else (-1, [])
         try:
@@ -862,7 +868,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             rated_end, rated_money = e, per if unit in _MONEY else None
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
-        if not (scan[s] == "一" and unit in rates.WRITTEN_DENOMINATORS):
+        lone = scan[s] == "一" or scan[s : s + 2] == "1亩" == scan[s:e]  # 一亩, 1亩 (not 10亩)
+        if not (lone and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
         if scan[s - 1 : s] == "、" and qualifier == "exact" and scan[s] in _DIGIT_SET:
             # 42.3万、43.1万、18.2万农民: the items before take the last one's unit
@@ -903,6 +910,12 @@ def _bare_items_before(scan: str, start: int, floor: int, n1: str) -> list:
 # 利润为-50元); elsewhere a dash marks a range (200-300元) or a list item (- 底肥).
 _MINUS = frozenset("-−﹣")
 _MINUS_AFTER = re.compile("[:：(（为]")
+
+
+def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
+    """Whether a joined layout break (a line's end in the text) lies in ``[lo, hi)``."""
+    i = bisect_left(breaks, lo)
+    return i < len(breaks) and breaks[i] < hi
 
 
 def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
@@ -1453,6 +1466,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if unit is None or unit == "%":
         return start, [], ""
     written = m[_PER] or per_after
+    if not written and scan[m.end() : m.end() + 1] == "/" and _HAN(scan, m.end() + 1):
+        return start, [], ""  # 30-50元/餐, 5元/碗: a price per a unit of no canonical rate
     if (
         not written
         and unit in _MONEY
@@ -1469,10 +1484,15 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     near = scan[lo if lo > 0 else 0 : start]
     if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
+    if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
+        width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
+        before = ["亩"] if width else []
     if before or per:
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
             start -= width  # the span covers 每亩 when the rate uses it
+        if per == ["人"] and unit in _MONEY and _visit_parts(scan, start):
+            return start, ["人次"], "rate as the spending per visit before (其中)"
         if len(per) == 1 and unit in _MONEY:
             lo = max(prev_end, start - rates.CLAUSE_LOOKBACK)
             if rates.has_clause_word(scan, lo, start):  # 年租金每亩800元: its clause's period
@@ -1489,10 +1509,14 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
             if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
                 return start, yield_per, "rate as the yield before"
-            if "每亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
+            unit_yield = "单产" in scan[max(0, start - 8) : start]  # 亩产达…，单产超1200公斤
+            if unit_yield and rates.unit_yield(scan, start, yield_end):
+                return start, yield_per, "rate as the yield before (单产)"
+            if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
-                if rates.weight_per_mu(clause):  # 按每亩种植50斤: kg/ha
-                    return start, ["亩"], "rate from 每亩 (its clause)"
+                per = rates.weight_per_mu(clause)  # 按每亩种植50斤: kg/ha
+                if per:
+                    return start, per, "rate from 每亩 (its clause)"
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
@@ -1515,21 +1539,24 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
+    if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
+        return start, ["人次"], "rate as the spending per visit before (其中)"
     if per:
         if len(per) == 1:
             per = _completed(scan, start, per, words, prev_end, rated)
         return start, per, f"rate from {words}"
     if prev and lo == prev_end:
         prev_rate, prev_start, prev_top = prev
-        if len(pieces) == 1:
+        between = scan[lo:start]
+        if len(pieces) == 1 and not _NEXT_BRACKET.search(between):
             return start, prev_rate, "rate as the figure before"
-        if rates.parallel_item(scan[lo:start]):  # 平日一晚3000元，周末4700元
+        if rates.parallel_item(between, scan[m.end() : m.end() + 2]):  # 平日一晚3000元，周末4700元
             return start, prev_rate, "rate as the parallel sum before"
         # 人均收入16729元，比上年增加1141元: the same measure restated, not a new sum
         near = top <= rates.RESTATED_MAX_RATIO * prev_top  # not a total after a per-head sum
         if near and rates.restated(scan, prev_start, lo, start):
             return start, prev_rate, "rate as the sum before, restated"
-        if near and rates.period_total(scan[lo:start], prev_rate):  # …，总共有1万多元的收入
+        if near and rates.period_total(between, prev_rate):  # …，总共有1万多元的收入
             return start, prev_rate, "rate as the period's sum before, totalled"
     elif (
         money
@@ -1545,10 +1572,22 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     per, words = rates.list_rate(scan, start, prev_end, breaks, lists)  # a list's item?
     if per:
         return start, per, f"rate from the list's header ({words})"
+    if _visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
+        return start, ["人次"], "rate as the spending per visit before (其中)"
     return start, [], ""
 
 
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
+_HAN = re.compile("[\u4e00-\u9fff]").match
+# 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate
+_NEXT_BRACKET = re.compile(r"[)）][^(（]*[(（]")
+
+
+def _visit_parts(scan: str, start: int) -> bool:
+    """rates.visit_parts behind a test for 其中 in reach (most sums have none)."""
+    if "其中" not in scan[max(0, start - rates.VISIT_PARTS_REACH) : start]:
+        return False
+    return rates.visit_parts(scan, start)
 
 
 def _completed(scan, start, per, words, prev_end, rated):

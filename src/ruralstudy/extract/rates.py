@@ -56,7 +56,7 @@ from ruralstudy.units import WRITTEN_DENOMINATORS
 
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
-_PERIODS = {"年", "月", "个月", "周", "天", "日", "晚", "夜", "小时"}
+_PERIODS = {"年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
 PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
@@ -65,6 +65,18 @@ _BEFORE = re.compile(
     rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
+
+# One 亩 of land leading what it yields or brings (一亩田700斤, 一亩地600元, 一亩地麦子收个一千斤):
+# not an area held or taken on (有一亩地, 租了一亩地), a part of 十一亩, nor 一亩多地.
+_ONE_MU = r"(?<![0-9〇零一二两三四五六七八九十百千万有了租包转是占])[一1]亩(?:土?地|田)(?![多半])"
+_ONE_MU_BEFORE = re.compile(f"{_ONE_MU}$")
+
+
+def one_mu_before(scan: str, start: int) -> int:
+    """The length of 一亩地 / 一亩田 written just before ``start`` (一亩田700斤), else 0."""
+    m = _ONE_MU_BEFORE.search(scan, max(0, start - 4), start)
+    return 0 if m is None else len(m.group())
+
 
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
@@ -81,19 +93,23 @@ _CLAUSE_WORDS = {
     # (with the crop between: 一亩地种辣椒能收入5000元)
     "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
     r"(?=[毛纯]?收入|产值|收益|租金|利润"
-    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))",
+    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
+    # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
+    # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
+    rf"|{_ONE_MU}",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
     "平方米": r"每平方米",
-    "股": r"每股|股均",
+    "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
     "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])|人(?=年均)"  # 一人一天100元
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
+    r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
@@ -115,14 +131,14 @@ _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})"
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩]").search
 has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
 _YEAR_COVERED = re.compile(
-    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|销售额|销售收入|利润|产值)"
+    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值)"
 )
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
@@ -140,8 +156,10 @@ CLAUSE_LOOKBACK = 30
 
 
 def split_denominators(written: str) -> list[str]:
-    """'/亩/年' or '每斤' → ['亩', '年'] / ['斤']."""
-    return re.findall(DENOMINATOR_PATTERN, written)
+    """'/亩/年' or '每斤' → ['亩', '年'] / ['斤']; 个月 as 月 (每个月4000元: 元/月, as the
+    gold lists write every rate per month)."""
+    found = re.findall(DENOMINATOR_PATTERN, written)
+    return ["月" if d == "个月" else d for d in found] if "个月" in written else found
 
 
 def rate_before(scan: str, start: int) -> tuple[list[str], int]:
@@ -205,7 +223,10 @@ def most_holder(lead: str) -> tuple[list[str], str]:
 
 
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
-_LEAD_CLAUSE = re.compile(r"(?:一年下来|一年来|(?:每个?人|每户)?(?:每年|每个月|每月|每天))")
+_LEAD_CLAUSE = re.compile(
+    r"(?:一年下来|一年来|住一晚|(?:每个?人|每户)?(?:每年|每个月|每月|每天)"
+    r"|(?:一个人|每个?人)(?:吃饭|吃住|住宿|游玩))"  # 一个人吃饭，平均也就三四十块钱
+)
 
 
 def lead_clause_rate(clause: str) -> tuple[list[str], str]:
@@ -251,14 +272,15 @@ _NOT_ONE_SENTENCE = re.compile(r"[。！？!?\n：:]")
 PARALLEL_MAX_BREAKS = 2  # items apart: 平日一晚3000元，春节期间更是飙升至4700元
 
 
-def parallel_item(between: str) -> bool:
+def parallel_item(between: str, after: str = "") -> bool:
     """Whether the words ``between`` two sums of money, in different clauses, make the
-    second a parallel item of the first."""
+    second a parallel item of the first; or the words ``after`` the second ("X的也", "X的
+    都": 每月15元的工资拿过，1800元的也挣过)."""
     if not 1 <= len(_LIST_BREAK.findall(between)) <= PARALLEL_MAX_BREAKS:
         return False
     if _NOT_ONE_SENTENCE.search(between) or _TOTAL.search(between):
         return False
-    return _CONTRAST.search(between) is not None
+    return _CONTRAST.search(between) is not None or after in ("的也", "的都")
 
 
 # A later clause of the sentence restating or continuing the same measure shares the
@@ -496,6 +518,41 @@ def yield_before(scan: str, start: int) -> list[str]:
     return ["亩", "年"] if m["year"] else ["亩"]
 
 
+# The parts of a spending per visit, in the sentence after it that opens with 其中: 人均消费水平
+# 为87元/人次。其中，旅游观光消费32元，…；人均农产品直销额42元 (CNY/person-time, 人均 too).
+VISIT_PARTS_REACH = 80  # characters from the sentence's 其中 to the sum
+_SENTENCE_STOPS = "。！？!?\n"
+_PER_VISIT_BEFORE = re.compile(r"(?:/人次|每人次[^0-9。！？!?\n]{0,6}[0-9.]+元)[）)]?$")
+
+
+def visit_parts(scan: str, start: int) -> bool:
+    """Whether the sum at ``start`` is in a sentence opening with 其中 right after a sentence
+    ending on a spending per visit (元/人次)."""
+    lo = max(0, start - VISIT_PARTS_REACH)
+    stop = max(scan.rfind(c, lo, start) for c in _SENTENCE_STOPS)
+    if stop < 0 or scan[stop + 1 : stop + 3] != "其中":
+        return False
+    return _PER_VISIT_BEFORE.search(scan, max(0, stop - 20), stop) is not None
+
+
+# 单产 (the yield per unit of land) after a yield per 亩 in the same sentence restates it:
+# 平均亩产达1209.1公斤，率先实现大面积单产超1200公斤 (kg/ha).  Alone it names no unit of land.
+_UNIT_YIELD = re.compile(
+    "单产" + _NO_CLAUSE_BREAK + "{0,4}?(?:达到|达|为|是|有|超过|超|突破|近|约|在)?$"
+)
+UNIT_YIELD_REACH = 40  # characters from the yield per 亩 before
+
+
+def unit_yield(scan: str, start: int, yield_end: int) -> bool:
+    """Whether the weight at ``start`` is a 单产 restating the yield per 亩 ending at
+    ``yield_end`` (-1: none) in its sentence."""
+    if yield_end < 0 or start - yield_end > UNIT_YIELD_REACH:
+        return False
+    if _NOT_ONE_SENTENCE.search(scan, yield_end, start) is not None:
+        return False
+    return _UNIT_YIELD.search(scan, max(yield_end, start - 8), start) is not None
+
+
 # A weight in the clause after a yield, with no word of its own, shares its rate: 每亩上品果
 # 产量约6000公斤，次品果3000公斤左右 (both kg/ha).  Only a short clause with no verb of
 # its own (卖, 收, 产 …), no total and no number between.
@@ -591,14 +648,21 @@ def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
 # 复合肥100公斤 (kg/ha; 每亩500斤 is read as written).  Not with another 每-word after it, a
 # total, or a sum the weight prices (每亩地租金按900斤小麦折算: a rent in wheat, kg).
-_MU_LEAD = re.compile(r"每亩(?:土?地|田)?(?!.*每)")
+# … or a clause opening with 一亩 and its crop (一亩茶叶平均每一年出产干茶叶15斤: per 亩 and year,
+# the only 每 after it a year's).
+_MU_LEAD = re.compile(
+    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
+)
+_EVERY_YEAR = re.compile("每一?年")
 
 
-def weight_per_mu(clause: str) -> bool:
-    """Whether a weight after ``clause`` (its clause's words before it) is per 亩."""
-    if _MU_LEAD.search(clause) is None or _TOTAL.search(clause) is not None:
-        return False
-    return _SUM_NOUN.search(clause) is None
+def weight_per_mu(clause: str) -> list[str]:
+    """What a weight after ``clause`` (its clause's words before it) is per: ['亩'], ['亩',
+    '年'] with 每年 after the 亩 word, or [] (not per 亩)."""
+    m = _MU_LEAD.search(clause)
+    if m is None or _TOTAL.search(clause) is not None or _SUM_NOUN.search(clause) is not None:
+        return []
+    return ["亩", "年"] if _EVERY_YEAR.search(clause, m.end()) else ["亩"]
 
 
 # A lead clause of work in one period (一天采摘得多) before a clause of what it earns makes the
