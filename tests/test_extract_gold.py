@@ -51,7 +51,7 @@ RATES3_TEXTS = FIXTURES / "rates3_texts"
 # written the same way and read by a second hand before any run.
 LATER_LISTS = {
     name: (FIXTURES / f"{name}_quantities_gold.tsv", FIXTURES / f"{name}_texts")
-    for name in ("rates4", "rates5", "rates6", "rates7", "rates8", "rates9", "rates10")
+    for name in ("rates4", "rates5", "rates6", "rates7", "rates8", "rates9", "rates10", "rates11")
 }
 RAW = ["value", "lower", "upper"]
 NUMERIC = ["value", "lower", "upper", "norm_value", "norm_lower", "norm_upper"]
