@@ -504,7 +504,7 @@ _YIELD_BEFORE = re.compile(
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
