@@ -70,3 +70,53 @@ def test_latin_kg_after_digits_is_a_weight(text, found):
 )
 def test_sanyuan_of_a_pig_cross_is_a_name(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("一户人家也就养十二三只。", [("十二三只", 12, 13, "只", "range", "count:只")]),
+        ("十七八岁的小伙子", [("十七八岁", 17, 18, "岁", "range", "year_of_age")]),
+        ("二十五六个人", [("二十五六个", 25, 26, "个", "range", "count")]),
+        # near-misses: the five-year plan's name, digits not next to each other
+        ("落实十四五规划", []),
+        ("十二四个", []),
+    ],
+)
+def test_next_digits_after_ten_are_a_range(text, found):
+    assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("网店上架了60余款产品", [("60余款", 60, 70, "款", "plus", "count:款")]),
+        ("覆盖100多万消费者", [("100多万消费者", 1000000, 2000000, "消费者", "plus", "person")]),
+        ("吸引了2000余名顾客", [("2000余名", 2000, 3000, "名", "plus", "person")]),
+        ("3万网友点赞", [("3万网友", 30000, 30000, "网友", "exact", "person")]),
+        ("叠了200多层", [("200多层", 200, 300, "层", "plus", "count:层")]),
+        # near-misses: an article, 款项, a building's storeys, 层次, a noun without a sure number
+        ("这款产品卖得好", []),
+        ("款项5万元", [("5万元", 50000, 50000, "元", "exact", "CNY")]),
+        ("盖了三层楼", []),
+        ("两个层次", [("两个", 2, 2, "个", "exact", "count")]),
+        ("三顾客", []),
+    ],
+)
+def test_counts_of_kinds_buyers_and_layers(text, found):
+    assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("今年可以收4万块的毛账", [("4万块", 40000, 40000, "块", "exact", "CNY")]),
+        ("挣了三千块的辛苦钱", [("三千块", 3000, 3000, "块", "exact", "CNY")]),
+        # near-misses: what is counted in 块 (bricks, slabs), a lone 块 before 的
+        ("垒了两万块的砖", []),
+        ("三千块的石板", []),
+        ("三块的", []),
+    ],
+)
+def test_ten_thousand_kuai_before_de_is_money(text, found):
+    assert rows(text) == found

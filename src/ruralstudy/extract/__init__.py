@@ -234,11 +234,11 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
-    "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 "
+    "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 消费者 顾客 网友 "
     # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
     "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力"
 ).split()
@@ -270,6 +270,9 @@ _UNIT_GUARDS = {
     # ... and before 的 and a word of pay or money (拿到了400块的工资)
     "块": (
         rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+        # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
+        # (两万块的砖, 三千块的石板)
+        + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
     ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
@@ -287,7 +290,11 @@ _UNIT_GUARDS = {
     # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
     # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
     "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
-    "kg": "(?<=[0-9])kg(?![A-Za-z])",  # 175kg: after digits, not in a word (5kgs, kgf)
+    "kg": "(?<=[0-9])kg(?![A-Za-z])",
+    "款": "款(?![项式子额])",  # 60余款产品: kinds of a product; not 款项, 款式
+    # 200多层 (layers): a count with 余/多 only; 三层楼, 四层 (a building's storeys) the lists
+    # leave out, and 层次, 层面 are no count
+    "层": "(?<=[余多])层(?![次面级楼])",  # 175kg: after digits, not in a word (5kgs, kgf)
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
