@@ -120,3 +120,21 @@ def test_counts_of_kinds_buyers_and_layers(text, found):
 )
 def test_ten_thousand_kuai_before_de_is_money(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("一个月的收益大概在3000元。", [("大概在3000元", None, None, "元/月", "approx", "CNY/month")]),
+        ("亩产大约在800斤", [("大约在800斤", None, None, "斤/亩", "approx", "kg/ha")]),
+        ("好果最低8块一斤", [("最低8块一斤", 8, None, "块/斤", "over", "CNY/kg")]),
+        ("也不过就是十块钱一斤", [("不过就是十块钱一斤", None, 10, "块钱/斤", "under", "CNY/kg")]),
+        ("一天不过是80元", [("不过是80元", None, 80, "元/天", "under", "CNY/day")]),
+        # near-misses: 不过 alone (however), 最低 not touching the figure, 大概在 before a date
+        ("不过3000元的补贴还没到", [("3000元", 3000, 3000, "元", "exact", "CNY")]),
+        ("最低工资1800元", [("1800元", 1800, 1800, "元", "exact", "CNY")]),
+        ("大概在5月", []),
+    ],
+)
+def test_qualifiers_with_words_between_are_in_the_span(text, found):
+    assert rows(text) == found

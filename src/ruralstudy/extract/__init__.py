@@ -206,6 +206,9 @@ PREFIX_QUALIFIER = {
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
+    "大概在": "approx", "大约在": "approx",  # 一个月的收益大概在3000元: 在 between
+    # 最低 touching one price is its lowest (最低8块一斤); 不过是, 不过就是: no more than
+    "最低": "over", "不过是": "under", "不过就是": "under",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
