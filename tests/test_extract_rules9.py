@@ -138,3 +138,18 @@ def test_ten_thousand_kuai_before_de_is_money(text, found):
 )
 def test_qualifiers_with_words_between_are_in_the_span(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年底分红一人5000块钱。", [("5000块钱", 5000, 5000, "块钱/人", "exact", "CNY/person")]),
+        ("一人两千元", [("两千元", 2000, 2000, "元/人", "exact", "CNY/person")]),
+        ("一人一天100元", [("100元", 100, 100, "元/人/天", "exact", "CNY/person/day")]),
+        # near-misses: eleven people, 一人 not touching the sum
+        ("共有十一人5000元", [("十一人", 11, 11, "人", "exact", "person"), ("5000元", 5000, 5000, "元", "exact", "CNY")]),
+        ("请了一人，花了300元", [("300元", 300, 300, "元", "exact", "CNY")]),
+    ],
+)
+def test_yi_ren_touching_a_sum_is_per_person(text, found):
+    assert rows(text) == found
