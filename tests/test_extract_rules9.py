@@ -153,3 +153,17 @@ def test_qualifiers_with_words_between_are_in_the_span(text, found):
 )
 def test_yi_ren_touching_a_sum_is_per_person(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("收购价每斤要高出五毛，", [("五毛", 5, 5, "毛/斤", "exact", "CNY/kg")]),
+        ("每公斤贵了三毛。", [("三毛", 3, 3, "毛/公斤", "exact", "CNY/kg")]),
+        # near-misses: a 每-word not of weight (三毛 the writer), a clause break between
+        ("每天都读三毛，", []),
+        ("每斤的价格，三毛说", []),
+    ],
+)
+def test_mao_after_a_per_weight_in_its_clause_is_money(text, found):
+    assert rows(text) == found

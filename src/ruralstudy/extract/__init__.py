@@ -1216,7 +1216,13 @@ def _is_jiao_money(m: re.Match, scan: str) -> bool:
     if m[_PER] is not None or _JIAO_MONEY_AFTER.match(scan, m.end("unit")):
         return True
     start = m.start()
-    return _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None
+    if _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None:
+        return True
+    # 每斤要高出五毛: a 每-weight a few words before, in the same clause
+    return _WEIGHT_PRICE_BEFORE.search(scan, start - 9 if start > 9 else 0, start) is not None
+
+
+_WEIGHT_PRICE_BEFORE = re.compile(r"每(?:市斤|公斤|斤|两)[^0-9，。；：！？,.;:!?\s]{0,6}$")
 
 
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
