@@ -167,3 +167,17 @@ def test_yi_ren_touching_a_sum_is_per_person(text, found):
 )
 def test_mao_after_a_per_weight_in_its_clause_is_money(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("扛过50公斤一袋的水泥", [("50公斤", 50, 50, "公斤", "exact", "kg")]),
+        ("以前养过300头猪", [("300头", 300, 300, "头", "exact", "count:头")]),
+        # near-misses: 过 as "over" after no verb
+        ("年收入过万元", [("过万元", 10000, None, "元/年", "over", "CNY/year")]),
+        ("亩产过千斤", [("过千斤", 1000, None, "斤/亩", "over", "kg/ha")]),
+    ],
+)
+def test_guo_after_a_verb_of_handling_is_no_bound(text, found):
+    assert rows(text) == found
