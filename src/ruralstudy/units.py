@@ -154,9 +154,11 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "分": ("ha", Fraction(1, 150)),  # a tenth of a 亩 (2分地)
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
+    "kg": ("kg", Fraction(1)),  # 175kg: the Latin symbol
     "吨": ("t", Fraction(1)),
     "元": ("CNY", Fraction(1)),
     "¥": ("CNY", Fraction(1)),  # the sign before a figure (¥500), read as 元
+    "元钱": ("CNY", Fraction(1)),  # 500元钱: the spoken 元, as 块钱
     "块": ("CNY", Fraction(1)),
     "块钱": ("CNY", Fraction(1)),
     "角": ("CNY", Fraction(1, 10)),  # a tenth of a 元 (5角钱一斤); 毛 is its spoken name
@@ -205,6 +207,9 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "人口": ("person", Fraction(1)),
     "劳动力": ("person", Fraction(1)),
     "游客": ("person", Fraction(1)),
+    "消费者": ("person", Fraction(1)),
+    "顾客": ("person", Fraction(1)),
+    "网友": ("person", Fraction(1)),
     "民众": ("person", Fraction(1)),
     "员工": ("person", Fraction(1)),
     "农户": ("household", Fraction(1)),

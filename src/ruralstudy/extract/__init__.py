@@ -206,6 +206,9 @@ PREFIX_QUALIFIER = {
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
+    "大概在": "approx", "大约在": "approx",  # 一个月的收益大概在3000元: 在 between
+    # 最低 touching one price is its lowest (最低8块一斤); 不过是, 不过就是: no more than
+    "最低": "over", "不过是": "under", "不过就是": "under",
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
@@ -231,14 +234,14 @@ _FROM = r"起步?(?=[，。；、！？,.;!?）)”\s]|$|的)"  # 3000元起步:
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
 UNITS = (
-    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元 块钱 "
+    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
-    "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 "
+    "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 消费者 顾客 网友 "
     # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
     "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力"
 ).split()
@@ -270,6 +273,9 @@ _UNIT_GUARDS = {
     # ... and before 的 and a word of pay or money (拿到了400块的工资)
     "块": (
         rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+        # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
+        # (两万块的砖, 三千块的石板)
+        + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
     ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
@@ -287,6 +293,11 @@ _UNIT_GUARDS = {
     # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
     # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
     "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
+    "kg": "(?<=[0-9])kg(?![A-Za-z])",
+    "款": "款(?![项式子额])",  # 60余款产品: kinds of a product; not 款项, 款式
+    # 200多层 (layers): a count with 余/多 only; 三层楼, 四层 (a building's storeys) the lists
+    # leave out, and 层次, 层面 are no count
+    "层": "(?<=[余多])层(?![次面级楼])",  # 175kg: after digits, not in a word (5kgs, kgf)
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -306,7 +317,7 @@ UNIT_PATTERN = "|".join(
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
     + [_PEOPLE_NOUN]
 )
-_MONEY = {"元", "块钱", "块", "角", "角钱", "毛", "毛钱"}
+_MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
 # 十几种, 二十几名: 几 after 十 reads as 多; 百把, 千把 (a hundred or so) as 来: about, for a
@@ -583,7 +594,7 @@ _TIME_UNITS = {
 _MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期": "个星期"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
-    "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "吨",
+    "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "kg", "吨",
     "倍", "个百分点",
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
@@ -620,7 +631,8 @@ _EVEN_OVER = frozenset("低快短少")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
-    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又"),
+    # ... and after a verb of handling or keeping (扛过50公斤一袋的水泥, 养过300头猪)
+    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又扛挑背拿卖买种养住当"),
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
@@ -1205,7 +1217,13 @@ def _is_jiao_money(m: re.Match, scan: str) -> bool:
     if m[_PER] is not None or _JIAO_MONEY_AFTER.match(scan, m.end("unit")):
         return True
     start = m.start()
-    return _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None
+    if _PRICE_BEFORE.search(scan, start - 3 if start > 3 else 0, start) is not None:
+        return True
+    # 每斤要高出五毛: a 每-weight a few words before, in the same clause
+    return _WEIGHT_PRICE_BEFORE.search(scan, start - 9 if start > 9 else 0, start) is not None
+
+
+_WEIGHT_PRICE_BEFORE = re.compile(r"每(?:市斤|公斤|斤|两)[^0-9，。；：！？,.;:!?\s]{0,6}$")
 
 
 def _per_starts_the_next(m: re.Match, scan: str) -> bool:
@@ -1350,6 +1368,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         if unit not in _MONEY and not (unit == "倍" and scan[start - 1 : start] in _TIMES_BEFORE):
             return True  # epithets: 千亩玉米地, 万人空巷, 信心百倍 (not 是柠檬的百倍)
     if n1[0] in CN_CHARS:
+        if unit == "元" and n1 == "三" and _is_cross_breed(scan, start, end):
+            return True  # 外三元, 三元杂交猪: a pig cross of three breeds, a name
         if in_short_quote(scan, start, end):
             return True  # names: “红十二条”, “十户联体”
         if scan[end : end + 1] in CN_DIGITS and _METHOD_NAME.match(scan, end):
@@ -1364,6 +1384,11 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+def _is_cross_breed(scan: str, start: int, end: int) -> bool:
+    """三元 names a pig cross after 外, 内 or 土 (外三元) or before 杂交 or 猪 (三元猪)."""
+    return scan[start - 1 : start] in ("外", "内", "土") or scan.startswith(("杂交", "猪", "母猪"), end)
 
 
 # 百倍, 千倍 after these compare (是柠檬的百倍, 增长了百倍, 提高百倍); elsewhere they are an
@@ -1386,7 +1411,7 @@ _SLOGANS = {
     "六个": ("六个一批", "六个精准"),
     "八项": ("八项规定",),
 }
-_ONE_YUAN = {"元", "块钱", "角钱", "毛钱"}  # 一毛钱 is money (一角 is a corner)
+_ONE_YUAN = {"元", "元钱", "块钱", "角钱", "毛钱"}  # 一毛钱 is money (一角 is a corner)
 _NOT_ONE_YUAN = frozenset("化论复次制素件宵旦")
 _VEHICLE = "的?[小大中]?(?:面包|商务|客|轿|汽|货|越野|巴士|大巴)?车(?![间站道库位])|的?[小大中]巴"
 _SEAT_UNITS = frozenset(("座", "人"))

@@ -31,6 +31,9 @@ _ARABIC = re.compile(r"([0-9.,]+)([余多来]?)([十百千万亿]*)")
 # Loose pairs of neighbouring digits (七八, 两三) and the idiomatic 三五 and 一两: a range.
 _PAIR = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])([十百千]?)([万亿]?)")
 _PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
+# A pair of next digits after 十 (十二三只, 二十七八岁: 12-13, 27-28); 十四五 is the five-year
+# plan's name, so not a pair
+_TENS_PAIR = re.compile(r"((?:[一二三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])")
 
 
 @lru_cache(maxsize=4096)
@@ -104,6 +107,10 @@ def parse_mixed(s: str):
 
 
 def parse_chinese(s: str):
+    tens = _TENS_PAIR.fullmatch(s) if len(s) > 2 and s[-2] in CN_DIGITS else None
+    if tens and CN_DIGITS[tens[3]] == CN_DIGITS[tens[2]] + 1 and s != "十四五":
+        low = parse_chinese(tens[1] + tens[2])[0]
+        return low, Fraction(1), low + 1
     pair = _PAIR.fullmatch(s)
     if pair:  # 七八 (7–8), 三五 (3–5), 二三十 (20–30), 三五万 (30000–50000)
         a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]

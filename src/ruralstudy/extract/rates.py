@@ -104,7 +104,9 @@ _CLAUSE_WORDS = {
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
-    "人": r"人均|每人|每个人|每位|每名|一个人|一人(?=一[天日晚年月])|人(?=年均)"  # 一人一天100元
+    # 一人一天100元; 一人 touching a sum (一人5000块钱), not 十一人 (eleven people)
+    "人": r"人均|每人|每个人|每位|每名|一个人|(?<![0-9〇零一二两三四五六七八九十百千])"
+    r"一人(?=一[天日晚年月]|$)|人(?=年均)"
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
@@ -504,7 +506,7 @@ _YIELD_BEFORE = re.compile(
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
