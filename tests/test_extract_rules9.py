@@ -125,7 +125,10 @@ def test_ten_thousand_kuai_before_de_is_money(text, found):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("一个月的收益大概在3000元。", [("大概在3000元", None, None, "元/月", "approx", "CNY/month")]),
+        (
+            "一个月的收益大概在3000元。",
+            [("大概在3000元", None, None, "元/月", "approx", "CNY/month")],
+        ),
         ("亩产大约在800斤", [("大约在800斤", None, None, "斤/亩", "approx", "kg/ha")]),
         ("好果最低8块一斤", [("最低8块一斤", 8, None, "块/斤", "over", "CNY/kg")]),
         ("也不过就是十块钱一斤", [("不过就是十块钱一斤", None, 10, "块钱/斤", "under", "CNY/kg")]),
@@ -147,7 +150,13 @@ def test_qualifiers_with_words_between_are_in_the_span(text, found):
         ("一人两千元", [("两千元", 2000, 2000, "元/人", "exact", "CNY/person")]),
         ("一人一天100元", [("100元", 100, 100, "元/人/天", "exact", "CNY/person/day")]),
         # near-misses: eleven people, 一人 not touching the sum
-        ("共有十一人5000元", [("十一人", 11, 11, "人", "exact", "person"), ("5000元", 5000, 5000, "元", "exact", "CNY")]),
+        (
+            "共有十一人5000元",
+            [
+                ("十一人", 11, 11, "人", "exact", "person"),
+                ("5000元", 5000, 5000, "元", "exact", "CNY"),
+            ],
+        ),
         ("请了一人，花了300元", [("300元", 300, 300, "元", "exact", "CNY")]),
     ],
 )

@@ -594,8 +594,8 @@ _TIME_UNITS = {
 _MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期": "个星期"}
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
-    "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "kg", "吨",
-    "倍", "个百分点",
+    "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "kg",
+    "吨", "倍", "个百分点",
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
@@ -1388,7 +1388,9 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
 
 def _is_cross_breed(scan: str, start: int, end: int) -> bool:
     """三元 names a pig cross after 外, 内 or 土 (外三元) or before 杂交 or 猪 (三元猪)."""
-    return scan[start - 1 : start] in ("外", "内", "土") or scan.startswith(("杂交", "猪", "母猪"), end)
+    return scan[start - 1 : start] in ("外", "内", "土") or scan.startswith(
+        ("杂交", "猪", "母猪"), end
+    )
 
 
 # 百倍, 千倍 after these compare (是柠檬的百倍, 增长了百倍, 提高百倍); elsewhere they are an
