@@ -190,3 +190,22 @@ def test_mao_after_a_per_weight_in_its_clause_is_money(text, found):
 )
 def test_guo_after_a_verb_of_handling_is_no_bound(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "lower", "upper", "qualifier"),
+    [
+        ("一亩地顶多两三百块钱", 300, None, 300, "under"),  # at most the pair's high end
+        ("最多三四十斤", 40, None, 40, "under"),
+        ("不超过七八个", 8, None, 8, "under"),
+        ("最少两三百元", 200, 200, None, "over"),  # at least its low end, as before
+        ("三四十斤", 30, 30, 40, "range"),  # no bound word: the pair is a range
+    ],
+)
+def test_a_bound_word_before_a_loose_pair_takes_the_end_it_bounds(
+    text, value, lower, upper, qualifier
+):
+    row = extract_quantities(text).iloc[0]
+    assert (row["value"], row["qualifier"]) == (value, qualifier)
+    for got, want in ((row["lower"], lower), (row["upper"], upper)):
+        assert math.isnan(got) if want is None else got == want

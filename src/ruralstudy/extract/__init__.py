@@ -1101,6 +1101,8 @@ def _read_match(m: re.Match, scan: str):
     qualifier = _qualifier(pre, post, marker)
     if len(num) > 2 and qualifier in ("exact", "approx"):  # 七八个; 大概有两三万块钱 keeps it
         return start, end, value, unit, "range", None, num[2]
+    if len(num) > 2 and qualifier == "under":  # 顶多两三百块钱: at most the pair's high end, 300
+        return start, end, num[2], unit, qualifier, None, None
     return start, end, value, unit, qualifier, step if qualifier == "plus" else None, None
 
 
