@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 import pytest
+from extract_readings import texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,10 +22,6 @@ def one(text: str) -> dict:
     df = extract_quantities(text)
     assert len(df) == 1, df[["text", "value", "unit"]]
     return df.iloc[0].to_dict()
-
-
-def texts(text: str) -> list[str]:
-    return extract_quantities(text)["text"].tolist()
 
 
 def bounds(row: dict) -> tuple[float, float]:

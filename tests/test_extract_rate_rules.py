@@ -8,6 +8,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from extract_readings import units
 
 from ruralstudy.extract import extract_quantities
 
@@ -17,11 +18,6 @@ DEV_SET = Path(__file__).parent / "fixtures" / "rate_sentences_dev.tsv"
 def money_units(text: str) -> list[str]:
     df = extract_quantities(text)
     return df[df["unit"].str.contains("元")]["norm_unit"].tolist()
-
-
-def units(text: str) -> list[tuple[str, str]]:
-    df = extract_quantities(text)
-    return list(zip(df["text"], df["norm_unit"], strict=True))
 
 
 @pytest.mark.parametrize(

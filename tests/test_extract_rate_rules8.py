@@ -5,13 +5,9 @@ fire)."""
 from __future__ import annotations
 
 import pytest
+from extract_readings import units
 
 from ruralstudy.extract import extract_quantities
-
-
-def units(text: str) -> list[tuple[str, str]]:
-    df = extract_quantities(text)
-    return list(zip(df["text"], df["norm_unit"], strict=True))
 
 
 @pytest.mark.parametrize(

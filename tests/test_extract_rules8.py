@@ -4,28 +4,10 @@ not fire)."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
+from extract_readings import rows, texts
 
 from ruralstudy.extract import extract_quantities
-
-
-def rows(text: str) -> list[tuple]:
-    """(text, lower, upper, unit, qualifier, norm_unit) of each figure, NaN as None."""
-    df = extract_quantities(text)
-
-    def num(x):
-        return None if math.isnan(x) else x
-
-    return [
-        (r.text, num(r.lower), num(r.upper), r.unit, r.qualifier, r.norm_unit)
-        for r in df.itertuples()
-    ]
-
-
-def texts(text: str) -> list[str]:
-    return extract_quantities(text)["text"].tolist()
 
 
 @pytest.mark.parametrize(
