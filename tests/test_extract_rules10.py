@@ -52,3 +52,26 @@ def test_a_chinese_decimal_point_inside_a_percent(text, found):
 )
 def test_a_space_between_groups_of_thousands(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("收入没到一万元", [("没到一万元", None, 10000, "元", "under", "CNY")]),
+        ("收入還沒到3000元", [("沒到3000元", None, 3000, "元", "under", "CNY")]),
+        ("收入没有超过3000元", [("没有超过3000元", None, 3000, "元", "under", "CNY")]),
+        ("产量没有达到500斤", [("没有达到500斤", None, 500, "斤", "under", "kg")]),
+        ("那年没挣到1万元", [("没挣到1万元", None, 10000, "元", "under", "CNY")]),
+        ("去年沒有賺到兩萬塊錢", [("沒有賺到兩萬塊錢", None, 20000, "块钱", "under", "CNY")]),
+        ("总共也没收入下1万块钱", [("没收入下1万块钱", None, 10000, "块钱", "under", "CNY")]),
+        ("打工几年沒攢下5000元", [("沒攢下5000元", None, 5000, "元", "under", "CNY")]),
+        # near-misses: a negation that reaches nothing, or 下 that is no reaching
+        ("他没花1万元", [("1万元", 10000, 10000, "元", "exact", "CNY")]),
+        ("价格没有下降10%", [("10%", 10, 10, "%", "exact", "percent")]),
+        ("下了3000元的订单", [("3000元", 3000, 3000, "元", "exact", "CNY")]),
+        ("收入超过3000元", [("超过3000元", 3000, None, "元", "over", "CNY")]),
+        ("没想到赚了3000元", [("3000元", 3000, 3000, "元", "exact", "CNY")]),
+    ],
+)
+def test_a_negated_reaching_is_an_upper_bound(text, found):
+    assert rows(text) == found

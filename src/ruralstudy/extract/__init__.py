@@ -222,6 +222,15 @@ PREFIX_QUALIFIER = {
     "不会低于": "over", "不能低于": "over", "不得低于": "over", "不会少于": "over",
     "不能少于": "over", "不得少于": "over",
 }  # fmt: skip
+# A negated reaching is at most (收入没到一万元, 没有超过3000元, 一年没挣到1万元, 没攒下5000元): the
+# figure was not reached.  下 only after a verb of earning or keeping (没有下降10% is no bound).
+PREFIX_QUALIFIER |= {
+    f"{neg}{verb}{end}": "under"
+    for neg in ("没", "没有")
+    for verb, ends in [("", ("到", "满", "超过", "达到"))]
+    + [(v, ("到", "下")) for v in ("挣", "赚", "攒", "存", "收", "收入", "卖", "拿")]
+    for end in ends
+}
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
