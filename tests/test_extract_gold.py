@@ -357,9 +357,10 @@ def test_rates_dev_part_meets_the_targets_in_full():
 # restated measure) lift rate units to 0.968 (30/31): left are 一栋 (a lone 一 with a
 # classifier) and 一畝地可得到800元 (the own list reads a lone 一亩 before a sum as no rate).
 # xrates7's 一亩地 before what one 亩 brings (可得到, 能拿到) takes 一畝地可得到800元: 31/31.
+# xrules10 re-read 一栋 as optional (a lone 一 with a classifier, as rates8 and rates10): 67/67.
 def test_rates_held_out_part_is_no_worse_than_after_its_measurement():
     s = score_rates("heldout")
-    assert s["false_positives"] == [] and s["tp"] >= 67
+    assert s["false_positives"] == [] and s["tp"] >= 67 and s["n_gold"] == 67
     assert s["n_bounds"] == s["tp"] and s["n_rates_right"] >= 31 and s["n_rates"] == 31
 
 
