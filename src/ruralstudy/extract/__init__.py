@@ -222,6 +222,15 @@ PREFIX_QUALIFIER = {
     "不会低于": "over", "不能低于": "over", "不得低于": "over", "不会少于": "over",
     "不能少于": "over", "不得少于": "over",
 }  # fmt: skip
+# A negated reaching is at most (收入没到一万元, 没有超过3000元, 一年没挣到1万元, 没攒下5000元): the
+# figure was not reached.  下 only after a verb of earning or keeping (没有下降10% is no bound).
+PREFIX_QUALIFIER |= {
+    f"{neg}{verb}{end}": "under"
+    for neg in ("没", "没有")
+    for verb, ends in [("", ("到", "满", "超过", "达到"))]
+    + [(v, ("到", "下")) for v in ("挣", "赚", "攒", "存", "收", "收入", "卖", "拿")]
+    for end in ends
+}
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
@@ -358,7 +367,12 @@ def _number_pattern(opt) -> str:
     """A number: Arabic (1,500, 2.5, 20万, 2万5千) or Chinese (三万五, 二十余万)."""
     # Digits are ASCII: the scan copy has made full-width ones ASCII, and digits of other
     # scripts (٣, ३) are not read, nor is a number glued to them (\d in the lookbehind).
-    digits = r"(?<![\dA-Za-z.])[0-9]{1,16}(?:,[0-9]{3}){0,6}" + opt(r"\.[0-9]{1,8}") + r"(?!\d)"
+    # Groups of thousands apart by a comma (12,000) or a space of layout (1 200元: one to three
+    # digits, then groups of three, as 1,200 is written; not 12 3000 nor 2023年 200).
+    digits = (
+        r"(?<![\dA-Za-z.])(?:[0-9]{1,16}(?:,[0-9]{3}){0,6}|[0-9]{1,3}(?:[ \u00a0][0-9]{3}){1,4})"
+        + opt(r"\.[0-9]{1,8}") + r"(?!\d)"
+    )  # fmt: skip
     # Digits and multipliers in turn (2万5千, 1万3800, 3千5百): numerals.parse_mixed.
     mixed_tail = (
         r"(?:[十百千万亿]{1,2}[0-9]{1,4}" + opt(r"\.[0-9]{1,4}") + "){1,3}"
@@ -397,7 +411,7 @@ def quantity_pattern(opt=_optional) -> str:
     sep_ahead = f"[^{seps[1:-1]}\\n]{{0,{width}}}+{seps}"
     return (
         opt(f"(?P<pre>{prefix})", _class(w[0] for w in PREFIX_QUALIFIER)) + _SP
-        + f"(?:(?P<pct>百分之)(?P<pn>{num})"
+        + f"(?:(?P<pct>百分之)(?P<pn>{num})" + opt(f"点(?P<pd>[{_CN_DECIMALS}]{{1,4}})", "点")
         + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|"
         + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
         + opt(
@@ -421,6 +435,9 @@ def _class(chars) -> str:
     """A character class of ``chars``."""
     return f"[{''.join(sorted({re.escape(c) for c in chars}))}]"
 
+
+# The digits of a Chinese decimal fraction (百分之六十五点五: 五; 百分之三点零五: 零五).
+_CN_DECIMALS = "零〇一二三四五六七八九"
 
 # Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
 _SEPARATOR_WORDS = ("至", "到", "--?", "——?", "~")
@@ -1259,6 +1276,13 @@ def _read_share(g, start, end, pre, post):
                 return start, end, num[0], "%", "range", None, num[2]
             return start, end, num[0], "%", qualifier, None, None
         value = None if num is None else num[0]
+        if g["pd"]:  # 百分之六十五点五 (65.5), 百分之零点八: the decimals read digit by digit
+            if g["pn"] in ("零", "〇"):
+                value = 0
+            if value is None or g["p3"]:
+                return None
+            decimals = "".join(str(CN_DIGITS[c]) for c in g["pd"])
+            value += Fraction(int(decimals), 10 ** len(decimals))
         if value is not None and g["p3"] and not (pre or post):  # 百分之二十多: [20, 30)
             return start, end, value, "%", "plus", num[1], None
     elif g["fn"]:
