@@ -519,8 +519,11 @@ MEASURED_LATER = {
     # prefixes 大概在, 最低, 不过就是, 一人 touching a sum, 每斤…五毛, 扛过): rates10
     # recall 177/178, bounds 175/177, rate units 42/48; rates11 recall 145/145, no false
     # positive, bounds 145/145.
-    "rates10": {"tp": 177, "n_gold": 178, "fp": 0, "n_bounds": 175, "rates": (42, 48)},
-    "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (58, 63)},
+    # xrates10's rate rules (a 每年 leading the clause of a 户均 sum, 的人均 after a sum, a 每人
+    # list head, 夫妻俩…各, 每安置一名, 劳均, 每公顷, 每平米, 月租): rates10 rate units 45/48,
+    # rates11 60/63.
+    "rates10": {"tp": 177, "n_gold": 178, "fp": 0, "n_bounds": 175, "rates": (45, 48)},
+    "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (60, 63)},
     "rates8": {"tp": 166, "n_gold": 166, "fp": 0, "n_bounds": 166, "rates": (56, 56)},
     "rates9": {"tp": 178, "n_gold": 178, "fp": 0, "n_bounds": 177, "rates": (54, 55)},
 }

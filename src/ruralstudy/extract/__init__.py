@@ -1551,6 +1551,11 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
+    if not per and scan[m.end() : m.end() + 1] in "左以上的":  # 1万元左右的人均收入
+        per, words = rates.avg_after(scan, m.end())
+    if not per and "、" in pieces[-1]:  # 每人1床被单、…、500元钱
+        clause = rates.own_clause(scan, max(0, start - rates.LIST_HEAD_REACH), start)
+        per, words = rates.each_list_head(clause)
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
     if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
