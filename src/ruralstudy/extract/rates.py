@@ -471,6 +471,38 @@ def each_list_head(clause: str) -> tuple[list[str], str]:
     return [_SENTENCE_KEYS.get(m["e"], m["e"])], f"{m.group()} (the list's)"
 
 
+# 每户只要养两箱蜂，年增收2000元; 每户年平养殖600多只，出栏300多只，销售收入3万多元: a clause
+# led by 每户 (每人) makes the income a later clause of its sentence names per that head, when
+# no other 每- or 均-word, holder, total, date or person stands between.
+_EACH_LEAD = re.compile(
+    r"(?:^|(?<=[，,；;：:]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
+)
+_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚")
+_PERSON = re.compile("他|她|我|自己|本人")
+EACH_LEAD_REACH = 50  # characters from the clause's 每 to the sum
+
+
+def each_lead(scan: str, start: int, lo: int) -> tuple[list[str], str]:
+    """(['户'], words) when a clause led by 每户 earlier in the sentence heads the sum's income."""
+    window = scan[max(lo, start - EACH_LEAD_REACH) : start]
+    stop = _UP_TO_LAST_LINE_STOP.match(window)
+    if stop is not None:
+        window = window[stop.end() :]
+    m = next(reversed(list(_EACH_LEAD.finditer(window))), None)  # the last 每-lead
+    if m is None:
+        return [], ""
+    between, own = window[m.end() :], CLAUSE_START.split(window)[-1]
+    if len(own) >= len(window) - m.start() or not _INCOME.search(own):
+        return [], ""  # the 每-word in the sum's own clause is clause_rate's
+    if "每" in between or "均" in between or _TOTAL.search(between) or _DATED.search(between):
+        return [], ""
+    if _PERSON.search(between) or _new_holder(between, scan, start):
+        return [], ""
+    head = _SENTENCE_KEYS.get(m["e"], m["e"])
+    period = [] if m["p"] is None else ["年" if m["p"] == "每年" else "月"]
+    return [head, *period], f"{m.group()} (leading an earlier clause)"
+
+
 # A sum in the clause after a piece of work done in a stated period is that period's pay:
 # 拾花客一天摘80公斤棉花赚150元 (CNY/day), 她一天可以摘80公斤棉花，赚到150多元钱.  Only
 # a period of 一/每 (not 两个月: a season has no canonical period) in the clause of the
