@@ -212,3 +212,20 @@ def test_weight_in_a_list_led_by_each_household():
 )
 def test_a_clause_led_by_each_household_heads_the_income_after_it(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年租800元", [("800元", "CNY/year")]),
+        ("月租2000元左右", [("2000元左右", "CNY/month")]),
+        ("每帶動一戶貧困戶增收獎勵500元", [("500元", "CNY/household")]),
+        ("每吸納一名貧困勞動力就業補貼1000元", [("1000元", "CNY/person")]),
+        # near-misses: 租 as a verb done (租了, 租用), 年 of a date or of 多年
+        ("三个月租了房子花了3000元", [("三个月", "month"), ("3000元", "CNY")]),
+        ("多年租用土地支付50万元", [("50万元", "CNY")]),
+        ("2020年租金收入30万元", [("30万元", "CNY")]),
+    ],
+)
+def test_a_rent_of_a_year_or_month_and_traditional_verbs_of_taking_on(text, found):
+    assert units(text) == found
