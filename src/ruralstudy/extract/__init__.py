@@ -1513,6 +1513,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     near = scan[lo if lo > 0 else 0 : start]
     if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
+        if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
+            before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)
     if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
         width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
         before = ["亩"] if width else []

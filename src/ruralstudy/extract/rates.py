@@ -14,7 +14,8 @@ Three ways a text says a figure is a rate:
 - a weight just after a yield word, "亩产可达2吨", "亩均产量达1600多公斤"
   (``yield_before``): per 亩;
 - written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
-  ``rate_before``), the span then starts at 每;
+  ``rate_before``), the span then starts at 每; but a count after a 每-word stays a count
+  ("每人1床被单": 1床, count:床; ``is_count``), as every gold list reads it;
 - said earlier in the clause, for money only: "每户最高能分到36300元",
   "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元",
   "日收入在30元到40元之间"
@@ -183,6 +184,11 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m["avg"]:
         return [m["avg"]], 0 if m["land"] else len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+def is_count(canonical: str) -> bool:
+    """Whether a canonical unit counts things or people (count:床, person, household)."""
+    return canonical.startswith("count:") or canonical in ("person", "household")
 
 
 def other_side(clause: str, per: list[str]) -> list[str]:
