@@ -522,8 +522,12 @@ MEASURED_LATER = {
     # positive, bounds 145/145.  xrules10 re-read rates10's 两个小时后 as relative time
     # (optional, as its 兩個月后): 177 gold spans, all found; and its 最多賣五六塊錢 as at
     # most 6 (DESIGN.md's 最多), as the extractor reads it: bounds 176/177.
-    "rates10": {"tp": 177, "n_gold": 177, "fp": 0, "n_bounds": 176, "rates": (42, 48)},
-    "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (58, 63)},
+    # xrates10's rate rules (a 每年 leading the clause of a 户均 sum, 的人均 after a sum, a 每人
+    # list head, 夫妻俩…各, 每安置一名, 劳均, 每公顷, 每平米, 月租, a clause led by 每户 heading
+    # the income after it): rates10 rate units 45/48, rates11 63/63.
+    # 劳均年收入 re-read as CNY/person (DESIGN.md): rates10 rate units 47/48.
+    "rates10": {"tp": 177, "n_gold": 177, "fp": 0, "n_bounds": 176, "rates": (47, 48)},
+    "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (63, 63)},
     "rates8": {"tp": 166, "n_gold": 166, "fp": 0, "n_bounds": 166, "rates": (56, 56)},
     # xrules10: a negated reaching is at most (沒收入下1萬塊錢): rates9 bounds 178/178.
     "rates9": {"tp": 178, "n_gold": 178, "fp": 0, "n_bounds": 178, "rates": (54, 55)},

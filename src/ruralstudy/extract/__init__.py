@@ -1537,6 +1537,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     near = scan[lo if lo > 0 else 0 : start]
     if "每" in near or "均" in near:
         before, width = rates.rate_before(scan, start)
+        if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
+            before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)
     if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
         width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
         before = ["亩"] if width else []
@@ -1575,6 +1577,11 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
+    if not per and scan[m.end() : m.end() + 1] in "左以上的":  # 1万元左右的人均收入
+        per, words = rates.avg_after(scan, m.end())
+    if not per and "、" in pieces[-1]:  # 每人1床被单、…、500元钱
+        clause = rates.own_clause(scan, max(0, start - rates.LIST_HEAD_REACH), start)
+        per, words = rates.each_list_head(clause)
     whole_lead = len(pieces) > 2 or lo == 0 or rates.CLAUSE_START.match(scan, lo - 1)
     if not per and len(pieces) > 1 and whole_lead:  # the lead clause is seen whole
         per, words = rates.lead_clause_rate(pieces[-2])
@@ -1592,6 +1599,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
+    if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
+        per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元
     if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
         return start, ["人次"], "rate as the spending per visit before (其中)"
     if per:

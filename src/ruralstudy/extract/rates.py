@@ -14,7 +14,8 @@ Three ways a text says a figure is a rate:
 - a weight just after a yield word, "亩产可达2吨", "亩均产量达1600多公斤"
   (``yield_before``): per 亩;
 - written just before it: "每亩900元", "每亩每年900元", "人均2.5万元" (any unit;
-  ``rate_before``), the span then starts at 每;
+  ``rate_before``), the span then starts at 每; but a count after a 每-word stays a count
+  ("每人1床被单": 1床, count:床; ``is_count``), as every gold list reads it;
 - said earlier in the clause, for money only: "每户最高能分到36300元",
   "年收入137万元", "人均可支配收入3896元", "住一晚竟要7000元", "亩产值超万元",
   "日收入在30元到40元之间"
@@ -87,6 +88,9 @@ _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 _PAYS = (
     "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
 )
+# Verbs of taking a person or household on, each one paid for: 每吸纳一名贫困劳动力补贴1000元
+# (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
+_TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -100,22 +104,29 @@ _CLAUSE_WORDS = {
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
-    "平方米": r"每平方米",
+    "公顷": r"每公顷",
+    "平方米": r"每平方米|每平米",  # 每平米租金20元: the spoken 平方米
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
     # 一人一天100元; 一人 touching a sum (一人5000块钱), not 十一人 (eleven people)
-    "人": r"人均|每人|每个人|每位|每名|一个人|(?<![0-9〇零一二两三四五六七八九十百千])"
+    # 劳均 (per labourer) as 人均; 夫妻俩每月各领150元: the pair's 各 is per person;
+    # 每安置一名搬迁群众给予10万元: a sum for each person taken on
+    "人": r"人均|劳均|每人|每个人|每位|每名|一个人|[俩倆](?=[^0-9，。；：,;:]{0,4}各)"
+    rf"|每{_TAKES_ON}一(?:[名位]|个人)|(?<![0-9〇零一二两三四五六七八九十百千])"
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
-    "户": r"户均|每户|[每一]个家庭|每家每户|一户(?!一[策档码宅品业案卡])",  # 一户一策: a slogan
+    # 一户一策: a slogan
+    "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
+    r"|一户(?!一[策档码宅品业案卡])",
     "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
-    r"(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
+    r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
-    "月": rf"每月|每个月|月均|一个月|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|{_EARNS_IN}|{_PAYS})",
+    "月": rf"每月|每个月|月均|一个月"
+    rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|{_EARNS_IN}|{_PAYS})",
     # 一个工 / 每工日: a day's work, as farm wages are counted
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
@@ -128,12 +139,12 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩俩倆]").search
 has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
@@ -173,6 +184,11 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m["avg"]:
         return [m["avg"]], 0 if m["land"] else len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+def is_count(canonical: str) -> bool:
+    """Whether a canonical unit counts things or people (count:床, person, household)."""
+    return canonical.startswith("count:") or canonical in ("person", "household")
 
 
 def other_side(clause: str, per: list[str]) -> list[str]:
@@ -376,6 +392,10 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     window_start = max(lo, start - SENTENCE_LOOKBACK)
     window = scan[window_start:start]
     cut = max(map(window.rfind, _CLAUSE_CHARS))  # where the sum's own clause starts
+    if "每" in window[cut + 1 :]:  # its own clause may lead with a period
+        led = own_period(window[cut + 1 :], per, words)
+        if led != per:
+            return led
     if cut < 0:
         return per  # no earlier clause in reach
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
@@ -414,6 +434,80 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
+
+
+# 每年让229户社员户均增收3000元: a period leading the clause of a per-head sum, a count of the
+# holders between (which cut the clause's words at it), is the sum's period, as 每户每年 is.
+_OWN_EVERY_PERIOD = re.compile("^[^0-9]{0,6}?每(?P<p>年|个?月)")
+
+
+def own_period(own: str, per: list[str], words: str) -> list[str]:
+    """``per`` (人 or 户 of a 均- or 每-word) with the 每年 (每月) that leads its clause."""
+    if per[0] not in _PER_HEAD or _YEAR_COVERED.search(words) or _TOTAL.search(own):
+        return per
+    m = _OWN_EVERY_PERIOD.search(own)
+    if m is None:
+        return per
+    return ordered([*per, "年" if m["p"] == "年" else "月"]) or per
+
+
+# 带来了1万元左右的人均可支配收入, 实现3000元的户均增收: a per-head word after the sum and 的
+_AVG_AFTER = re.compile("(?:左右|以上|上下)?的(?P<a>[人户亩])均")
+
+
+def avg_after(scan: str, end: int) -> tuple[list[str], str]:
+    """(['人'], words) when ``的人均`` (户均, 亩均) follows the sum ending at ``end``."""
+    m = _AVG_AFTER.match(scan, end)
+    return ([m["a"]], m.group()) if m else ([], "")
+
+
+# 每人1床被单、1个茶杯、4条毛巾、500元钱: the 每-word leading a list of what each one gets
+# is every item's, the sum's too.
+_EACH_LIST = re.compile(
+    r"每个?(?P<e>人|户|家|位|名)[^0-9，。；：,;:、每均]{0,8}[0-9一二两三四五六七八九十]"
+)
+LIST_HEAD_REACH = 50  # characters from the list's 每-word to the sum
+
+
+def each_list_head(clause: str) -> tuple[list[str], str]:
+    """(['人'], words) when ``clause`` (up to the sum, past 、) opens a list with 每人 (每户)."""
+    first = clause.find("、")
+    m = _EACH_LIST.search(clause, 0, first) if first > 0 else None
+    if m is None or "每" in clause[m.end() :] or "均" in clause[m.end() :]:
+        return [], ""
+    return [_SENTENCE_KEYS.get(m["e"], m["e"])], f"{m.group()} (the list's)"
+
+
+# 每户只要养两箱蜂，年增收2000元; 每户年平养殖600多只，出栏300多只，销售收入3万多元: a clause
+# led by 每户 (每人) makes the income a later clause of its sentence names per that head, when
+# no other 每- or 均-word, holder, total, date or person stands between.
+_EACH_LEAD = re.compile(
+    r"(?:^|(?<=[，,；;：:]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
+)
+_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚")
+_PERSON = re.compile("他|她|我|自己|本人")
+EACH_LEAD_REACH = 50  # characters from the clause's 每 to the sum
+
+
+def each_lead(scan: str, start: int, lo: int) -> tuple[list[str], str]:
+    """(['户'], words) when a clause led by 每户 earlier in the sentence heads the sum's income."""
+    window = scan[max(lo, start - EACH_LEAD_REACH) : start]
+    stop = _UP_TO_LAST_LINE_STOP.match(window)
+    if stop is not None:
+        window = window[stop.end() :]
+    m = next(reversed(list(_EACH_LEAD.finditer(window))), None)  # the last 每-lead
+    if m is None:
+        return [], ""
+    between, own = window[m.end() :], CLAUSE_START.split(window)[-1]
+    if len(own) >= len(window) - m.start() or not _INCOME.search(own):
+        return [], ""  # the 每-word in the sum's own clause is clause_rate's
+    if "每" in between or "均" in between or _TOTAL.search(between) or _DATED.search(between):
+        return [], ""
+    if _PERSON.search(between) or _new_holder(between, scan, start):
+        return [], ""
+    head = _SENTENCE_KEYS.get(m["e"], m["e"])
+    period = [] if m["p"] is None else ["年" if m["p"] == "每年" else "月"]
+    return [head, *period], f"{m.group()} (leading an earlier clause)"
 
 
 # A sum in the clause after a piece of work done in a stated period is that period's pay:
