@@ -526,7 +526,8 @@ MEASURED_LATER = {
     # list head, 夫妻俩…各, 每安置一名, 劳均, 每公顷, 每平米, 月租, a clause led by 每户 heading
     # the income after it): rates10 rate units 45/48, rates11 63/63.
     # 劳均年收入 re-read as CNY/person (DESIGN.md): rates10 rate units 47/48.
-    "rates10": {"tp": 177, "n_gold": 177, "fp": 0, "n_bounds": 176, "rates": (47, 48)},
+    # xrules11: a bound word before a 每-word bounds the rate (差不多每亩460斤): bounds 177/177.
+    "rates10": {"tp": 177, "n_gold": 177, "fp": 0, "n_bounds": 177, "rates": (47, 48)},
     "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (63, 63)},
     "rates8": {"tp": 166, "n_gold": 166, "fp": 0, "n_bounds": 166, "rates": (56, 56)},
     # xrules10: a negated reaching is at most (沒收入下1萬塊錢): rates9 bounds 178/178.

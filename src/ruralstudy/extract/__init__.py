@@ -342,6 +342,8 @@ _P3 = (
     r"(?:多|余)(?!元|样|种|次|方|渠道|项|家|个|位|名|层|重|媒体|彩|功能|少|年|么|数|半|额|热|下"
     r"|[收用产赚挣得卖销增出花干做吃给拿要])"
 )
+# The characters a written denominator starts with (a space before a slash of layout).
+_PER_FIRST = "[/每一1 \u3000\u00a0]"
 # 元/亩·年, 元/（亩·年）: a period joined by a middle dot, as statistics write it.
 _PERIOD = "|".join(sorted(rates.PERIOD_WORDS, key=len, reverse=True))
 
@@ -396,8 +398,9 @@ def quantity_pattern(opt=_optional) -> str:
     num = _number_pattern(opt)
     prefix = "|".join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))
     per = rates.DENOMINATOR_PATTERN
+    # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天)
     written_per = (
-        rf"(?:[/每](?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
+        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
         + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
@@ -415,12 +418,12 @@ def quantity_pattern(opt=_optional) -> str:
         + f"|(?P<n1>{num})(?:分之(?P<fn>{num})|"
         + opt(_SP_DIGIT + f"(?P<p1>{_PLUS})", _PLUS_SP_FIRST)
         + opt(
-            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", "[/每一1]"))
+            opt(f"(?P<u1>{UNIT_PATTERN})" + opt(f"(?P<per1>{written_per})", _PER_FIRST))
             + f"(?P<sep>{_SEPARATOR_PATTERN})(?P<n2>{num})",
             sep_ahead,
         )
         + opt(f"(?P<p2>{_PLUS})", _PLUS_FIRST) + _SP + f"(?P<unit>{UNIT_PATTERN})"
-        + opt(f"(?P<per>{written_per})", "[/每一1]") + ")"
+        + opt(f"(?P<per>{written_per})", _PER_FIRST) + ")"
         + r"|(?P<sn>(?<![\d./])[0-9]{1,3})/(?P<sd>[0-9]{1,3})(?![\d./]))"
         # 多 after the unit and a bound after it, behind one lookahead of their first
         # characters (most figures have neither: one test, not two)
@@ -450,7 +453,7 @@ def _written_per_width() -> int:
     /（亩·年）, 一个晚上), for the range lookahead: it must pass every real range."""
     per = max(map(len, rates.WRITTEN_DENOMINATORS))
     period = max(map(len, rates.PERIOD_WORDS))
-    return max(2 * (1 + per) + 1 + period, 4 + per + period, 2 + per)
+    return max(2 * (3 + per) + 1 + period, 4 + per + period, 2 + per)  # 3: " / "
 
 
 # What a bound written after a figure can be, each with the characters it starts with.
@@ -465,7 +468,8 @@ _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
 QUANTITY = re.compile(quantity_pattern())
 # A denominator written after a bound after the figure: 600元以上/晚, 300元左右/人 (read in
 # Python for the few figures with such a bound, not by QUANTITY at every match).
-_PER_AFTER_BOUND = re.compile(rf"(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
+_SLASH_FIRST = frozenset("/ \u3000\u00a0")  # a slash, or a space of layout before one
+_PER_AFTER_BOUND = re.compile(rf"(?:{_SP}/{_SP}(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
 _PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})|{_ONE_WEIGHT}")
 # Where a figure's number can begin: the start of a run of numerals, or where
@@ -648,8 +652,12 @@ _EVEN_OVER = frozenset("低快短少")
 _NOT_PREFIX_BEFORE = {
     "近": set("最附邻靠亲临"),
     # 赚到过6000多元, 再过三天: the verb's 过 (have done), then
-    # ... and after a verb of handling or keeping (扛过50公斤一袋的水泥, 养过300头猪)
-    "过": set("经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又扛挑背拿卖买种养住当"),
+    # ... and after a verb of handling or keeping (扛过50公斤一袋的水泥, 养过300头猪), of
+    # going, meeting, learning or making (下过5次地, 见过两次, 开过5次会, 写过20篇)
+    "过": set(
+        "经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又扛挑背拿卖买种养住当"
+        "下见听学读写开办搬换送坐跑修建見聽學讀寫開辦換"
+    ),
     "破": set("突打冲击"),
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
@@ -856,7 +864,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if qualifier == "exact" and scan[s - 1 : s] in _MINUS and _MINUS_AFTER.match(scan, s - 2):
             value, s = -value, s - 1  # 利润：-173元/亩, a loss: a minus sign, no range mark
         per_after = None
-        if scan[e : e + 1] == "/" and m.group("post") is not None:  # (startswith(x, e) parses)
+        if scan[e : e + 1] in _SLASH_FIRST and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
@@ -874,6 +882,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             scan, m, s, unit, prev_end, (prev, money, weight), per_after, breaks, hi or value,
             rated, lists,
         )  # fmt: skip
+        if per and scan[s] == "每" and qualifier in ("exact", "range"):
+            s, qualifier, value, step, hi = _bound_before_each(scan, s, qualifier, value, step, hi)
         if per and rows and s < rows[-1][1]:
             rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
@@ -939,6 +949,21 @@ def _bare_items_before(scan: str, start: int, floor: int, n1: str) -> list:
 # 利润为-50元); elsewhere a dash marks a range (200-300元) or a list item (- 底肥).
 _MINUS = frozenset("-−﹣")
 _MINUS_AFTER = re.compile("[:：(（为]")
+
+
+# 差不多每亩460斤, 将近每亩500元: a word of about or under before the 每-word of a rate
+# bounds its figure (the word in the span); a range keeps its range (大概每亩300-400斤).
+_BOUND_BEFORE_EACH = re.compile("(?:差不多|将近|接近|大概|大约|不到|不足|约|近)$")
+
+
+def _bound_before_each(scan: str, s: int, qualifier, value, step, hi):
+    """(start, qualifier, value, step, upper end) with the bound word before ``s``, if any."""
+    w = _BOUND_BEFORE_EACH.search(scan, max(0, s - 3), s)
+    if w is None or scan[w.start() - 1 : w.start()] in _NOT_PREFIX_BEFORE.get(w.group(), ()):
+        return s, qualifier, value, step, hi  # 节约每亩200元: 约 is in another word
+    if qualifier == "range":
+        return w.start(), qualifier, value, step, hi
+    return w.start(), PREFIX_QUALIFIER[w.group()], value, None, None
 
 
 def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
