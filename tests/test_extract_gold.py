@@ -543,8 +543,11 @@ MEASURED_LATER = {
     # gold spans): precision 1.000 (158/158), recall 0.969 (158/163), bounds 0.987 (156/158),
     # rate units 0.736 (39/53).  Pooled: precision 0.980, recall 0.980, bounds 0.994, rate units
     # 0.743: recall and bounds meet their targets, precision and rate units do not.
-    "rates12": {"tp": 184, "n_gold": 186, "fp": 7, "n_bounds": 184, "rates": (45, 60)},
-    "rates13": {"tp": 158, "n_gold": 163, "fp": 0, "n_bounds": 156, "rates": (39, 53)},
+    # xrules12: a campaign's years are its name (三年大决战): rates12 no false positive; 尾 counts
+    # fish, 两块六左右, 不过 after a word, 産 folded (畝産): rates13 recall 161/163, bounds
+    # 160/161, rate units 42/53.
+    "rates12": {"tp": 184, "n_gold": 186, "fp": 0, "n_bounds": 184, "rates": (45, 60)},
+    "rates13": {"tp": 161, "n_gold": 163, "fp": 0, "n_bounds": 160, "rates": (42, 53)},
 }
 
 

@@ -209,6 +209,7 @@ PREFIX_QUALIFIER = {
     "大概在": "approx", "大约在": "approx",  # 一个月的收益大概在3000元: 在 between
     # 最低 touching one price is its lowest (最低8块一斤); 不过是, 不过就是: no more than
     "最低": "over", "不过是": "under", "不过就是": "under",
+    "不过": "under",  # 但产值不过1700元: after a word only (不过，300元 is "but")
     "上": "over",  # only before 百/千/万/亿 alone: 上万人
     # comparisons as bounds, as 高于/低于: 不止 (more than), 大于, 多于, 超出 / 小于, 少于
     "不止": "over", "大于": "over", "多于": "over", "超出": "over", "不小于": "over",
@@ -246,7 +247,7 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -265,7 +266,7 @@ _JIAO_LOOSE = r"[至到~\-—]|[\s，。、；！？,.;!?）)”]|$|之间|左�
 # 1000斤 or 1.5斤).
 _ONE_WEIGHT = "(?<=[元钱块角毛])1(?:市斤|公斤|千克|斤|两)"
 _PAY_AFTER = "的(?:工资|工钱|收入|报酬|补贴|租金|分红|费用|利润)"
-_JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/])"
+_JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；！？,.;!?]|$|[一每/]|左右|上下)"
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
@@ -297,6 +298,9 @@ _UNIT_GUARDS = {
     "星期": "星期(?![一二三四五六日天])",  # 两个星期, 一个多星期; not 星期一 (a weekday)
     "个星期": "个星期(?![一二三四五六日天])",
     "茬": "茬(?!口)",  # 两茬 (harvests); 茬口 is a rotation slot
+    # 3000尾 (fish), 20匹 (horses); not 尾款 (the last payment), 尾数, 匹配 (matching)
+    "尾": "尾(?![款巴部数号声随期矿水气货盘])",
+    "匹": "匹(?![配敌])",
     # 八折, 9折, 85折: a price's tenths (a share); not 折腾, 折叠, 折合, 三折页 (a leaflet)
     "折": "折(?![腾叠合算旧返射服断页线])",
     # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
@@ -620,6 +624,9 @@ _MEASURE_UNITS = {
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
+# What names a campaign after its years (组组通三年大决战, 三年会战, 三年行动, 三年倍增); not
+# 计划 or 规划, as often a verb after a duration (未来5年计划投入).
+_CAMPAIGN_AFTER = ("大决战", "决战", "大会战", "会战", "攻坚战", "攻坚行动", "行动", "倍增")
 _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # ... but a span of time that something lasted is: 这5年来 (over these 5 years), 经营6个月后
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
@@ -659,6 +666,7 @@ _NOT_PREFIX_BEFORE = {
         "下见听学读写开办搬换送坐跑修建見聽學讀寫開辦換"
     ),
     "破": set("突打冲击"),
+    "不过": set("比打说斗拼跑赶敌"),  # 比不过, 打不过: cannot beat
     "约": set("签节预合契制公条相邀特履违解立缔婚隐"),  # 签约, 节约 …
 }
 _NOT_PREFIX_BEFORE["约有"] = _NOT_PREFIX_BEFORE["约"]  # 签约有
@@ -1085,6 +1093,9 @@ def _read_match(m: re.Match, scan: str):
         return None  # 长三角, 三角形: no money without a price's denominator or 钱
     if p1 and scan[m.start("p1") - 1] in _SPACES and len(n1) > 2 and n1[-1] != "0":
         return None  # 2019 多家: a year before 多 (1000 多亩 and 100 多元 are round)
+    if pre == "不过" and (not _is_word_before(scan, start) or _at_most_before(scan, start)):
+        # 不过300元的补贴: "but", at a clause's start; 最多也不过两年: 最多 reads the bound
+        start, pre = _skip_spaces(scan, start + 2), None
     if pre and scan[start - 1 : start] in _NOT_PREFIX_BEFORE.get(pre, ()):
         if not (pre == "过" and n1 and scan[start - 1] == "到" and n1[0] in "百千万亿"):
             start, pre = start + len(pre), None  # 最近, 经过, 突破 are not qualifiers here
@@ -1128,6 +1139,8 @@ def _read_match(m: re.Match, scan: str):
     if part is not None and len(num) == 2 and value.denominator == 1:
         added, end, unit = part
         value = value + added
+        if post is None and scan.startswith(_ABOUT, end):
+            post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
     if pre == "近" and unit in _TIME_UNITS:
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
     if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
@@ -1230,7 +1243,7 @@ def _part_after(scan: str, end: int, unit: str):
         after = scan[end + 1 : end + 2]
         if after in tenth:
             return Fraction(_TENTH_DIGITS[c], 10), end + 2 + scan.startswith("钱", end + 2), unit
-        if unit == "块" and (not after or after in _SUM_ENDS):
+        if unit == "块" and (not after or after in _SUM_ENDS or scan.startswith(_ABOUT, end + 1)):
             return Fraction(_TENTH_DIGITS[c], 10), end + 1, unit
     if (
         unit == "亩"
@@ -1247,6 +1260,7 @@ _NOT_TENTH_AFTER = frozenset("之钱红配享成别析布散工钟数")
 _TENTH_OF = {"斤": ("两",), "块": ("角", "毛"), "元": ("角", "毛")}  # 2元5角 too
 # What may follow 三块五 (3.5 元): a clause's end or a price's denominator.
 _SUM_ENDS = frozenset(" \u3000，。、；！？,.;!?一每/")
+_ABOUT = ("左右", "上下")  # 两块六左右: about 2.6 元
 
 
 _JIAO_UNITS = frozenset(("角", "毛"))
@@ -1370,6 +1384,16 @@ _GROUP_NAME_AFTER = re.compile(
 _NOT_NAME_BEFORE = frozenset("分成为编有共计了和及每各这那第")
 
 
+def _is_word_before(scan: str, start: int) -> bool:
+    """A CJK character before ``start``: the figure's clause has begun (产值不过 X)."""
+    return "\u4e00" <= scan[start - 1 : start] <= "\u9fff"
+
+
+def _at_most_before(scan: str, start: int) -> bool:
+    """A word of at most or at least a few characters before ``start`` (最多也不过, 最长也不过)."""
+    return _AT_LEAST_GAP.search(scan, max(0, start - _AT_LEAST_REACH), start) is not None
+
+
 def _is_name_before(scan: str, start: int) -> bool:
     """A name's last character before ``start``: a CJK character neither numeral nor verb."""
     c = scan[start - 1 : start]
@@ -1411,6 +1435,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
+    if unit == "年" and scan.startswith(_CAMPAIGN_AFTER, end):
+        return True  # 公路三年大决战, 三年行动: a campaign's name, not a duration
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
         return True  # relative time: 这两年, 两年前, 两个月后 (not 这5年来, 经营6个月后)
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
