@@ -102,3 +102,45 @@ def test_buguo_after_a_noun_is_at_most(text, found):
 )
 def test_the_variant_chan_is_folded(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "覆盖142村1120组",
+            [
+                ("142村", 142, 142, "村", "exact", "count:村"),
+                ("1120组", 1120, 1120, "组", "exact", "group"),
+            ],
+        ),
+        (
+            "覆蓋142村1120組",
+            [
+                ("142村", 142, 142, "村", "exact", "count:村"),
+                ("1120組", 1120, 1120, "组", "exact", "group"),
+            ],
+        ),
+        ("辐射带动周边20余村", [("20余村", 20, 30, "村", "plus", "count:村")]),
+        ("全县1.2万村", [("1.2万村", 12000, 12000, "村", "exact", "count:村")]),
+        ("覆盖30个村", [("30个", 30, 30, "个", "exact", "count")]),
+        (
+            "全镇6村2社区股份经济合作社",
+            [
+                ("6村", 6, 6, "村", "exact", "count:村"),
+                ("2社区", 2, 2, "社区", "exact", "count:社区"),
+            ],
+        ),
+        ("第2社区", []),
+        ("三社区", []),
+        # near-misses: villages and groups named by a number
+        ("蔡三村的村民", []),
+        ("联八村", []),
+        ("三合村7组", []),
+        ("全县142个村的村民", [("142个", 142, 142, "个", "exact", "count")]),
+        ("5村民小组", [("5村民", 5, 5, "村民", "exact", "person")]),
+        ("2村干部到场", []),
+    ],
+)
+def test_villages_and_groups_counted_without_a_classifier(text, found):
+    assert rows(text) == found

@@ -253,7 +253,9 @@ UNITS = (
 NOUN_UNITS = (
     "村民 群众 居民 农民 人口 劳动力 游客 民众 员工 农户 脱贫户 贫困户 消费者 顾客 网友 "
     # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
-    "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力"
+    "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力 "
+    # ... and villages and communities (142村1120组, 6村2社区; 蔡三村 is a name)
+    "村 社区"
 ).split()
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
@@ -301,6 +303,7 @@ _UNIT_GUARDS = {
     # 3000尾 (fish), 20匹 (horses); not 尾款 (the last payment), 尾数, 匹配 (matching)
     "尾": "尾(?![款巴部数号声随期矿水气货盘])",
     "匹": "匹(?![配敌])",
+    "村": "村(?![民庄级委集干支组寨落镇两务规史貌容道口])",  # 142村; not 2村干部, 5村组
     # 八折, 9折, 85折: a price's tenths (a share); not 折腾, 折叠, 折合, 三折页 (a leaflet)
     "折": "折(?![腾叠合算旧返射服断页线])",
     # 日 is a length only in a trip's or camp's name (三日游, 夏令营7日全包, 5日行程); else a
@@ -1404,10 +1407,14 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
     if unit == "组" and (
-        scan[start - 1 : start] in _GROUP_NAMED_AFTER
+        (
+            scan[start - 1 : start] in _GROUP_NAMED_AFTER
+            and not scan[start - 2 : start - 1].isdigit()
+        )
         or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
+        # (142村1120组: after a count of villages, a count of groups)
     if unit == "组" and _GROUP_NAME_AFTER.match(scan, end) and _is_name_before(scan, start):
         return True  # 花王九组89户农民, 罗令五组的村民: a village group named by its number
     if unit == "日" and scan[start - 1 : start] in ("月", "初"):
