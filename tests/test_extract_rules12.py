@@ -140,6 +140,8 @@ def test_the_variant_chan_is_folded(text, found):
         ("全县142个村的村民", [("142个", 142, 142, "个", "exact", "count")]),
         ("5村民小组", [("5村民", 5, 5, "村民", "exact", "person")]),
         ("2村干部到场", []),
+        ("推行1村1品", []),
+        ("10村联建", [("10村", 10, 10, "村", "exact", "count:村")]),
     ],
 )
 def test_villages_and_groups_counted_without_a_classifier(text, found):

@@ -1417,6 +1417,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         # (142村1120组: after a count of villages, a count of groups)
     if unit == "组" and _GROUP_NAME_AFTER.match(scan, end) and _is_name_before(scan, start):
         return True  # 花王九组89户农民, 罗令五组的村民: a village group named by its number
+    if unit == "村" and n1 == "1" and scan[end : end + 1] == "1":
+        return True  # 1村1品, 1村1策: the slogan 一村一品 in digits
     if unit == "日" and scan[start - 1 : start] in ("月", "初"):
         return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
