@@ -543,8 +543,10 @@ MEASURED_LATER = {
     # gold spans): precision 1.000 (158/158), recall 0.969 (158/163), bounds 0.987 (156/158),
     # rate units 0.736 (39/53).  Pooled: precision 0.980, recall 0.980, bounds 0.994, rate units
     # 0.743: recall and bounds meet their targets, precision and rate units do not.
-    "rates12": {"tp": 184, "n_gold": 186, "fp": 7, "n_bounds": 184, "rates": (45, 60)},
-    "rates13": {"tp": 158, "n_gold": 163, "fp": 0, "n_bounds": 156, "rates": (39, 53)},
+    # Tuned since (xrates11: the parts of a per-亩 grant after 其中, the ordinal 第一年, the
+    # variant 産): rates12 rate units 45 -> 55, rates13 39 -> 41.
+    "rates12": {"tp": 184, "n_gold": 186, "fp": 7, "n_bounds": 184, "rates": (55, 60)},
+    "rates13": {"tp": 158, "n_gold": 163, "fp": 0, "n_bounds": 156, "rates": (41, 53)},
 }
 
 

@@ -1661,6 +1661,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         return start, per, f"rate from the list's header ({words})"
     if _visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
         return start, ["人次"], "rate as the spending per visit before (其中)"
+    if money and "其中" in scan[max(0, start - rates.PARTS_REACH) : start]:
+        if rates.parts_after(scan, start, top, money):  # 每亩补助1500元，其中种苗费300元
+            return start, money[0], "rate as the whole before (其中)"
     return start, [], ""
 
 

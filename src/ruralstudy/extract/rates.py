@@ -119,7 +119,7 @@ _CLAUSE_WORDS = {
     # 一户一策: a slogan
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
     r"|一户(?!一[策档码宅品业案卡])",
-    "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
+    "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
@@ -629,6 +629,32 @@ def visit_parts(scan: str, start: int) -> bool:
     if stop < 0 or scan[stop + 1 : stop + 3] != "其中":
         return False
     return _PER_VISIT_BEFORE.search(scan, max(0, stop - 20), stop) is not None
+
+
+# The parts of a sum with a rate, listed after it from a 其中 in its sentence: 每亩补助1500元，
+# 其中种苗费300元，兑现到农户的资金是1200元（第一年500元，第三年300元）: each part is per 亩 as
+# the whole (每人/每户 heads too).  A part is no larger than the whole; a later part no more
+# than a few times the part before; a total (全县共兑现500万元) is no part.
+PARTS_REACH = 120  # characters from the 其中 to the part
+_PARTS_HEAD_END = frozenset(("", "，", ",", "；", ";"))  # in its sentence (not 。其中)
+_PARTS_STOP = re.compile(r"[。！？!?\n]")
+
+
+def parts_after(scan: str, start: int, top: float, money: tuple) -> bool:
+    """Whether the sum at ``start`` (largest value ``top``) is a part, after 其中, of the
+    sum with a rate ``money`` (denominators, start, top value, end) before it."""
+    _, m_start, m_top, m_end = money
+    q = scan.rfind("其中", max(0, start - PARTS_REACH), start)
+    if q < 0:
+        return False
+    if m_end <= q:  # the whole, just before the 其中
+        if scan[m_end:q] not in _PARTS_HEAD_END or top > m_top:
+            return False
+    elif m_start < q or top > RESTATED_MAX_RATIO * m_top:
+        return False  # a part before it, read by this rule or another, sets the rate
+    if _PARTS_STOP.search(scan, q, start) or _TOTAL.search(own_clause(scan, q, start)):
+        return False
+    return True
 
 
 # 单产 (the yield per unit of land) after a yield per 亩 in the same sentence restates it:

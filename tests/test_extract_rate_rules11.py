@@ -1,0 +1,103 @@
+"""Rate rules of branch xrates11 (issue 12: rate units, the rates12/rates13 miss classes).
+
+Sentences written BEFORE the rules, as a news writer would write them, with near-misses that
+must not change: the parts of a per-亩 (per-person, per-household) sum listed after it with
+其中 in its sentence, an ordinal year (第一年) that is no period, and 亩 words of the variant 産.
+9 of these 23 read as here before the rules (the 。其中 near-miss added after, as
+tests/test_extract_rate_rules8.py reads a per-head sum's parts in the next sentence); all
+read as here after.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_readings import units
+
+PARTS = [
+    (
+        "每亩补助金额为1500元，其中种苗费300元，兑现到农户的资金是1200元，"
+        "分五年三次兑现（第一年500元，第三年300元，第五年400元）。",
+        [
+            ("1500元", "CNY/ha"),
+            ("300元", "CNY/ha"),
+            ("1200元", "CNY/ha"),
+            ("五年", "year"),
+            ("三次", "count:次"),
+            ("500元", "CNY/ha"),
+            ("300元", "CNY/ha"),
+            ("400元", "CNY/ha"),
+        ],
+    ),
+    (
+        "每畝補助金額為1500元，其中種苗費300元，兌現到農戶的資金是1200元。",
+        [("1500元", "CNY/ha"), ("300元", "CNY/ha"), ("1200元", "CNY/ha")],
+    ),
+    (
+        "每亩补助一千五百元，其中种苗费三百元、管护费二百元。",
+        [("一千五百元", "CNY/ha"), ("三百元", "CNY/ha"), ("二百元", "CNY/ha")],
+    ),
+    (
+        "每人补助3000元，其中生活费2000元，交通费1000元。",
+        [("3000元", "CNY/person"), ("2000元", "CNY/person"), ("1000元", "CNY/person")],
+    ),
+    (
+        "每户补助2万元，其中中央资金1.2万元，省级资金8000元。",
+        [("2万元", "CNY/household"), ("1.2万元", "CNY/household"), ("8000元", "CNY/household")],
+    ),
+    (
+        "每戶補助2萬元，其中中央資金1.2萬元。",
+        [("2萬元", "CNY/household"), ("1.2萬元", "CNY/household")],
+    ),
+    (
+        "退耕还林每亩补助800元,其中现金补助500元,种苗造林费300元。",
+        [("800元", "CNY/ha"), ("500元", "CNY/ha"), ("300元", "CNY/ha")],
+    ),
+    # near-misses: a total's parts stay CNY; a 其中 in the next sentence, a sum larger than
+    # the whole (a total after the parts) stay CNY
+    (
+        "全村共获补助资金50万元，其中中央资金30万元，省级资金20万元。",
+        [("50万元", "CNY"), ("30万元", "CNY"), ("20万元", "CNY")],
+    ),
+    (
+        "每亩补助1500元。全村共获补助资金50万元，其中中央资金30万元。",
+        [("1500元", "CNY/ha"), ("50万元", "CNY"), ("30万元", "CNY")],
+    ),
+    (
+        "每亩补助1500元，其中种苗费300元，全县共兑现资金500万元。",
+        [("1500元", "CNY/ha"), ("300元", "CNY/ha"), ("500万元", "CNY")],
+    ),
+    ("每人补助3000元。其中生活费2000元。", [("3000元", "CNY/person"), ("2000元", "CNY")]),
+    (
+        "每亩补助1500元，全县共兑现资金500万元，其中中央资金300万元。",
+        [("1500元", "CNY/ha"), ("500万元", "CNY"), ("300万元", "CNY")],
+    ),
+]
+
+ORDINAL_YEAR = [
+    ("第一年收入500元。", [("500元", "CNY")]),
+    ("第一年補助500元，第二年300元。", [("500元", "CNY"), ("300元", "CNY")]),
+    # near-misses: a year's sum stays per year
+    ("一年收入500元。", [("500元", "CNY/year")]),
+    ("每年补助500元。", [("500元", "CNY/year")]),
+]
+
+VARIANT_CHAN = [
+    ("畝産高達157.9公斤。", [("157.9公斤", "kg/ha")]),
+    ("畝産1500多斤。", [("1500多斤", "kg/ha")]),
+    ("亩产1500多斤。", [("1500多斤", "kg/ha")]),
+    ("每畝産鮮菇3000斤。", [("3000斤", "kg/ha")]),
+    ("年産量500噸。", [("500噸", "t")]),
+]
+
+
+@pytest.mark.parametrize(
+    "text", ["十亩产3000斤。", "產值3000元，年産量500噸。", "亩产3000斤，产值1800多元。"]
+)
+def test_variant_chan_reads_as_simplified(text):
+    """産 (a variant of 產) reads as 产 wherever 产 is read."""
+    assert units(text.replace("产", "産").replace("產", "産")) == units(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS + ORDINAL_YEAR + VARIANT_CHAN)
+def test_reads(text, expected):
+    assert units(text) == expected
