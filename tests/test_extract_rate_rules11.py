@@ -5,7 +5,8 @@ must not change: the parts of a per-亩 (per-person, per-household) sum listed a
 其中 in its sentence, an ordinal year (第一年) that is no period, and 亩 words of the variant 産.
 9 of these 23 read as here before the rules (the 。其中 near-miss added after, as
 tests/test_extract_rate_rules8.py reads a per-head sum's parts in the next sentence); all
-read as here after.
+read as here after.  亩 words leading a figure (亩收, 亩增, 亩增收, 亩增产), written before
+their rule: 4 of 12 before (the near-misses), 12 after.
 """
 
 from __future__ import annotations
@@ -88,6 +89,28 @@ VARIANT_CHAN = [
     ("每畝産鮮菇3000斤。", [("3000斤", "kg/ha")]),
     ("年産量500噸。", [("500噸", "t")]),
 ]
+
+
+MU_WORDS = [
+    ("亩收2000元。", [("2000元", "CNY/ha")]),
+    ("畝收1000元錢。", [("1000元錢", "CNY/ha")]),
+    ("亩增收800元。", [("800元", "CNY/ha")]),
+    ("畝增收八百元。", [("八百元", "CNY/ha")]),
+    ("稻田养鱼亩增收近千元。", [("近千元", "CNY/ha")]),
+    ("亩增1000斤。", [("1000斤", "kg/ha")]),
+    ("亩增产200斤。", [("200斤", "kg/ha")]),
+    ("畝增產200公斤。", [("200公斤", "kg/ha")]),
+    # near-misses: an area's sum or weight stays a total
+    ("300亩收入60万元。", [("300亩", "ha"), ("60万元", "CNY")]),
+    ("10亩增产3000斤。", [("10亩", "ha"), ("3000斤", "kg")]),
+    ("全县新增茶园2万亩，增收5000万元。", [("2万亩", "ha"), ("5000万元", "CNY")]),
+    ("万亩收购价格上涨，收入3000元。", [("3000元", "CNY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MU_WORDS)
+def test_mu_words(text, expected):
+    assert units(text) == expected
 
 
 @pytest.mark.parametrize(

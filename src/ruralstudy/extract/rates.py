@@ -91,6 +91,8 @@ _PAYS = (
 # Verbs of taking a person or household on, each one paid for: 每吸纳一名贫困劳动力补贴1000元
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
+# 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
+_MU_WORD = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])亩(?:增|收(?![购割回归储取]))"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -100,7 +102,9 @@ _CLAUSE_WORDS = {
     r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
     # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
-    rf"|{_ONE_MU}",
+    rf"|{_ONE_MU}"
+    # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
+    rf"|{_MU_WORD}",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
@@ -773,7 +777,7 @@ def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # … or a clause opening with 一亩 and its crop (一亩茶叶平均每一年出产干茶叶15斤: per 亩 and year,
 # the only 每 after it a year's).
 _MU_LEAD = re.compile(
-    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
+    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|{_MU_WORD}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
 )
 _EVERY_YEAR = re.compile("每一?年")
 
