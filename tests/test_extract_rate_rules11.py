@@ -6,7 +6,8 @@ must not change: the parts of a per-亩 (per-person, per-household) sum listed a
 9 of these 23 read as here before the rules (the 。其中 near-miss added after, as
 tests/test_extract_rate_rules8.py reads a per-head sum's parts in the next sentence); all
 read as here after.  亩 words leading a figure (亩收, 亩增, 亩增收, 亩增产), written before
-their rule: 4 of 12 before (the near-misses), 12 after.
+their rule: 4 of 12 before (the near-misses), 12 after.  A colon between digits (7:1, 9:30)
+is a ratio or a time, no header's colon: 2 of 5 before (the near-misses), 5 after.
 """
 
 from __future__ import annotations
@@ -110,6 +111,27 @@ MU_WORDS = [
 
 @pytest.mark.parametrize(("text", "expected"), MU_WORDS)
 def test_mu_words(text, expected):
+    assert units(text) == expected
+
+
+RATIO_COLON = [
+    (
+        "每年一到6月就开始采摘,按照7:1的比例烘干,今年的毛收入可以达到4200余万元。",
+        [("4200余万元", "CNY")],
+    ),
+    (
+        "每年一到6月就开始采摘，按照7：1的比例烘干，今年的毛收入可以达到4200余万元。",
+        [("4200余万元", "CNY")],
+    ),
+    ("每年6月开会，会议于9:30开始，今年收入4200万元。", [("4200万元", "CNY")]),
+    # near-miss: a header's colon still gives its rate
+    ("每户每年补助标准:3000元。", [("3000元", "CNY/household/year")]),
+    ("每户每年补助标准：3000元。", [("3000元", "CNY/household/year")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RATIO_COLON)
+def test_a_colon_between_digits_is_no_header(text, expected):
     assert units(text) == expected
 
 

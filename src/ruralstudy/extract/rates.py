@@ -852,7 +852,7 @@ def list_rate(
     line = _line_start(scan, start, breaks)  # -1 in a long paragraph: no item, maybe a colon
     lo = line if line >= 0 else start - LINE_MAX
     item = scan[lo:start]
-    colon = max(item.rfind("："), item.rfind(":"))
+    colon = _header_colon(item)
     if line < 0:
         is_item = False
     elif len(item) <= _ITEM_DECIDED:
@@ -871,6 +871,15 @@ def list_rate(
     if not is_item:
         return [], ""
     return _header_rate(scan, line, breaks, known)
+
+
+def _header_colon(item: str) -> int:
+    """Where the last colon of ``item`` is, past colons between digits (7:1, 9:30: a ratio
+    or a time, no header's), or -1."""
+    colon = max(item.rfind("："), item.rfind(":"))
+    while colon > 0 and item[colon - 1].isdigit() and item[colon + 1 : colon + 2].isdigit():
+        colon = max(item.rfind("：", 0, colon), item.rfind(":", 0, colon))
+    return colon
 
 
 # An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
