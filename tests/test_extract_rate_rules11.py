@@ -7,7 +7,8 @@ must not change: the parts of a per-亩 (per-person, per-household) sum listed a
 tests/test_extract_rate_rules8.py reads a per-head sum's parts in the next sentence); all
 read as here after.  亩 words leading a figure (亩收, 亩增, 亩增收, 亩增产), written before
 their rule: 4 of 12 before (the near-misses), 12 after.  A colon between digits (7:1, 9:30)
-is a ratio or a time, no header's colon: 2 of 5 before (the near-misses), 5 after.
+is a ratio or a time, no header's colon: 2 of 5 before (the near-misses), 5 after.  年 leading
+its clause with a product before 产值 (年中药材产值4亿多元: CNY/year, as 年产值): 6 of 9 before.
 """
 
 from __future__ import annotations
@@ -132,6 +133,25 @@ RATIO_COLON = [
 
 @pytest.mark.parametrize(("text", "expected"), RATIO_COLON)
 def test_a_colon_between_digits_is_no_header(text, expected):
+    assert units(text) == expected
+
+
+YEAR_OUTPUT = [
+    ("全县药材面积已达5.3万亩,年中药材产值4亿多元。", [("5.3万亩", "ha"), ("4亿多元", "CNY/year")]),
+    ("年茶叶产值达到3亿元。", [("3亿元", "CNY/year")]),
+    ("年綜合產值達2億元。", [("2億元", "CNY/year")]),
+    ("年产值3亿元。", [("3亿元", "CNY/year")]),
+    # near-misses: a year named, or 年 in another word, is no rate
+    ("近年来茶叶产值达到3亿元。", [("3亿元", "CNY")]),
+    ("2023年中药材产值4亿元。", [("4亿元", "CNY")]),
+    ("去年茶叶产值3亿元。", [("3亿元", "CNY")]),
+    ("多年来，茶叶产值3亿元。", [("3亿元", "CNY")]),
+    ("全县2023年中药材产值4亿元。", [("4亿元", "CNY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_OUTPUT)
+def test_a_year_leading_an_output_value(text, expected):
     assert units(text) == expected
 
 
