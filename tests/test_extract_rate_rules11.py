@@ -9,6 +9,7 @@ read as here after.  亩 words leading a figure (亩收, 亩增, 亩增收, 亩�
 their rule: 4 of 12 before (the near-misses), 12 after.  A colon between digits (7:1, 9:30)
 is a ratio or a time, no header's colon: 2 of 5 before (the near-misses), 5 after.  年 leading
 its clause with a product before 产值 (年中药材产值4亿多元: CNY/year, as 年产值): 6 of 9 before.
+The 产值 of a yield per 亩 in its sentence is per 亩: 4 of 8 before (the near-misses).
 """
 
 from __future__ import annotations
@@ -152,6 +153,30 @@ YEAR_OUTPUT = [
 
 @pytest.mark.parametrize(("text", "expected"), YEAR_OUTPUT)
 def test_a_year_leading_an_output_value(text, expected):
+    assert units(text) == expected
+
+
+VALUE_PER_MU = [
+    (
+        "用化肥农药稻谷亩产1500多斤,但产值不过1700元。",
+        [("1500多斤", "kg/ha"), ("1700元", "CNY/ha")],
+    ),
+    (
+        "稻鱼并作,虽然亩产稻谷不过500多斤,但市价3.3元/斤以上,产值1800多元。",
+        [("500多斤", "kg/ha"), ("3.3元/斤以上", "CNY/kg"), ("1800多元", "CNY/ha")],
+    ),
+    ("每亩产鲜菇3000斤，产值1.5万元。", [("3000斤", "kg/ha"), ("1.5万元", "CNY/ha")]),
+    ("每畝産鮮菇3000斤，産值1.5萬元。", [("3000斤", "kg/ha"), ("1.5萬元", "CNY/ha")]),
+    # near-misses: a total, a holder's, another sentence's or a county's sum stays CNY
+    ("亩产1500斤，全县总产值3亿元。", [("1500斤", "kg/ha"), ("3亿元", "CNY")]),
+    ("亩产1500斤。产值3000元。", [("1500斤", "kg/ha"), ("3000元", "CNY")]),
+    ("茶叶亩产200斤,产值达到5亿元。", [("200斤", "kg/ha"), ("5亿元", "CNY")]),
+    ("亩产1500斤，合作社产值300万元。", [("1500斤", "kg/ha"), ("300万元", "CNY")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUE_PER_MU)
+def test_the_output_value_of_a_yield_per_mu(text, expected):
     assert units(text) == expected
 
 

@@ -1624,6 +1624,12 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
+    if (
+        not per
+        and prevs[2][0] >= 0
+        and rates.value_per_mu(scan, start, pieces[-1], prevs[2][0], top)
+    ):
+        per, words = ["亩"], "亩产 (the sentence's)"  # 亩产1500多斤,但产值不过1700元
     if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
         per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元
     if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit

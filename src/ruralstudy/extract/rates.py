@@ -765,12 +765,33 @@ _COST = re.compile("成本|费用|花费|开支|支出|(?<![免经消浪学会�
 def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
     """Whether the sum at ``start``, its clause's words ``own``, is the cost of the weight
     per 亩 ending at ``weight_end`` in its sentence."""
+    return _COST.search(own) is not None and _of_weight_per_mu(scan, start, own, weight_end)
+
+
+def _of_weight_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
+    """Whether the sum at ``start`` is in the sentence of the weight per 亩 ending at
+    ``weight_end``, its clause ``own`` naming no other 每, total or holder."""
     if weight_end < 0 or start - weight_end > SENTENCE_LOOKBACK:
         return False  # most sums: no weight per 亩 in reach
-    if "每" in own or not _COST.search(own) or _TOTAL.search(own) or _HOLDER.search(own):
+    if "每" in own or _TOTAL.search(own) or _HOLDER.search(own):
         return False
     between = scan[weight_end:start]
     return _UP_TO_LAST_LINE_STOP.match(between) is None  # in the weight's sentence (line)
+
+
+# The output value after a yield per 亩 in its sentence is per 亩 too: 亩产1500多斤,但产值不过
+# 1700元 (CNY/ha); not a total's or a holder's (全县总产值3亿元), nor one too large to be one
+# 亩's (产值达到5亿元: a total with no total word).
+_VALUE = re.compile("产值")
+MU_VALUE_MAX = 100_000  # 元: more is no output value of one 亩
+
+
+def value_per_mu(scan: str, start: int, own: str, weight_end: int, top: float) -> bool:
+    """Whether the sum at ``start`` (largest value ``top``), its clause's words ``own``, is
+    the output value of the weight per 亩 ending at ``weight_end`` in its sentence."""
+    if top > MU_VALUE_MAX or _VALUE.search(own) is None:
+        return False
+    return _of_weight_per_mu(scan, start, own, weight_end)
 
 
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
