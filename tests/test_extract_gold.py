@@ -544,9 +544,9 @@ MEASURED_LATER = {
     # rate units 0.736 (39/53).  Pooled: precision 0.980, recall 0.980, bounds 0.994, rate units
     # 0.743: recall and bounds meet their targets, precision and rate units do not.
     # Tuned since (xrates11: the parts of a per-亩 grant after 其中, the ordinal 第一年, the
-    # variant 産; 亩收/亩增; 年 leading 产值; 产值 after 亩产): rates12 rate units 45 -> 55,
-    # rates13 39 -> 47.
-    "rates12": {"tp": 184, "n_gold": 186, "fp": 7, "n_bounds": 184, "rates": (55, 60)},
+    # variant 産; 亩收/亩增; 年 leading 产值; 产值 after 亩产; a pay list's total): rates12 rate
+    # units 45 -> 56, rates13 39 -> 47.
+    "rates12": {"tp": 184, "n_gold": 186, "fp": 7, "n_bounds": 184, "rates": (56, 60)},
     "rates13": {"tp": 158, "n_gold": 163, "fp": 0, "n_bounds": 156, "rates": (47, 53)},
 }
 

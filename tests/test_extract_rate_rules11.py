@@ -9,8 +9,9 @@ must not change.  Read as here before the rules (the branch point's code) / in t
 - 亩 words leading a figure (亩收, 亩增, 亩增收, 亩增产): 4 / 12 (the near-misses);
 - a colon between digits (7:1, 9:30) is a ratio or a time, no header's colon: 2 / 5;
 - 年 leading its clause, a product before 产值 (年中药材产值4亿多元: CNY/year): 6 / 9;
-- the 产值 of a yield per 亩 in its sentence is per 亩: 4 / 8 (the near-misses).
-In all 26 of the 58 before, 58 after.
+- the 产值 of a yield per 亩 in its sentence is per 亩: 4 / 8 (the near-misses);
+- the total of a monthly pay's listed parts (…，总计4000元: CNY/month): 2 / 4 (the near-misses).
+In all 28 of the 62 before, 62 after.
 """
 
 from __future__ import annotations
@@ -178,6 +179,42 @@ VALUE_PER_MU = [
 
 @pytest.mark.parametrize(("text", "expected"), VALUE_PER_MU)
 def test_the_output_value_of_a_yield_per_mu(text, expected):
+    assert units(text) == expected
+
+
+PAY_TOTAL = [
+    (
+        "村书记的月薪构成:基本报酬2800元,绩效奖金1000元,再加上廉政奖金200元,总计4000元。",
+        [
+            ("2800元", "CNY/month"),
+            ("1000元", "CNY/month"),
+            ("200元", "CNY/month"),
+            ("4000元", "CNY/month"),
+        ],
+    ),
+    (
+        "月薪构成：基本工资2000元，绩效奖金1500元，其他补贴500元，合计4000元。",
+        [
+            ("2000元", "CNY/month"),
+            ("1500元", "CNY/month"),
+            ("500元", "CNY/month"),
+            ("4000元", "CNY/month"),
+        ],
+    ),
+    # near-misses: a total far larger than the parts, or in another sentence, stays CNY
+    (
+        "月薪构成:基本报酬2800元,绩效奖金1000元,总计发放3000万元。",
+        [("2800元", "CNY/month"), ("1000元", "CNY/month"), ("3000万元", "CNY")],
+    ),
+    (
+        "月薪构成:基本报酬2800元,绩效奖金1000元。全县总计发放3000万元。",
+        [("2800元", "CNY/month"), ("1000元", "CNY/month"), ("3000万元", "CNY")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAY_TOTAL)
+def test_the_total_of_a_monthly_pays_parts(text, expected):
     assert units(text) == expected
 
 

@@ -898,7 +898,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
                     rows[-1] = _with_rate(rows[-1], bare[3], per)
             bare = None if per else (len(rows), s, e, (unit, value, qualifier, step, hi))
         top = hi or value
-        if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
+        # a chain of sums, or a list's items under one header: measured by its largest
+        if prev and note.startswith(("rate as", "rate from the list's")):
             top = max(top, prev[2])
         prev = (per, s, top) if unit in _MONEY and per else None
         if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
