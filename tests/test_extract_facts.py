@@ -105,7 +105,6 @@ UNIT_DIFFERS = {
     "xiaohuang-tourism-income-2014": None,
     "lujia-collective-income-before": None,  # 村集体年收入不足2万元
     "tangqi-collective-income-2003": None,  # 村集体年收入5.6万元
-    "tangqi-collective-shop-rent-first-year": None,  # 第一年租金收入
     "feiling-collective-income-2017": None,  # 村集体年收入由2017年的10萬元
     "feiling-collective-income-2018": None,  # …增加到了2018年的90余萬元
     "tianba-fenggang-tea-output-cns": None,  # 年产茶青1.6万吨: t/year, stored as a year's t

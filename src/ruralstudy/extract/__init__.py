@@ -909,7 +909,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
                     rows[-1] = _with_rate(rows[-1], bare[3], per)
             bare = None if per else (len(rows), s, e, (unit, value, qualifier, step, hi))
         top = hi or value
-        if prev and note.startswith("rate as"):  # a chain of sums: measured by its largest
+        # a chain of sums, or a list's items under one header: measured by its largest
+        if prev and note.startswith(("rate as", "rate from the list's")):
             top = max(top, prev[2])
         prev = (per, s, top) if unit in _MONEY and per else None
         if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
@@ -1659,6 +1660,12 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.each_holder(scan, prev_end, start)
     if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
+    if (
+        not per
+        and prevs[2][0] >= 0
+        and rates.value_per_mu(scan, start, pieces[-1], prevs[2][0], top)
+    ):
+        per, words = ["亩"], "亩产 (the sentence's)"  # 亩产1500多斤,但产值不过1700元
     if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
         per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元
     if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
@@ -1696,6 +1703,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         return start, per, f"rate from the list's header ({words})"
     if _visit_parts(scan, start):  # 87元/人次。其中，旅游观光消费32元
         return start, ["人次"], "rate as the spending per visit before (其中)"
+    if money and "其中" in scan[max(0, start - rates.PARTS_REACH) : start]:
+        if rates.parts_after(scan, start, top, money):  # 每亩补助1500元，其中种苗费300元
+            return start, money[0], "rate as the whole before (其中)"
     return start, [], ""
 
 

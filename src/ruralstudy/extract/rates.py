@@ -91,6 +91,8 @@ _PAYS = (
 # Verbs of taking a person or household on, each one paid for: 每吸纳一名贫困劳动力补贴1000元
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
+# 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
+_MU_WORD = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])亩(?:增|收(?![购割回归储取]))"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -100,7 +102,9 @@ _CLAUSE_WORDS = {
     r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
     # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
-    rf"|{_ONE_MU}",
+    rf"|{_ONE_MU}"
+    # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
+    rf"|{_MU_WORD}",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
     "公斤": r"每公斤|每千克|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
@@ -119,9 +123,11 @@ _CLAUSE_WORDS = {
     # 一户一策: a slogan
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
     r"|一户(?!一[策档码宅品业案卡])",
-    "年": rf"每年|年均|一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
+    "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
+    # 年 leading its clause, the product before 产值: 年中药材产值4亿多元 (as 年产值)
+    r"|^年[^0-9，。；：、,;:!?！？\n]{1,6}?产值"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
@@ -631,6 +637,32 @@ def visit_parts(scan: str, start: int) -> bool:
     return _PER_VISIT_BEFORE.search(scan, max(0, stop - 20), stop) is not None
 
 
+# The parts of a sum with a rate, listed after it from a 其中 in its sentence: 每亩补助1500元，
+# 其中种苗费300元，兑现到农户的资金是1200元（第一年500元，第三年300元）: each part is per 亩 as
+# the whole (每人/每户 heads too).  A part is no larger than the whole; a later part no more
+# than a few times the part before; a total (全县共兑现500万元) is no part.
+PARTS_REACH = 120  # characters from the 其中 to the part
+_PARTS_HEAD_END = frozenset(("", "，", ",", "；", ";"))  # in its sentence (not 。其中)
+_PARTS_STOP = re.compile(r"[。！？!?\n]")
+
+
+def parts_after(scan: str, start: int, top: float, money: tuple) -> bool:
+    """Whether the sum at ``start`` (largest value ``top``) is a part, after 其中, of the
+    sum with a rate ``money`` (denominators, start, top value, end) before it."""
+    _, m_start, m_top, m_end = money
+    q = scan.rfind("其中", max(0, start - PARTS_REACH), start)
+    if q < 0:
+        return False
+    if m_end <= q:  # the whole, just before the 其中
+        if scan[m_end:q] not in _PARTS_HEAD_END or top > m_top:
+            return False
+    elif m_start < q or top > RESTATED_MAX_RATIO * m_top:
+        return False  # a part before it, read by this rule or another, sets the rate
+    if _PARTS_STOP.search(scan, q, start) or _TOTAL.search(own_clause(scan, q, start)):
+        return False
+    return True
+
+
 # 单产 (the yield per unit of land) after a yield per 亩 in the same sentence restates it:
 # 平均亩产达1209.1公斤，率先实现大面积单产超1200公斤 (kg/ha).  Alone it names no unit of land.
 _UNIT_YIELD = re.compile(
@@ -733,12 +765,33 @@ _COST = re.compile("成本|费用|花费|开支|支出|(?<![免经消浪学会�
 def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
     """Whether the sum at ``start``, its clause's words ``own``, is the cost of the weight
     per 亩 ending at ``weight_end`` in its sentence."""
+    return _COST.search(own) is not None and _of_weight_per_mu(scan, start, own, weight_end)
+
+
+def _of_weight_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
+    """Whether the sum at ``start`` is in the sentence of the weight per 亩 ending at
+    ``weight_end``, its clause ``own`` naming no other 每, total or holder."""
     if weight_end < 0 or start - weight_end > SENTENCE_LOOKBACK:
         return False  # most sums: no weight per 亩 in reach
-    if "每" in own or not _COST.search(own) or _TOTAL.search(own) or _HOLDER.search(own):
+    if "每" in own or _TOTAL.search(own) or _HOLDER.search(own):
         return False
     between = scan[weight_end:start]
     return _UP_TO_LAST_LINE_STOP.match(between) is None  # in the weight's sentence (line)
+
+
+# The output value after a yield per 亩 in its sentence is per 亩 too: 亩产1500多斤,但产值不过
+# 1700元 (CNY/ha); not a total's or a holder's (全县总产值3亿元), nor one too large to be one
+# 亩's (产值达到5亿元: a total with no total word).
+_VALUE = re.compile("产值")
+MU_VALUE_MAX = 100_000  # 元: more is no output value of one 亩
+
+
+def value_per_mu(scan: str, start: int, own: str, weight_end: int, top: float) -> bool:
+    """Whether the sum at ``start`` (largest value ``top``), its clause's words ``own``, is
+    the output value of the weight per 亩 ending at ``weight_end`` in its sentence."""
+    if top > MU_VALUE_MAX or _VALUE.search(own) is None:
+        return False
+    return _of_weight_per_mu(scan, start, own, weight_end)
 
 
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
@@ -747,7 +800,7 @@ def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # … or a clause opening with 一亩 and its crop (一亩茶叶平均每一年出产干茶叶15斤: per 亩 and year,
 # the only 每 after it a year's).
 _MU_LEAD = re.compile(
-    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
+    rf"(?:每亩(?:土?地|田)?|{_ONE_MU}|{_MU_WORD}|^一亩(?=[\u4e00-\u9fff])(?![多半左以三两]))(?!.*每(?!一?年))"
 )
 _EVERY_YEAR = re.compile("每一?年")
 
@@ -822,7 +875,7 @@ def list_rate(
     line = _line_start(scan, start, breaks)  # -1 in a long paragraph: no item, maybe a colon
     lo = line if line >= 0 else start - LINE_MAX
     item = scan[lo:start]
-    colon = max(item.rfind("："), item.rfind(":"))
+    colon = _header_colon(item)
     if line < 0:
         is_item = False
     elif len(item) <= _ITEM_DECIDED:
@@ -841,6 +894,15 @@ def list_rate(
     if not is_item:
         return [], ""
     return _header_rate(scan, line, breaks, known)
+
+
+def _header_colon(item: str) -> int:
+    """Where the last colon of ``item`` is, past colons between digits (7:1, 9:30: a ratio
+    or a time, no header's), or -1."""
+    colon = max(item.rfind("："), item.rfind(":"))
+    while colon > 0 and item[colon - 1].isdigit() and item[colon + 1 : colon + 2].isdigit():
+        colon = max(item.rfind("：", 0, colon), item.rfind(":", 0, colon))
+    return colon
 
 
 # An item without a mark is a short label and a colon ("标间：200元"), not a speaker's (他说：).
