@@ -549,9 +549,11 @@ MEASURED_LATER = {
     # Tuned since (xrates11: the parts of a per-亩 grant after 其中, the ordinal 第一年, the
     # variant 産; 亩收/亩增; 年 leading 产值; 产值 after 亩产; a pay list's total): rates12 rate
     # units 45 -> 56, rates13 39 -> 47.
-    "rates12": {"tp": 186, "n_gold": 186, "fp": 0, "n_bounds": 186, "rates": (56, 60)},
+    # Conventions settled after it (the lists' headers): 年人均补助 CNY/person (DESIGN.md), a weight
+    # with 每天 not attached kg (the older lists): rates12 rate units 59/60, rates13 48/49.
+    "rates12": {"tp": 186, "n_gold": 186, "fp": 0, "n_bounds": 186, "rates": (59, 60)},
     # 100万余斤 re-read as [100万, 101万) (DESIGN.md: 余 after 万 steps one 万): bounds 161/161.
-    "rates13": {"tp": 161, "n_gold": 163, "fp": 0, "n_bounds": 161, "rates": (47, 53)},
+    "rates13": {"tp": 161, "n_gold": 163, "fp": 0, "n_bounds": 161, "rates": (48, 49)},
 }
 
 
