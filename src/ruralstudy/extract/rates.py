@@ -106,10 +106,10 @@ _CLAUSE_WORDS = {
     # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
     rf"|{_MU_WORD}",
     "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
-    "公斤": r"每公斤|每千克|一公斤",
+    "公斤": r"每公斤|每千克|每㎏|一公斤",
     "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
     "公顷": r"每公顷",
-    "平方米": r"每平方米|每平米",  # 每平米租金20元: the spoken 平方米
+    "平方米": r"每平方米|每平米|每㎡",  # 每平米租金20元: the spoken 平方米
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
@@ -606,7 +606,7 @@ _YIELD_BEFORE = re.compile(
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
