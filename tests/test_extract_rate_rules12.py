@@ -47,3 +47,41 @@ from extract_readings import units
 )
 def test_square_metre_signs_and_slashes(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 户均/人均 before an area (面积) or a weight of grain or yield (粮食, 产量) with words
+        # between: per household/person
+        ("户均种植面积9.14亩", [("9.14亩", "ha/household")]),
+        ("戶均種植面積9.14畝", [("9.14畝", "ha/household")]),
+        ("户均种植烤烟面积十二亩", [("十二亩", "ha/household")]),
+        ("户均经营面积达到12亩", [("12亩", "ha/household")]),
+        ("全村人均茶园面积不足1亩", [("不足1亩", "ha/person")]),
+        ("人均耕地面积为0.8亩", [("0.8亩", "ha/person")]),
+        ("年人均糧食才100多斤", [("100多斤", "kg/person")]),
+        ("户均茶园面积5.2亩", [("5.2亩", "ha/household")]),
+        ("人均粮食产量500公斤", [("500公斤", "kg/person")]),
+        ("人均占有粮食400多斤", [("400多斤", "kg/person")]),
+        ("户均住房建筑面积120㎡", [("120㎡", "m2/household")]),
+        ("劳均承包面积3亩", [("3亩", "ha/person")]),
+        # as before: the land word attached, money, counts
+        ("人均耕地1.2亩", [("1.2亩", "ha/person")]),
+        ("人均增收2000元", [("2000元", "CNY/person")]),
+        ("户均养殖生猪20头", [("20头", "count:头")]),
+        # near-misses: a verb alone (as test_extract_rate_rules), a weight with 面积, an area
+        # with 产量
+        ("人均种植3亩", [("3亩", "ha")]),
+        ("户均种植烤烟十二亩", [("十二亩", "ha")]),
+        ("户均出售生猪2000斤", [("2000斤", "kg")]),
+        ("人均粮食种植面积3亩", [("3亩", "ha/person")]),
+        # near-misses: a clause break, 的, or 两户均 (both households) between
+        ("人均收入提高，种植面积500亩", [("500亩", "ha")]),
+        ("人均收入最高的种植大户有30亩", [("30亩", "ha")]),
+        ("两户均种植烤烟20亩", [("两户", "household"), ("20亩", "ha")]),
+        ("户均增收的同时扩种辣椒3000亩以上", [("3000亩以上", "ha")]),
+    ],
+)
+def test_avg_before_an_area_or_weight_with_words_between(text, found):
+    assert units(text) == found

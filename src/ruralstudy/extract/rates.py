@@ -67,6 +67,28 @@ _BEFORE = re.compile(
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
+# 户均种植面积9.14亩, 人均粮食产量500公斤: 户均/人均 (劳均) leading an area (面积) or a weight of
+# grain or yield (粮食, 产量) with words between; not a verb alone (人均种植3亩 stays an area, as
+# the older rule tests), not 两户均 (both households), nor across 的 or a clause break.
+_AVG_HELD = re.compile(
+    r"(?<![0-9〇零一二两三四五六七八九十几多个每])(?P<avg>[人户劳])均"
+    r"(?P<what>[^0-9〇零一二两三四五六七八九十百千万，。；：、,;:!?！？\n的]{1,8})$"
+)
+AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平米", "㎡", "m²"})
+_AREA_NOUN = re.compile("面[积積]").search  # (the scan copy keeps 積 and 糧)
+_WEIGHT_NOUN = re.compile("[粮糧]食|产量").search
+
+
+def avg_held_before(scan: str, start: int, is_area: bool) -> list[str]:
+    """['户'] / ['人'] for an area or weight led by 户均/人均 and its noun (户均种植面积9.14亩)."""
+    m = _AVG_HELD.search(scan, max(0, start - BEFORE_LOOKBACK), start)
+    if m is None:
+        return []
+    if not (_AREA_NOUN if is_area else _WEIGHT_NOUN)(m["what"]):
+        return []
+    return ["人" if m["avg"] == "劳" else m["avg"]]
+
+
 # One 亩 of land leading what it yields or brings (一亩田700斤, 一亩地600元, 一亩地麦子收个一千斤):
 # not an area held or taken on (有一亩地, 租了一亩地), a part of 十一亩, nor 一亩多地.
 _ONE_MU = r"(?<![0-9〇零一二两三四五六七八九十百千万有了租包转是占])[一1]亩(?:土?地|田)(?![多半])"
