@@ -85,3 +85,28 @@ def test_square_metre_signs_and_slashes(text, found):
 )
 def test_avg_before_an_area_or_weight_with_words_between(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 斤价, 公斤价, 吨价, 亩租 leading a sum: a price per 斤 (公斤, 吨), a rent per 亩
+        # (attached, in the span as 人均2000元; apart, the clause's word)
+        ("今年烤烟平均斤价22.18元", [("斤价22.18元", "CNY/kg")]),
+        ("今年烤煙平均斤價22.18元", [("斤價22.18元", "CNY/kg")]),
+        ("平均斤价为22.18元", [("22.18元", "CNY/kg")]),
+        ("收购均价每斤3元，平均斤价比去年高", [("每斤3元", "CNY/kg")]),
+        ("鲜叶的市斤价达到十五元", [("十五元", "CNY/kg")]),
+        ("平均公斤价为30.5元", [("30.5元", "CNY/kg")]),
+        ("公斤价30.5元", [("公斤价30.5元", "CNY/kg")]),
+        ("平均噸價2000元", [("噸價2000元", "CNY/t")]),
+        ("土地亩租800元", [("800元", "CNY/ha")]),
+        ("亩租金涨到了1000元", [("1000元", "CNY/ha")]),
+        # near-misses: a weight's or an area's figure before (500斤价格, 300亩租金), 租 not a rent
+        ("这批500斤价格不低，卖了1500元", [("500斤", "kg"), ("1500元", "CNY")]),
+        ("流转的300亩租金共24万元", [("300亩", "ha"), ("24万元", "CNY")]),
+        ("一年租金共3万元", [("3万元", "CNY/year")]),
+    ],
+)
+def test_price_per_weight_and_rent_per_mu_words(text, found):
+    assert units(text) == found

@@ -1598,7 +1598,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     # their arguments, which cost more than the slice, for every figure)
     lo = start - rates.BEFORE_LOOKBACK
     near = scan[lo if lo > 0 else 0 : start]
-    if "每" in near or "均" in near:
+    if "每" in near or "均" in near or "价" in near:  # 每亩, 人均, 斤价
         before, width = rates.rate_before(scan, start)
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
             before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)

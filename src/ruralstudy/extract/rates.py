@@ -62,8 +62,11 @@ PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
 _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基地)(?:面积)?|(?:住房|承包)?面积)"
+# 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
+_PRICE_OF_ONE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几公])(?P<price>市?斤|公斤|吨)价"
 _BEFORE = re.compile(
     rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
+    rf"|{_PRICE_OF_ONE}$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
@@ -114,7 +117,8 @@ _PAYS = (
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
 # 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
-_MU_WORD = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])亩(?:增|收(?![购割回归储取]))"
+_NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
+_MU_WORD = rf"{_NO_NUMERAL_BEFORE}亩(?:增|收(?![购割回归储取]))"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -126,10 +130,14 @@ _CLAUSE_WORDS = {
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
     rf"|{_ONE_MU}"
     # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
-    rf"|{_MU_WORD}",
-    "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
-    "公斤": r"每公斤|每千克|每㎏|一公斤",
-    "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
+    rf"|{_MU_WORD}"
+    # 亩租800元, 亩租金1000元: the rent of one 亩 (not 300亩租金, an area's)
+    rf"|{_NO_NUMERAL_BEFORE}亩租",
+    # 每市斤30元: the market 斤 is the same half kilogram; 平均斤价22.18元, 吨价2000元: the
+    # price of one 斤 (吨), not 500斤价格 (a weight's) nor 公斤价
+    "斤": rf"每市?斤|一市?斤|{_NO_NUMERAL_BEFORE}(?<!公)市?斤价",
+    "公斤": rf"每公斤|每千克|每㎏|一公斤|{_NO_NUMERAL_BEFORE}公斤价",
+    "吨": rf"每吨|一吨|{_NO_NUMERAL_BEFORE}吨价",  # 每吨收购价2000元: CNY/t
     "公顷": r"每公顷",
     "平方米": r"每平方米|每平米|每㎡",  # 每平米租金20元: the spoken 平方米
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
@@ -167,12 +175,12 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩俩倆]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩俩倆价]").search
 has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
@@ -211,6 +219,8 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
         return [], 0
     if m["avg"]:
         return [m["avg"]], 0 if m["land"] else len(m.group())
+    if m["price"]:
+        return [m["price"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
 
 
