@@ -110,3 +110,26 @@ def test_avg_before_an_area_or_weight_with_words_between(text, found):
 )
 def test_price_per_weight_and_rent_per_mu_words(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause led by 一间 (one room, of a house or a shop) names what the sums after it are per
+        (
+            "村里一间35平方米左右的房子，一个月也就180元。",
+            [("35平方米左右", "m2"), ("180元", "CNY/room/month")],
+        ),
+        (
+            "村裡一間35平方米左右的房子，一個月也就180元。",
+            [("35平方米左右", "m2"), ("180元", "CNY/room/month")],
+        ),
+        ("临街一间铺面，一年租金两万元", [("两万元", "CNY/room/year")]),
+        # near-misses: 十一间, no period, a total
+        ("村里有十一间房子，一个月收入1万元", [("十一间", "count:间"), ("1万元", "CNY/month")]),
+        ("建了一间仓库，花了3万元", [("3万元", "CNY")]),
+        ("一间房子，一个月总共收入1万元", [("1万元", "CNY/month")]),
+    ],
+)
+def test_a_clause_led_by_one_room(text, found):
+    assert units(text) == found

@@ -396,6 +396,8 @@ _SENTENCE_WORD = re.compile(
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
     # a clause that starts with 一亩 names what the sums after it are per: 一亩玉米，年收入680元
     r"|(?:^|(?<=[，,；;：:\n]))一(?P<o>亩)(?![多半0-9一二两三四五六七八九十])"
+    # … and one room of a house or shop: 一间35平方米左右的房子，一个月也就180元 (not 十一间)
+    r"|(?<![0-9〇零一二两三四五六七八九十百千万])一(?P<r>间)(?=[^，。；,;：:\n]{0,14}?[房屋铺舍])"
 )
 # A line ends a sentence for its rate: a list's item line takes nothing from the one before
 # (- 早餐：20元/人/天 then - 门票：100元/人: per person only).
@@ -439,7 +441,13 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
         prev_rate = None  # only a per-head rate with a period, in reach, completes one
     head = window[:cut]
-    if prev_rate is None and "每" not in head and "均" not in head and "一亩" not in head:
+    if (
+        prev_rate is None
+        and "每" not in head
+        and "均" not in head
+        and "一亩" not in head
+        and "一间" not in head
+    ):
         return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
     stop = _UP_TO_LAST_LINE_STOP.match(window)
     if stop is not None:
@@ -462,7 +470,7 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
             found = prev_rate[1]
     for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
-        d = m["e"] or m["a"] or m["o"] if wants_entity else m["p"]
+        d = m["e"] or m["a"] or m["o"] or m["r"] if wants_entity else m["p"]
         if d:
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
