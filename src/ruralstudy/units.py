@@ -115,11 +115,14 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "公顷": ("ha", Fraction(1)),
     "平方米": ("m2", Fraction(1)),
     "平米": ("m2", Fraction(1)),  # the spoken 平方米
+    "㎡": ("m2", Fraction(1)),  # the sign (U+33A1) of price and rent lists: 20元/㎡·月
+    "m²": ("m2", Fraction(1)),
     "斤": ("kg", Fraction(1, 2)),
     "市斤": ("kg", Fraction(1, 2)),  # the market 斤 of price lists: the same half kilogram
     "两": ("kg", Fraction(1, 20)),  # a tenth of a 斤: tea and ginseng are priced per 两
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
+    "㎏": ("kg", Fraction(1)),  # the sign (U+338F): 3元/㎏
     "吨": ("t", Fraction(1)),
     "人": ("person", Fraction(1)),
     "户": ("household", Fraction(1)),
@@ -146,6 +149,8 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "公顷": ("ha", Fraction(1)),
     "平方米": ("m2", Fraction(1)),
     "平米": ("m2", Fraction(1)),  # the spoken 平方米
+    "㎡": ("m2", Fraction(1)),  # the sign (U+33A1): 1200㎡
+    "m²": ("m2", Fraction(1)),
     "平方公里": ("ha", Fraction(100)),
     "平方千米": ("ha", Fraction(100)),
     "斤": ("kg", Fraction(1, 2)),
@@ -155,6 +160,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "kg": ("kg", Fraction(1)),  # 175kg: the Latin symbol
+    "㎏": ("kg", Fraction(1)),  # the sign (U+338F)
     "吨": ("t", Fraction(1)),
     "元": ("CNY", Fraction(1)),
     "¥": ("CNY", Fraction(1)),  # the sign before a figure (¥500), read as 元
@@ -179,6 +185,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "百分点": ("percentage_point", Fraction(1)),
     "米": ("m", Fraction(1)),
     "公里": ("km", Fraction(1)),
+    "㎞": ("km", Fraction(1)),  # the sign (U+339E)
     "千米": ("km", Fraction(1)),
     "年": ("year", Fraction(1)),
     "载": ("year", Fraction(1)),

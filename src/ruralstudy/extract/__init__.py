@@ -247,7 +247,8 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 块钱 "
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹"
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
+    "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -310,6 +311,7 @@ _UNIT_GUARDS = {
     # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
     "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
     "kg": "(?<=[0-9])kg(?![A-Za-z])",
+    "m²": "(?<=[0-9])m²",  # 120m², as kg: after digits
     "款": "款(?![项式子额])",  # 60余款产品: kinds of a product; not 款项, 款式
     # 200多层 (layers): a count with 余/多 only; 三层楼, 四层 (a building's storeys) the lists
     # leave out, and 层次, 层面 are no count
@@ -407,8 +409,8 @@ def quantity_pattern(opt=_optional) -> str:
     per = rates.DENOMINATOR_PATTERN
     # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天)
     written_per = (
-        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・](?:{_PERIOD})")
-        + rf"|/[（(](?:{per})[·・/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
+        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•](?:{_PERIOD})")
+        + rf"|/[（(](?:{per})[·・•/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
     post_first = _class("".join(first for _, first in _POST))
@@ -623,7 +625,7 @@ _MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "kg",
-    "吨", "倍", "个百分点",
+    "吨", "倍", "个百分点", "㎡", "㎏", "㎞",
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
@@ -1596,7 +1598,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     # their arguments, which cost more than the slice, for every figure)
     lo = start - rates.BEFORE_LOOKBACK
     near = scan[lo if lo > 0 else 0 : start]
-    if "每" in near or "均" in near:
+    if "每" in near or "均" in near or "价" in near:  # 每亩, 人均, 斤价
         before, width = rates.rate_before(scan, start)
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
             before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)
@@ -1617,6 +1619,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per = _completed(scan, start, per, "", prev_end, rated)
         return start, per, ""
     if unit not in _MONEY:
+        area = unit in rates.AREA_UNITS
+        held = area or unit in rates.WEIGHT_UNITS
+        if held and "均" in near and (per := rates.avg_held_before(scan, start, area)):
+            return start, per, "rate from 户均/人均 (the noun between)"  # 户均种植面积9.14亩
         if unit in rates.WEIGHT_UNITS:
             if "产" in scan[max(0, start - rates.YIELD_LOOKBACK) : start]:
                 per = rates.yield_before(scan, start)  # 亩产可达2吨: t/ha

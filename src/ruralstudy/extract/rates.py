@@ -62,10 +62,35 @@ PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
 _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基地)(?:面积)?|(?:住房|承包)?面积)"
+# 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
+_PRICE_OF_ONE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几公])(?P<price>市?斤|公斤|吨)价"
 _BEFORE = re.compile(
     rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
+    rf"|{_PRICE_OF_ONE}$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
+
+# 户均种植面积9.14亩, 人均粮食产量500公斤: 户均/人均 (劳均) leading an area (面积) or a weight of
+# grain or yield (粮食, 产量) with words between; not a verb alone (人均种植3亩 stays an area, as
+# the older rule tests), not 两户均 (both households), nor across 的 or a clause break.
+_AVG_HELD = re.compile(
+    r"(?<![0-9〇零一二两三四五六七八九十几多个每])(?P<avg>[人户劳])均"
+    r"(?P<what>[^0-9〇零一二两三四五六七八九十百千万，。；：、,;:!?！？\n的]{1,8})$"
+)
+AREA_UNITS = frozenset({"亩", "公顷", "平方米", "平米", "㎡", "m²"})
+_AREA_NOUN = re.compile("面[积積]").search  # (the scan copy keeps 積 and 糧)
+_WEIGHT_NOUN = re.compile("[粮糧]食|产量").search
+
+
+def avg_held_before(scan: str, start: int, is_area: bool) -> list[str]:
+    """['户'] / ['人'] for an area or weight led by 户均/人均 and its noun (户均种植面积9.14亩)."""
+    m = _AVG_HELD.search(scan, max(0, start - BEFORE_LOOKBACK), start)
+    if m is None:
+        return []
+    if not (_AREA_NOUN if is_area else _WEIGHT_NOUN)(m["what"]):
+        return []
+    return ["人" if m["avg"] == "劳" else m["avg"]]
+
 
 # One 亩 of land leading what it yields or brings (一亩田700斤, 一亩地600元, 一亩地麦子收个一千斤):
 # not an area held or taken on (有一亩地, 租了一亩地), a part of 十一亩, nor 一亩多地.
@@ -92,7 +117,8 @@ _PAYS = (
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
 # 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
-_MU_WORD = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])亩(?:增|收(?![购割回归储取]))"
+_NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
+_MU_WORD = rf"{_NO_NUMERAL_BEFORE}亩(?:增|收(?![购割回归储取]))"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
@@ -104,12 +130,16 @@ _CLAUSE_WORDS = {
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
     rf"|{_ONE_MU}"
     # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
-    rf"|{_MU_WORD}",
-    "斤": r"每市?斤|一市?斤",  # 每市斤30元: the market 斤 is the same half kilogram
-    "公斤": r"每公斤|每千克|一公斤",
-    "吨": r"每吨|一吨",  # 每吨收购价2000元: CNY/t
+    rf"|{_MU_WORD}"
+    # 亩租800元, 亩租金1000元: the rent of one 亩 (not 300亩租金, an area's)
+    rf"|{_NO_NUMERAL_BEFORE}亩租",
+    # 每市斤30元: the market 斤 is the same half kilogram; 平均斤价22.18元, 吨价2000元: the
+    # price of one 斤 (吨), not 500斤价格 (a weight's) nor 公斤价
+    "斤": rf"每市?斤|一市?斤|{_NO_NUMERAL_BEFORE}(?<!公)市?斤价",
+    "公斤": rf"每公斤|每千克|每㎏|一公斤|{_NO_NUMERAL_BEFORE}公斤价",
+    "吨": rf"每吨|一吨|{_NO_NUMERAL_BEFORE}吨价",  # 每吨收购价2000元: CNY/t
     "公顷": r"每公顷",
-    "平方米": r"每平方米|每平米",  # 每平米租金20元: the spoken 平方米
+    "平方米": r"每平方米|每平米|每㎡",  # 每平米租金20元: the spoken 平方米
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
@@ -145,12 +175,12 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
 # speed and skipped (most clauses before a sum of money).
-_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩俩倆]").search
+_HAS_CLAUSE_WORD = re.compile("[每均年月天日晚产一薪亩俩倆价]").search
 has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no word in reach
 # A 年 word that names the year a figure covers (年收入, 年人均, 人均年纯收入), not a
 # rate stated per year (每年, 年均, 一年): with a per-person or per-household word
@@ -189,6 +219,8 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
         return [], 0
     if m["avg"]:
         return [m["avg"]], 0 if m["land"] else len(m.group())
+    if m["price"]:
+        return [m["price"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
 
 
@@ -364,6 +396,8 @@ _SENTENCE_WORD = re.compile(
     r"|每个?(?P<p>年|月|周|天|日|晚|小时)"
     # a clause that starts with 一亩 names what the sums after it are per: 一亩玉米，年收入680元
     r"|(?:^|(?<=[，,；;：:\n]))一(?P<o>亩)(?![多半0-9一二两三四五六七八九十])"
+    # … and one room of a house or shop: 一间35平方米左右的房子，一个月也就180元 (not 十一间)
+    r"|(?<![0-9〇零一二两三四五六七八九十百千万])一(?P<r>间)(?=[^，。；,;：:\n]{0,14}?[房屋铺舍])"
 )
 # A line ends a sentence for its rate: a list's item line takes nothing from the one before
 # (- 早餐：20元/人/天 then - 门票：100元/人: per person only).
@@ -407,7 +441,13 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
         prev_rate = None  # only a per-head rate with a period, in reach, completes one
     head = window[:cut]
-    if prev_rate is None and "每" not in head and "均" not in head and "一亩" not in head:
+    if (
+        prev_rate is None
+        and "每" not in head
+        and "均" not in head
+        and "一亩" not in head
+        and "一间" not in head
+    ):
         return per  # no 每- or 均-word in an earlier clause (most sums): string tests only
     stop = _UP_TO_LAST_LINE_STOP.match(window)
     if stop is not None:
@@ -430,7 +470,7 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         elif not wants_entity and prev_rate[0] == per[0]:  # 每亩每年600元，旱地每亩400元
             found = prev_rate[1]
     for m in _SENTENCE_WORD.finditer(window, 0, len(window) - len(own)):
-        d = m["e"] or m["a"] or m["o"] if wants_entity else m["p"]
+        d = m["e"] or m["a"] or m["o"] or m["r"] if wants_entity else m["p"]
         if d:
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
@@ -606,7 +646,7 @@ _YIELD_BEFORE = re.compile(
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
 def yield_before(scan: str, start: int) -> list[str]:
