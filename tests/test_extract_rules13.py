@@ -1,0 +1,34 @@
+"""Rules of branch xrules13 (issue 12: the non-rate miss classes of rates14/rates15), one test
+per class, on sentences written for them before the code, near-misses included (where a rule
+must not fire)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_readings import rows
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("年产矿泉水700万瓶", [("700万瓶", 7e6, 7e6, "瓶", "exact", "count:瓶")]),
+        ("賣出三千瓶辣椒醬", [("三千瓶", 3000, 3000, "瓶", "exact", "count:瓶")]),
+        ("销售蜂蜜2000余瓶", [("2000余瓶", 2000, 3000, "瓶", "plus", "count:瓶")]),
+        ("生产罐头500罐", [("500罐", 500, 500, "罐", "exact", "count:罐")]),
+        ("卖出茶叶1.2万盒", [("1.2万盒", 12000, 12000, "盒", "exact", "count:盒")]),
+        ("收购稻草3000捆", [("3000捆", 3000, 3000, "捆", "exact", "count:捆")]),
+        ("每天摘李子三十筐", [("三十筐", 30, 30, "筐", "exact", "count:筐")]),
+        ("共设展位14席", [("14席", 14, 14, "席", "exact", "count:席")]),
+        ("端上三样农家菜", [("三样", 3, 3, "样", "exact", "count:样")]),
+        # near-misses: the characters in words, or 一 before them in a phrase
+        ("破解3大瓶颈", []),
+        ("他的一席话", []),
+        ("占有一席之地", []),
+        ("和去年一样", []),
+        ("跟城里没什么两样", []),
+        ("打造3个样板", [("3个", 3, 3, "个", "exact", "count")]),
+        ("吃了两盒饭", []),
+    ],
+)
+def test_classifiers_of_goods_and_seats(text, found):
+    assert rows(text) == found
