@@ -32,3 +32,32 @@ from extract_readings import rows
 )
 def test_classifiers_of_goods_and_seats(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("將19年數據與20年對比", []),
+        ("将19年数据与20年对比", []),
+        ("19年和20年", []),
+        ("19年底完工", []),
+        ("20年上半年", []),
+        ("與20年相比", []),
+        ("19年至20年期间", []),
+        ("从19年开始种烤烟", []),
+        # near-misses: durations
+        ("他在村里干了19年", [("19年", 19, 19, "年", "exact", "year")]),
+        ("租期20年", [("20年", 20, 20, "年", "exact", "year")]),
+        ("20年来", [("20年", 20, 20, "年", "exact", "year")]),
+        ("流转期限为20年", [("20年", 20, 20, "年", "exact", "year")]),
+        ("用了20年的时间", [("20年", 20, 20, "年", "exact", "year")]),
+        ("承包期10年至20年", [("10年至20年", 10, 20, "年", "range", "year")]),
+        (
+            "干了19年3个月",
+            [("19年", 19, 19, "年", "exact", "year"), ("3个月", 3, 3, "个月", "exact", "month")],
+        ),
+        ("近20年的发展", [("20年", 20, 20, "年", "exact", "year")]),
+    ],
+)
+def test_two_digit_years_are_dates(text, found):
+    assert rows(text) == found

@@ -1131,6 +1131,8 @@ def _read_match(m: re.Match, scan: str):
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
     if n2 is not None:
+        if unit == "年" and _is_short_year(n1, scan, start, end, True):
+            return None  # 19年至20年: consecutive years, 2019 to 2020
         return _read_range(g, start, end, pre)
     marker = p1 or p2
     if not marker and not n1.isdigit():  # 20余万, 十来个 (a numeral holds one at most)
@@ -1455,6 +1457,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
+    if unit == "年" and _is_short_year(n1, scan, start, end, qualified):
+        return True  # 19年数据, 20年底, 19年至20年, 从19年开始: 2019 and 2020 abbreviated
     if unit == "年" and scan.startswith(_CAMPAIGN_AFTER, end):
         return True  # 公路三年大决战, 三年行动: a campaign's name, not a duration
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
@@ -1481,6 +1485,34 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+# A two-digit year (19年 for 2019) is read by what surrounds it, as a duration (干了19年, 租期20年,
+# 20年来) is written the same: before a word that dates (数据, 年底, 3月, 对比), in a range of
+# consecutive years (19年至20年), or between 从/自 and 开始/起.
+_SHORT_YEAR = re.compile(r"[12][0-9]")
+_SHORT_YEAR_AFTER = re.compile(
+    r"(?:[数數][据據字]|同期|年[底初末]|[底初末]|[上下]半年|全年|度|第[一二三四1-4]季度"
+    r"|(?:1[0-2]|[1-9])月|[对對]比|相比|同比)"
+)
+_SHORT_YEAR_RANGE = re.compile(r"([12][0-9])年[至到\-—~和与與]([12][0-9])年")
+
+
+def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:
+    """19年数据, 20年底, 19年至20年 (consecutive), 从19年开始: a year written in two digits."""
+    if not _SHORT_YEAR.fullmatch(n1) or scan[start - 1 : start].isdigit():
+        return False
+    pair = _SHORT_YEAR_RANGE.match(scan, start)
+    if pair and int(pair[2]) == int(pair[1]) + 1:
+        return True  # 19年至20年 read as one range, or 19年和20年 as two figures
+    if qualified:
+        return False  # 近20年, 20多年: a duration
+    if _SHORT_YEAR_AFTER.match(scan, end):
+        return True
+    back = _SHORT_YEAR_RANGE.search(scan, max(0, start - 4), end)
+    if back and back.start(2) == start and int(back[2]) == int(back[1]) + 1:
+        return True  # the second of 19年和20年
+    return scan[start - 1 : start] in "从自" and scan.startswith(("开始", "起"), end)
 
 
 def _is_cross_breed(scan: str, start: int, end: int) -> bool:
