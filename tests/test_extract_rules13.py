@@ -61,3 +61,25 @@ def test_classifiers_of_goods_and_seats(text, found):
 )
 def test_two_digit_years_are_dates(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("嫌两头跑成本高", []),
+        ("嫌兩頭跑成本高", []),
+        ("家里地里两头忙", []),
+        ("工作家庭两头顾", []),
+        ("两头受气", []),
+        ("91人妻", []),
+        ("支付100人民币", []),
+        # near-misses: cattle, and people counted before a word
+        ("养了两头牛", [("两头", 2, 2, "头", "exact", "count:头")]),
+        ("買了兩頭豬", [("兩頭", 2, 2, "头", "exact", "count:头")]),
+        ("两头黄牛跑了", [("两头", 2, 2, "头", "exact", "count:头")]),
+        ("91人参加培训", [("91人", 91, 91, "人", "exact", "person")]),
+        ("带动300人就业", [("300人", 300, 300, "人", "exact", "person")]),
+    ],
+)
+def test_both_ends_and_words_after_ren(text, found):
+    assert rows(text) == found

@@ -278,7 +278,8 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
-    "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
+    # 人气:30, a page's popularity; 四人间, a room type; 100人民币 (money), 91人妻 (a word)
+    "人": "人(?![气间民妻])",
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
@@ -1436,6 +1437,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
         return True  # 十分地 (very), 百分, 万分: adverbs, not land
+    if unit == "头" and n1 == "两" and scan[end : end + 1] in _BOTH_ENDS_VERB:
+        return True  # 两头跑, 两头忙, 两头顾: both ends (of a commute, a life), not two head
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
@@ -1513,6 +1516,11 @@ def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:
     if back and back.start(2) == start and int(back[2]) == int(back[1]) + 1:
         return True  # the second of 19年和20年
     return scan[start - 1 : start] in "从自" and scan.startswith(("开始", "起"), end)
+
+
+# What 两头 "both ends" does: 两头跑 (commutes), 两头忙, 两头顾, 两头兼顾, 两头奔波, 两头受气,
+# 两头落空, 两头照顾, 两头为难; two head of cattle are followed by what they are (两头牛, 两头黄牛).
+_BOTH_ENDS_VERB = frozenset("跑忙顾兼奔受落照为难堵")
 
 
 def _is_cross_breed(scan: str, start: int, end: int) -> bool:
