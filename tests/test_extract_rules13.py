@@ -83,3 +83,24 @@ def test_two_digit_years_are_dates(text, found):
 )
 def test_both_ends_and_words_after_ren(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("还给5万块无息贷款", [("5万块", 50000, 50000, "块", "exact", "CNY")]),
+        ("發放兩萬塊補貼", [("兩萬塊", 20000, 20000, "块", "exact", "CNY")]),
+        ("拿到3千块奖金", [("3千块", 3000, 3000, "块", "exact", "CNY")]),
+        ("开业不到半年", [("不到半年", None, 0.5, "年", "under", "year")]),
+        ("開業不足半年", [("不足半年", None, 0.5, "年", "under", "year")]),
+        ("外出超过半年", [("超过半年", 0.5, None, "年", "over", "year")]),
+        # near-misses: 块 counting things, and 半年 as a date or alone
+        ("铺了两万块石板", []),
+        ("5万块砖", []),
+        ("上半年", []),
+        ("用了半年", []),
+        ("不到半年底", []),
+    ],
+)
+def test_money_in_kuai_before_a_money_word_and_half_a_year_bounded(text, found):
+    assert rows(text) == found

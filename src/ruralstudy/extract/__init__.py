@@ -290,6 +290,8 @@ _UNIT_GUARDS = {
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
         # (两万块的砖, 三千块的石板)
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
+        # ... and before a word of money (5万块无息贷款, 两万块补贴, 3千块奖金)
+        + "|(?<=[万千])块(?=(?:无息)?贷款|补贴|补助|奖金|奖励|工资|现金|资金|租金|分红|押金|存款)"
     ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
@@ -380,7 +382,11 @@ def _optional(pattern: str, ahead: str = "") -> str:
 # 半 alone as a number (大概半小时, 半个月, 半亩地): before an hour, a month, a week or a
 # measure, not after a numeral or in 前半个月, 大半个月, 一个半小时 (a mixed figure's half).
 # Not 半年: 上半年 is a date, 半年粮 and 一年种粮半年饱 sayings, and the lists read none.
-_HALF = f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+_HALF = (
+    f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+    # ... and 半年 after a bound word (不到半年, 不足半年, 超过半年): a span of time
+    "|(?<=不到|不足|超过)半(?=年(?![粮饱底初末度]))"
+)
 
 
 def _number_pattern(opt) -> str:
