@@ -104,3 +104,19 @@ def test_both_ends_and_words_after_ren(text, found):
 )
 def test_money_in_kuai_before_a_money_word_and_half_a_year_bounded(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("废弃了近20年", [("近20年", None, 20, "年", "under", "year")]),
+        ("廢棄了近20年", [("近20年", None, 20, "年", "under", "year")]),
+        ("坚持了近三个月", [("近三个月", None, 3, "个月", "under", "month")]),
+        # near-misses: 近 before a time unit elsewhere is the past N (the fresh list)
+        ("近20年来", [("20年", 20, 20, "年", "exact", "year")]),
+        ("近三年实现增收", [("三年", 3, 3, "年", "exact", "year")]),
+        ("了解近3年的数据", [("3年", 3, 3, "年", "exact", "year")]),
+    ],
+)
+def test_jin_after_le_is_nearly(text, found):
+    assert rows(text) == found

@@ -1164,8 +1164,9 @@ def _read_match(m: re.Match, scan: str):
         value = value + added
         if post is None and scan.startswith(_ABOUT, end):
             post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
-    if pre == "近" and unit in _TIME_UNITS:
+    if pre == "近" and unit in _TIME_UNITS and scan[start - 1 : start] != "了":
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
+        # (after 了 a verb's span: 废弃了近20年 is nearly 20 years, under)
     if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
