@@ -120,3 +120,19 @@ def test_money_in_kuai_before_a_money_word_and_half_a_year_bounded(text, found):
 )
 def test_jin_after_le_is_nearly(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("開業沒半個月就回本", [("沒半個月", None, 0.5, "个月", "under", "month")]),
+        ("开业没半个月就回本", [("没半个月", None, 0.5, "个月", "under", "month")]),
+        ("没有三天就卖完了", [("没有三天", None, 3, "天", "under", "day")]),
+        ("没两年就还清了", [("没两年", None, 2, "年", "under", "year")]),
+        # near-misses: 没 before what is not time, or before a lone 一
+        ("没3亩地", [("3亩", 3, 3, "亩", "exact", "ha")]),
+        ("没一天休息", []),
+    ],
+)
+def test_mei_before_a_span_of_time_is_under(text, found):
+    assert rows(text) == found

@@ -231,7 +231,7 @@ PREFIX_QUALIFIER |= {
     for verb, ends in [("", ("到", "满", "超过", "达到"))]
     + [(v, ("到", "下")) for v in ("挣", "赚", "攒", "存", "收", "收入", "卖", "拿")]
     for end in ends
-}
+} | {"没": "under", "没有": "under"}  # 没半个月就, 没有三天: not yet that span (time only, below)
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
@@ -1127,6 +1127,8 @@ def _read_match(m: re.Match, scan: str):
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
+    if pre in ("没", "没有") and (unit not in _TIME_UNITS or n1 == "一"):
+        start, pre = _skip_spaces(scan, start + len(pre)), None  # 没3亩地, 没一天: no bound
     if pre == "过" and unit in _TIME_UNITS and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 再过三四天: after, not over (过百年)
     before, ends = scan[start - 1] if start else "", None
