@@ -231,7 +231,7 @@ PREFIX_QUALIFIER |= {
     for verb, ends in [("", ("到", "满", "超过", "达到"))]
     + [(v, ("到", "下")) for v in ("挣", "赚", "攒", "存", "收", "收入", "卖", "拿")]
     for end in ends
-}
+} | {"没": "under", "没有": "under"}  # 没半个月就, 没有三天: not yet that span (time only, below)
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
@@ -248,6 +248,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
+    "瓶 罐 盒 捆 筐 席 样 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -278,7 +279,8 @@ _UNIT_GUARDS = {
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
-    "人": "人(?![气间])",  # 人气:30, a page's popularity; 四人间, a room type
+    # 人气:30, a page's popularity; 四人间, a room type; 100人民币 (money), 91人妻 (a word)
+    "人": "人(?![气间民妻])",
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
@@ -289,6 +291,8 @@ _UNIT_GUARDS = {
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
         # (两万块的砖, 三千块的石板)
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
+        # ... and before a word of money (5万块无息贷款, 两万块补贴, 3千块奖金)
+        + "|(?<=[万千])块(?=(?:无息)?贷款|补贴|补助|奖金|奖励|工资|现金|资金|租金|分红|押金|存款)"
     ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
@@ -304,6 +308,15 @@ _UNIT_GUARDS = {
     # 3000尾 (fish), 20匹 (horses); not 尾款 (the last payment), 尾数, 匹配 (matching)
     "尾": "尾(?![款巴部数号声随期矿水气货盘])",
     "匹": "匹(?![配敌])",
+    # goods by their container (700万瓶, 500罐, 1.2万盒, 3000捆, 三十筐); not 瓶颈, 罐头,
+    # 盒饭 (a boxed meal), 盒子
+    "瓶": "瓶(?![颈子])",
+    "罐": "罐(?![头子车])",
+    "盒": "盒(?![饭子])",
+    # 14席 (seats), 三样 (kinds); not 一席话, 一席之地, 一样 (the same), 两样 (没什么两样:
+    # no different), nor 样子, 样板, 样品, 样本, 样式
+    "席": "(?<![一])席(?![位话地卷子])",
+    "样": "(?<![一两])样(?![子板品本式])",
     "村": "村(?![民庄级委集干支组寨落镇两务规史貌容道口])",  # 142村; not 2村干部, 5村组
     # 八折, 9折, 85折: a price's tenths (a share); not 折腾, 折叠, 折合, 三折页 (a leaflet)
     "折": "折(?![腾叠合算旧返射服断页线])",
@@ -371,7 +384,11 @@ def _optional(pattern: str, ahead: str = "") -> str:
 # 半 alone as a number (大概半小时, 半个月, 半亩地): before an hour, a month, a week or a
 # measure, not after a numeral or in 前半个月, 大半个月, 一个半小时 (a mixed figure's half).
 # Not 半年: 上半年 is a date, 半年粮 and 一年种粮半年饱 sayings, and the lists read none.
-_HALF = f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+_HALF = (
+    f"(?<![0-9{CN_CHARS}上下前后大多对过减个年亩斤月天时])半(?=个?小时|个月|个星期|亩|斤|公斤)"
+    # ... and 半年 after a bound word (不到半年, 不足半年, 超过半年): a span of time
+    "|(?<=不到|不足|超过)半(?=年(?![粮饱底初末度]))"
+)
 
 
 def _number_pattern(opt) -> str:
@@ -1112,6 +1129,8 @@ def _read_match(m: re.Match, scan: str):
         return _read_share(g, start, end, pre, post)
     if pre == "上" and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 上 is over only in 上万, 上千 …
+    if pre in ("没", "没有") and (unit not in _TIME_UNITS or n1 == "一"):
+        start, pre = _skip_spaces(scan, start + len(pre)), None  # 没3亩地, 没一天: no bound
     if pre == "过" and unit in _TIME_UNITS and not all(c in MULTIPLIERS for c in n1):
         start, pre = _skip_spaces(scan, start + 1), None  # 再过三四天: after, not over (过百年)
     before, ends = scan[start - 1] if start else "", None
@@ -1123,6 +1142,8 @@ def _read_match(m: re.Match, scan: str):
     if before == "第" or (before in _SPACES and _char_before(scan, start) == "第"):
         return None  # ordinal: 第三条, 第 3 条
     if n2 is not None:
+        if unit == "年" and _is_short_year(n1, scan, start, end, True):
+            return None  # 19年至20年: consecutive years, 2019 to 2020
         return _read_range(g, start, end, pre)
     marker = p1 or p2
     if not marker and not n1.isdigit():  # 20余万, 十来个 (a numeral holds one at most)
@@ -1147,8 +1168,9 @@ def _read_match(m: re.Match, scan: str):
         value = value + added
         if post is None and scan.startswith(_ABOUT, end):
             post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
-    if pre == "近" and unit in _TIME_UNITS:
+    if pre == "近" and unit in _TIME_UNITS and scan[start - 1 : start] != "了":
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
+        # (after 了 a verb's span: 废弃了近20年 is nearly 20 years, under)
     if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
@@ -1426,6 +1448,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
         return True  # 十分地 (very), 百分, 万分: adverbs, not land
+    if unit == "头" and n1 == "两" and scan[end : end + 1] in _BOTH_ENDS_VERB:
+        return True  # 两头跑, 两头忙, 两头顾: both ends (of a commute, a life), not two head
     if unit == "口" and n1 == "两" and scan[start - 1 : start] in ("老", "小"):
         return True  # 老两口, 小两口: a couple, a noun
     if unit in _ADDRESS_UNITS and _ADDRESS_AFTER.match(scan, end):
@@ -1447,6 +1471,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
+    if unit == "年" and _is_short_year(n1, scan, start, end, qualified):
+        return True  # 19年数据, 20年底, 19年至20年, 从19年开始: 2019 and 2020 abbreviated
     if unit == "年" and scan.startswith(_CAMPAIGN_AFTER, end):
         return True  # 公路三年大决战, 三年行动: a campaign's name, not a duration
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
@@ -1473,6 +1499,39 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         ):
             return True  # place names: 五家畈, 四台子
     return False
+
+
+# A two-digit year (19年 for 2019) is read by what surrounds it, as a duration (干了19年, 租期20年,
+# 20年来) is written the same: before a word that dates (数据, 年底, 3月, 对比), in a range of
+# consecutive years (19年至20年), or between 从/自 and 开始/起.
+_SHORT_YEAR = re.compile(r"[12][0-9]")
+_SHORT_YEAR_AFTER = re.compile(
+    r"(?:[数數][据據字]|同期|年[底初末]|[底初末]|[上下]半年|全年|度|第[一二三四1-4]季度"
+    r"|(?:1[0-2]|[1-9])月|[对對]比|相比|同比)"
+)
+_SHORT_YEAR_RANGE = re.compile(r"([12][0-9])年[至到\-—~和与與]([12][0-9])年")
+
+
+def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:
+    """19年数据, 20年底, 19年至20年 (consecutive), 从19年开始: a year written in two digits."""
+    if not _SHORT_YEAR.fullmatch(n1) or scan[start - 1 : start].isdigit():
+        return False
+    pair = _SHORT_YEAR_RANGE.match(scan, start)
+    if pair and int(pair[2]) == int(pair[1]) + 1:
+        return True  # 19年至20年 read as one range, or 19年和20年 as two figures
+    if qualified:
+        return False  # 近20年, 20多年: a duration
+    if _SHORT_YEAR_AFTER.match(scan, end):
+        return True
+    back = _SHORT_YEAR_RANGE.search(scan, max(0, start - 4), end)
+    if back and back.start(2) == start and int(back[2]) == int(back[1]) + 1:
+        return True  # the second of 19年和20年
+    return scan[start - 1 : start] in "从自" and scan.startswith(("开始", "起"), end)
+
+
+# What 两头 "both ends" does: 两头跑 (commutes), 两头忙, 两头顾, 两头兼顾, 两头奔波, 两头受气,
+# 两头落空, 两头照顾, 两头为难; two head of cattle are followed by what they are (两头牛, 两头黄牛).
+_BOTH_ENDS_VERB = frozenset("跑忙顾兼奔受落照为难堵")
 
 
 def _is_cross_breed(scan: str, start: int, end: int) -> bool:
