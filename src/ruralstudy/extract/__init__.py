@@ -1683,7 +1683,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         if held and "均" in near and (per := rates.avg_held_before(scan, start, area)):
             return start, per, "rate from 户均/人均 (the noun between)"  # 户均种植面积9.14亩
         if unit in rates.WEIGHT_UNITS:
-            if "产" in scan[max(0, start - rates.YIELD_LOOKBACK) : start]:
+            if rates.has_yield_word(scan, max(0, start - rates.YIELD_LOOKBACK), start):
                 per = rates.yield_before(scan, start)  # 亩产可达2吨: t/ha
                 if per:
                     return start, per, ""

@@ -1,0 +1,50 @@
+"""Rules of branch xrates13 (issue 12: rate-unit miss classes of the rates16/rates17 lists), one
+test per rule, on sentences written for them, near-misses included (where the rule must not
+fire)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_readings import units
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 年 before a verb of cutting or yielding, attached: a rate per year
+        ("该林场年可採伐楠竹35萬噸。", [("35萬噸", "t/year")]),
+        ("该林场年可采伐楠竹35万吨。", [("35万吨", "t/year")]),
+        ("基地年均产3000余吨", [("3000余吨", "t/year")]),
+        ("茶园年均产茶叶两千公斤", [("两千公斤", "kg/year")]),
+        ("合作社年产辣椒500吨", [("500吨", "t/year")]),
+        # near-misses: a dated year, a year's output (年产量), no 年 at all
+        ("2020年产茶叶30吨", [("30吨", "t")]),
+        ("去年采伐楠竹35万吨", [("35万吨", "t")]),
+        ("年产量达2万余斤", [("2万余斤", "kg")]),
+        ("共采伐楠竹35万吨", [("35万吨", "t")]),
+    ],
+)
+def test_year_before_a_verb_of_yield_is_per_year(text, found):
+    assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 年 before what a year brings, attached: CNY/year, as 年收入
+        ("年碳汇收益达6000萬元", [("6000萬元", "CNY/year")]),
+        ("年碳汇收益达6000万元", [("6000万元", "CNY/year")]),
+        ("该村年增收6万元", [("6万元", "CNY/year")]),
+        ("合作社年收益20多万元", [("20多万元", "CNY/year")]),
+        ("基地年创收三百万元", [("三百万元", "CNY/year")]),
+        # with 人均/户均 the year is the fact's, as 人均年收入: CNY/person
+        ("人均年增收1.5万元以上", [("1.5万元以上", "CNY/person")]),
+        ("户均年增收4500元以上", [("4500元以上", "CNY/household")]),
+        # near-misses: a dated year's gain or a cumulative one
+        ("2022年增收6万元", [("6万元", "CNY")]),
+        ("去年增收6万元", [("6万元", "CNY")]),
+        ("累计收益6000万元", [("6000万元", "CNY")]),
+    ],
+)
+def test_year_before_a_gain_is_per_year(text, found):
+    assert units(text) == found
