@@ -48,3 +48,22 @@ def test_year_before_a_verb_of_yield_is_per_year(text, found):
 )
 def test_year_before_a_gain_is_per_year(text, found):
     assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 多 (余) after a price and its 一斤 after: the price per 斤, the span over both
+        ("白菜2块多一斤", [("2块多一斤", "CNY/kg")]),
+        ("白菜2元多一斤", [("2元多一斤", "CNY/kg")]),
+        ("土豆賣到三塊多一斤", [("三塊多一斤", "CNY/kg")]),
+        ("猪肉30元多一公斤", [("30元多一公斤", "CNY/kg")]),
+        ("2元多每斤", [("2元多每斤", "CNY/kg")]),
+        ("白菜卖2块多。", [("2块多", "CNY")]),
+        # near-misses: 块 of land, a sum with no denominator
+        ("种了两块多地", []),
+        ("赚了2元多，不够本", [("2元多", "CNY")]),
+    ],
+)
+def test_price_with_plus_before_its_denominator(text, found):
+    assert units(text) == found
