@@ -355,7 +355,11 @@ _SUM_NOUN = re.compile(
     r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
     r"|成本|贷款|资产|税|奖|费)"
 )
-_HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
+# 该村贫困户, 本村农户: the village's households together, a sum of the village (每户…，每年将为该村
+# 贫困户带来收益17万多元: CNY/year, not per household)
+_HOLDER = re.compile(
+    "农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政|[该該本]村"
+)
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
