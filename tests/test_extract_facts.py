@@ -108,8 +108,6 @@ UNIT_DIFFERS = {
     "feiling-collective-income-2017": None,  # 村集体年收入由2017年的10萬元
     "feiling-collective-income-2018": None,  # …增加到了2018年的90余萬元
     "tianba-fenggang-tea-output-cns": None,  # 年产茶青1.6万吨: t/year, stored as a year's t
-    # stored per year, the sentence says so only outside the clause of the figure
-    "shanping-chenyehui-farmhouse-income": None,
     # one farmhouse's 去年 income: a year's total, stored per year (the indicator is annual)
     "huamao-huamaorenjia-farmhouse-income-2017": None,
 }

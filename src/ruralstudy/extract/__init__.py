@@ -288,6 +288,8 @@ _UNIT_GUARDS = {
     # ... and before 的 and a word of pay or money (拿到了400块的工资)
     "块": (
         rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+        # ... and before 多 (余) and a price's denominator or a clause's end (2块多一斤)
+        + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})))"
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
         # (两万块的砖, 三千块的石板)
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
@@ -898,7 +900,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             w = _PER_AFTER_BOUND.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
-        if e > m.end() and unit in _MONEY:  # 一块七角一斤: the price's denominator after the part
+        # 一块七角一斤: the price's denominator after the part; 2元多一斤: after 多 (余)
+        if unit in _MONEY and (e > m.end() or (m["p3"] and m[_PER] is None and e == m.end())):
             w = _PER_AFTER_PART.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
@@ -1683,7 +1686,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         if held and "均" in near and (per := rates.avg_held_before(scan, start, area)):
             return start, per, "rate from 户均/人均 (the noun between)"  # 户均种植面积9.14亩
         if unit in rates.WEIGHT_UNITS:
-            if "产" in scan[max(0, start - rates.YIELD_LOOKBACK) : start]:
+            if rates.has_yield_word(scan, max(0, start - rates.YIELD_LOOKBACK), start):
                 per = rates.yield_before(scan, start)  # 亩产可达2吨: t/ha
                 if per:
                     return start, per, ""

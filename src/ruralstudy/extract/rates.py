@@ -156,8 +156,11 @@ _CLAUSE_WORDS = {
     "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
-    # 年 leading its clause, the product before 产值: 年中药材产值4亿多元 (as 年产值)
-    r"|^年[^0-9，。；：、,;:!?！？\n]{1,6}?产值"
+    # 年 leading its clause, the product before 产值 or 收益: 年中药材产值4亿多元 (as 年产值),
+    # 年碳汇收益达6000万元
+    r"|^年[^0-9，。；：、,;:!?！？\n]{1,6}?(?:产值|收益)"
+    # 年增收6万元, 年收益20多万元, 年创收三百万元: what a year brings (not 2022年增收, 去年增收)
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:增收|收益|创收)"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
@@ -187,7 +190,8 @@ has_clause_word = _HAS_CLAUSE_WORD  # for extract: (scan, lo, start) with no wor
 # the figure is that year's amount per person, CNY/person, the year the fact's
 # (docs/DESIGN.md, "Units"); 年人均 is itself per person.
 _YEAR_COVERED = re.compile(
-    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值)"
+    r"年(?:人均|收入|纯收入|薪|工资|租金|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
+    r"|增收|收益|创收)"
 )
 _PER_HEAD = {"人", "户"}
 CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
@@ -351,7 +355,11 @@ _SUM_NOUN = re.compile(
     r"|(?P<other>增收|产值|营收|营业额|销售额|利润|投资|资金|收益|总额|补贴|奖金|效益|消费"
     r"|成本|贷款|资产|税|奖|费)"
 )
-_HOLDER = re.compile("农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政")
+# 该村贫困户, 本村农户: the village's households together, a sum of the village (每户…，每年将为该村
+# 贫困户带来收益17万多元: CNY/year, not per household)
+_HOLDER = re.compile(
+    "农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政|[该該本]村"
+)
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
@@ -639,13 +647,15 @@ _YIELD_BEFORE = re.compile(
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
     + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
-    + r"(?P<year>年)?产(?:量|值)?"
+    # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产
+    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?:产|[采採砍]伐)(?:量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
+has_yield_word = re.compile("[产伐]").search  # every yield word holds one: a cheap test first
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
