@@ -488,6 +488,9 @@ _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     (r"\+(?![0-9])", "+"),  # ¥1000+: at least (a sum's only, _read_match)
     (_SUFFIX_BOUND, "都还也不"),
     (_FROM, "起"),
+    # 20%(含)以上, 1 年 (含) 以上: the bound counts the figure in; the word after is the bound
+    (rf"{_SP}[（(]{_SP}含{_SP}[)）]{_SP}以[上下内]", "（( \u3000\u00a0"),
+    ("(?<=年)期以[上下内]", "期"),  # 3年期以内: a term of years, bound as 3年以内
 ]
 
 
@@ -1612,7 +1615,7 @@ def _qualifier(pre, post, marker) -> str:
             return "under"
         if post in ("起", "起步", "+"):
             return "over"
-        return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
+        return "approx" if post == "上下" else SUFFIX_QUALIFIER[post[-2:]]  # (含)以上: 以上
     if marker:
         return "plus"
     return "exact"
