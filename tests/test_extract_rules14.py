@@ -43,3 +43,32 @@ def test_han_inclusive_before_a_bound_takes_the_bound(text, found):
 )
 def test_yinei_and_nianqi_take_the_bound(text, found):
     assert rows(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("每年砍伐毛竹约1100万根", [("约1100万根", None, None, "根", "approx", "count:根")]),
+        ("林下留竹不到20根", [("不到20根", None, 20, "根", "under", "count:根")]),
+        ("搭了三根竹竿", [("三根", 3, 3, "根", "exact", "count:根")]),
+        ("每天跑两趟县城", [("两趟", 2, 2, "趟", "exact", "count:趟")]),
+        ("一年种两季水稻", [("两季", 2, 2, "季", "exact", "count:季")]),
+        ("分为兩檔补助", [("兩檔", 2, 2, "档", "exact", "count:档")]),
+        ("保费分3档", [("3档", 3, 3, "档", "exact", "count:档")]),
+        ("覆盖13省", [("13省", 13, 13, "省", "exact", "count:省")]),
+        ("村民入股53股份", [("53股份", 53, 53, "股份", "exact", "count:股")]),
+        # near-misses: words that start with the classifier, 四季 of the year, 省 in a word
+        ("根据3个标准", [("3个", 3, 3, "个", "exact", "count")]),
+        ("一根本没有", []),
+        ("第3季度增长", []),
+        ("一年四季都有游客", []),
+        ("两档次", []),
+        ("13省份", []),
+        ("3省级示范", []),
+        ("两省交界", []),
+        ("53股份额", []),
+        ("3股份合作社", []),
+    ],
+)
+def test_classifiers_of_poles_trips_seasons_grades_provinces_shares(text, found):
+    assert rows(text) == found
