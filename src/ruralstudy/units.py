@@ -200,6 +200,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "个小时": ("hour", Fraction(1)),
     "岁": ("year_of_age", Fraction(1)),
     "个": ("count", Fraction(1)),
+    "股份": ("count:股", Fraction(1)),  # 每人持有53股份: shares, counted as 股
     "栋": ("building", Fraction(1)),
     "幢": ("building", Fraction(1)),  # as 栋
     "项": ("item", Fraction(1)),

@@ -248,7 +248,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -257,7 +257,7 @@ NOUN_UNITS = (
     # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
     "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力 "
     # ... and villages and communities (142村1120组, 6村2社区; 蔡三村 is a name)
-    "村 社区"
+    "村 社区 省"  # ... and provinces (覆盖13省)
 ).split()
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
@@ -331,6 +331,14 @@ _UNIT_GUARDS = {
     # 200多层 (layers): a count with 余/多 only; 三层楼, 四层 (a building's storeys) the lists
     # leave out, and 层次, 层面 are no count
     "层": "(?<=[余多])层(?![次面级楼])",  # 175kg: after digits, not in a word (5kgs, kgf)
+    # 1100万根 (bamboo poles), 两趟 (trips), 两季 (seasons of a crop), 3档 (grades), 53股份
+    # (shares); not 根据, 根本, 季度, 季节, 四季 (the year round), 档次, 档案, 股份制
+    "根": "根(?![据本源治系部子基深底茎须])",
+    "趟": "趟(?!子)",
+    "季": "(?<!四)季(?![度节末初报后风])",
+    "档": "档(?![次案期口位子])",
+    "股份": "股份(?![额制合公有])",
+    "省": "省(?![份级委政内外会长市钱力时心事城道区直])",  # 13省; not 3省级, 省份
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -490,6 +498,9 @@ _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     (r"\+(?![0-9])", "+"),  # ¥1000+: at least (a sum's only, _read_match)
     (_SUFFIX_BOUND, "都还也不"),
     (_FROM, "起"),
+    # 20%(含)以上, 1 年 (含) 以上: the bound counts the figure in; the word after is the bound
+    (rf"{_SP}[（(]{_SP}含{_SP}[)）]{_SP}以[上下内]", "（( \u3000\u00a0"),
+    ("(?<=年)期以[上下内]", "期"),  # 3年期以内: a term of years, bound as 3年以内
 ]
 
 
@@ -1615,7 +1626,7 @@ def _qualifier(pre, post, marker) -> str:
             return "under"
         if post in ("起", "起步", "+"):
             return "over"
-        return "approx" if post == "上下" else SUFFIX_QUALIFIER[post]
+        return "approx" if post == "上下" else SUFFIX_QUALIFIER[post[-2:]]  # (含)以上: 以上
     if marker:
         return "plus"
     return "exact"
