@@ -62,8 +62,10 @@ PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
 _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基地)(?:面积)?|(?:住房|承包)?面积)"
+# No numeral just before: 亩收 (one 亩 brings), 斤价 (one 斤's price); not 300亩收入, 500斤价格
+_NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
 # 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
-_PRICE_OF_ONE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几公])(?P<price>市?斤|公斤|吨)价"
+_PRICE_OF_ONE = rf"{_NO_NUMERAL_BEFORE}(?<!公)(?P<price>市?斤|公斤|吨)价"
 _BEFORE = re.compile(
     rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
     rf"|{_PRICE_OF_ONE}$"
@@ -117,7 +119,6 @@ _PAYS = (
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
 # 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
-_NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
 _MU_WORD = rf"{_NO_NUMERAL_BEFORE}亩(?:增|收(?![购割回归储取]))"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
@@ -832,14 +833,13 @@ def _of_weight_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
 # The output value after a yield per 亩 in its sentence is per 亩 too: 亩产1500多斤,但产值不过
 # 1700元 (CNY/ha); not a total's or a holder's (全县总产值3亿元), nor one too large to be one
 # 亩's (产值达到5亿元: a total with no total word).
-_VALUE = re.compile("产值")
 MU_VALUE_MAX = 100_000  # 元: more is no output value of one 亩
 
 
 def value_per_mu(scan: str, start: int, own: str, weight_end: int, top: float) -> bool:
     """Whether the sum at ``start`` (largest value ``top``), its clause's words ``own``, is
     the output value of the weight per 亩 ending at ``weight_end`` in its sentence."""
-    if top > MU_VALUE_MAX or _VALUE.search(own) is None:
+    if top > MU_VALUE_MAX or "产值" not in own:
         return False
     return _of_weight_per_mu(scan, start, own, weight_end)
 
