@@ -122,7 +122,7 @@ def test_plus_bounds_are_converted_too():
         ("人均收入约2.5万元", "约2.5万元", "approx", NAN, NAN),
         ("大约300人", "大约300人", "approx", NAN, NAN),
         ("纯收入在3000元左右", "3000元左右", "approx", NAN, NAN),
-        ("十来个人", "十来个", "approx", NAN, NAN),
+        ("十来个人", "十来个人", "approx", NAN, NAN),
         ("多挣两万来块", "两万来块", "approx", NAN, NAN),
         ("上万人参加", "上万人", "over", 10_000, NAN),
     ],
@@ -142,8 +142,8 @@ def test_qualifier_words(text, span, qualifier, lower, upper):
         ("每亩200-300元", "每亩200-300元", 200, 300, "元/亩"),  # a range of rates
         ("补贴3至5万元", "3至5万元", 30_000, 50_000, "元"),
         ("5000至2万元", "5000至2万元", 5000, 20_000, "元"),
-        ("七八个人", "七八个", 7, 8, "个"),
-        ("两三个人", "两三个", 2, 3, "个"),
+        ("七八个人", "七八个人", 7, 8, "个人"),  # 个人: persons (xrules15)
+        ("两三个人", "两三个人", 2, 3, "个人"),
         ("三至五年", "三至五年", 3, 5, "年"),
     ],
 )
@@ -1429,7 +1429,7 @@ def test_at_least_before_a_loose_pair_is_its_first_figure():
         ("获得第二、三名", []),  # ordinals
         ("三、四、五个村", ["五个"]),  # a longer list: no pair
         ("分别为3、5个", ["5个"]),  # digits listed, not a loose pair
-        ("五、七个人", ["七个"]),  # not neighbours
+        ("五、七个人", ["七个人"]),  # not neighbours
         ("一、二产业融合", []),
         ("在四、五组实施", []),  # village groups named in a list
         ("吉庆村七组、八组实施改革", []),

@@ -65,7 +65,7 @@ def test_sanyuan_of_a_pig_cross_is_a_name(text, found):
     [
         ("一户人家也就养十二三只。", [("十二三只", 12, 13, "只", "range", "count:只")]),
         ("十七八岁的小伙子", [("十七八岁", 17, 18, "岁", "range", "year_of_age")]),
-        ("二十五六个人", [("二十五六个", 25, 26, "个", "range", "count")]),
+        ("二十五六个人", [("二十五六个人", 25, 26, "个人", "range", "person")]),
         # near-misses: the five-year plan's name, digits not next to each other
         ("落实十四五规划", []),
         ("十二四个", []),

@@ -201,6 +201,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "岁": ("year_of_age", Fraction(1)),
     "个": ("count", Fraction(1)),
     "股份": ("count:股", Fraction(1)),  # 每人持有53股份: shares, counted as 股
+    "省份": ("count:省", Fraction(1)),  # 13省份: provinces, counted as 省 (13省)
     "栋": ("building", Fraction(1)),
     "幢": ("building", Fraction(1)),  # as 栋
     "项": ("item", Fraction(1)),

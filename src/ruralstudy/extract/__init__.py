@@ -29,7 +29,9 @@ Rules (each has a test in tests/test_extract.py):
 - A number counts only with a unit after it (元, 亩, 户, %, 个, 股, 窖, 桶, 间,
   床, 栋 …, see ``UNIT_PATTERN``): a bare number (12368, 1+9+N, 右二) is not a
   quantity.  A few nouns count without a classifier after a number that is
-  surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``).
+  surely one (Arabic, 万/亿 or 余/多): 1.5万余村民, 2000余农户 (``NOUN_UNITS``); after 万/亿
+  also with a word of 2-6 characters between (25万猕猴桃种植农民, 2萬多農(nóng)村危房戶), not
+  after a word of money (投资500万建设居民安置房).
 - Rates (extract.rates): a denominator written on the figure ("1000元/亩",
   "300元/晚", "1000元/亩·年", "每亩每年900元", "人均2.5万元"; after money also 一 and the
   denominator: "三四百元一晚", "100元一斤", "12元一个小时", or 1 and a weight: "3毛钱1斤")
@@ -248,7 +250,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -257,7 +259,7 @@ NOUN_UNITS = (
     # ... and those nouns with the word that says which (4.2万常住人口, 111.8万贫困群众)
     "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力 "
     # ... and villages and communities (142村1120组, 6村2社区; 蔡三村 is a name)
-    "村 社区 省"  # ... and provinces (覆盖13省)
+    "村 社区 省 省份"  # ... and provinces (覆盖13省, 13省份试点)
 ).split()
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
@@ -338,7 +340,11 @@ _UNIT_GUARDS = {
     "季": "(?<!四)季(?![度节末初报后风])",
     "档": "档(?![次案期口位子])",
     "股份": "股份(?![额制合公有])",
-    "省": "省(?![份级委政内外会长市钱力时心事城道区直])",  # 13省; not 3省级, 省份
+    "省": "省(?![份级委政内外会长市钱力时心事城道区直])",  # 13省; not 3省级 (省份 below)
+    # 10多个人, 三个人: persons (个人 is person, units.canonical_unit); not 个人所得税, 个人账户,
+    # 10个人工 (man-days) …
+    "个人": "个人(?![民均气间所账信意名股户贷卫承投收资财隐主化性品工])",
+    "省份": "省份(?!额)",  # 13省份 as 13省; not 省份额 (a province's share)
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -353,10 +359,26 @@ _PEOPLE_NOUN = (
     "(?<=[余多])(?:[^\\x00-\u4dff的了是在有和与及等到从向被把让个名位户家]{1,3}"
     "(?:人(?![民员工家口次们气间均数])|同胞))"
 )
+# A people's or households' noun counted after 万/亿 (and 余/多) with a word of 2-6 characters
+# before it that says which (25万猕猴桃种植农民, 超过50万农业人口, 2萬多農(nóng)村危房戶): the noun
+# with its word is the written unit, the head noun says what is counted (_canonical).  Tried
+# after every unit, so 25万亩猕猴桃 and 25万元 are read first; money before it (投资500万建设
+# 居民安置房) is ruled out by _is_not_a_quantity.
+_COUNTED_HEADS = sorted(
+    (u for u in NOUN_UNITS if canonical_unit(u)[0] in ("person", "household")),
+    key=len,
+    reverse=True,
+)
+_HEADS = "|".join(_COUNTED_HEADS)
+_MODIFIED_NOUN = (
+    f"(?:(?<=[万亿])|(?<=[万亿][余多]))[^\\x00-\u4dff\ua000-\U0010ffff{CN_CHARS}"
+    "的了是在有和与及等到从向被把让个名位户家余多设元钱块]{2,6}?"
+    f"(?:{_HEADS}|户(?![均数籍型口主外内头用名]))"
+)
 UNIT_PATTERN = "|".join(
     [f"[{''.join(map(re.escape, _LONE))}]"]
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
-    + [_PEOPLE_NOUN]
+    + [_PEOPLE_NOUN, _MODIFIED_NOUN]
 )
 _MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱"}
 
@@ -519,17 +541,18 @@ _PREFIX_LAST = {w[-1] for w in PREFIX_QUALIFIER}
 _SPACES = set(" \u3000\u00a0")
 # What can follow the number of a figure (a unit, 余/多, 分之, a range, a space,
 # 1,500 and 2.5): a run of numerals followed by none of these is no figure,
-# unless it holds 千 or 百, which can start a unit (千米) or a share (百分之).
+# unless it holds 千 or 百, which can start a unit (千米) or a share (百分之), or 万 or 亿,
+# which can end a number before a noun with a word between (25万猕猴桃种植农民).
 _FOLLOW = set("分余多来几把至到-—~/,. \u3000\u00a0") | {u[0] for u in UNITS + NOUN_UNITS}
 # The runs that can hold a figure: whole runs (possessive, after no numeral), followed
-# by a character of _FOLLOW, holding 千 or 百, or holding a 两 after a digit (8两以上).
+# by a character of _FOLLOW, holding 千, 百, 万 or 亿, or holding a 两 after a digit (8两以上).
 # The plain form of _candidate_runs, which finds them by numpy (a property test holds
 # the two together).
 _RUN_CHARS = f"0-9{CN_CHARS}半"  # 半 starts a figure alone (_HALF)
 _CANDIDATE_RUN = re.compile(
     rf"[{_RUN_CHARS}](?<![{_RUN_CHARS}].)"
     rf"(?:[{_RUN_CHARS}]*+(?=[{''.join(map(re.escape, sorted(_FOLLOW)))}])"
-    rf"|(?<=[千百])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百])[{_RUN_CHARS}]*+"
+    rf"|(?<=[千百万亿])[{_RUN_CHARS}]*+|(?=[{_RUN_CHARS}]*[千百万亿])[{_RUN_CHARS}]*+"
     # 8两以上: the weight 两 after a digit is itself a numeral, so the run ends in it
     rf"|(?=[{_RUN_CHARS}]*?(?<=[0-9])两)[{_RUN_CHARS}]*+)"
 )
@@ -598,7 +621,7 @@ def _run_table():
         ("0123456789", _IN_RUN | _DIGIT_CHAR),
         (CN_CHARS, _IN_RUN | _CN_NUMERAL),
         ("半", _IN_RUN),  # a run's character, neither digit nor Chinese numeral (_HALF)
-        ("千百", _QIAN_BAI),
+        ("千百万亿", _QIAN_BAI),  # (万 and 亿 too: _FOLLOW's comment)
         ("两", _LIANG),
         (_FOLLOW, _FOLLOWS),
         (_PREFIX_LAST | _SPACES, _PREFIX_BEFORE),
@@ -610,6 +633,13 @@ def _run_table():
 
 _NUMERAL_CHARS = frozenset(f"0123456789{CN_CHARS}")
 _NOUN_UNIT_SET = frozenset(NOUN_UNITS)
+_UNIT_SET = frozenset(_ALL_UNITS)
+_COUNTED_HEAD_ENDS = tuple({h[-1] for h in _COUNTED_HEADS} | {"户"})
+# Words of money before a number and a noun with a word between (投资500万建设居民安置房,
+# 筹集1000万帮助困难群众): the number is a sum, not a count of the noun.
+_MONEY_BEFORE = re.compile(
+    "投资|投入|资金|筹集|拨付|补助|补贴|奖励|花费|耗资|捐款|捐赠|融资|贷款|元"
+)
 
 # Idioms and fixed names that contain a numeral and a classifier.  Every branch starts with
 # two literal characters (a lookbehind goes after them): IDIOMS is tried only where
@@ -645,7 +675,7 @@ _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼�
 _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集", "村庄", "村落")  # 近四成村庄
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
-_PEOPLE_UNITS = {"个", "人", "名", "位", "户", "人次"}
+_PEOPLE_UNITS = {"个", "人", "个人", "名", "位", "户", "人次"}
 _TIME_UNITS = {
     "年", "个月", "个多月", "天", "个小时", "个多小时", "小时", "载", "周", "个星期", "个多星期",
     "星期", "个礼拜",
@@ -874,6 +904,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
+    shared = None  # a bound a list's items share (分别约为X、Y和Z): (qualifier, last item's end)
     for m in _matches(scan, kinds):
         try:
             found = _read_match(m, scan)
@@ -904,6 +935,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
                 qualifier, step, hi = "over", None, None  # 最少能挣五、六千元: lower 5000
             elif gap is not None and qualifier != "plus":  # 顶多收3000斤: upper 3000
                 value, qualifier, step, hi = hi or value, "under", None, None
+        if qualifier == "exact" and unit in _SHARE_UNITS and _about_share_before(scan, s):
+            qualifier = "approx"  # 约占全镇土地总量的三分之一: about a third (the span the share)
         if qualifier == "exact" and scan[s - 1 : s] in _MINUS and _MINUS_AFTER.match(scan, s - 2):
             value, s = -value, s - 1  # 利润：-173元/亩, a loss: a minus sign, no range mark
         per_after = None
@@ -932,10 +965,17 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
             weight = (e, per) if per and per[0] == "亩" else (-1, [])
+        took = shared is not None and qualifier == "exact" and scan[shared[1] : s] in _LIST_JOINS
+        if took:
+            qualifier = shared[0]  # 分别约为30.4元、26.4元和26.1元: each item about
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
+        if took or (qualifier in _SHARED_BOUNDS and scan[s - 2 : s] in _EACH):
+            shared = (qualifier, e)
+        else:
+            shared = None
         if unit in _MONEY:  # 从去年的一元增加到了1.6元一斤: the first end takes the second's rate
             if per and not note and bare and bare[0] == len(rows) - 1:
                 if rates.from_to(scan, bare[1], bare[2], s):
@@ -965,6 +1005,25 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
 
 
 _DIGIT_SET = frozenset("0123456789")
+# 约占 (about makes up) a few words before a share: the share is about (约占总收入的30%, 大约占全村
+# 耕地的四成); not 节约占地 (约 of another word), nor past a numeral or a clause break.
+_SHARE_UNITS = frozenset(("%", "成"))
+_ABOUT_SHARE = re.compile(f"(?:大约|大概|约|約)[占佔][^0-9{CN_CHARS}，。；：！？,;:!?\n]{{0,12}}$")
+
+
+def _about_share_before(scan: str, s: int) -> bool:
+    w = scan[max(0, s - 16) : s]
+    if "占" not in w and "佔" not in w:
+        return False
+    m = _ABOUT_SHARE.search(scan, max(0, s - 16), s)
+    return m is not None and scan[m.start() - 1 : m.start()] not in _NOT_PREFIX_BEFORE["约"]
+
+
+# 分别 (each) before a bound word and a list: the bound is every item's (分别约为X、Y和Z,
+# 分别超过30%、20%); 分别为 and 分别达 carry none.  The items are joined by these alone.
+_EACH = ("分别", "分別")
+_SHARED_BOUNDS = frozenset(("approx", "over", "under"))
+_LIST_JOINS = frozenset(("、", "和", "与", "與", "及", "以及"))
 _BARE_ITEM = re.compile(r"(?<![0-9.])[0-9]{1,8}(?:\.[0-9]{1,4})?[万亿]")
 
 
@@ -1493,6 +1552,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # relative time: 这两年, 两年前, 两个月后 (not 这5年来, 经营6个月后)
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
         return True  # 三村民: only a number that is surely one counts a bare noun
+    if _counted_head(unit) and _money_before(scan, start):
+        return True  # 投资500万建设居民安置房: a sum, with a word before the noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
         if unit not in _MONEY and not (unit == "倍" and scan[start - 1 : start] in _TIMES_BEFORE):
             return True  # epithets: 千亩玉米地, 万人空巷, 信心百倍 (not 是柠檬的百倍)
@@ -1512,7 +1573,45 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
             and scan[end : end + 2] not in _NOT_PLACE_WORDS
         ):
             return True  # place names: 五家畈, 四台子
+        if (
+            not qualified
+            and unit not in _PEOPLE_UNITS
+            and unit not in _MEASURE_OR_TIME
+            and _TOWN_AFTER_WORD.match(scan, end)
+        ):
+            return True  # 三棵树镇, 五棵松寨: a place named by a counted thing
+        if _is_a_listed_name(scan, start, end):
+            return True  # 协丰、三棵树、才子等30多家企业: a firm's name in a list of names
     return False
+
+
+# A town or village named by a numeral, a classifier and one character (三棵树镇, 五棵松寨).
+# Not a measure's (两公里的寨沙侗寨: a distance), nor 村 or 乡 after a verb (近万支驻村工作队,
+# 两支下乡队伍): those two are left out.
+_TOWN_AFTER_WORD = re.compile("(?![的之了和与及])[\u4e00-\u9fff][镇寨屯堡]")
+# A list of names of firms or brands: an item of it is a name, whatever numeral it holds
+# (三棵树, 三只松鼠, 六个核桃).  The word for what the list names stands just after its 等 or
+# just before it.
+_NAMES_LIST_WORD = re.compile("企业|公司|品牌|集团|厂家|商家|龙头|老字号|商标")
+_LIST_ITEM_END = re.compile("[\u4e00-\u9fff]{1,3}?(?=[、等])")
+
+
+def _is_a_listed_name(scan: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` begins an item of a 、-list of firms' or brands'
+    names with no other numeral in the list (种了三棵树、两棵桃 counts trees)."""
+    item = _LIST_ITEM_END.match(scan, end)
+    if item is None or "、" not in (scan[start - 1 : start], scan[item.end()]):
+        return False
+    lo = _clause_start(scan, start, 20)
+    hi = scan.find("等", item.end(), item.end() + 30)
+    if hi < 0:
+        return False
+    rest = scan[lo:start] + scan[item.end() : hi]
+    if any(c in _NUMERAL_CHARS for c in rest) or "，" in rest or "," in rest:
+        return False
+    return _NAMES_LIST_WORD.search(scan, hi, hi + 12) is not None or bool(
+        _NAMES_LIST_WORD.search(scan, lo, start)
+    )
 
 
 # A two-digit year (19年 for 2019) is read by what surrounds it, as a duration (干了19年, 租期20年,
@@ -1526,6 +1625,19 @@ _SHORT_YEAR_AFTER = re.compile(
 _SHORT_YEAR_RANGE = re.compile(r"([12][0-9])年[至到\-—~和与與]([12][0-9])年")
 
 
+def _money_before(scan: str, start: int) -> bool:
+    """Whether a word of money stands in the clause just before ``start`` (8 characters)."""
+    return _MONEY_BEFORE.search(scan, _clause_start(scan, start, 8), start) is not None
+
+
+def _clause_start(scan: str, start: int, reach: int) -> int:
+    """Where the clause holding ``start`` begins, looking back ``reach`` characters at most."""
+    lo = max(0, start - reach)
+    for stop in "，。；：！？,;:!?\n":
+        lo = max(lo, scan.rfind(stop, lo, start) + 1)
+    return lo
+
+
 def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:
     """19年数据, 20年底, 19年至20年 (consecutive), 从19年开始: a year written in two digits."""
     if not _SHORT_YEAR.fullmatch(n1) or scan[start - 1 : start].isdigit():
@@ -1537,10 +1649,36 @@ def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:
         return False  # 近20年, 20多年: a duration
     if _SHORT_YEAR_AFTER.match(scan, end):
         return True
+    if _dated_just_before(scan, start, end):
+        return True  # 将19年数据和20年数据对比，可以发现20年平库的租金: the year named again
     back = _SHORT_YEAR_RANGE.search(scan, max(0, start - 4), end)
     if back and back.start(2) == start and int(back[2]) == int(back[1]) + 1:
         return True  # the second of 19年和20年
     return scan[start - 1 : start] in "从自" and scan.startswith(("开始", "起"), end)
+
+
+# A two-digit year read by the text's dating: one was dated within these characters before, and it
+# stands before a noun (20年平库), not after a word of duration (干了20年, 租期20年) nor before
+# one (20年来, 20年以上, 20年的时间).
+_DATED_REACH = 120
+_SHORT_YEAR_WORD = re.compile("(?<![0-9])[12][0-9]年")
+_NOT_DATED_BEFORE = frozenset("了期达满过近约共长干做有用为是")
+_NOT_DATED_AFTER = frozenset("来以内里后前间之多半的时左上期中，。；、,;")
+
+
+def _dated_just_before(scan: str, start: int, end: int) -> bool:
+    """Whether the two-digit year at ``start:end`` stands before a noun shortly after a
+    two-digit year the text dated (19年数据…，20年平库)."""
+    if scan[start - 1 : start] in _NOT_DATED_BEFORE or not "\u4e00" <= scan[end : end + 1]:
+        return False
+    if scan[end] in _NOT_DATED_AFTER or scan[end] > "\u9fff":
+        return False
+    lo = max(0, start - _DATED_REACH)
+    if "年" not in scan[lo:start]:
+        return False
+    return any(
+        _SHORT_YEAR_AFTER.match(scan, y.end()) for y in _SHORT_YEAR_WORD.finditer(scan, lo, start)
+    )
 
 
 # What 两头 "both ends" does: 两头跑 (commutes), 两头忙, 两头顾, 两头兼顾, 两头奔波, 两头受气,
@@ -1860,7 +1998,14 @@ def _exact_float(value, factor) -> float:
 
 @lru_cache(maxsize=512)
 def _canonical(unit: str):
-    return _whole_factor(*canonical_unit(unit))
+    return _whole_factor(*canonical_unit(_counted_head(unit) or unit))
+
+
+def _counted_head(unit: str) -> str | None:
+    """The noun a _MODIFIED_NOUN unit counts (猕猴桃种植农民: 农民, 农村危房户: 户), else None."""
+    if unit in _UNIT_SET or not unit.endswith(_COUNTED_HEAD_ENDS):
+        return None
+    return next((h for h in (*_COUNTED_HEADS, "户") if unit.endswith(h)), None)
 
 
 @lru_cache(maxsize=512)  # keyed by units only (a few hundred at most), not by numbers
