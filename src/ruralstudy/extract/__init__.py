@@ -1678,6 +1678,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
         width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
         before = ["亩"] if width else []
+    if not before and not per and unit in _MONEY and ("按" in near or "以" in near):
+        before, width = rates.one_weight_priced(scan, start)  # 按照一斤10元的价格: CNY/kg
     if before or per:
         per = _written_rate(per, before)
         if per and set(before) <= set(per):

@@ -106,6 +106,18 @@ def one_mu_before(scan: str, start: int) -> int:
     return 0 if m is None else len(m.group())
 
 
+# 按照一斤10元的价格, 以一公斤8元计: one 斤 (公斤, 吨) after 按/按照/以, attached to a price, is
+# its denominator, in the span as 一亩地600元 is; a verb's 一斤 (采一斤20元钱) stays apart, as
+# rates3 reads it.
+_ONE_WEIGHT_PRICED = re.compile(r"(?:按照?|以)(?P<w>[一1](?P<d>市?斤|公斤|千克|吨))$")
+
+
+def one_weight_priced(scan: str, start: int) -> tuple[list[str], int]:
+    """(['斤'], 2) for 一斤 after 按/按照/以 written just before a price at ``start``."""
+    m = _ONE_WEIGHT_PRICED.search(scan, max(0, start - 6), start)
+    return ([], 0) if m is None else (split_denominators(m["d"]), len(m["w"]))
+
+
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
 # 2022年收入 and 去年收入 are a year's income, not income per year.
