@@ -948,8 +948,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         prev = (per, s, top) if unit in _MONEY and per else None
         if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
             money = (per, s, top, e) if per else None
-        if per:
-            rated_end, rated_money = e, per if unit in _MONEY else None
+        if per and not bounds[-1].startswith("count:"):  # 按每户450株计算，每年…1350元: the
+            rated_end, rated_money = e, per if unit in _MONEY else None  # 每户 the sum's too
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         lone = scan[s] == "一" or scan[s : s + 2] == "1亩" == scan[s:e]  # 一亩, 1亩 (not 10亩)
@@ -1674,7 +1674,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if "每" in near or "均" in near or "价" in near:  # 每亩, 人均, 斤价
         before, width = rates.rate_before(scan, start)
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
-            before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)
+            if not rates.count_per(before, scan, m.end()):  # 每戶450株: count:株/household
+                before, width = [], 0  # 每人1床被单、1个茶杯: a list of what each one gets
     if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
         width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
         before = ["亩"] if width else []

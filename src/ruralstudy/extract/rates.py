@@ -241,6 +241,19 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
 
 
+# 每人1床被单、1个茶杯: a count heading a list of what each one gets (not a list of rates, 每-)
+_LIST_OF_GOODS = re.compile(r"[^0-9，。；：,;:!?！？\n、]{0,6}、(?!每)")
+
+
+def count_per(per: list[str], scan: str, end: int) -> bool:
+    """Whether a count ending at ``end`` with ``per`` (每户, 每亩) attached before it is a
+    rate: 每戶450株, 每畝最多225棵 (count:株/household, count:棵/ha), as 户均2.2人 is; not after a
+    period (每天至少有10万人 stays a count, as rates3 reads it) nor heading a list of goods."""
+    if len(per) != 1 or per[0] in _PERIODS:
+        return False
+    return _LIST_OF_GOODS.match(scan, end) is None
+
+
 def is_count(canonical: str) -> bool:
     """Whether a canonical unit counts things or people (count:床, person, household)."""
     return canonical.startswith("count:") or canonical in ("person", "household")
