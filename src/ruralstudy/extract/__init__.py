@@ -872,7 +872,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
     before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
-    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
+    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩 or 年), if any
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
     for m in _matches(scan, kinds):
         try:
@@ -931,7 +931,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if per and rows and s < rows[-1][1]:
             rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
-            weight = (e, per) if per and per[0] == "亩" else (-1, [])
+            weight = (e, per) if per and (per[0] == "亩" or per == ["年"]) else (-1, [])
         try:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
@@ -1694,6 +1694,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         if len(per) == 1 and unit in _MONEY:
             per = _completed(scan, start, per, "", prev_end, rated)
         return start, per, ""
+    mu_end = prevs[2][0] if prevs[2][1][:1] == ["亩"] else -1  # the last yield per 亩's end
     if unit not in _MONEY:
         area = unit in rates.AREA_UNITS
         held = area or unit in rates.WEIGHT_UNITS
@@ -1705,16 +1706,20 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
                 if per:
                     return start, per, ""
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
-            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
+            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start], yield_per):
                 return start, yield_per, "rate as the yield before"
             unit_yield = "单产" in scan[max(0, start - 8) : start]  # 亩产达…，单产超1200公斤
-            if unit_yield and rates.unit_yield(scan, start, yield_end):
+            if unit_yield and rates.unit_yield(scan, start, mu_end):
                 return start, yield_per, "rate as the yield before (单产)"
             if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
                 per = rates.weight_per_mu(clause)  # 按每亩种植50斤: kg/ha
                 if per:
                     return start, per, "rate from 每亩 (its clause)"
+        elif "年" in near and rates.is_yearly_count(unit, _canonical(unit)[0], near):
+            per = rates.yield_before(scan, start)  # 年出栏仔香猪20万头: count:头/year
+            if per:
+                return start, per, ""
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
@@ -1740,13 +1745,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.one_period_before(scan, prev_end, start)
         elif last in rates.HOLDER_ENDS:  # 7户人家各出资3万元, 386户农户都领到了2000元
             per, words = rates.each_holder(scan, prev_end, start)
-    if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
+    if not per and mu_end >= 0 and rates.cost_per_mu(scan, start, pieces[-1], mu_end):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
-    if (
-        not per
-        and prevs[2][0] >= 0
-        and rates.value_per_mu(scan, start, pieces[-1], prevs[2][0], top)
-    ):
+    if not per and mu_end >= 0 and rates.value_per_mu(scan, start, pieces[-1], mu_end, top):
         per, words = ["亩"], "亩产 (the sentence's)"  # 亩产1500多斤,但产值不过1700元
     if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
         per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元

@@ -673,16 +673,27 @@ _YIELD_BEFORE = re.compile(
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
     + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
-    # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产
-    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?:产|[采採砍]伐)(?:量|值)?"
+    # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
+    # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
+    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?:产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐]").search  # every yield word holds one: a cheap test first
+has_yield_word = re.compile("[产伐栏欄销]").search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
+
+
+# 年产八茬: harvests of a year are counted in the year (count:茬, as rates7 reads it)
+_HARVESTS = frozenset(("茬", "季"))
+
+
+def is_yearly_count(unit: str, canonical: str, near: str) -> bool:
+    """Whether a count (``near``: the words before it) may be an output per year, 年出栏 X头:
+    a count, not of harvests, with a word of yield before it (yield_before decides)."""
+    return is_count(canonical) and unit not in _HARVESTS and has_yield_word(near) is not None
 
 
 def yield_before(scan: str, start: int) -> list[str]:
@@ -692,7 +703,7 @@ def yield_before(scan: str, start: int) -> list[str]:
     if m is None:
         return []
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
-        return [] if "产量" in m.group() or "产值" in m.group() else ["年"]
+        return [] if m["of"] else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
 
 
@@ -765,14 +776,16 @@ _ITEM_BREAKS = "，,、；;"
 _OWN_MEASURE = re.compile("[卖售收产销买运共总计全累]")
 
 
-def parallel_yield(between: str) -> bool:
-    """Whether a weight after ``between`` (from the end of a yield weight) is a parallel
-    item of it, or the second end of a change (亩产从400公斤增加到600公斤)."""
+def parallel_yield(between: str, per: list[str]) -> bool:
+    """Whether a weight after ``between`` (from the end of a yield weight per ``per``) is a
+    parallel item of it, or the second end of a change (亩产从400公斤增加到600公斤).  A yearly
+    one's item is a 、-list's (年可採伐楠竹35萬噸、雜竹100萬噸): 全国年产38万吨，但只有8万吨流向
+    市场 is no year's (rates16)."""
     if len(between) <= _PARALLEL_WEIGHT_MAX and _CHANGE_ONLY.fullmatch(between):
         return True
     return (
         len(between) <= _PARALLEL_WEIGHT_MAX
-        and between[0] in _ITEM_BREAKS
+        and between[0] in (_ITEM_BREAKS if per[0] == "亩" else "、")
         and not any(c in _ITEM_BREAKS or c in _CLAUSE_CHARS for c in between[1:])
         and _OWN_MEASURE.search(between) is None
         and not any(c.isdigit() for c in between)
