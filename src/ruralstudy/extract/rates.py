@@ -164,7 +164,9 @@ _CLAUSE_WORDS = {
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     # 一户一策: a slogan
+    # 给每个特困户2000元: 每个 and a noun of households
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
+    r"|每个(?:特困|贫困|建档立卡(?:贫困)?|低保|脱贫|搬迁|农)户"
     r"|一户(?!一[策档码宅品业案卡])",
     "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
@@ -561,10 +563,12 @@ def each_list_head(clause: str) -> tuple[list[str], str]:
 # 每户只要养两箱蜂，年增收2000元; 每户年平养殖600多只，出栏300多只，销售收入3万多元: a clause
 # led by 每户 (每人) makes the income a later clause of its sentence names per that head, when
 # no other 每- or 均-word, holder, total, date or person stands between.
+# … or led by the holders and 每人: 其中的28位贫困户每人持有53股份，分得了5300元的分红 (per person;
+# 分得, 分到: a share got is income)
 _EACH_LEAD = re.compile(
-    r"(?:^|(?<=[，,；;：:]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
+    r"(?:^|(?<=[，,；;：:户民员东]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
 )
-_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚")
+_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚|分得|分到")
 _PERSON = re.compile("他|她|我|自己|本人")
 EACH_LEAD_REACH = 50  # characters from the clause's 每 to the sum
 
