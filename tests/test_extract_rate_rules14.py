@@ -176,11 +176,11 @@ def test_sum_for_each_household_or_person(text, found):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        # 块多钱: 两块钱 and 多, money (2 to 3 元), with a price's denominator after it
+        # 块多钱: 两块钱 and 多 after the unit (2 to 3 元; 10块多 below 11), a denominator after it
         ("白菜两块多钱一斤", [("两块多钱一斤", 2, 2, 3, "块钱/斤", "CNY/kg")]),
         ("卖到3块多钱一斤", [("3块多钱一斤", 3, 3, 4, "块钱/斤", "CNY/kg")]),
         ("土豆兩塊多錢一斤", [("兩塊多錢一斤", 2, 2, 3, "块钱/斤", "CNY/kg")]),
-        ("10块多钱每斤", [("10块多钱每斤", 10, 10, 20, "块钱/斤", "CNY/kg")]),
+        ("10块多钱每斤", [("10块多钱每斤", 10, 10, 11, "块钱/斤", "CNY/kg")]),
         ("一共卖了两块多钱。", [("两块多钱", 2, 2, 3, "块钱", "CNY")]),
         # near-misses: 个 after a part is no denominator; 块 of land
         ("鸡蛋1元多一个", [("1元多", 1, 1, 2, "元", "CNY")]),

@@ -289,7 +289,7 @@ _UNIT_GUARDS = {
     "块": (
         rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
         # ... and before 多 (余) and a price's denominator or a clause's end (2块多一斤)
-        + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})))"
+        + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|钱))"  # 两块多钱
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
         # (两万块的砖, 三千块的石板)
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
@@ -1189,6 +1189,8 @@ def _read_match(m: re.Match, scan: str):
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
         unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
+        if unit == "块" and scan[end : end + 1] == "钱":
+            unit, end = "块钱", end + 1  # 两块多钱 (一斤): 两块钱 and 多, 2 to 3 元
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker in ("来", "把"):
