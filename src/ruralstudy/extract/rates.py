@@ -414,10 +414,10 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     noun = nouns[-1] if nouns else None
     if noun is None:
         return True
-    if noun.lastgroup == "other":
-        return False
     head = scan[max(0, prev_start - CLAUSE_LOOKBACK) : prev_start]
     head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
+    if noun.lastgroup == "other":  # a sum of its own, unless the same noun again (每亩成本在
+        return noun.group() in head  # 1440元，托管后，成本少了140元: the cost per 亩 changed)
     return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
 
 
@@ -700,12 +700,21 @@ def is_yearly_count(unit: str, canonical: str, near: str) -> bool:
     return is_count(canonical) and unit not in _HARVESTS and has_yield_word(near) is not None
 
 
+# A change of the yield per 亩 against an earlier year is per 亩 too: 畝產量比去年增加60斤,
+# 平均亩产比往年增产30公斤 (kg/ha); not 300亩产量 (an area's) nor 总产量.
+_YIELD_CHANGED = re.compile(
+    rf"{_NO_NUMERAL_BEFORE}亩均?产量?(?:比|较){_NO_CLAUSE_BREAK}{{0,4}}?"
+    r"(?:增加|提高|提升|增产|增长|减少|下降|减产|多|少)了?$"
+)
+
+
 def yield_before(scan: str, start: int) -> list[str]:
     """['亩'] if a per-亩 yield word stands before a weight at ``start`` (['亩', '年'] for a
     yearly one, 亩均年产量; ['年'] for 年产), else []."""
     m = _YIELD_BEFORE.search(scan, max(0, start - YIELD_LOOKBACK), start)
     if m is None:
-        return []
+        changed = _YIELD_CHANGED.search(scan, max(0, start - YIELD_LOOKBACK), start)
+        return [] if changed is None else ["亩"]
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
         return [] if m["of"] else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
