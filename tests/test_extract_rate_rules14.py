@@ -104,10 +104,12 @@ def test_count_with_its_denominator_attached_is_a_rate(text, found):
                 ("200吨", 200, 200, 200, "吨/年", "t/year"),
             ],
         ),
-        # near-misses: a dated year, no 年, a year's output (年产量), a clause with its own verb
+        # near-misses: a dated year, no 年, 每年 leading another verb than 产 (DESIGN.md), a year's
+        # output (年产量), harvests, a clause with its own verb
         ("2020年出栏生猪5000头", [("5000头", 5000, 5000, 5000, "头", "count:头")]),
         ("去年出栏生猪5000头", [("5000头", 5000, 5000, 5000, "头", "count:头")]),
         ("出栏生猪5000头", [("5000头", 5000, 5000, 5000, "头", "count:头")]),
+        ("每年出栏生猪5000头", [("5000头", 5000, 5000, 5000, "头", "count:头")]),
         ("年产量达二十八万吨", [("二十八万吨", 280000, 280000, 280000, "吨", "t")]),
         ("蔬菜可年产八茬", [("八茬", 8, 8, 8, "茬", "count:茬")]),
         (

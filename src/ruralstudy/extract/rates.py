@@ -679,7 +679,7 @@ _YIELD_BEFORE = re.compile(
     + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
     # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
-    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?:产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
+    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
@@ -716,7 +716,10 @@ def yield_before(scan: str, start: int) -> list[str]:
         changed = _YIELD_CHANGED.search(scan, max(0, start - YIELD_LOOKBACK), start)
         return [] if changed is None else ["亩"]
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
-        return [] if m["of"] else ["年"]
+        # 每年产 reads as 年产, but 每年 before another verb leads its clause (DESIGN.md "Units":
+        # 每年砍伐毛竹约1100万根 a count, as rates16 reads it)
+        led = m["verb"] != "产" and scan[m.start() - 1 : m.start()] == "每"
+        return [] if m["of"] or led else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
 
 
