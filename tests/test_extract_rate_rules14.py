@@ -4,23 +4,8 @@ lists rates2..rates17), one test per rule, on sentences written for them, near-m
 
 from __future__ import annotations
 
-import math
-
 import pytest
-
-from ruralstudy.extract import extract_quantities
-
-
-def readings(text: str) -> list[tuple]:
-    """(span, value, lower, upper, unit, canonical unit) of each figure, NaN as None."""
-
-    def num(x):
-        return None if math.isnan(x) else x
-
-    return [
-        (r.text, num(r.value), num(r.lower), num(r.upper), r.unit, r.norm_unit)
-        for r in extract_quantities(text).itertuples()
-    ]
+from extract_readings import readings
 
 
 @pytest.mark.parametrize(
