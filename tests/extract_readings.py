@@ -18,13 +18,21 @@ def units(text: str) -> list[tuple[str, str]]:
     return list(zip(df["text"], df["norm_unit"], strict=True))
 
 
+def _num(x: float) -> float | None:
+    return None if math.isnan(x) else x
+
+
 def rows(text: str) -> list[tuple]:
     """(span, lower, upper, unit, qualifier, canonical unit) of each figure, NaN as None."""
-
-    def num(x):
-        return None if math.isnan(x) else x
-
     return [
-        (r.text, num(r.lower), num(r.upper), r.unit, r.qualifier, r.norm_unit)
+        (r.text, _num(r.lower), _num(r.upper), r.unit, r.qualifier, r.norm_unit)
+        for r in extract_quantities(text).itertuples()
+    ]
+
+
+def readings(text: str) -> list[tuple]:
+    """(span, value, lower, upper, unit, canonical unit) of each figure, NaN as None."""
+    return [
+        (r.text, _num(r.value), _num(r.lower), _num(r.upper), r.unit, r.norm_unit)
         for r in extract_quantities(text).itertuples()
     ]

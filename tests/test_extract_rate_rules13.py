@@ -73,19 +73,20 @@ def test_price_with_plus_before_its_denominator(text, found):
     ("text", "found"),
     [
         # the village's households after an earlier 每户: the village's sum, not per household
+        # (每户450株 a count per household since xrates14, as rates16's gold reads it)
         (
             "按每户450株计算，每年将为该村贫困户带来收益17万多元",
-            [("450株", "count:株"), ("17万多元", "CNY/year")],
+            [("每户450株", "count:株/household"), ("17万多元", "CNY/year")],
         ),
         (
             "按每戶450株計算，每年將為該村貧困戶帶來收益17萬多元",
-            [("450株", "count:株"), ("17萬多元", "CNY/year")],
+            [("每戶450株", "count:株/household"), ("17萬多元", "CNY/year")],
         ),
         ("每户养两头牛，本村贫困户年增收20万元", [("两头", "count:头"), ("20万元", "CNY/year")]),
         # near-miss: no village before the households, the earlier 每户 holds
         (
             "按每户450株计算，每年将为贫困户带来收益1350元",
-            [("450株", "count:株"), ("1350元", "CNY/household/year")],
+            [("每户450株", "count:株/household"), ("1350元", "CNY/household/year")],
         ),
     ],
 )

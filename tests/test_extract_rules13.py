@@ -11,7 +11,8 @@ from extract_readings import rows
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("年产矿泉水700万瓶", [("700万瓶", 7e6, 7e6, "瓶", "exact", "count:瓶")]),
+        # 年产 before a count: per year since xrates14 (rates17's gold 年产仔猪60万头以上)
+        ("年产矿泉水700万瓶", [("700万瓶", 7e6, 7e6, "瓶/年", "exact", "count:瓶/year")]),
         ("賣出三千瓶辣椒醬", [("三千瓶", 3000, 3000, "瓶", "exact", "count:瓶")]),
         ("销售蜂蜜2000余瓶", [("2000余瓶", 2000, 3000, "瓶", "plus", "count:瓶")]),
         ("生产罐头500罐", [("500罐", 500, 500, "罐", "exact", "count:罐")]),

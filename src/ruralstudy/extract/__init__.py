@@ -291,7 +291,7 @@ _UNIT_GUARDS = {
     "块": (
         rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
         # ... and before 多 (余) and a price's denominator or a clause's end (2块多一斤)
-        + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})))"
+        + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|钱))"  # 两块多钱
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
         # (两万块的砖, 三千块的石板)
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
@@ -902,7 +902,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
     before_breaks = {b - 1 for b in breaks}  # where a joined layout break follows
     lists: dict[int, tuple] = {}  # list item lines resolved: their header's rate (rates.list_rate)
     rated_end, rated_money = 0, None  # where the last figure with a rate ends; its rate if money
-    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩), if it has one
+    weight = (-1, [])  # where the last weight ends and its yield rate (per 亩 or 年), if any
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
     shared = None  # a bound a list's items share (分别约为X、Y和Z): (qualifier, last item's end)
     for m in _matches(scan, kinds):
@@ -964,7 +964,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if per and rows and s < rows[-1][1]:
             rows.pop()  # 一亩田700斤: the 一亩 read before is the rate's, not an area
         if unit in rates.WEIGHT_UNITS:  # the last weight, with its yield rate if it has one
-            weight = (e, per) if per and per[0] == "亩" else (-1, [])
+            weight = (e, per) if per and (per[0] == "亩" or per == ["年"]) else (-1, [])
         took = shared is not None and qualifier == "exact" and scan[shared[1] : s] in _LIST_JOINS
         if took:
             qualifier = shared[0]  # 分别约为30.4元、26.4元和26.1元: each item about
@@ -988,8 +988,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         prev = (per, s, top) if unit in _MONEY and per else None
         if unit in _MONEY:  # the last sum with a rate, past counts and shares (9.2%)
             money = (per, s, top, e) if per else None
-        if per:
-            rated_end, rated_money = e, per if unit in _MONEY else None
+        if per and not bounds[-1].startswith("count:"):  # 按每户450株计算，每年…1350元: the
+            rated_end, rated_money = e, per if unit in _MONEY else None  # 每户 the sum's too
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
         lone = scan[s] == "一" or scan[s : s + 2] == "1亩" == scan[s:e]  # 一亩, 1亩 (not 10亩)
@@ -1248,6 +1248,8 @@ def _read_match(m: re.Match, scan: str):
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
         unit, marker = _MORE_UNITS.get(unit) or unit.replace("多", ""), "多"
+        if unit == "块" and scan[end : end + 1] == "钱":
+            unit, end = "块钱", end + 1  # 两块多钱 (一斤): 两块钱 and 多, 2 to 3 元
     if marker == "几":
         marker = "多"  # 十几万: as 十多万
     if marker in ("来", "把"):
@@ -1812,10 +1814,13 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     if "每" in near or "均" in near or "价" in near:  # 每亩, 人均, 斤价
         before, width = rates.rate_before(scan, start)
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
-            before, width = [], 0  # 每人1床被单: a count per person stays a count (户均2.2人 not)
+            if not rates.count_per(before, scan, m.end()):  # 每戶450株: count:株/household
+                before, width = [], 0  # 每人1床被单、1个茶杯: a list of what each one gets
     if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
         width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
         before = ["亩"] if width else []
+    if not before and not per and unit in _MONEY and ("按" in near or "以" in near):
+        before, width = rates.one_weight_priced(scan, start)  # 按照一斤10元的价格: CNY/kg
     if before or per:
         per = _written_rate(per, before)
         if per and set(before) <= set(per):
@@ -1829,6 +1834,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         if len(per) == 1 and unit in _MONEY:
             per = _completed(scan, start, per, "", prev_end, rated)
         return start, per, ""
+    mu_end = prevs[2][0] if prevs[2][1][:1] == ["亩"] else -1  # the last yield per 亩's end
     if unit not in _MONEY:
         area = unit in rates.AREA_UNITS
         held = area or unit in rates.WEIGHT_UNITS
@@ -1840,16 +1846,20 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
                 if per:
                     return start, per, ""
             yield_end, yield_per = prevs[2]  # 每亩产量约6000公斤，次品果3000公斤左右
-            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start]):
+            if 0 <= yield_end < start and rates.parallel_yield(scan[yield_end:start], yield_per):
                 return start, yield_per, "rate as the yield before"
             unit_yield = "单产" in scan[max(0, start - 8) : start]  # 亩产达…，单产超1200公斤
-            if unit_yield and rates.unit_yield(scan, start, yield_end):
+            if unit_yield and rates.unit_yield(scan, start, mu_end):
                 return start, yield_per, "rate as the yield before (单产)"
             if "亩" in scan[max(prev_end, start - rates.CLAUSE_LOOKBACK) : start]:
                 clause = rates.own_clause(scan, max(prev_end, start - rates.CLAUSE_LOOKBACK), start)
                 per = rates.weight_per_mu(clause)  # 按每亩种植50斤: kg/ha
                 if per:
                     return start, per, "rate from 每亩 (its clause)"
+        elif "年" in near and rates.is_yearly_count(unit, _canonical(unit)[0], near):
+            per = rates.yield_before(scan, start)  # 年出栏仔香猪20万头: count:头/year
+            if per:
+                return start, per, ""
         return start, [], ""
     lo = start - rates.CLAUSE_LOOKBACK
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
@@ -1875,13 +1885,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
             per, words = rates.one_period_before(scan, prev_end, start)
         elif last in rates.HOLDER_ENDS:  # 7户人家各出资3万元, 386户农户都领到了2000元
             per, words = rates.each_holder(scan, prev_end, start)
-    if not per and prevs[2][0] >= 0 and rates.cost_per_mu(scan, start, pieces[-1], prevs[2][0]):
+    if not per and mu_end >= 0 and rates.cost_per_mu(scan, start, pieces[-1], mu_end):
         per, words = ["亩"], "每亩 (the sentence's)"  # 按每亩种植50斤计算，种子成本约为250元
-    if (
-        not per
-        and prevs[2][0] >= 0
-        and rates.value_per_mu(scan, start, pieces[-1], prevs[2][0], top)
-    ):
+    if not per and mu_end >= 0 and rates.value_per_mu(scan, start, pieces[-1], mu_end, top):
         per, words = ["亩"], "亩产 (the sentence's)"  # 亩产1500多斤,但产值不过1700元
     if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
         per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元

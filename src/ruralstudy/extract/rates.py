@@ -106,6 +106,18 @@ def one_mu_before(scan: str, start: int) -> int:
     return 0 if m is None else len(m.group())
 
 
+# 按照一斤10元的价格, 以一公斤8元计: one 斤 (公斤, 吨) after 按/按照/以, attached to a price, is
+# its denominator, in the span as 一亩地600元 is; a verb's 一斤 (采一斤20元钱) stays apart, as
+# rates3 reads it.
+_ONE_WEIGHT_PRICED = re.compile(r"(?:按照?|以)(?P<w>[一1](?P<d>市?斤|公斤|千克|吨))$")
+
+
+def one_weight_priced(scan: str, start: int) -> tuple[list[str], int]:
+    """(['斤'], 2) for 一斤 after 按/按照/以 written just before a price at ``start``."""
+    m = _ONE_WEIGHT_PRICED.search(scan, max(0, start - 6), start)
+    return ([], 0) if m is None else (split_denominators(m["d"]), len(m["w"]))
+
+
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
 # 2022年收入 and 去年收入 are a year's income, not income per year.
@@ -152,7 +164,9 @@ _CLAUSE_WORDS = {
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
     r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
     # 一户一策: a slogan
+    # 给每个特困户2000元: 每个 and a noun of households
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
+    r"|每个(?:特困|贫困|建档立卡(?:贫困)?|低保|脱贫|搬迁|农)户"
     r"|一户(?!一[策档码宅品业案卡])",
     "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
@@ -227,6 +241,19 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
     if m["price"]:
         return [m["price"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+
+
+# 每人1床被单、1个茶杯: a count heading a list of what each one gets (not a list of rates, 每-)
+_LIST_OF_GOODS = re.compile(r"[^0-9，。；：,;:!?！？\n、]{0,6}、(?!每)")
+
+
+def count_per(per: list[str], scan: str, end: int) -> bool:
+    """Whether a count ending at ``end`` with ``per`` (每户, 每亩) attached before it is a
+    rate: 每戶450株, 每畝最多225棵 (count:株/household, count:棵/ha), as 户均2.2人 is; not after a
+    period (每天至少有10万人 stays a count, as rates3 reads it) nor heading a list of goods."""
+    if len(per) != 1 or per[0] in _PERIODS:
+        return False
+    return _LIST_OF_GOODS.match(scan, end) is None
 
 
 def is_count(canonical: str) -> bool:
@@ -387,10 +414,10 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     noun = nouns[-1] if nouns else None
     if noun is None:
         return True
-    if noun.lastgroup == "other":
-        return False
     head = scan[max(0, prev_start - CLAUSE_LOOKBACK) : prev_start]
     head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
+    if noun.lastgroup == "other":  # a sum of its own, unless the same noun again (每亩成本在
+        return noun.group() in head  # 1440元，托管后，成本少了140元: the cost per 亩 changed)
     return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
 
 
@@ -536,10 +563,12 @@ def each_list_head(clause: str) -> tuple[list[str], str]:
 # 每户只要养两箱蜂，年增收2000元; 每户年平养殖600多只，出栏300多只，销售收入3万多元: a clause
 # led by 每户 (每人) makes the income a later clause of its sentence names per that head, when
 # no other 每- or 均-word, holder, total, date or person stands between.
+# … or led by the holders and 每人: 其中的28位贫困户每人持有53股份，分得了5300元的分红 (per person;
+# 分得, 分到: a share got is income)
 _EACH_LEAD = re.compile(
-    r"(?:^|(?<=[，,；;：:]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
+    r"(?:^|(?<=[，,；;：:户民员东]))每个?(?P<e>户|家|人|位|名)(?P<p>每年|每个?月)?(?![均次])"
 )
-_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚")
+_INCOME = re.compile("收入|增收|纯利|利润|收益|分红|挣|赚|分得|分到")
 _PERSON = re.compile("他|她|我|自己|本人")
 EACH_LEAD_REACH = 50  # characters from the clause's 每 to the sum
 
@@ -648,16 +677,35 @@ _YIELD_BEFORE = re.compile(
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
     + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
-    # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产
-    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?:产|[采採砍]伐)(?:量|值)?"
+    # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
+    # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
+    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐]").search  # every yield word holds one: a cheap test first
+has_yield_word = re.compile("[产伐栏欄销]").search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
+
+
+# 年产八茬: harvests of a year are counted in the year (count:茬, as rates7 reads it)
+_HARVESTS = frozenset(("茬", "季"))
+
+
+def is_yearly_count(unit: str, canonical: str, near: str) -> bool:
+    """Whether a count (``near``: the words before it) may be an output per year, 年出栏 X头:
+    a count, not of harvests, with a word of yield before it (yield_before decides)."""
+    return is_count(canonical) and unit not in _HARVESTS and has_yield_word(near) is not None
+
+
+# A change of the yield per 亩 against an earlier year is per 亩 too: 畝產量比去年增加60斤,
+# 平均亩产比往年增产30公斤 (kg/ha); not 300亩产量 (an area's) nor 总产量.
+_YIELD_CHANGED = re.compile(
+    rf"{_NO_NUMERAL_BEFORE}亩均?产量?(?:比|较){_NO_CLAUSE_BREAK}{{0,4}}?"
+    r"(?:增加|提高|提升|增产|增长|减少|下降|减产|多|少)了?$"
+)
 
 
 def yield_before(scan: str, start: int) -> list[str]:
@@ -665,9 +713,13 @@ def yield_before(scan: str, start: int) -> list[str]:
     yearly one, 亩均年产量; ['年'] for 年产), else []."""
     m = _YIELD_BEFORE.search(scan, max(0, start - YIELD_LOOKBACK), start)
     if m is None:
-        return []
+        changed = _YIELD_CHANGED.search(scan, max(0, start - YIELD_LOOKBACK), start)
+        return [] if changed is None else ["亩"]
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
-        return [] if "产量" in m.group() or "产值" in m.group() else ["年"]
+        # 每年产 reads as 年产, but 每年 before another verb leads its clause (DESIGN.md "Units":
+        # 每年砍伐毛竹约1100万根 a count, as rates16 reads it)
+        led = m["verb"] != "产" and scan[m.start() - 1 : m.start()] == "每"
+        return [] if m["of"] or led else ["年"]
     return ["亩", "年"] if m["year"] else ["亩"]
 
 
@@ -740,14 +792,16 @@ _ITEM_BREAKS = "，,、；;"
 _OWN_MEASURE = re.compile("[卖售收产销买运共总计全累]")
 
 
-def parallel_yield(between: str) -> bool:
-    """Whether a weight after ``between`` (from the end of a yield weight) is a parallel
-    item of it, or the second end of a change (亩产从400公斤增加到600公斤)."""
+def parallel_yield(between: str, per: list[str]) -> bool:
+    """Whether a weight after ``between`` (from the end of a yield weight per ``per``) is a
+    parallel item of it, or the second end of a change (亩产从400公斤增加到600公斤).  A yearly
+    one's item is a 、-list's (年可採伐楠竹35萬噸、雜竹100萬噸): 全国年产38万吨，但只有8万吨流向
+    市场 is no year's (rates16)."""
     if len(between) <= _PARALLEL_WEIGHT_MAX and _CHANGE_ONLY.fullmatch(between):
         return True
     return (
         len(between) <= _PARALLEL_WEIGHT_MAX
-        and between[0] in _ITEM_BREAKS
+        and between[0] in (_ITEM_BREAKS if per[0] == "亩" else "、")
         and not any(c in _ITEM_BREAKS or c in _CLAUSE_CHARS for c in between[1:])
         and _OWN_MEASURE.search(between) is None
         and not any(c.isdigit() for c in between)
