@@ -458,7 +458,7 @@ def quantity_pattern(opt=_optional) -> str:
     per = rates.DENOMINATOR_PATTERN
     # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天)
     written_per = (
-        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•](?:{_PERIOD})")
+        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•?](?:{_PERIOD})")
         + rf"|/[（(](?:{per})[·・•/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
@@ -502,7 +502,9 @@ _CN_DECIMALS = "零〇一二三四五六七八九"
 
 # Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
 _SEPARATOR_WORDS = ("至", "到", "--?", "——?", "~")
-_SEPARATOR_PATTERN = "|".join(_SEPARATOR_WORDS)
+# … and a hyphen with one space on each side (1000 - 3000 元, 3% - 5%), as X-Y (its
+# hyphen is in _SEPARATORS, so the range lookahead passes it)
+_SEPARATOR_PATTERN = "|".join(_SEPARATOR_WORDS) + "|[ \u00a0]-[ \u00a0]"
 _SEPARATORS = "".join(w[0] for w in _SEPARATOR_WORDS)  # the characters a separator starts with
 
 

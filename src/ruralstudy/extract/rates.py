@@ -57,7 +57,7 @@ from ruralstudy.units import WRITTEN_DENOMINATORS
 
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
-_PERIODS = {"年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
+_PERIODS = {"年", "学年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
 PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
@@ -66,8 +66,11 @@ _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基
 _NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
 # 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
 _PRICE_OF_ONE = rf"{_NO_NUMERAL_BEFORE}(?<!公)(?P<price>市?斤|公斤|吨)价"
+# 每个学生, 每名教师, 每位老人: a person noun after its classifier (not 每个人: rates10's
+# 每个人十股)
+_PERSON_NOUN = "学生|老人|教师"
 _BEFORE = re.compile(
-    rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
+    rf"(?:每(?:[个名位](?={_PERSON_NOUN}))?(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
     rf"|{_PRICE_OF_ONE}$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
@@ -162,13 +165,15 @@ _CLAUSE_WORDS = {
     "人": r"人均|劳均|每人|每个人|每位|每名|一个人|[俩倆](?=[^0-9，。；：,;:]{0,4}各)"
     rf"|每{_TAKES_ON}一(?:[名位]|个人)|(?<![0-9〇零一二两三四五六七八九十百千])"
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
-    r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
+    rf"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员|{_PERSON_NOUN})"
+    r"|每生(?![产活态长育命物意])",  # 每生每年补助600元: per pupil (not 每生产1吨)
     # 一户一策: a slogan
     # 给每个特困户2000元: 每个 and a noun of households
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
     r"|每个(?:特困|贫困|建档立卡(?:贫困)?|低保|脱贫|搬迁|农)户"
     r"|一户(?!一[策档码宅品业案卡])",
-    "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
+    "年": r"每学?年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)"
+    rf"|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     # 年 leading its clause, the product before 产值 or 收益: 年中药材产值4亿多元 (as 年产值),
@@ -676,10 +681,13 @@ _YIELD_BEFORE = re.compile(
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
-    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
+    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年)"
+    # 日销小龙虾5000多斤: a day's sales, per day as 年产 per year (not 10日销售, 节日销售, 日销量)
+    + r"|(?<![0-9〇零一二两三四五六七八九十今昨明前后当同上次本节假生工周某])(?=日销))"
     # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
-    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
+    + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能)?"
+    + r"(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
@@ -716,6 +724,8 @@ def yield_before(scan: str, start: int) -> list[str]:
         changed = _YIELD_CHANGED.search(scan, max(0, start - YIELD_LOOKBACK), start)
         return [] if changed is None else ["亩"]
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
+        if m["day"]:
+            return [] if m["of"] else ["天"]
         # 每年产 reads as 年产, but 每年 before another verb leads its clause (DESIGN.md "Units":
         # 每年砍伐毛竹约1100万根 a count, as rates16 reads it)
         led = m["verb"] != "产" and scan[m.start() - 1 : m.start()] == "每"
