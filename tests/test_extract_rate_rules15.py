@@ -88,3 +88,66 @@ def test_a_day_s_sales_of_a_weight_are_per_day(text, found):
         assert all(r[5] in ("t", "kg", "day") for r in readings(text))
     else:
         assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a per-亩 yield word with a harvest verb, an adverb or a word of reaching between
+        ("畝均已起捕小龍蝦118公斤", [("118公斤", 118, 118, 118, "公斤/亩", "kg/ha")]),
+        ("亩均可捕捞成鱼300斤", [("300斤", 300, 300, 300, "斤/亩", "kg/ha")]),
+        ("每亩产生鱼量可收获220斤", [("220斤", 220, 220, 220, "斤/亩", "kg/ha")]),
+        ("每亩稻田可收获稻谷1000斤", [("1000斤", 1000, 1000, 1000, "斤/亩", "kg/ha")]),
+        # near-misses: an area's catch, a total
+        ("300亩已起捕小龙虾5万斤", None),
+        ("全县已起捕小龙虾118吨", [("118吨", 118, 118, 118, "吨", "t")]),
+    ],
+)
+def test_a_harvest_per_mu_with_words_between_is_per_mu(text, found):
+    if found is None:
+        assert all(r[5] != "kg/ha" for r in readings(text))
+    else:
+        assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a later clause naming the price of the one 斤 sold before shares its rate
+        (
+            "往年一斤龍蝦賣6元左右，今年的價格是9元左右",
+            [
+                ("一斤", 1, 1, 1, "斤", "kg"),
+                ("6元左右", 6, None, None, "元/斤", "CNY/kg"),
+                ("9元左右", 9, None, None, "元/斤", "CNY/kg"),
+            ],
+        ),
+        (
+            "一公斤鱼卖20元，现在价格涨到26元",
+            [
+                ("一公斤", 1, 1, 1, "公斤", "kg"),
+                ("20元", 20, 20, 20, "元/公斤", "CNY/kg"),
+                ("26元", 26, 26, 26, "元/公斤", "CNY/kg"),
+            ],
+        ),
+        # near-misses: a total after it, a sum of another noun
+        (
+            "一斤龙虾卖6元，今年总收入9万元",
+            [
+                ("一斤", 1, 1, 1, "斤", "kg"),
+                ("6元", 6, 6, 6, "元/斤", "CNY/kg"),
+                ("9万元", 90000, 90000, 90000, "元", "CNY"),
+            ],
+        ),
+        (
+            "一斤龙虾卖6元，今年的利润是9元",
+            [
+                ("一斤", 1, 1, 1, "斤", "kg"),
+                ("6元", 6, 6, 6, "元/斤", "CNY/kg"),
+                ("9元", 9, 9, 9, "元", "CNY"),
+            ],
+        ),
+    ],
+)
+def test_a_price_after_the_price_of_one_weight_is_per_that_weight(text, found):
+    assert readings(text) == found

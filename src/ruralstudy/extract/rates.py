@@ -393,6 +393,7 @@ _SUM_NOUN = re.compile(
 _HOLDER = re.compile(
     "农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政|[该該本]村"
 )
+_ONE_WEIGHT_SOLD = re.compile("[每一](?:市?斤|公斤|千克|吨)[^0-9]{0,6}?[卖售]")
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
@@ -423,6 +424,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
     if noun.lastgroup == "other":  # a sum of its own, unless the same noun again (每亩成本在
         return noun.group() in head  # 1440元，托管后，成本少了140元: the cost per 亩 changed)
+    if noun.lastgroup == "price" and _ONE_WEIGHT_SOLD.search(head):
+        return True  # 一斤龍蝦賣6元左右，今年的價格是9元左右: the price of that 斤 again
     return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
 
 
@@ -677,7 +680,9 @@ def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
 # (the output of a year, 年产量达2万余斤) is that year's sum, a weight, as the gold lists read it.
 _NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
-    r"(?:(?P<mu>亩均?(?=年?产)|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
+    # (no numeral before 亩: 300亩产小龙虾5万斤 is the catch of 300 亩)
+    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|起捕|捕捞))"
+    r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
@@ -686,15 +691,16 @@ _YIELD_BEFORE = re.compile(
     + r"|(?<![0-9〇零一二两三四五六七八九十今昨明前后当同上次本节假生工周某])(?=日销))"
     # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
-    + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能)?"
-    + r"(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
+    + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能|已)?"
+    # 畝均已起捕小龍蝦118公斤: a catch of fish or shrimp as a yield
+    + r"(?P<verb>产|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐栏欄销]").search  # every yield word holds one: a cheap test
+has_yield_word = re.compile("[产伐栏欄销捕]").search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
@@ -923,7 +929,9 @@ def weight_per_mu(clause: str) -> list[str]:
     """What a weight after ``clause`` (its clause's words before it) is per: ['亩'], ['亩',
     '年'] with 每年 after the 亩 word, or [] (not per 亩)."""
     m = _MU_LEAD.search(clause)
-    if m is None or _TOTAL.search(clause) is not None or _SUM_NOUN.search(clause) is not None:
+    # a sum noun touching the weight is its verb, no sum of its own: 每亩…可收益220斤
+    noun = _SUM_NOUN.search(clause)
+    if m is None or _TOTAL.search(clause) is not None or (noun and noun.end() < len(clause)):
         return []
     return ["亩", "年"] if _EVERY_YEAR.search(clause, m.end()) else ["亩"]
 
