@@ -151,3 +151,30 @@ def test_a_harvest_per_mu_with_words_between_is_per_mu(text, found):
 )
 def test_a_price_after_the_price_of_one_weight_is_per_that_weight(text, found):
     assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the value of the one thing each gets takes its clause's denominators
+        (
+            "每人每天将获得1份价值3元的营养套餐",
+            [("1份", 1, 1, 1, "份", "count:份"), ("3元", 3, 3, 3, "元/人/天", "CNY/person/day")],
+        ),
+        (
+            "每户发放一袋价值50元的大米",
+            [("50元", 50, 50, 50, "元/户", "CNY/household")],
+        ),
+        # near-misses: no per-word, a count of more than one
+        (
+            "公司赠送1份价值100元的礼品",
+            [("1份", 1, 1, 1, "份", "count:份"), ("100元", 100, 100, 100, "元", "CNY")],
+        ),
+        (
+            "每户发放11袋价值500元的大米",
+            [("11袋", 11, 11, 11, "袋", "count:袋"), ("500元", 500, 500, 500, "元", "CNY")],
+        ),
+    ],
+)
+def test_the_value_of_one_thing_each_gets_is_per_head(text, found):
+    assert readings(text) == found

@@ -1867,6 +1867,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
+    if not per and scan.endswith("价值", 0, start):  # 每人每天…1份价值3元: the value of one
+        per, words = rates.one_valued(scan, start)
     if not per and scan[m.end() : m.end() + 1] in "左以上的":  # 1万元左右的人均收入
         per, words = rates.avg_after(scan, m.end())
     if not per and "、" in pieces[-1]:  # 每人1床被单、…、500元钱

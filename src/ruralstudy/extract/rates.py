@@ -301,6 +301,21 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
     return [w for w, _ in found], "+".join(words for _, words in found)
 
 
+# 每人每天将获得1份价值3元的营养套餐: the value of the one thing each gets takes the
+# denominators of its clause's words before the count of one (CNY/person/day)
+_ONE_VALUED = re.compile(
+    r"(?<![0-9〇零一二两三四五六七八九十百千万])[1一](?:份|个|袋|盒|瓶|套|件|箱)价值$"
+)
+
+
+def one_valued(scan: str, start: int) -> tuple[list[str], str]:
+    """Denominators of the clause before 1份 in 1份价值3元 (the sum at ``start``), else none."""
+    m = _ONE_VALUED.search(scan, max(0, start - 5), start)
+    if m is None:
+        return [], ""
+    return clause_rate(own_clause(scan, max(0, m.start() - CLAUSE_LOOKBACK), m.start()), True)
+
+
 # A lead clause naming the household that got the most (潘家一家连续几年都分得最多，今年共分得
 # 5.8万元; 分红最多的一户，…) makes the sum after it that household's: per household, as the
 # top of a distribution over households (最高的一户分了5万元 is read by its own clause).
