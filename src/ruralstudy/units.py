@@ -125,6 +125,11 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "㎏": ("kg", Fraction(1)),  # the sign (U+338F): 3元/㎏
     "吨": ("t", Fraction(1)),
     "人": ("person", Fraction(1)),
+    # a pupil, an old person, a teacher: per person (rates20's 每生每天 3 元, 元/生·年, 每個學生)
+    "生": ("person", Fraction(1)),
+    "学生": ("person", Fraction(1)),
+    "老人": ("person", Fraction(1)),
+    "教师": ("person", Fraction(1)),
     "户": ("household", Fraction(1)),
     "人次": ("person-time", Fraction(1)),
     "间": ("room", Fraction(1)),
@@ -132,6 +137,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "床": ("bed", Fraction(1)),
     "股": ("share", Fraction(1)),
     "年": ("year", Fraction(1)),
+    "学年": ("year", Fraction(1)),  # 每學年 (a school year): per year
     "月": ("month", Fraction(1)),
     "个月": ("month", Fraction(1)),
     "周": ("week", Fraction(1)),

@@ -458,7 +458,7 @@ def quantity_pattern(opt=_optional) -> str:
     per = rates.DENOMINATOR_PATTERN
     # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天)
     written_per = (
-        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•](?:{_PERIOD})")
+        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•?](?:{_PERIOD})")
         + rf"|/[（(](?:{per})[·・•/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
@@ -502,7 +502,9 @@ _CN_DECIMALS = "零〇一二三四五六七八九"
 
 # Range separators (3至5个月, 200-300元, 3—5万元, 150--200元, 3——5天).
 _SEPARATOR_WORDS = ("至", "到", "--?", "——?", "~")
-_SEPARATOR_PATTERN = "|".join(_SEPARATOR_WORDS)
+# … and a hyphen with one space on each side (1000 - 3000 元, 3% - 5%), as X-Y (its
+# hyphen is in _SEPARATORS, so the range lookahead passes it)
+_SEPARATOR_PATTERN = "|".join(_SEPARATOR_WORDS) + "|[ \u00a0]-[ \u00a0]"
 _SEPARATORS = "".join(w[0] for w in _SEPARATOR_WORDS)  # the characters a separator starts with
 
 
@@ -1865,6 +1867,8 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     lo = lo if lo > prev_end else prev_end  # (max() parses its arguments: a sum's cost)
     pieces = rates.CLAUSE_START.split(scan[lo:start])
     per, words = rates.clause_rate(pieces[-1], True)
+    if not per and scan.endswith("价值", 0, start):  # 每人每天…1份价值3元: the value of one
+        per, words = rates.one_valued(scan, start)
     if not per and scan[m.end() : m.end() + 1] in "左以上的":  # 1万元左右的人均收入
         per, words = rates.avg_after(scan, m.end())
     if not per and "、" in pieces[-1]:  # 每人1床被单、…、500元钱

@@ -57,7 +57,7 @@ from ruralstudy.units import WRITTEN_DENOMINATORS
 
 # Longest first, so 个月 wins over 月 and 平方米 over 米.
 DENOMINATOR_PATTERN = "|".join(sorted(WRITTEN_DENOMINATORS, key=len, reverse=True))
-_PERIODS = {"年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
+_PERIODS = {"年", "学年", "月", "个月", "周", "天", "半天", "日", "晚", "夜", "小时"}
 PERIOD_WORDS = frozenset(_PERIODS)
 
 # 人均耕地2.5亩, 户均土地面积3亩: land per head (ha/person); the span stays the figure's.
@@ -66,8 +66,11 @@ _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基
 _NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
 # 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
 _PRICE_OF_ONE = rf"{_NO_NUMERAL_BEFORE}(?<!公)(?P<price>市?斤|公斤|吨)价"
+# 每个学生, 每名教师, 每位老人: a person noun after its classifier (not 每个人: rates10's
+# 每个人十股)
+_PERSON_NOUN = "学生|老人|教师"
 _BEFORE = re.compile(
-    rf"(?:每(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
+    rf"(?:每(?:[个名位](?={_PERSON_NOUN}))?(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
     rf"|{_PRICE_OF_ONE}$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
@@ -162,13 +165,15 @@ _CLAUSE_WORDS = {
     "人": r"人均|劳均|每人|每个人|每位|每名|一个人|[俩倆](?=[^0-9，。；：,;:]{0,4}各)"
     rf"|每{_TAKES_ON}一(?:[名位]|个人)|(?<![0-9〇零一二两三四五六七八九十百千])"
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
-    r"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员)",
+    rf"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员|{_PERSON_NOUN})"
+    r"|每生(?![产活态长育命物意])",  # 每生每年补助600元: per pupil (not 每生产1吨)
     # 一户一策: a slogan
     # 给每个特困户2000元: 每个 and a noun of households
     "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
     r"|每个(?:特困|贫困|建档立卡(?:贫困)?|低保|脱贫|搬迁|农)户"
     r"|一户(?!一[策档码宅品业案卡])",
-    "年": rf"每年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)|{_NOT_A_YEAR_BEFORE}年"
+    "年": r"每学?年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)"
+    rf"|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
     r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
     # 年 leading its clause, the product before 产值 or 收益: 年中药材产值4亿多元 (as 年产值),
@@ -296,6 +301,21 @@ def clause_rate(clause: str, is_money: bool) -> tuple[list[str], str]:
     return [w for w, _ in found], "+".join(words for _, words in found)
 
 
+# 每人每天将获得1份价值3元的营养套餐: the value of the one thing each gets takes the
+# denominators of its clause's words before the count of one (CNY/person/day)
+_ONE_VALUED = re.compile(
+    r"(?<![0-9〇零一二两三四五六七八九十百千万])[1一](?:份|个|袋|盒|瓶|套|件|箱)价值$"
+)
+
+
+def one_valued(scan: str, start: int) -> tuple[list[str], str]:
+    """Denominators of the clause before 1份 in 1份价值3元 (the sum at ``start``), else none."""
+    m = _ONE_VALUED.search(scan, max(0, start - 5), start)
+    if m is None:
+        return [], ""
+    return clause_rate(own_clause(scan, max(0, m.start() - CLAUSE_LOOKBACK), m.start()), True)
+
+
 # A lead clause naming the household that got the most (潘家一家连续几年都分得最多，今年共分得
 # 5.8万元; 分红最多的一户，…) makes the sum after it that household's: per household, as the
 # top of a distribution over households (最高的一户分了5万元 is read by its own clause).
@@ -388,6 +408,7 @@ _SUM_NOUN = re.compile(
 _HOLDER = re.compile(
     "农户|农民|村民|群众|家庭|集体|公司|企业|合作社|基地|全村|村里|游客|政府|财政|[该該本]村"
 )
+_ONE_WEIGHT_SOLD = re.compile("[每一](?:市?斤|公斤|千克|吨)[^0-9]{0,6}?[卖售]")
 RESTATED_MAX_RATIO = 5  # a restated or changed per-head sum is not many times the one before
 RESTATED_REACH = 40  # characters from the sum before, when a count or share stands between
 
@@ -418,6 +439,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     head = CLAUSE_START.split(head)[-1]  # the clause of the sum before
     if noun.lastgroup == "other":  # a sum of its own, unless the same noun again (每亩成本在
         return noun.group() in head  # 1440元，托管后，成本少了140元: the cost per 亩 changed)
+    if noun.lastgroup == "price" and _ONE_WEIGHT_SOLD.search(head):
+        return True  # 一斤龍蝦賣6元左右，今年的價格是9元左右: the price of that 斤 again
     return any(m.lastgroup == noun.lastgroup for m in _SUM_NOUN.finditer(head))
 
 
@@ -672,21 +695,27 @@ def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
 # (the output of a year, 年产量达2万余斤) is that year's sum, a weight, as the gold lists read it.
 _NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
-    r"(?:(?P<mu>亩均?(?=年?产)|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
+    # (no numeral before 亩: 300亩产小龙虾5万斤 is the catch of 300 亩)
+    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|起捕|捕捞))"
+    r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
-    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年))"
+    + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年)"
+    # 日销小龙虾5000多斤: a day's sales, per day as 年产 per year (not 10日销售, 节日销售, 日销量)
+    + r"|(?<![0-9〇零一二两三四五六七八九十今昨明前后当同上次本节假生工周某])(?=日销))"
     # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
-    + r"(?P<year>年)?(?:均|平均)?(?:可|能)?(?P<verb>产|[采採砍]伐|出[栏欄]|销售?)(?P<of>量|值)?"
+    + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能|已)?"
+    # 畝均已起捕小龍蝦118公斤: a catch of fish or shrimp as a yield
+    + r"(?P<verb>产|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐栏欄销]").search  # every yield word holds one: a cheap test
+has_yield_word = re.compile("[产伐栏欄销捕]").search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
@@ -716,6 +745,8 @@ def yield_before(scan: str, start: int) -> list[str]:
         changed = _YIELD_CHANGED.search(scan, max(0, start - YIELD_LOOKBACK), start)
         return [] if changed is None else ["亩"]
     if m["mu"] is None:  # 年产 X, a rate of output; 年产量 names one year's sum (the lists)
+        if m["day"]:
+            return [] if m["of"] else ["天"]
         # 每年产 reads as 年产, but 每年 before another verb leads its clause (DESIGN.md "Units":
         # 每年砍伐毛竹约1100万根 a count, as rates16 reads it)
         led = m["verb"] != "产" and scan[m.start() - 1 : m.start()] == "每"
@@ -913,7 +944,9 @@ def weight_per_mu(clause: str) -> list[str]:
     """What a weight after ``clause`` (its clause's words before it) is per: ['亩'], ['亩',
     '年'] with 每年 after the 亩 word, or [] (not per 亩)."""
     m = _MU_LEAD.search(clause)
-    if m is None or _TOTAL.search(clause) is not None or _SUM_NOUN.search(clause) is not None:
+    # a sum noun touching the weight is its verb, no sum of its own: 每亩…可收益220斤
+    noun = _SUM_NOUN.search(clause)
+    if m is None or _TOTAL.search(clause) is not None or (noun and noun.end() < len(clause)):
         return []
     return ["亩", "年"] if _EVERY_YEAR.search(clause, m.end()) else ["亩"]
 
