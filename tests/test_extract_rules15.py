@@ -59,7 +59,8 @@ def readings(text: str) -> list[tuple]:
         ("投入1000万帮助困难群众", []),
         ("带动2万村民增收", [("2万村民", 20000, 20000, 20000, "村民", "exact", "person")]),
         ("三万五农民", []),
-        ("20万农民工返乡", [("20万农民", 200000, 200000, 200000, "农民", "exact", "person")]),
+        # xrules16: 农民工 is a counted noun of its own (was read 20万农民)
+        ("20万农民工返乡", [("20万农民工", 200000, 200000, 200000, "农民工", "exact", "person")]),
     ],
 )
 def test_a_noun_counted_after_wan_with_a_modifier_between(text, found):
@@ -75,7 +76,9 @@ def test_a_noun_counted_after_wan_with_a_modifier_between(text, found):
         ),
         (
             "3萬(wàn)多農(nóng)民工返鄉",
-            [("3萬(wàn)多農(nóng)民", 30000, 30000, 40000, "农民", "plus", "person")],
+            [
+                ("3萬(wàn)多農(nóng)民工", 30000, 30000, 40000, "农民工", "plus", "person")
+            ],  # xrules16
         ),
         (
             "1.5萬貧(pín)困群(qún)眾",

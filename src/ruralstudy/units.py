@@ -237,6 +237,11 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "流动人口": ("person", Fraction(1)),
     "贫困群众": ("person", Fraction(1)),
     "农村劳动力": ("person", Fraction(1)),
+    # ... pupils, fishers, workers and others counted so (5万学生, 近30万渔民)
+    **dict.fromkeys(
+        "学生 渔民 牧民 移民 工人 职工 农民工 教师 儿童 妇女 老人 党员 患者".split(),
+        ("person", Fraction(1)),
+    ),
 }
 
 MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}

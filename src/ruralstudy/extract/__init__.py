@@ -202,6 +202,7 @@ FACT_COLUMNS = [
 PREFIX_QUALIFIER = {
     "逾": "over", "超过": "over", "超": "over", "突破": "over", "过": "over", "破": "over",
     "超过了": "over", "突破了": "over", "超出了": "over",  # 年产值超过了2万元: 了 between
+    "超过有": "over",  # 超过有三分之二稻田: 有 between, as 约有
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "未满": "under", "不满": "under", "不超过": "under", "不高于": "under", "低于": "under",
     "高于": "over",
@@ -260,6 +261,9 @@ NOUN_UNITS = (
     "常住人口 户籍人口 农村人口 贫困人口 流动人口 贫困群众 农村劳动力 "
     # ... and villages and communities (142村1120组, 6村2社区; 蔡三村 is a name)
     "村 社区 省 省份"  # ... and provinces (覆盖13省, 13省份试点)
+    " 县"  # ... and counties (仁怀3县(市)291户)
+    # ... and pupils, fishers, workers and others counted so (5万学生, 近30万渔民, 36萬農村學生)
+    " 学生 渔民 牧民 移民 工人 职工 农民工 教师 儿童 妇女 老人 党员 患者"
 ).split()
 # What a money figure in 块, 角 or 毛 is followed by: a price's denominator (一斤, 每斤, /斤),
 # the end of a clause, or (块) the 角 or lone digit of a mixed sum (一块七角, 三块五).
@@ -345,6 +349,8 @@ _UNIT_GUARDS = {
     # 10个人工 (man-days) …
     "个人": "个人(?![民均气间所账信意名股户贷卫承投收资财隐主化性品工])",
     "省份": "省份(?!额)",  # 13省份 as 13省; not 省份额 (a province's share)
+    "县": "县(?![级委城域长政内外里乡志区道])",  # 3县; not 3县级, 5县区, 2县道
+    "倍": "倍(?!体)",  # 三倍体 (triploid) is a name, not a multiple
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
@@ -675,6 +681,8 @@ def _idiom_spans(scan: str, kind) -> list[tuple[int, int]]:
 _PLACE_SUFFIX = set("子村庄畈寨湾坪堡屯铺沟镇乡岭坡冲坝塘洼营集")
 # Words that start with such a character and end no name: 六家乡村民宿, 三家村民合作社.
 _NOT_PLACE_WORDS = ("乡村", "村民", "乡镇", "村级", "村集", "村庄", "村落")  # 近四成村庄
+# ... and words of 营 (两家营养餐公司, 三家营销公司: not 李家营)
+_NOT_PLACE_WORDS += ("营养", "营业", "营销", "营收", "营运", "营造")
 # 组 right after these names a village group (三合村7组, 一社3组), not a count of groups.
 _GROUP_NAMED_AFTER = set("村社队")
 _PEOPLE_UNITS = {"个", "人", "个人", "名", "位", "户", "人次"}
@@ -731,6 +739,9 @@ _NOT_PREFIX_BEFORE = {
     "过": set(
         "经通超不越穿度跨渡路错难太闯走看去来做干搞吃用有没曾已未到再又扛挑背拿卖买种养住当"
         "下见听学读写开办搬换送坐跑修建見聽學讀寫開辦換"
+        # ... and of living through, trying, winning or asking (结过两次婚, 挨过三次打,
+        # 获过两次奖, 回过三次家, 问过五次)
+        "结挨遇碰试尝历受获得考出回进玩喝谈借租交发问找请爬摔骑打結試嘗歷獲進談問請騎發"
     ),
     "破": set("突打冲击"),
     "不过": set("比打说斗拼跑赶敌"),  # 比不过, 打不过: cannot beat
@@ -1508,12 +1519,16 @@ def _is_name_before(scan: str, start: int) -> bool:
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
-    if unit == "组" and (
-        (
-            scan[start - 1 : start] in _GROUP_NAMED_AFTER
-            and not scan[start - 2 : start - 1].isdigit()
+    if (
+        unit == "组"
+        and (
+            (
+                scan[start - 1 : start] in _GROUP_NAMED_AFTER
+                and not scan[start - 2 : start - 1].isdigit()
+            )
+            or (scan[start - 2 : start] == "社区" and n1[0] in CN_CHARS)  # 翠簧社区三组
+            or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
         )
-        or (scan[start - 1 : start] == "、" and scan[start - 2 : start - 1] in "组" + CN_CHARS)
     ):
         return True  # 三合村7组: the village's group number 7, a name; so 七组、八组, 四、五组
         # (142村1120组: after a count of villages, a count of groups)
@@ -1548,6 +1563,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         or scan[end : end + 1] in ("级", "代")
     ):
         return True  # 2014年, 三年级, 80年代
+    if unit == "年" and n1[:2] in ("19", "20") and _is_dated_year(n1, scan, end):
+        return True  # 不低于2023年标准, 超过2020年同期: a year's level, after a bound word
     if unit == "年" and _is_short_year(n1, scan, start, end, qualified):
         return True  # 19年数据, 20年底, 19年至20年, 从19年开始: 2019 and 2020 abbreviated
     if unit == "年" and scan.startswith(_CAMPAIGN_AFTER, end):
@@ -1640,6 +1657,16 @@ def _clause_start(scan: str, start: int, reach: int) -> int:
     for stop in "，。；：！？,;:!?\n":
         lo = max(lo, scan.rfind(stop, lo, start) + 1)
     return lo
+
+
+_YEAR_LEVEL_AFTER = re.compile("标准|水平|的(?:标准|水平)")
+
+
+def _is_dated_year(n1: str, scan: str, end: int) -> bool:
+    """A year in four digits before a word that dates (同期, 底, 标准, 水平), even qualified."""
+    return len(n1) == 4 and bool(
+        _SHORT_YEAR_AFTER.match(scan, end) or _YEAR_LEVEL_AFTER.match(scan, end)
+    )
 
 
 def _is_short_year(n1: str, scan: str, start: int, end: int, qualified) -> bool:

@@ -26,13 +26,15 @@ SCAN_MAP = str.maketrans(
     "０１２３４５６７８９．％，－～–−﹣〜／萬億兩個戶畝噸餘約幾數過將項組棟張條間輛頭隻處場種類塊錢歲載時來點臺裡"
     "農貧眾遊勞動脫頃於滿純營業額潤紅掙賺產産"
     "資價補貼銷總計縣鎮體財現週節國慶黃費務經濟達為爲從當這後級鄉轉單獎貸稅報員東門"
-    "會頂碼車漲變樓層號賣買運夠麵沒攢決戰堅內檔學師"
+    "會頂碼車漲變樓層號賣買運夠麵沒攢決戰堅內檔"
+    "學漁職師兒婦黨養"  # counted nouns (36萬農村學生) and 營養 (兩家營養餐, not a place)
     "\u2015\u2012\u2010\u2011"  # the horizontal bar and figure dashes mark ranges (1―2个月)
     "\u2215\u2044",  # the division and fraction slashes as / (150元∕畝)
     "0123456789.%,-~---~/万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
     "农贫众游劳动脱顷于满纯营业额润红挣赚产产"
     "资价补贴销总计县镇体财现周节国庆黄费务经济达为为从当这后级乡转单奖贷税报员东门"
-    "会顶码车涨变楼层号卖买运够面没攒决战坚内档学师"
+    "会顶码车涨变楼层号卖买运够面没攒决战坚内档"
+    "学渔职师儿妇党养"
     "----"
     "//",
 )
@@ -115,7 +117,25 @@ def _layout_breaks(text: str):
     keep &= (starts > 0) & (ends < len(codes))
     starts, ends = starts[keep], ends[keep]
     word = (kind[starts - 1] == _WORD_CHAR) & (kind[ends] == _WORD_CHAR)
-    return zip(starts[word].tolist(), ends[word].tolist(), strict=True)
+    starts, ends = starts[word].tolist(), ends[word].tolist()
+    if any(text[e] in "12" for e in ends):
+        starts, ends = _drop_dated_lines(text, starts, ends)
+    return zip(starts, ends, strict=True)
+
+
+# A line that starts with a year (2024年02月28日 11:45, 2022年11月3日) starts a new item: the
+# digits before its break (a clock's 13:20, a date's 11-05) are no part of its number.
+_YEAR_LINE = re.compile(r"(?:19|20)[0-9]{2}年")
+
+
+def _drop_dated_lines(text: str, starts: list, ends: list):
+    """The breaks but those between a digit and a line starting with a year."""
+    kept = [
+        (s, e)
+        for s, e in zip(starts, ends, strict=True)
+        if not (text[s - 1].isdigit() and _YEAR_LINE.match(text, e))
+    ]
+    return [s for s, _ in kept], [e for _, e in kept]
 
 
 # The characters _layout_breaks reads: blanks, line feed, carriage return, and the word
