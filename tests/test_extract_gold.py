@@ -54,7 +54,7 @@ LATER_LISTS = {
     for name in (
         *("rates4", "rates5", "rates6", "rates7", "rates8", "rates9", "rates10", "rates11"),
         *("rates12", "rates13", "rates14", "rates15", "rates16", "rates17"),
-        *("rates19", "rates20"),
+        *("rates18", "rates19", "rates20", "rates21"),
     )
 }
 RAW = ["value", "lower", "upper"]
@@ -620,6 +620,18 @@ MEASURED_LATER = {
     # 137/137, fp 1, bounds 137, rate units 58/58.
     "rates19": {"tp": 175, "n_gold": 175, "fp": 3, "n_bounds": 175, "rates": (59, 60)},
     "rates20": {"tp": 137, "n_gold": 137, "fp": 1, "n_bounds": 137, "rates": (58, 58)},
+    # The eighteenth and twenty-first lists are issue 12's measurement on unseen text after the
+    # rules written on rates19/20 (xrates15, xrules16), scored once by the lead (extractor as at
+    # 92ea19a; golds committed before any run and read by a second hand).  rates18 (rural
+    # e-commerce, parcels and couriers' pay; 146 gold spans): precision 0.993 (141/142), recall
+    # 0.966 (141/146), bounds 0.965 (136/141), rate units 0.885 (46/52).  rates21 (solar
+    # poverty relief, drinking water, roads, house repairs; 185 gold spans): precision 0.994
+    # (180/181), recall 0.973 (180/185), bounds 1.000 (180/180), rate units 0.800 (36/45; 5 of
+    # the 9 misses are money per 公里, a denominator the reader lacks).  Pooled: precision 0.994,
+    # recall 0.970, bounds 0.984, rate units 0.845 (82/97): precision and recall meet their
+    # targets, bounds and rate units do not (fixtures/README.md names the misses).
+    "rates18": {"tp": 141, "n_gold": 146, "fp": 1, "n_bounds": 136, "rates": (46, 52)},
+    "rates21": {"tp": 180, "n_gold": 185, "fp": 1, "n_bounds": 180, "rates": (36, 45)},
 }
 
 
