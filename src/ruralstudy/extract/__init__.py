@@ -251,7 +251,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -351,6 +351,9 @@ _UNIT_GUARDS = {
     "省份": "省份(?!额)",  # 13省份 as 13省; not 省份额 (a province's share)
     "县": "县(?![级委城域长政内外里乡志区道])",  # 3县; not 3县级, 5县区, 2县道
     "倍": "倍(?!体)",  # 三倍体 (triploid) is a name, not a multiple
+    # 五千单, 25000多单: orders; not 单价, 单位, 单产, 单元 (3单元 of a block), 单日 …
+    "单": "(?<![一])单(?![价位产元日季品独身据子程个次亩笔纯一调薄])",
+    "枚": "枚(?![举])",  # 近10萬枚 (eggs); not 枚举
 }
 _ALL_UNITS = sorted(UNITS + NOUN_UNITS, key=len, reverse=True)  # longest first
 # One-character units that start no longer unit and have no guard match alone, so one
