@@ -36,3 +36,11 @@ def readings(text: str) -> list[tuple]:
         (r.text, _num(r.value), _num(r.lower), _num(r.upper), r.unit, r.norm_unit)
         for r in extract_quantities(text).itertuples()
     ]
+
+
+def full_rows(text: str) -> list[tuple]:
+    """(span, value, lower, upper, unit, qualifier, canonical unit) of each figure, NaN as None."""
+    return [
+        (r.text, _num(r.value), _num(r.lower), _num(r.upper), r.unit, r.qualifier, r.norm_unit)
+        for r in extract_quantities(text).itertuples()
+    ]

@@ -5,21 +5,8 @@ as None."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
-
-from ruralstudy.extract import extract_quantities
-
-
-def readings(text: str) -> list[tuple]:
-    def num(x):
-        return None if math.isnan(x) else x
-
-    return [
-        (r.text, r.value, num(r.lower), num(r.upper), r.unit, r.qualifier, r.norm_unit)
-        for r in extract_quantities(text).itertuples()
-    ]
+from extract_readings import full_rows as readings
 
 
 @pytest.mark.parametrize(
