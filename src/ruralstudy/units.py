@@ -97,6 +97,7 @@ RATE_DENOMINATORS: dict[str, str] = {
     "person": "per person (人均, 每人)",
     "household": "per household (户均, 每户)",
     "person-time": "per visit (人次)",
+    "km": "per kilometre (2万元/公里: a road's grant or upkeep per kilometre)",
     "room": "per room (间)",
     "bed": "per bed (床: 每床每晚50元)",
     "share": "per share (每股: a dividend per share of a collective company or cooperative)",
@@ -132,6 +133,8 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "教师": ("person", Fraction(1)),
     "户": ("household", Fraction(1)),
     "人次": ("person-time", Fraction(1)),
+    "公里": ("km", Fraction(1)),
+    "千米": ("km", Fraction(1)),
     "间": ("room", Fraction(1)),
     "标间": ("room", Fraction(1)),  # a standard room of a price list: 320元/标间/晚
     "床": ("bed", Fraction(1)),

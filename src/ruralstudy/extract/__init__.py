@@ -542,6 +542,12 @@ QUANTITY = re.compile(quantity_pattern())
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _SLASH_FIRST = frozenset("/ \u3000\u00a0")  # a slash, or a space of layout before one
 _PER_AFTER_BOUND = re.compile(rf"(?:{_SP}/{_SP}(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
+# ... and after a bracketed label of what the sum is for (800元(常耕地)/亩/年, a land class);
+# the item before it, labelled the same way (500元(荒地)、), shares the rate.
+_OPEN_BRACKETS = frozenset("(（")
+_LABEL = r"[(（][^0-9()（）\n]{1,6}[)）]"
+_LABEL_THEN_PER = re.compile(rf"{_LABEL}(?P<per>(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}})")
+_LABELLED_PAIR = re.compile(rf"{_LABEL}[、和及与或]")
 # ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
 _PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})|{_ONE_WEIGHT}")
 # Where a figure's number can begin: the start of a run of numerals, or where
@@ -965,6 +971,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             w = _PER_AFTER_PART.match(scan, e)
             if w is not None:
                 per_after, e = w.group(), w.end()
+        if per_after is None and unit in _MONEY and scan[e : e + 1] in _OPEN_BRACKETS:
+            w = _LABEL_THEN_PER.match(scan, e)  # 800元(常耕地)/亩/年: a label between
+            if w is not None:
+                per_after, e = w["per"], w.end()
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
@@ -995,7 +1005,9 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if unit in _MONEY:  # 从去年的一元增加到了1.6元一斤: the first end takes the second's rate
             if per and not note and bare and bare[0] == len(rows) - 1:
                 if rates.from_to(scan, bare[1], bare[2], s):
-                    rows[-1] = _with_rate(rows[-1], bare[3], per)
+                    rows[-1] = _with_rate(rows[-1], bare[3], per, "the figure after (from … to)")
+                elif _LABELLED_PAIR.fullmatch(scan, bare[2], s):  # 500元(荒地)、800元(常耕地)/亩/年
+                    rows[-1] = _with_rate(rows[-1], bare[3], per, "the labelled item after")
             bare = None if per else (len(rows), s, e, (unit, value, qualifier, step, hi))
         top = hi or value
         # a chain of sums, or a list's items under one header: measured by its largest
@@ -1092,14 +1104,14 @@ def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
     return i < len(breaks) and breaks[i] < hi
 
 
-def _with_rate(row: tuple, read: tuple, per: list[str]) -> tuple:
+def _with_rate(row: tuple, read: tuple, per: list[str], whose: str) -> tuple:
     """``row`` of a sum (``_rows``' tuple) with the rate ``per``: its bounds made again."""
     unit, value, qualifier, step, hi = read
     try:
         bounds = _bounds(unit, per, value, qualifier, step, hi)
     except (ValueError, ArithmeticError):
         return row
-    return (*row[:2], *bounds, "rate as the figure after (from … to)")
+    return (*row[:2], *bounds, f"rate as {whose}")
 
 
 def _matches(scan: str, kinds=None):

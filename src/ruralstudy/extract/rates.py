@@ -193,6 +193,8 @@ _CLAUSE_WORDS = {
     "间": r"每间|一间房",
     "床": r"每床|每张床|一张床|[每一]个床位|每床位",
     "晚": r"每晚|一晚|(?<![0-9.])1晚",  # 住1晚只要280元
+    # 每公里安排以奖代补资金1万元: a road's grant per kilometre (CNY/km)
+    "公里": r"每公里|每千米",
 }
 _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WORDS.values()))
 # Every clause word starts with one of these; the named groups hide the words' first
@@ -466,8 +468,9 @@ _UP_TO_LAST_LINE_STOP = re.compile(r".*[。！？!?；;\n]", re.S)
 _WAGE_WORK = re.compile("务工|打工|做工|干活|工钱|工资|劳务")
 _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # Entities a sum accrues to over time (a person's pay, a household's dividend, a 亩's
-# rent, a share's dividend, a room's rent); a price per 斤 or per visit has no period.
-_EARNS_OVER_TIME = frozenset("人户亩股间床")
+# rent, a share's dividend, a room's rent, a road's upkeep per 公里: 每年安排县道7000元/公里);
+# a price per 斤 or per visit has no period.
+_EARNS_OVER_TIME = frozenset("人户亩股间床") | {"公里"}
 _PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"市斤": "斤", "位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
@@ -496,6 +499,12 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         if led != per:
             return led
     if cut < 0:
+        if (
+            window_start == lo
+            and prev_rate is not None
+            and _period_of_item_before(window, per, prev_rate)
+        ):
+            return prev_rate  # 每年安排县道7000元/公里、乡道3500元/公里: the item's period too
         return per  # no earlier clause in reach
     if prev_rate is not None and (len(prev_rate) != 2 or lo < start - SENTENCE_LOOKBACK):
         prev_rate = None  # only a per-head rate with a period, in reach, completes one
@@ -539,6 +548,22 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
+
+
+# A 、-item right after a rate of the same entity with a period shares the period: 县道7000元/
+# 公里、乡道3500元/公里 (both per km and year), 每亩每年600元、旱地400元/亩.  Only a short name
+# between (乡道, 旱地), no figure and no clause break.
+_ITEM_BEFORE = re.compile(
+    r"[)）]?、[^0-9〇零一二两三四五六七八九十百千万、每均，。；：,;:!?！？\n]{0,6}"
+)
+
+
+def _period_of_item_before(window: str, per: list[str], prev_rate: list[str]) -> bool:
+    """Whether ``window`` (from the rate before to the sum) makes the sum, per ``per``, a
+    parallel 、-item of ``prev_rate`` (an entity and a period) and so of its period."""
+    if len(prev_rate) != 2 or prev_rate[0] != per[0] or per[0] in _PERIODS:
+        return False
+    return _ITEM_BEFORE.fullmatch(window) is not None
 
 
 # 每年让229户社员户均增收3000元: a period leading the clause of a per-head sum, a count of the

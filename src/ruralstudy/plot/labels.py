@@ -58,6 +58,7 @@ DENOMINATOR_LABELS: dict[str, tuple[str, str]] = {
     "person": ("人", "person"),
     "household": ("户", "household"),
     "person-time": ("人次", "visit"),
+    "km": ("公里", "km"),
     "room": ("间", "room"),
     "bed": ("床", "bed"),
     "share": ("股", "share"),
