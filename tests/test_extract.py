@@ -690,7 +690,11 @@ def test_relative_time_is_no_duration(text):
 
 
 def test_spans_of_time_stay_durations():
-    assert texts("十年来变化很大，培训3个月，两年内完成") == ["十年", "3个月", "两年"]
+    assert texts("十年来变化很大，培训3个月，两年内完成") == [
+        "十年",
+        "3个月",
+        "两年内",
+    ]  # 内: within (under)
 
 
 @pytest.mark.parametrize(

@@ -525,6 +525,7 @@ def _written_per_width() -> int:
     return max(2 * (3 + per) + 1 + period, 4 + per + period, 2 + per)  # 3: " / "
 
 
+_WITHIN = "内(?![容部蒙外地江设需销涵在生心资陆河科务政服网径侧])"
 # What a bound written after a figure can be, each with the characters it starts with.
 _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     ("上下(?![班车学楼山游])", "上"),  # 300元上下: about
@@ -534,6 +535,8 @@ _POST = [(w, w[0]) for w in SUFFIX_QUALIFIER] + [
     # 20%(含)以上, 1 年 (含) 以上: the bound counts the figure in; the word after is the bound
     (rf"{_SP}[（(]{_SP}含{_SP}[)）]{_SP}以[上下内]", "（( \u3000\u00a0"),
     ("(?<=年)期以[上下内]", "期"),  # 3年期以内: a term of years, bound as 3年以内
+    # 两天内, 48小时内, 5公里内: within a span of time or distance, as 以内 (not 10米内径, 3年内容)
+    (f"(?<=[天时年月周里米]){_WITHIN}", "内"),
 ]
 
 
@@ -1085,7 +1088,8 @@ _MINUS_AFTER = re.compile("[:：(（为]")
 
 # 差不多每亩460斤, 将近每亩500元: a word of about or under before the 每-word of a rate
 # bounds its figure (the word in the span); a range keeps its range (大概每亩300-400斤).
-_BOUND_BEFORE_EACH = re.compile("(?:差不多|将近|接近|大概|大约|不到|不足|约|近)$")
+# 租金约为每平方米1000元: 约为 as 约
+_BOUND_BEFORE_EACH = re.compile("(?:差不多|将近|接近|大概|大约|约为|不到|不足|约|近)$")
 
 
 def _bound_before_each(scan: str, s: int, qualifier, value, step, hi):
@@ -1257,7 +1261,8 @@ def _read_match(m: re.Match, scan: str):
     part = None
     if scan[end : end + 1] in _PART_FIRST and not (p3 or post or m[_PER] or marker):
         part = _part_after(scan, end, unit)
-    qualified = pre or post or marker or after or part or unit in _MORE_UNITS
+    # 内 qualifies no year and no article: 2020年内 (within 2020), 一年内 stay as before
+    qualified = pre or (post and post != "内") or marker or after or part or unit in _MORE_UNITS
     if _is_not_a_quantity(n1, unit, scan, start, end, qualified):
         return None
     num = parse_number(n1) if ends is None else (ends[0], 1, ends[1])  # 十三、四岁: 13-14
@@ -1810,6 +1815,8 @@ def _qualifier(pre, post, marker) -> str:
             return "under"
         if post in ("起", "起步", "+"):
             return "over"
+        if post == "内":
+            return "under"
         return "approx" if post == "上下" else SUFFIX_QUALIFIER[post[-2:]]  # (含)以上: 以上
     if marker:
         return "plus"

@@ -124,7 +124,8 @@ def one_weight_priced(scan: str, start: int) -> tuple[list[str], int]:
 # Words earlier in the clause that make a sum of money a rate: written
 # denominator -> words.  A 年/月 word must not follow a numeral or 今/去 …:
 # 2022年收入 and 去年收入 are a year's income, not income per year.
-_NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同上次每])"
+# (上年 is last year, but 线上年交易额 an online trade's year)
+_NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同次每])(?<!(?<!线)上)"
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 # 月发放工人工资40余万元, 年支付土地租金60万元: a pay or rent paid out every month (year)
 _PAYS = (
@@ -175,7 +176,7 @@ _CLAUSE_WORDS = {
     "年": r"每学?年|年均|(?<![第0-9〇零一二两三四五六七八九十百千])一年(?!多)"
     rf"|{_NOT_A_YEAR_BEFORE}年"
     r"(?:人均|收入|纯收入|薪|工资|租金?(?![了用下到过])|分红|营收|营业额|营业收入|销售额|销售收入|利润|产值"
-    r"|上交税金|税金|纳税)"  # 年上交税金44.2亿元
+    r"|交易额|上交税金|税金|纳税)"  # 年上交税金44.2亿元; 年交易额达3000万余元
     # 年 leading its clause, the product before 产值 or 收益: 年中药材产值4亿多元 (as 年产值),
     # 年碳汇收益达6000万元
     r"|^年[^0-9，。；：、,;:!?！？\n]{1,6}?(?:产值|收益)"
@@ -185,7 +186,10 @@ _CLAUSE_WORDS = {
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
     "月": rf"每月|每个月|月均|一个月"
-    rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|{_EARNS_IN}|{_PAYS})",
+    rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|{_EARNS_IN}|{_PAYS})"
+    # 月派件提成可以达到7000-10000元, 月提成: a month's commission (a short word of the work
+    # between)
+    rf"|{_NOT_A_YEAR_BEFORE}月[^0-9，。；：、,;:!?！？\n]{{0,3}}?提成",
     # 一个工 / 每工日: a day's work, as farm wages are counted
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
@@ -727,8 +731,9 @@ _YIELD_BEFORE = re.compile(
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
     + r"|(?<![0-9〇零一二两三四五六七八九十今去明前后当同上近多历往])(?=年)"
-    # 日销小龙虾5000多斤: a day's sales, per day as 年产 per year (not 10日销售, 节日销售, 日销量)
-    + r"|(?<![0-9〇零一二两三四五六七八九十今昨明前后当同上次本节假生工周某])(?=日销))"
+    # 日销小龙虾5000多斤: a day's sales, per day as 年产 per year (not 10日销售, 节日销售, 日销量);
+    # 日产能4万斤 (a day's capacity) as 日销
+    + r"|(?<![0-9〇零一二两三四五六七八九十今昨明前后当同上次本节假生工周某])(?=日[销产]))"
     # 年均产3000余吨, 年可采伐楠竹35万吨: an average, a modal or a verb of cutting as 产; 年出栏,
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
     + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能|已)?"
