@@ -1,7 +1,8 @@
-"""Rules written after rates18's measurement, on its bound and rate classes (两天内, 48小时内;
-约为每平方米1000元; 線上年交易額達3000萬余元; 日产能4万斤; 月派件提成…7000-10000元), on sentences
-written for them, near-misses included.  Each reading is (span, value, lower, upper, unit,
-qualifier, canonical unit), NaN as None."""
+"""Rules written after the measurement of rates18 and rates21, on their bound and rate
+classes (两天内, 48小时内; 约为每平方米1000元; 線上年交易額達3000萬余元; 日产能4万斤; 月派件提成…
+7000-10000元) and counts (兄弟二人, 分三期), on sentences written for them, near-misses
+included.  Each reading is (span, value, lower, upper, unit, qualifier, canonical unit), NaN
+as None."""
 
 from __future__ import annotations
 
@@ -60,4 +61,23 @@ def test_within_is_an_upper_bound(text, found):
     ],
 )  # fmt: skip
 def test_rates_of_rates18s_classes(text, found):
+    assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the two of a pair (兄弟二人) are counted; phases after 分 (split into) are counted
+        ("为兄弟二人建起了房子", [("二人", 2, 2, 2, "人", "exact", "person")]),
+        ("夫妻二人分工协作", [("二人", 2, 2, 2, "人", "exact", "person")]),
+        ("该项目分三期建设", [("三期", 3, 3, 3, "期", "exact", "count:期")]),
+        ("贷款分10期还清", [("10期", 10, 10, 10, "期", "exact", "count:期")]),
+        # near-misses: 二人转 (an opera), 三期工程 and 二期 (ordinals), 3年期 (a term)
+        ("看二人转", []),
+        ("三期工程已完工", []),
+        ("二期项目", []),
+        ("3年期贷款", [("3年", 3, 3, 3, "年", "exact", "year")]),
+    ],
+)  # fmt: skip
+def test_pairs_and_phases_are_counted(text, found):
     assert readings(text) == found

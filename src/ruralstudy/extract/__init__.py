@@ -251,7 +251,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -341,6 +341,9 @@ _UNIT_GUARDS = {
     # (shares); not 根据, 根本, 季度, 季节, 四季 (the year round), 档次, 档案, 股份制
     "根": "根(?![据本源治系部子基深底茎须])",
     "趟": "趟(?!子)",
+    # 分三期建设, 分3期付清: phases counted after 分 (split into); elsewhere 期 is an ordinal
+    # (三期工程), an issue (2015年10期) or a term (3年期)
+    "期": "(?:(?<=分[0-9一二两三四五六七八九十])|(?<=分[0-9十][0-9]))期",
     "季": "(?<!四)季(?![度节末初报后风])",
     "档": "档(?![次案期口位子])",
     "股份": "股份(?![额制合公有])",
@@ -1536,6 +1539,13 @@ def _is_name_before(scan: str, start: int) -> bool:
     return "\u4e00" <= c <= "\u9fff" and c not in _NOT_NAME_BEFORE and c not in _NUMERAL_CHARS
 
 
+# The nouns of a pair of people counted with 二人 (兄弟二人: the two brothers)
+_PAIRS = frozenset(
+    "兄弟 姐妹 兄妹 姐弟 夫妻 夫妇 夫婦 母子 母女 父子 父女 师徒 祖孙 婆媳 叔侄 姑嫂 妯娌 爷孙"
+    " 他们 她们 我们 你们".split()
+)
+
+
 def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
         return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
@@ -1574,6 +1584,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 7座的小面包车, 六人坐的小巴: a vehicle's seats, its type
     if len(n1) == 2 and scan[start - 1 : start] == ":" and scan[start - 3 : start - 1].isdigit():
         return True  # 07:19 人民网: a clock time, not 19 people (房型1：201元 is a price)
+    if n1 == "二" and unit == "人" and scan[start - 2 : start] in _PAIRS:
+        return False  # 兄弟二人, 夫妻二人: the two of a pair, counted
     if n1 in ("一", "二") and not qualified and not _lone_yi_measures(n1, unit, scan, start, end):
         if n1 == "一" and unit in _ONE_YUAN and scan[end : end + 1] not in _NOT_ONE_YUAN:
             return False  # 从一元涨到1.6元: money is counted (not 一元化, 一元复始, 一元二次)
