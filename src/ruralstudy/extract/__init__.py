@@ -251,7 +251,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -341,6 +341,8 @@ _UNIT_GUARDS = {
     # (shares); not 根据, 根本, 季度, 季节, 四季 (the year round), 档次, 档案, 股份制
     "根": "根(?![据本源治系部子基深底茎须])",
     "趟": "趟(?!子)",
+    # 1230群 (bee colonies), 200多群; not 群众, 群体, 群岛 … (一群 an article)
+    "群": "群(?![众眾体體落岛島山星像居英雄集聊发發组組团團租])",
     # 分三期建设, 分3期付清: phases counted after 分 (split into); elsewhere 期 is an ordinal
     # (三期工程), an issue (2015年10期) or a term (3年期)
     "期": "(?:(?<=分[0-9一二两三四五六七八九十])|(?<=分[0-9十][0-9]))期",
@@ -401,7 +403,8 @@ _PLUS = rf"[余多来]|(?<=十)几|(?<=[百千万])(?<![0-9{CN_CHARS}][百千万
 _PLUS_FIRST = "[余多来几把]"
 # 1000 多亩, 100 多元: a space of layout between the digits and 多 (not after 一百: a Chinese
 # numeral is not spaced so); _read_match keeps out 2019 多家 (a year, not a figure)
-_SP_DIGIT = r"(?:(?<=[0-9])[ \u3000\u00a0]|)"
+# ... and after 万 or 亿 that follow digits (5萬 多畝, a copy's gloss taken out before the space)
+_SP_DIGIT = r"(?:(?<=[0-9])[ \u3000\u00a0]|(?<=[0-9][万亿])[ \u3000\u00a0]|)"
 _PLUS_SP_FIRST = "[余多来几把 \u3000\u00a0]"
 # 多 after a unit is "plus" (12亩多), except before a verb or word it starts (一亩多收, 多元化).
 _P3 = (
@@ -981,6 +984,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             w = _LABEL_THEN_PER.match(scan, e)  # 800元(常耕地)/亩/年: a label between
             if w is not None:
                 per_after, e = w["per"], w.end()
+        if per_after is None and unit in _MONEY and scan.startswith("之间/", e):
+            w = _PER_AFTER_BOUND.match(scan, e + 2)  # 60-100元之间/公斤: the range's rate
+            if w is not None:
+                per_after, e = w.group(), w.end()
         if e in before_breaks and scan[e] == "起" and qualifier == "exact" and unit in _MONEY:
             qualifier, e = "over", e + 1  # 388元/晚起 at a line's end, joined to the next
         rated = (rated_end, rated_money)
@@ -1026,7 +1033,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             rated_end, rated_money = e, per if unit in _MONEY else None  # 每户 the sum's too
         # 这一斤茶青卖 … 100元: a lone 一 with a denominator is the next sum's rate word
         # (每年農戶一畝地可得到800元: it does not hide 每年 either)
-        lone = scan[s] == "一" or scan[s : s + 2] == "1亩" == scan[s:e]  # 一亩, 1亩 (not 10亩)
+        # 一亩, 1亩, 1平方米 (not 10亩)
+        lone = scan[s] == "一" or scan[s:e] in _ONE_DENOMINATOR
         if not (lone and unit in rates.WRITTEN_DENOMINATORS):
             prev_end = e
         if scan[s - 1 : s] == "、" and qualifier == "exact" and scan[s] in _DIGIT_SET:
@@ -1997,6 +2005,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     return start, [], ""
 
 
+_ONE_DENOMINATOR = frozenset(("1亩", "1平方米"))
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 _HAN = re.compile("[\u4e00-\u9fff]").match
 # 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate

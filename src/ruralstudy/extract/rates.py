@@ -141,7 +141,7 @@ _CLAUSE_WORDS = {
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
     # (with the crop between: 一亩地种辣椒能收入5000元)
     "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
-    r"(?=[毛纯]?收入|产值|收益|租金|利润"
+    r"(?=[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右
     r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
     # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
@@ -156,7 +156,9 @@ _CLAUSE_WORDS = {
     "公斤": rf"每公斤|每千克|每㎏|一公斤|{_NO_NUMERAL_BEFORE}公斤价",
     "吨": rf"每吨|一吨|{_NO_NUMERAL_BEFORE}吨价",  # 每吨收购价2000元: CNY/t
     "公顷": r"每公顷",
-    "平方米": r"每平方米|每平米|每㎡",  # 每平米租金20元: the spoken 平方米
+    "平方米": r"每平方米|每平米|每㎡"  # 每平米租金20元: the spoken 平方米
+    # 1平方米的产值大约为300-400元: what one 平方米 brings, as 一亩的收入 (not 11平方米)
+    r"|(?<![0-9.])[1一]平方米的?(?=[毛纯]?(?:收入|利润)|产值|收益|租金)",
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
     "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
     # 人年均增收3000元: per person and year, its 年均 read as the period
@@ -184,7 +186,9 @@ _CLAUSE_WORDS = {
     rf"|{_NOT_A_YEAR_BEFORE}年(?:增收|收益|创收)"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
-    rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}",
+    rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}"
+    # 每畝蠶桑地年可以收入2280至3960元: a modal between 年 and its income
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|赚|挣)",
     "月": rf"每月|每个月|月均|一个月"
     rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|{_EARNS_IN}|{_PAYS})"
     # 月派件提成可以达到7000-10000元, 月提成: a month's commission (a short word of the work
@@ -725,7 +729,7 @@ def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
 _NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
     # (no numeral before 亩: 300亩产小龙虾5万斤 is the catch of 300 亩)
-    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|起捕|捕捞))"
+    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|用|起捕|捕捞))"
     r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
@@ -738,14 +742,15 @@ _YIELD_BEFORE = re.compile(
     # 年销售 as 年产 (年出栏仔香猪20万头: a count per year), 年销售量 as 年产量 (one year's sum)
     + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能|已)?"
     # 畝均已起捕小龍蝦118公斤: a catch of fish or shrimp as a yield
-    + r"(?P<verb>产|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞)(?P<of>量|值)?"
+    # 亩用种2-3公斤, 亩用肥50公斤: what one 亩 takes (seed, manure) per 亩, as its yield
+    + r"(?P<verb>产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐栏欄销捕]").search  # every yield word holds one: a cheap test
+has_yield_word = re.compile("[产伐栏欄销捕用]").search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 

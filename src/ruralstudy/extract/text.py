@@ -160,15 +160,43 @@ def _layout_table():
 # is removed before matching like a layout break.  A tone mark makes it pinyin, not
 # an English word or an abbreviation in brackets.  The glosses seen use ASCII brackets;
 # a literal first character lets the engine find candidates by a fast string search.
-_GLOSS = re.compile(r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
+# Some copies drop the tone marks (5萬(wan)多畝(mu), 1520余(yu)戶) and repeat a gloss
+# (箱(xiang)(xiang)): a gloss without one is pinyin only when it is a reading of the
+# character before it (pypinyin's, with every reading of a polyphonic one), or repeats
+# the gloss just removed; (kg) and (cm) after a word stay.
+_GLOSS = re.compile(
+    r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)|(?P<bare>\([a-z]{1,6}\))"
+)
 
 
 def _glosses(text: str):
     """(start, end) of each pinyin gloss just after a CJK character."""
+    last_end, last_gloss = -1, ""
     for m in _GLOSS.finditer(text):
         start = m.start()
-        if start and "\u4e00" <= text[start - 1] <= "\u9fff":
+        if not start:
+            continue
+        before = text[start - 1]
+        if m["bare"] is None:
+            if "\u4e00" <= before <= "\u9fff":
+                last_end, last_gloss = m.end(), m.group()
+                yield start, m.end()
+            continue
+        if start == last_end and m.group() == last_gloss:  # 箱(xiang)(xiang)
+            last_end = m.end()
             yield start, m.end()
+        elif "\u4e00" <= before <= "\u9fff" and m.group()[1:-1] in _readings(before):
+            last_end, last_gloss = m.end(), m.group()
+            yield start, m.end()
+
+
+@lru_cache(maxsize=4096)
+def _readings(char: str) -> frozenset:
+    """The toneless pinyin readings of a CJK character (ü as v and as u)."""
+    from pypinyin import Style, pinyin  # loaded only for a copy with toneless glosses
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    return frozenset(found) | {r.replace("v", "u") for r in found}
 
 
 def scan_copy(text: str) -> str:
