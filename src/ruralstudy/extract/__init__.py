@@ -251,7 +251,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -341,6 +341,10 @@ _UNIT_GUARDS = {
     # (shares); not 根据, 根本, 季度, 季节, 四季 (the year round), 档次, 档案, 股份制
     "根": "根(?![据本源治系部子基深底茎须])",
     "趟": "趟(?!子)",
+    # 三轮排查 (rounds), 17双手套 (pairs); not 轮椅, 轮流, 轮作 …, 双方, 双赢, 双手 (a lone 一
+    # an article: 一双手, 一轮)
+    "轮": "轮(?![椅胎流换作船回廓番岗值休训班次车子])",  # 三轮车: a tricycle
+    "双": "双(?![方赢向重倍层边手脚眼腿胞亲职语节休号])",
     # 1230群 (bee colonies), 200多群; not 群众, 群体, 群岛 … (一群 an article)
     "群": "群(?![众眾体體落岛島山星像居英雄集聊发發组組团團租])",
     # 分三期建设, 分3期付清: phases counted after 分 (split into); elsewhere 期 is an ordinal
@@ -1260,6 +1264,8 @@ def _read_match(m: re.Match, scan: str):
     if n2 is not None:
         if unit == "年" and _is_short_year(n1, scan, start, end, True):
             return None  # 19年至20年: consecutive years, 2019 to 2020
+        if _is_date_part(n1, scan, start):
+            return None  # 2020-07-22: a date's month and day, not a range of 7 to 22
         return _read_range(g, start, end, pre)
     marker = p1 or p2
     if not marker and not n1.isdigit():  # 20余万, 十来个 (a numeral holds one at most)
@@ -1285,9 +1291,10 @@ def _read_match(m: re.Match, scan: str):
         value = value + added
         if post is None and scan.startswith(_ABOUT, end):
             post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
-    if pre == "近" and unit in _TIME_UNITS and scan[start - 1 : start] != "了":
+    if pre == "近" and unit in _TIME_UNITS and not _nearly_after_verb(scan, start, end):
         start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
-        # (after 了 a verb's span: 废弃了近20年 is nearly 20 years, under)
+        # (after 了 or a verb's object a verb's span: 废弃了近20年, 在外打工近20年 are
+        # nearly 20 years, under)
     if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
         # but % is said before its number (百分之二十多): 20%多 is 20多%, [20, 30)
         step = num[1] if unit == "%" else last_digit_place(n1)
@@ -1554,9 +1561,40 @@ _PAIRS = frozenset(
 )
 
 
-def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
+# Before 近 and a span of time, these make it "the past N" (在近3年里, 这近两年, 坝子里近十多年,
+# 她近4天采收: a place or a person before it); any other character of a word is a verb or its
+# object, whose span is nearly N (打工近20年).
+_PAST_BEFORE_NEAR = frozenset("在于从最这那的是后前里内中上下她他我你它们")
+
+
+def _nearly_after_verb(scan: str, start: int, end: int) -> bool:
+    """Whether 近 at ``start`` (a span of time to ``end``) follows a verb: nearly, under."""
+    before = scan[start - 1 : start]
+    if before == "了":
+        return True
+    if scan.startswith(("来", "以来", "的"), end) or not "\u4e00" <= before <= "\u9fff":
+        return False  # 近30年来, 了解近3年的数据: the past N years
+    return before not in _PAST_BEFORE_NEAR
+
+
+# A year and a dash, slash or dot before a figure: the month and day of a date (2020-07-22,
+# with the next line's first word read as a unit: 07-22\n\n张)
+_DATE_MARKS = frozenset("-/.")
+_YEAR_BEFORE = re.compile(r"(?<![0-9])[12][0-9]{3}[-/.]$")
+
+
+def _is_date_part(n1: str, scan: str, start: int) -> bool:
+    """A leading zero (09-17, 08:30: a date, a time or a code), or a year and a dash before
+    the figure (2020-12-01)."""
     if len(n1) > 1 and n1[0] == "0" and n1[1].isdigit():
-        return True  # a leading zero writes a date, a time or a code: 09-17, 08:30
+        return True
+    before = scan[start - 1 : start]
+    return before in _DATE_MARKS and _YEAR_BEFORE.search(scan, max(0, start - 5), start) is not None
+
+
+def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
+    if _is_date_part(n1, scan, start):
+        return True  # 09-17, 08:30, 2020-12-01
     if (
         unit == "组"
         and (

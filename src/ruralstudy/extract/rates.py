@@ -190,7 +190,9 @@ _CLAUSE_WORDS = {
     # 每畝蠶桑地年可以收入2280至3960元: a modal between 年 and its income
     rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|赚|挣)",
     "月": rf"每月|每个月|月均|一个月"
-    rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|{_EARNS_IN}|{_PAYS})"
+    # 月增收兩千多元, 月平均收入可達3000元以上: what a month brings, as 月收入
+    rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|增收|平均(?:收入|工资)|{_EARNS_IN}"
+    rf"|{_PAYS})"
     # 月派件提成可以达到7000-10000元, 月提成: a month's commission (a short word of the work
     # between)
     rf"|{_NOT_A_YEAR_BEFORE}月[^0-9，。；：、,;:!?！？\n]{{0,3}}?提成",

@@ -29,6 +29,7 @@ SCAN_MAP = str.maketrans(
     "會頂碼車漲變樓層號賣買運夠麵沒攢決戰堅內檔"
     "學漁職師兒婦黨養"  # counted nouns (36萬農村學生) and 營養 (兩家營養餐, not a place)
     "線"  # 線上年交易額 (online, not 上年: last year)
+    "雙輪"  # 17雙 (pairs), 三輪 (rounds): classifiers
     "\u2015\u2012\u2010\u2011"  # the horizontal bar and figure dashes mark ranges (1―2个月)
     "\u2215\u2044",  # the division and fraction slashes as / (150元∕畝)
     "0123456789.%,-~---~/万亿两个户亩吨余约几数过将项组栋张条间辆头只处场种类块钱岁载时来点台里"
@@ -37,6 +38,7 @@ SCAN_MAP = str.maketrans(
     "会顶码车涨变楼层号卖买运够面没攒决战坚内档"
     "学渔职师儿妇党养"
     "线"
+    "双轮"
     "----"
     "//",
 )
