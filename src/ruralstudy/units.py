@@ -199,6 +199,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "年": ("year", Fraction(1)),
     "载": ("year", Fraction(1)),
     "个月": ("month", Fraction(1)),
+    "月": ("month", Fraction(1)),  # 每隔两月 (the extractor reads 月 after 两 only)
     "周": ("week", Fraction(1)),
     "个星期": ("week", Fraction(1)),
     "星期": ("week", Fraction(1)),

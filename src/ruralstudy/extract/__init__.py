@@ -251,7 +251,7 @@ UNITS = (
     "个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 间 "
     "套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 "
+    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -345,6 +345,8 @@ _UNIT_GUARDS = {
     # an article: 一双手, 一轮)
     "轮": "轮(?![椅胎流换作船回廓番岗值休训班次车子])",  # 三轮车: a tricycle
     "双": "双(?![方赢向重倍层边手脚眼腿胞亲职语节休号])",
+    # 每隔两月: 两 and 月 are two months (三月, 12月 are months of the year: dates)
+    "月": "(?<=两)月(?![份底初末中])",
     # 1230群 (bee colonies), 200多群; not 群众, 群体, 群岛 … (一群 an article)
     "群": "群(?![众眾体體落岛島山星像居英雄集聊发發组組团團租])",
     # 分三期建设, 分3期付清: phases counted after 分 (split into); elsewhere 期 is an ordinal
@@ -724,6 +726,8 @@ _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # What names a campaign after its years (组组通三年大决战, 三年会战, 三年行动, 三年倍增); not
 # 计划 or 规划, as often a verb after a duration (未来5年计划投入).
 _CAMPAIGN_AFTER = ("大决战", "决战", "大会战", "会战", "攻坚战", "攻坚行动", "行动", "倍增")
+# ... and a plan named after its years, the thing planned between (关岭牛三年振兴计划)
+_CAMPAIGN_PLAN = re.compile("(?:振[兴興]|[发發]展|行[动動]|攻[坚堅])?(?:[计計][划劃]|[规規][划劃])")
 _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # ... but a span of time that something lasted is: 这5年来 (over these 5 years), 经营6个月后
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
@@ -1647,6 +1651,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 19年数据, 20年底, 19年至20年, 从19年开始: 2019 and 2020 abbreviated
     if unit == "年" and scan.startswith(_CAMPAIGN_AFTER, end):
         return True  # 公路三年大决战, 三年行动: a campaign's name, not a duration
+    if unit == "年" and not n1[0].isdigit() and _CAMPAIGN_PLAN.match(scan, end):
+        return True  # 关岭牛三年振兴计划: a plan's name (in Chinese numerals only)
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
         return True  # relative time: 这两年, 两年前, 两个月后 (not 这5年来, 经营6个月后)
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):

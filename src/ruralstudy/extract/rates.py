@@ -165,7 +165,9 @@ _CLAUSE_WORDS = {
     # 一人一天100元; 一人 touching a sum (一人5000块钱), not 十一人 (eleven people)
     # 劳均 (per labourer) as 人均; 夫妻俩每月各领150元: the pair's 各 is per person;
     # 每安置一名搬迁群众给予10万元: a sum for each person taken on
+    # 村民平均收入只有8700多元: the villagers' average income, per person as 人均
     "人": r"人均|劳均|每人|每个人|每位|每名|一个人|[俩倆](?=[^0-9，。；：,;:]{0,4}各)"
+    r"|(?:村民|农民|居民)平均(?=(?:可支配|纯)?收入)"
     rf"|每{_TAKES_ON}一(?:[名位]|个人)|(?<![0-9〇零一二两三四五六七八九十百千])"
     r"一人(?=一[天日晚年月]|$)|人(?=年均)"
     rf"|每个(?:劳动力|工人|员工|村民|游客|股东|社员|成员|{_PERSON_NOUN})"
@@ -210,7 +212,7 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # Every clause word starts with one of these; the named groups hide the words' first
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨"  # 床's words start with 每 or 一
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨村农居"  # 床's words start with 每 or 一
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
@@ -745,14 +747,17 @@ _YIELD_BEFORE = re.compile(
     + r"(?:(?P<year>年)|(?P<day>日))?(?:均|平均)?(?:可|能|已)?"
     # 畝均已起捕小龍蝦118公斤: a catch of fish or shrimp as a yield
     # 亩用种2-3公斤, 亩用肥50公斤: what one 亩 takes (seed, manure) per 亩, as its yield
-    + r"(?P<verb>产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞)(?P<of>量|值)?"
+    # 年可孵化种蛋5000多枚, 年可加工白条鹅1万多只: a hatchery's or a plant's yearly output
+    + r"(?P<verb>产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
     + r"(?:可达|可以达到|能达到|达到|抵达|达|为|约|在|有|是|超过|超|突破|近)?$"
 )
 YIELD_LOOKBACK = 16
-has_yield_word = re.compile("[产伐栏欄销捕用]").search  # every yield word holds one: a cheap test
+has_yield_word = re.compile(
+    "[产伐栏欄销捕用孵工]"
+).search  # every yield word holds one: a cheap test
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
 
 
