@@ -38,3 +38,8 @@ from extract_readings import full_rows as readings
 )  # fmt: skip
 def test_rules_of_rates22s_classes(text, found):
     assert readings(text) == found
+
+
+def test_a_bare_plan_after_years_stays_a_duration():
+    # 计划 alone after a span of years is the verb (plans to invest over three years)
+    assert readings("未来三年计划投入500万元")[0] == ("三年", 3, 3, 3, "年", "exact", "year")

@@ -559,6 +559,8 @@ _SLASH_FIRST = frozenset("/ \u3000\u00a0")  # a slash, or a space of layout befo
 _PER_AFTER_BOUND = re.compile(rf"(?:{_SP}/{_SP}(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # ... and after a bracketed label of what the sum is for (800元(常耕地)/亩/年, a land class);
 # the item before it, labelled the same way (500元(荒地)、), shares the rate.
+# 一亩, 1亩, 1平方米 before a sum are the next sum's rate word, not a figure that ends a clause
+_ONE_DENOMINATOR = frozenset(("1亩", "1平方米"))
 _OPEN_BRACKETS = frozenset("(（")
 _LABEL = r"[(（][^0-9()（）\n]{1,6}[)）]"
 _LABEL_THEN_PER = re.compile(rf"{_LABEL}(?P<per>(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}})")
@@ -726,8 +728,9 @@ _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # What names a campaign after its years (组组通三年大决战, 三年会战, 三年行动, 三年倍增); not
 # 计划 or 规划, as often a verb after a duration (未来5年计划投入).
 _CAMPAIGN_AFTER = ("大决战", "决战", "大会战", "会战", "攻坚战", "攻坚行动", "行动", "倍增")
-# ... and a plan named after its years, the thing planned between (关岭牛三年振兴计划)
-_CAMPAIGN_PLAN = re.compile("(?:振[兴興]|[发發]展|行[动動]|攻[坚堅])?(?:[计計][划劃]|[规規][划劃])")
+# ... and a plan named after its years, a word of the plan's kind before 计划 (关岭牛三年振兴计划,
+# 三年行动计划); a bare 计划 stays the verb (三年计划投入: a duration)
+_CAMPAIGN_PLAN = re.compile("(?:振[兴興]|[发發]展|行[动動]|攻[坚堅])(?:[计計][划劃]|[规規][划劃])")
 _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # ... but a span of time that something lasted is: 这5年来 (over these 5 years), 经营6个月后
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
@@ -2049,7 +2052,6 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     return start, [], ""
 
 
-_ONE_DENOMINATOR = frozenset(("1亩", "1平方米"))
 _WORKED_TOTAL = re.compile(r"[=＝][ \u3000]*$")
 _HAN = re.compile("[\u4e00-\u9fff]").match
 # 租赁(100元/半天)、探险(押金200元): a sum in the next bracket is another item's, not the same rate
