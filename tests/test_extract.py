@@ -1673,7 +1673,7 @@ def test_a_sum_earned_for_work_done_in_a_stated_period_is_per_that_period(text, 
         "在这里干两个月，挣了5000元",  # a season: no canonical period
         "每天请20名工人，村集体支付工资2000元",  # a holder's sum
         "每天接待游客2000人。门票收入4万元",  # another sentence
-        "每亩产量1000斤，收入3000元",  # not a period
+        # (每亩产量1000斤，收入3000元 is no period either, but per 亩: test_extract_rules22)
         "一天摘80公斤，全年总收入3万元",  # a total of the year
     ],
 )

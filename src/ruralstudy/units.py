@@ -124,6 +124,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "㎏": ("kg", Fraction(1)),  # the sign (U+338F): 3元/㎏
+    "克": ("kg", Fraction(1, 1000)),  # a gram: silver and packed food are priced per 克
     "吨": ("t", Fraction(1)),
     "人": ("person", Fraction(1)),
     # a pupil, an old person, a teacher: per person (rates20's 每生每天 3 元, 元/生·年, 每個學生)
@@ -170,6 +171,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "千克": ("kg", Fraction(1)),
     "kg": ("kg", Fraction(1)),  # 175kg: the Latin symbol
     "㎏": ("kg", Fraction(1)),  # the sign (U+338F)
+    "克": ("kg", Fraction(1, 1000)),  # a gram (500克 a pack of food, a silver piece's weight)
     "吨": ("t", Fraction(1)),
     "元": ("CNY", Fraction(1)),
     "¥": ("CNY", Fraction(1)),  # the sign before a figure (¥500), read as 元

@@ -155,6 +155,7 @@ _CLAUSE_WORDS = {
     "斤": rf"每市?斤|一市?斤|{_NO_NUMERAL_BEFORE}(?<!公)市?斤价",
     "公斤": rf"每公斤|每千克|每㎏|一公斤|{_NO_NUMERAL_BEFORE}公斤价",
     "吨": rf"每吨|一吨|{_NO_NUMERAL_BEFORE}吨价",  # 每吨收购价2000元: CNY/t
+    "克": r"每克|(?<![0-9〇零一二两三四五六七八九十百千万])一克",  # 银饰每克工费5元: CNY/kg
     "公顷": r"每公顷",
     "平方米": r"每平方米|每平米|每㎡"  # 每平米租金20元: the spoken 平方米
     # 1平方米的产值大约为300-400元: what one 平方米 brings, as 一亩的收入 (not 11平方米)
@@ -483,6 +484,9 @@ _OTHER_EACH = re.compile(r"每(?!个?(?:年|月|周|天|日|晚|小时))")
 # rent, a share's dividend, a room's rent, a road's upkeep per 公里: 每年安排县道7000元/公里);
 # a price per 斤 or per visit has no period.
 _EARNS_OVER_TIME = frozenset("人户亩股间床") | {"公里"}
+# Land and road are paid for by the year (or month), never by the day or hour of work on them.
+_LAND = {"亩", "公里"}
+_WORK_SPELLS = {"天", "半天", "日", "晚", "夜", "小时"}
 _PER_VISIT = re.compile("消费|门票|票价|花费")
 _SENTENCE_KEYS = {"市斤": "斤", "位": "人", "名": "人", "家": "户", "千克": "公斤", "日": "天"}
 SENTENCE_LOOKBACK = 80
@@ -557,6 +561,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         return per
     if found == "亩" and (_WAGE_WORK.search(own) or _WAGE_WORK.search(scan, start, start + 12)):
         return per  # 干一天就有100多元工钱: a day's wage, before or after the figure
+    if per[0] in _LAND and found in _WORK_SPELLS:
+        return per  # 每小时可作业80亩，作业费每亩8元: the day or hour is the work's, not the fee's
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
@@ -757,7 +763,7 @@ _YIELD_BEFORE = re.compile(
 YIELD_LOOKBACK = 16
 # every yield word holds one of these: a cheap test before _YIELD_BEFORE
 has_yield_word = re.compile("[产伐栏欄销捕用孵工]").search
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "kg", "㎏", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "克", "kg", "㎏", "吨"})
 
 
 # 年产八茬: harvests of a year are counted in the year (count:茬, as rates7 reads it)
@@ -936,7 +942,7 @@ def one_period_before(scan: str, prev_end: int, start: int) -> tuple[list[str], 
 # names the input, not what the cost is per); in a list's line, 40-50公斤/亩，费用100-150元.
 # Only after a weight per 亩 in the sentence (or line): 每亩租金600元，管理费50元 is a fee
 # of its own.  Not a cost with a 每-word of its own, a holder's or a total.
-_COST = re.compile("成本|费用|花费|开支|支出|(?<![免经消浪学会党团])费(?!用)")
+_COST = re.compile("成本|费用|花费|开支|支出|扣除|(?<![免经消浪学会党团])费(?!用)")
 
 
 def cost_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
@@ -956,18 +962,32 @@ def _of_weight_per_mu(scan: str, start: int, own: str, weight_end: int) -> bool:
     return _UP_TO_LAST_LINE_STOP.match(between) is None  # in the weight's sentence (line)
 
 
-# The output value after a yield per 亩 in its sentence is per 亩 too: 亩产1500多斤,但产值不过
-# 1700元 (CNY/ha); not a total's or a holder's (全县总产值3亿元), nor one too large to be one
-# 亩's (产值达到5亿元: a total with no total word).
+# The output value or income after a yield per 亩 in its sentence is per 亩 too: 亩产1500多斤,
+# 但产值不过1700元; 每亩可产250千克，…，可收入350元，扣除费用净收入100元 (a reckoning per 亩,
+# CNY/ha); not a total's or a holder's (全县总产值3亿元, 农户收入3000元), nor one too large to be
+# one 亩's (产值达到5亿元: a total with no total word).  An income after the grower's own area
+# (种了20多亩红尖椒,每亩产量550斤,…,收入7万多元) is the grower's, from all of it.
 MU_VALUE_MAX = 100_000  # 元: more is no output value of one 亩
+_MU_INCOME = re.compile("收入|收益|利润|纯利|毛利|获利")
+_AREA_IN_MU = re.compile("(?<!每)[0-9二两三四五六七八九十百千万多余]亩")
 
 
 def value_per_mu(scan: str, start: int, own: str, weight_end: int, top: float) -> bool:
     """Whether the sum at ``start`` (largest value ``top``), its clause's words ``own``, is
     the output value of the weight per 亩 ending at ``weight_end`` in its sentence."""
-    if top > MU_VALUE_MAX or "产值" not in own:
+    if top > MU_VALUE_MAX:
+        return False
+    if "产值" not in own and (_MU_INCOME.search(own) is None or _area_before(scan, weight_end)):
         return False
     return _of_weight_per_mu(scan, start, own, weight_end)
+
+
+def _area_before(scan: str, weight_end: int) -> bool:
+    """Whether the sentence of the weight per 亩 ending at ``weight_end`` names an area in 亩
+    before it (the grower's own: 种了18亩辣椒)."""
+    lo = max(0, weight_end - SENTENCE_LOOKBACK)
+    head = _UP_TO_LAST_LINE_STOP.match(scan, lo, weight_end)
+    return _AREA_IN_MU.search(scan, head.end() if head else lo, weight_end) is not None
 
 
 # A weight in a clause led by 每亩 is per 亩, with a verb between: 按每亩种植50斤, 每亩需要施用
