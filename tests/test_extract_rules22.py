@@ -54,6 +54,32 @@ from extract_readings import full_rows as readings
         ("流转费每年每亩600元。", [
             ("每年每亩600元", 600, 600, 600, "元/亩/年", "exact", "CNY/ha/year"),
         ]),
+        # a deposit, or one thing of the clause's own, restates no rate before it
+        ("摊位费：每个摊位500元/天，押金1000元。", [
+            ("500元/天", 500, 500, 500, "元/天", "exact", "CNY/day"),
+            ("1000元", 1000, 1000, 1000, "元", "exact", "CNY"),
+        ]),
+        ("农家乐人均消费80元左右，一桌饭菜300元起。", [
+            ("80元左右", 80, None, None, "元/人", "approx", "CNY/person"),
+            ("300元起", 300, 300, None, "元", "over", "CNY"),
+        ]),
+        ("人均消费80元左右，最高的也就150元。", [
+            ("80元左右", 80, None, None, "元/人", "approx", "CNY/person"),
+            ("150元", 150, 150, 150, "元/人", "exact", "CNY/person"),
+        ]),
+        # one 亩 of an orchard before what it costs (over a year: per 亩 and year)
+        ("一亩果园一年的管护成本大约在1500元左右。", [
+            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("大约在1500元左右", 1500, None, None, "元/亩/年", "approx", "CNY/ha/year"),
+        ]),
+        ("一亩茶园的投入约3000元。", [
+            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("约3000元", 3000, None, None, "元/亩", "approx", "CNY/ha"),
+        ]),
+        ("有一亩果园，收入2000元。", [
+            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("2000元", 2000, 2000, 2000, "元", "exact", "CNY"),
+        ]),
         # the gram: a weight, and a price per 克 (CNY/kg x1000)
         ("一瓶酸汤500克。", [("500克", 500, 500, 500, "克", "exact", "kg")]),
         ("银饰加工每克工费5元，银价5.8元/克。", [

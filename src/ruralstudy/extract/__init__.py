@@ -308,7 +308,7 @@ _UNIT_GUARDS = {
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
     # 500克, not 5千克 read as 5千 of 克 (the same weight, the unit not as written), nor a word
     # starting with 克 (3克拉, a carat)
-    "克": "(?<!千)克(?![服隆拉难])",
+    "克": "(?<!千)克(?![服隆拉难罗里莱])",
     # 5角钱一斤, 5角一斤, 五毛钱, 每斤三角到四角; not 长三角, 三角形, 一角 (a corner), 毛竹,
     # 三毛 (a name)
     "角": rf"角(?={_JIAO_END}|{_ONE_WEIGHT}|{_JIAO_LOOSE})",

@@ -140,9 +140,13 @@ _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
     # (with the crop between: 一亩地种辣椒能收入5000元)
-    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地)?(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?"
-    r"(?=[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右
-    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分))"
+    # (… and one 亩 of an orchard or a tea garden before what it costs, its year left to the
+    # period's word: 一亩果园一年的管护成本大约在1500元, CNY/ha/year)
+    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地|[果茶菜桑竹花药][园地田])?"
+    r"(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?(?=(?:(?:一年|每年)的?)?"
+    r"(?:[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右
+    r"|(?:管护|管理|种植|生产)?(?:成本|投入|费用)"
+    r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分)))"
     # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
     # 租金, 平均1亩地总共也没收入下1万块钱 (not 有一亩地, 租了一亩地, 十一亩地, 一亩多地)
     rf"|{_ONE_MU}"
@@ -435,6 +439,14 @@ _DEDUCTED = re.compile(
 )
 
 
+# A clause naming one thing of its own (一桌, 每套, 一件) or a one-off sum (押金) prices that,
+# not the measure of the sum before.
+_ITS_OWN_ONE = re.compile(
+    "押金|保证金|定金|(?<![0-9〇零一二两三四五六七八九十百千万])[一每]"
+    "(?:桌|碗|份|套|件|只|瓶|盒|箱|袋|张|台|辆|头|幅|束|串)"
+)
+
+
 def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     """Whether the money figure at ``start`` restates the measure of the one before it
     (ending at ``lo``, starting at ``prev_start``), in a later clause of its sentence."""
@@ -446,6 +458,8 @@ def restated(scan: str, prev_start: int, lo: int, start: int) -> bool:
     if _YEAR_END.search(between):
         return False  # 每亩667元的保底收益，年底还拿到了2600多元的分红: the year's own sum
     clause = _DEDUCTED.sub("", CLAUSE_START.split(between)[-1])  # 除去成本净赚: no noun of its own
+    if _ITS_OWN_ONE.search(clause):
+        return False  # 人均消费80元左右，一桌饭菜300元起; 每个摊位500元/天，押金1000元
     nouns = list(_SUM_NOUN.finditer(clause))  # the last: a noun's head comes last (工资性收入)
     noun = nouns[-1] if nouns else None
     if noun is None:
