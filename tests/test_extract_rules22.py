@@ -1,8 +1,9 @@
 """Rules written before the rates25-27 lists were scored, on sentences written for them (and
 on rates24's farm budget, no longer unseen): income and deductions in a reckoning per 亩, the
-work's hour or day kept off a fee per 亩, and the gram (克) as a weight and a price's
-denominator.  Each reading is (span, value, lower, upper, unit, qualifier, canonical unit),
-NaN as None."""
+work's hour or day kept off a fee per 亩, a deposit or one thing of a clause's own that
+restates no rate, one 亩 of an orchard before its cost, the gram (克) as a weight and a
+price's denominator, and the cent (分钱).  Each reading is (span, value, lower, upper, unit,
+qualifier, canonical unit), NaN as None."""
 
 from __future__ import annotations
 
@@ -91,6 +92,14 @@ from extract_readings import full_rows as readings
             ("约5千克", 5, None, None, "千克", "approx", "kg"),
         ]),
         ("一颗3克拉的钻石，要克服困难。", []),
+        # 分钱, a hundredth of a 元: a price's part of a cent (not the idiom's lone 一, nor the 分
+        # of a mixed sum it cannot read whole)
+        ("每斤稻谷烘干成本约7分钱。", [
+            ("约7分钱", 7, None, None, "分钱/斤", "approx", "CNY/kg"),
+        ]),
+        ("8分钱一斤。", [("8分钱一斤", 8, 8, 8, "分钱/斤", "exact", "CNY/kg")]),
+        ("赚不到一分钱，一分钱一分货。", []),
+        ("电费每度5毛8分钱。", []),
     ],
 )  # fmt: skip
 def test_rules_before_rates25_27(text, found):

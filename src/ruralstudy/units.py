@@ -182,6 +182,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "角钱": ("CNY", Fraction(1, 10)),
     "毛": ("CNY", Fraction(1, 10)),
     "毛钱": ("CNY", Fraction(1, 10)),
+    "分钱": ("CNY", Fraction(1, 100)),  # a hundredth of a 元 (烘干成本约7分钱一斤)
     "户": ("household", Fraction(1)),
     "人": ("person", Fraction(1)),
     "名": ("person", Fraction(1)),

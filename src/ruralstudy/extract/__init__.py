@@ -250,8 +250,8 @@ UNITS = (
     "个百分点 平方公里 平方米 公顷 亩 公斤 千克 克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 "
     "块钱 个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 "
     "间 套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
-    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 匹 "
-    "瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 "
+    "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
+    "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -306,6 +306,9 @@ _UNIT_GUARDS = {
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
+    # 7分钱 (a hundredth of a 元); not the 分 of a mixed sum the pattern does not read (5毛8分钱),
+    # nor the idiom's lone 一 (赚不到一分钱, 一分钱一分货: not a cent)
+    "分钱": "(?<![毛角][0-9〇零一二两三四五六七八九])(?<!一)分钱|(?<=[0-9十]一)分钱",
     # 500克, not 5千克 read as 5千 of 克 (the same weight, the unit not as written), nor a word
     # starting with 克 (3克拉, a carat)
     "克": "(?<!千)克(?![服隆拉难罗里莱])",
@@ -403,7 +406,7 @@ UNIT_PATTERN = "|".join(
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
     + [_PEOPLE_NOUN, _MODIFIED_NOUN]
 )
-_MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱"}
+_MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱", "分钱"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
 # 十几种, 二十几名: 几 after 十 reads as 多; 百把, 千把 (a hundred or so) as 来: about, for a
