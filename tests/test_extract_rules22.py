@@ -1,9 +1,9 @@
 """Rules written before the rates25-27 lists were scored, on sentences written for them (and
-on rates24's farm budget, no longer unseen): income and deductions in a reckoning per 亩, the
+on rates24's pages, no longer unseen): income and deductions in a reckoning per 亩, the
 work's hour or day kept off a fee per 亩, a deposit or one thing of a clause's own that
-restates no rate, one 亩 of an orchard before its cost, the gram (克) as a weight and a
-price's denominator, and the cent (分钱).  Each reading is (span, value, lower, upper, unit,
-qualifier, canonical unit), NaN as None."""
+restates no rate, one 亩 of an orchard before its cost, what growing one 亩 takes (种植1亩…
+需要), the gram (克) as a weight and a price's denominator, and the cent (分钱).  Each reading
+is (span, value, lower, upper, unit, qualifier, canonical unit), NaN as None."""
 
 from __future__ import annotations
 
@@ -80,6 +80,19 @@ from extract_readings import full_rows as readings
         ("有一亩果园，收入2000元。", [
             ("一亩", 1, 1, 1, "亩", "exact", "ha"),
             ("2000元", 2000, 2000, 2000, "元", "exact", "CNY"),
+        ]),
+        # what growing one 亩 takes or brings, in the clause: per 亩
+        ("种植1亩天麻需要投入3000元左右。", [
+            ("1亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("3000元左右", 3000, None, None, "元/亩", "approx", "CNY/ha"),
+        ]),
+        ("种1亩烤烟要花2000多元成本。", [
+            ("1亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("2000多元", 2000, 2000, 3000, "元/亩", "plus", "CNY/ha"),
+        ]),
+        ("种了11亩烤烟，要花2000多元成本。", [
+            ("11亩", 11, 11, 11, "亩", "exact", "ha"),
+            ("2000多元", 2000, 2000, 3000, "元", "plus", "CNY"),
         ]),
         # the gram: a weight, and a price per 克 (CNY/kg x1000)
         ("一瓶酸汤500克。", [("500克", 500, 500, 500, "克", "exact", "kg")]),

@@ -152,6 +152,9 @@ _CLAUSE_WORDS = {
     rf"|{_ONE_MU}"
     # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
     rf"|{_MU_WORD}"
+    # 种植1亩太子参需要3000元, 种1亩烤烟要花2000多元成本: what growing one 亩 takes or brings
+    r"|(?<=[种栽养植])[1一]亩(?![多半0-9])(?=[^0-9，。；：,;:]{0,6}?"
+    r"(?:需要|需|要花|要|投入|花费|成本|收入|赚|挣|获得|产值|利润))"
     # 亩租800元, 亩租金1000元: the rent of one 亩 (not 300亩租金, an area's)
     rf"|{_NO_NUMERAL_BEFORE}亩租",
     # 每市斤30元: the market 斤 is the same half kilogram; 平均斤价22.18元, 吨价2000元: the
