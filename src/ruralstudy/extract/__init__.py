@@ -210,6 +210,7 @@ PREFIX_QUALIFIER = {
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
     "大概在": "approx", "大约在": "approx",  # 一个月的收益大概在3000元: 在 between
+    "大概有": "approx",  # 工钱大概有120元一天: 有 between, as 大约有
     # 最低 touching one price is its lowest (最低8块一斤); 不过是, 不过就是: no more than
     "最低": "over", "不过是": "under", "不过就是": "under",
     "不过": "under",  # 但产值不过1700元: after a word only (不过，300元 is "but")
@@ -251,7 +252,7 @@ UNITS = (
     "块钱 个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 "
     "间 套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
-    "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 "
+    "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 道 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -280,7 +281,7 @@ _JIAO_AFTER = r"[一二两三四五六七八九1-9](?:[角毛]|[\s，。、；�
 # Words that start with a unit's character but are no unit: 成员, 种植, 三类贫困村; 块 is
 # money only at the end of a clause (两万来块), a classifier otherwise (一块地).
 _UNIT_GUARDS = {
-    "成": "成(?![员本果功绩熟长立效交都就为品型群])",
+    "成": "成(?![员本果功绩熟长立效交都就为品型群]|不变)",  # 一成不变 (an idiom)
     "种": "种(?![植养子类])",
     "股": "股(?![份东权民金票])",
     "周": "周(?![年边末围期])",
@@ -290,10 +291,10 @@ _UNIT_GUARDS = {
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
-    # 三块五, 一块七角); a classifier before a noun (两块田, 三块田组).
+    # 三块五, 一块七角) or before 左右 (每天平均在200块左右); a classifier before a noun (两块田).
     # ... and before 的 and a word of pay or money (拿到了400块的工资)
     "块": (
-        rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER})"
+        rf"块(?=[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|{_JIAO_AFTER}|{_PAY_AFTER}|左右)"
         # ... and before 多 (余) and a price's denominator or a clause's end (2块多一斤)
         + rf"|块(?=[多余](?:[\s，。、；！？,.;!?”\"）)]|$|[一每/](?:{_PRICE_PER})|钱))"  # 两块多钱
         # ... and before 的 after 万 or 千 (4万块的毛账), not before what is counted in 块
@@ -306,6 +307,12 @@ _UNIT_GUARDS = {
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤
     "两": "(?<=[0-9])两(?![个年天月人户次位家种项条只头块斤批])",
     "分": "分(?=地|田|土地)",  # 2分地: a tenth of a 亩; not 分红, 分之, 十分
+    # 两拨收购商, 25盘秧苗, 两架无人机: groups, trays and machines counted (not 拨款, 盘活, 架构)
+    "拨": "拨(?![款付打通出开给动])",
+    "盘": "盘(?![活点子旋山整查水州县])",  # not 六盘水 (a city)
+    "架": "架(?![构子设空势起])",
+    # 30道工序, 三道菜: steps and dishes counted (not 道路, 道理, 知道)
+    "道": "道(?![路理德教观歉家具口])",
     # 7分钱 (a hundredth of a 元); not the 分 of a mixed sum the pattern does not read (5毛8分钱),
     # nor the idiom's lone 一 (赚不到一分钱, 一分钱一分货: not a cent)
     "分钱": "(?<![毛角][0-9〇零一二两三四五六七八九])(?<!一)分钱|(?<=[0-9十]一)分钱",
@@ -563,6 +570,8 @@ QUANTITY = re.compile(quantity_pattern())
 # Python for the few figures with such a bound, not by QUANTITY at every match).
 _SLASH_FIRST = frozenset("/ \u3000\u00a0")  # a slash, or a space of layout before one
 _PER_AFTER_BOUND = re.compile(rf"(?:{_SP}/{_SP}(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
+# ... and one weight after 左右 (110元左右一公斤, 12块钱左右一斤): the unit after the bound
+_ONE_PER_AFTER_BOUND = re.compile("一(?:市斤|公斤|千克|斤|吨|克)")
 # ... and after a bracketed label of what the sum is for (800元(常耕地)/亩/年, a land class);
 # the item before it, labelled the same way (500元(荒地)、), shares the rate.
 # 一亩, 1亩, 1平方米 before a sum are the next sum's rate word, not a figure that ends a clause
@@ -727,7 +736,7 @@ _MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "克",
-    "kg", "吨", "倍", "个百分点", "㎡", "㎏", "㎞",
+    "kg", "吨", "倍", "个百分点", "成", "㎡", "㎏", "㎞",
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.
@@ -961,6 +970,8 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if found is None:
             continue
         s, e, value, unit, qualifier, step, hi = found
+        if _page_counter(scan, s, e, breaks):
+            continue  # 1/10 alone on its line (a slide counter), 22:59:08 7次 (a page's views)
         while k < len(idioms) and idioms[k][1] <= s:  # figures come in text order: a pointer
             k += 1
         if k < len(idioms) and idioms[k][0] < e:
@@ -990,6 +1001,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         per_after = None
         if scan[e : e + 1] in _SLASH_FIRST and m.group("post") is not None:
             w = _PER_AFTER_BOUND.match(scan, e)
+            if w is not None:
+                per_after, e = w.group(), w.end()
+        elif scan[e : e + 1] == "一" and unit in _MONEY and m.group("post") is not None:
+            w = _ONE_PER_AFTER_BOUND.match(scan, e)  # 110元左右一公斤: the price's weight after
             if w is not None:
                 per_after, e = w.group(), w.end()
         # 一块七角一斤: the price's denominator after the part; 2元多一斤: after 多 (余)
@@ -1064,6 +1079,31 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
 
 
 _DIGIT_SET = frozenset("0123456789")
+# A page's furniture, not its text: a slide counter alone on its line (1/10), and the count
+# of views after the time a page was posted (2025-06-28 22:59:08 7次).
+_SLIDE_NUMBER = re.compile(r"[0-9]{1,3}/[0-9]{1,3}")
+_VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
+
+
+def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
+    """Whether the figure at scan[s:e] is a page's counter (slides, views), not a quantity;
+    ``breaks`` are where the layout's line breaks were joined."""
+    slide = "/" in scan[s:e]
+    if not slide and scan[e - 1] != "次":
+        return False  # most figures
+    if not (e == len(scan) or scan[e] == "\n" or _break_at(breaks, e)):
+        return False  # inside a line
+    if slide:
+        at_start = s == 0 or scan[s - 1] == "\n" or _break_at(breaks, s)
+        return at_start and _SLIDE_NUMBER.fullmatch(scan, s, e) is not None
+    return _VIEWS_AFTER_TIME.search(scan, max(0, s - 12), s) is not None
+
+
+def _break_at(breaks: list[int], at: int) -> bool:
+    i = bisect_left(breaks, at)
+    return i < len(breaks) and breaks[i] == at
+
+
 # 约占 (about makes up) a few words before a share: the share is about (约占总收入的30%, 大约占全村
 # 耕地的四成); not 节约占地 (约 of another word), nor past a numeral or a clause break.
 _SHARE_UNITS = frozenset(("%", "成"))
@@ -1467,9 +1507,17 @@ _MODAL_BEFORE_NUMBER = re.compile(
 
 
 def _per_is_a_count(m: re.Match, unit) -> bool:
-    """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤)."""
+    """一 + denominator after a figure is its rate for money only (300元一晚, 3块钱一斤); and
+    a count of people is no rate of people (9亿农民每人增加收入: 每人 starts the next phrase)."""
     per = m[_PER]
-    return per is not None and per[0] == "一" and unit not in _MONEY
+    if per is None:
+        return False
+    if per[0] == "一" and unit not in _MONEY:
+        return True
+    return per in _PER_HEAD_WORDS and canonical_unit(unit)[0] in ("person", "household")
+
+
+_PER_HEAD_WORDS = frozenset(("每人", "每户", "/人", "/户"))
 
 
 def _read_share(g, start, end, pre, post):
@@ -1935,7 +1983,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     # their arguments, which cost more than the slice, for every figure)
     lo = start - rates.BEFORE_LOOKBACK
     near = scan[lo if lo > 0 else 0 : start]
-    if "每" in near or "均" in near or "价" in near:  # 每亩, 人均, 斤价
+    if "每" in near or "均" in near or "价" in near or ("一" in near and unit in _MONEY):
         before, width = rates.rate_before(scan, start)
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
             if not rates.count_per(before, scan, m.end()):  # 每戶450株: count:株/household

@@ -64,6 +64,7 @@ PERIOD_WORDS = frozenset(_PERIODS)
 _LAND_AFTER_AVG = "(?:(?:土地|耕地|田地|林地|山林|水田|旱地|宅基地)(?:面积)?|(?:住房|承包)?面积)"
 # No numeral just before: 亩收 (one 亩 brings), 斤价 (one 斤's price); not 300亩收入, 500斤价格
 _NO_NUMERAL_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千万余多几])"
+_CN_NUM = "〇零一二两三四五六七八九十百千万"
 # 斤价22.18元, 吨价2000元: the price of one 斤 (吨) attached, in the span as 人均 (not 500斤价)
 _PRICE_OF_ONE = rf"{_NO_NUMERAL_BEFORE}(?<!公)(?P<price>市?斤|公斤|吨)价"
 # 每个学生, 每名教师, 每位老人: a person noun after its classifier (not 每个人: rates10's
@@ -72,6 +73,8 @@ _PERSON_NOUN = "学生|老人|教师"
 _BEFORE = re.compile(
     rf"(?:每(?:[个名位](?={_PERSON_NOUN}))?(?:{DENOMINATOR_PATTERN})(?:土?地)?){{1,2}}$|(?P<avg>[亩人户])均(?P<land>{_LAND_AFTER_AVG})?$"
     rf"|{_PRICE_OF_ONE}$"
+    # 一斤12元, 一公斤30元: one weight touching its price (not 十一斤, eleven 斤)
+    r"|(?<![0-9〇零一二两三四五六七八九十百千万])一(?P<one>市斤|公斤|千克|斤|吨|克)$"
 )
 BEFORE_LOOKBACK = 10  # 每平方米每年, 每亩土地每年: the longest pairs
 
@@ -152,6 +155,10 @@ _CLAUSE_WORDS = {
     rf"|{_ONE_MU}"
     # 亩收2000元, 亩增收800元: what one 亩 brings (not 300亩收入, 万亩收购: an area's)
     rf"|{_MU_WORD}"
+    # … and a lone 一亩 with at most a crop's name and a short verb before the sum (the clause's
+    # end): 我割一亩麦子收40元钱, 现在一亩还是四五十元钱 (not 一亩多, 一亩地 and 有一亩: above)
+    rf"|(?<![0-9〇零一二两三四五六七八九十百千万有了租包转是占])一亩(?![多半地田0-9])"
+    rf"(?=[^0-9{_CN_NUM}多半，。；：、,;:]{{0,3}}?(?:收|还是|就是|也就|只有|才|要)?$)"
     # 种植1亩太子参需要3000元, 种1亩烤烟要花2000多元成本: what growing one 亩 takes or brings
     r"|(?<=[种栽养植])[1一]亩(?![多半0-9])(?=[^0-9，。；：,;:]{0,6}?"
     r"(?:需要|需|要花|要|投入|花费|成本|收入|赚|挣|获得|产值|利润))"
@@ -198,7 +205,10 @@ _CLAUSE_WORDS = {
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}"
     # 每畝蠶桑地年可以收入2280至3960元: a modal between 年 and its income
-    rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|赚|挣)",
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|赚|挣)"
+    # 年实现产品销售150余万元, 年实现产值300万元: what a year brings in, as 年产值
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:可)?实现[^0-9，。；：、,;:!?！？\n]{{0,4}}?"
+    r"(?:销售|产值|收入|利润|营收|营业额)",
     "月": rf"每月|每个月|月均|一个月"
     # 月增收兩千多元, 月平均收入可達3000元以上: what a month brings, as 月收入
     rf"|{_NOT_A_YEAR_BEFORE}月(?:收入|薪|工资|租金?(?![了用下到过])|增收|平均(?:收入|工资)|{_EARNS_IN}"
@@ -267,6 +277,8 @@ def rate_before(scan: str, start: int) -> tuple[list[str], int]:
         return [m["avg"]], 0 if m["land"] else len(m.group())
     if m["price"]:
         return [m["price"]], len(m.group())
+    if m["one"]:
+        return [m["one"]], len(m.group())
     return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
 
 
@@ -285,7 +297,7 @@ def count_per(per: list[str], scan: str, end: int) -> bool:
 
 def is_count(canonical: str) -> bool:
     """Whether a canonical unit counts things or people (count:床, person, household)."""
-    return canonical.startswith("count:") or canonical in ("person", "household")
+    return canonical.startswith("count") or canonical in ("person", "household")  # 个: count
 
 
 def other_side(clause: str, per: list[str]) -> list[str]:
@@ -355,7 +367,9 @@ def most_holder(lead: str) -> tuple[list[str], str]:
 # A clause that is only a period sets the rate of the clause after it: 一年下来，收入70多万元.
 _LEAD_CLAUSE = re.compile(
     r"(?:一年下来|一年来|住一晚|(?:每个?人|每户)?(?:每年|每个月|每月|每天)"
-    r"|(?:一个人|每个?人)(?:吃饭|吃住|住宿|游玩))"  # 一个人吃饭，平均也就三四十块钱
+    r"|(?:一个人|每个?人)(?:吃饭|吃住|住宿|游玩)"  # 一个人吃饭，平均也就三四十块钱
+    # 一个月如果天天不休息，可以有5000余元毛收入: a period on a condition
+    r"|(?:一个月|一年|一天)(?:如果|要是|若是?|假如)[^0-9，。；：,;:]{1,10})"
 )
 
 
@@ -771,7 +785,8 @@ _YIELD_BEFORE = re.compile(
     # 畝均已起捕小龍蝦118公斤: a catch of fish or shrimp as a yield
     # 亩用种2-3公斤, 亩用肥50公斤: what one 亩 takes (seed, manure) per 亩, as its yield
     # 年可孵化种蛋5000多枚, 年可加工白条鹅1万多只: a hatchery's or a plant's yearly output
-    + r"(?P<verb>产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工)(?P<of>量|值)?"
+    # 年生产鸟笼10万个: a workshop's yearly output, as 年产
+    + r"(?P<verb>生?产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工)(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
