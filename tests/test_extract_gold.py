@@ -55,6 +55,7 @@ LATER_LISTS = {
         *("rates4", "rates5", "rates6", "rates7", "rates8", "rates9", "rates10", "rates11"),
         *("rates12", "rates13", "rates14", "rates15", "rates16", "rates17"),
         *("rates18", "rates19", "rates20", "rates21", "rates22", "rates23", "rates24"),
+        *("rates25", "rates26", "rates27"),
     )
 }
 RAW = ["value", "lower", "upper"]
@@ -635,7 +636,9 @@ MEASURED_LATER = {
     # label before a denominator (tests/test_extract_rate_rules16.py); X内 under, 约为每, 年交易额,
     # 日产能, 月…提成, 兄弟二人, 分三期 (tests/test_extract_rules18.py): rates18 bounds 144, rate
     # units 49/52; rates21 recall 183/185, bounds 183, rate units 43/45.
-    "rates18": {"tp": 146, "n_gold": 146, "fp": 1, "n_bounds": 144, "rates": (49, 52)},
+    # (2026-12-03, later: the views after a posting time are no quantity; rates18 no false
+    # positive)
+    "rates18": {"tp": 146, "n_gold": 146, "fp": 0, "n_bounds": 144, "rates": (49, 52)},
     "rates21": {"tp": 183, "n_gold": 185, "fp": 1, "n_bounds": 183, "rates": (43, 45)},
     # The twenty-second to twenty-fourth lists (2026-12-03) are issue 12's measurement on unseen
     # text after xrates16/xrules18 (written on rates18/21), each scored once by the lead; golds
@@ -658,7 +661,24 @@ MEASURED_LATER = {
     # tests/test_extract_rules21.py): recall 206/206, no false positive, rate units 52/54.
     "rates22": {"tp": 206, "n_gold": 206, "fp": 0, "n_bounds": 206, "rates": (52, 54)},
     "rates23": {"tp": 189, "n_gold": 190, "fp": 0, "n_bounds": 189, "rates": (51, 53)},
-    "rates24": {"tp": 216, "n_gold": 216, "fp": 0, "n_bounds": 216, "rates": (94, 110)},
+    # (later: income after a yield per 亩 in its sentence, 种植1亩…需要; rates24 rate units 100/110)
+    "rates24": {"tp": 216, "n_gold": 216, "fp": 0, "n_bounds": 216, "rates": (100, 110)},
+    # The twenty-fifth to twenty-seventh lists (2026-12-03, evening) are issue 12's measurement
+    # on unseen text after xrules22 (written on sentences of the lead's and rates24's budget
+    # page), scored once by the lead at 65a6b9c; golds committed before any run, each read by a
+    # second hand.  rates25 (village events, food and crafts; 135 gold spans): precision 0.985
+    # (134/136), recall 0.993 (134/135), bounds 1.000 (134/134), rate units 0.913 (42/46).
+    # rates26 (fruit orchards and picking; 161): precision 0.981 (156/159), recall 0.969
+    # (156/161), bounds 0.987 (154/156), rate units 0.907 (49/54).  rates27 (farm services and
+    # inputs; 163): precision 0.994 (160/161), recall 0.982 (160/163), bounds 1.000 (160/160),
+    # rate units 0.948 (55/58).  Pooled (459 gold spans): precision 0.987 (450/456), recall
+    # 0.980 (450/459), bounds 0.996 (448/450), rate units 0.924 (146/158): recall, bounds and
+    # rate units meet their targets, precision does not (0.99).
+    # Tuned since: xrules23 on all three (tests/test_extract_rules23.py); rates25's 十年來 made
+    # gold 十年 by the lead after the scoring (the older lists read X年来 as a duration).
+    "rates25": {"tp": 136, "n_gold": 136, "fp": 0, "n_bounds": 136, "rates": (44, 46)},
+    "rates26": {"tp": 161, "n_gold": 161, "fp": 0, "n_bounds": 161, "rates": (54, 54)},
+    "rates27": {"tp": 162, "n_gold": 163, "fp": 0, "n_bounds": 162, "rates": (57, 58)},
 }
 
 
