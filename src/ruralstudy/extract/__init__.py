@@ -252,7 +252,8 @@ UNITS = (
     "块钱 个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 "
     "间 套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
-    "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 道 "
+    "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 "
+    "道 棒 棚 排 "
     "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
@@ -311,6 +312,10 @@ _UNIT_GUARDS = {
     "拨": "拨(?![款付打通出开给动])",
     "盘": "盘(?![活点子旋山整查水州县])",  # not 六盘水 (a city)
     "架": "架(?![构子设空势起])",
+    # 500万棒 (mushroom bags), 550棚 (sheds), 两排 (rows): counted (not 棒球, 棚户区, 排名, 排放)
+    "棒": "棒(?![球槌子])",
+    "棚": "棚(?![户改])",
+    "排": "排(?![名行放查污水灌序队除练])",
     # 30道工序, 三道菜: steps and dishes counted (not 道路, 道理, 知道)
     "道": "道(?![路理德教观歉家具口])",
     # 7分钱 (a hundredth of a 元); not the 分 of a mixed sum the pattern does not read (5毛8分钱),
@@ -1079,15 +1084,20 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
 
 
 _DIGIT_SET = frozenset("0123456789")
-# A page's furniture, not its text: a slide counter alone on its line (1/10), and the count
-# of views after the time a page was posted (2025-06-28 22:59:08 7次).
+# A page's furniture, not its text: a slide counter alone on its line (1/10), the count of
+# views after the time a page was posted (2025-06-28 22:59:08 7次), and a figure after a word
+# of views or reads (浏览 49553 次, 阅读数:416).
 _SLIDE_NUMBER = re.compile(r"[0-9]{1,3}/[0-9]{1,3}")
+_COUNTER_WORD = re.compile(r"(?:浏览|阅读|点击)(?:数|量|次数)?[:：]?[ \t]*(?:量[:：]?)?$")
 _VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 
 
 def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
     """Whether the figure at scan[s:e] is a page's counter (slides, views), not a quantity;
     ``breaks`` are where the layout's line breaks were joined."""
+    w = scan[s - 8 if s > 8 else 0 : s]
+    if ("览" in w or "阅读" in w or "点击" in w) and _COUNTER_WORD.search(w):
+        return True  # 浏览 49553 次, 阅读数:416 (网友评论:1)
     slide = "/" in scan[s:e]
     if not slide and scan[e - 1] != "次":
         return False  # most figures
@@ -1281,8 +1291,9 @@ def _read_match(m: re.Match, scan: str):
     if m[_PER] is not None and (_per_is_a_count(m, unit) or _per_starts_the_next(m, scan)):
         # 30户一年增收: 一年 starts the next phrase; so does 1个月每人3000元's 每人
         end, post, p3 = m.start(_PER), None, None
-    if post == "+" and unit not in _MONEY:
-        end, post = end - 1, None  # 3+2: a sum's + only is "at least" (¥1000+)
+    if post == "+" and (unit not in _MONEY or scan[end : end + 1] in _SUMMAND_FIRST):
+        end, post = end - 1, None  # 3+2: a sum's + only is "at least" (¥1000+), not a sum's
+        # term (50人×50元/天+(初制技工)3人×100元/天)
     if post in ("起", "起步") and unit not in _MONEY:
         end, post = end - len(post), None  # 从2018年起: a date, not a price from X
     if unit in _JIAO_UNITS and not _is_jiao_money(m, scan):
@@ -1517,6 +1528,7 @@ def _per_is_a_count(m: re.Match, unit) -> bool:
     return per in _PER_HEAD_WORDS and canonical_unit(unit)[0] in ("person", "household")
 
 
+_SUMMAND_FIRST = frozenset("0123456789(（")
 _PER_HEAD_WORDS = frozenset(("每人", "每户", "/人", "/户"))
 
 

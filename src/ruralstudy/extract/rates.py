@@ -145,7 +145,8 @@ _CLAUSE_WORDS = {
     # (with the crop between: 一亩地种辣椒能收入5000元)
     # (… and one 亩 of an orchard or a tea garden before what it costs, its year left to the
     # period's word: 一亩果园一年的管护成本大约在1500元, CNY/ha/year)
-    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地|[果茶菜桑竹花药][园地田])?"
+    "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地|[果茶菜桑竹花药][园地田]"
+    r"|(?=[\u4e00-\u9fff]{1,4}?(?:一年|每年)的?[毛纯]?(?:收入|利润))[^0-9〇零一二两三四五六七八九十百千万多半的]{1,4}?)?"
     r"(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?(?=(?:(?:一年|每年)的?)?"
     r"(?:[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右
     r"|(?:管护|管理|种植|生产)?(?:成本|投入|费用)"
@@ -205,7 +206,7 @@ _CLAUSE_WORDS = {
     # 全年收入6.2万元 (not 2023年全年); 年入百万, 月入过万: a year's (month's) income
     rf"|{_NOT_A_YEAR_BEFORE}年{_EARNS_IN}|{_NOT_A_YEAR_BEFORE}年{_PAYS}"
     # 每畝蠶桑地年可以收入2280至3960元: a modal between 年 and its income
-    rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|赚|挣)"
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:可以|可|能够|能)(?:收入|增收|创收|赚|挣)"
     # 年实现产品销售150余万元, 年实现产值300万元: what a year brings in, as 年产值
     rf"|{_NOT_A_YEAR_BEFORE}年(?:可)?实现[^0-9，。；：、,;:!?！？\n]{{0,4}}?"
     r"(?:销售|产值|收入|利润|营收|营业额)",
@@ -697,7 +698,7 @@ def each_lead(scan: str, start: int, lo: int) -> tuple[list[str], str]:
 # figure just before the sum (a count or weight of work), an earning word between, and
 # no date, holder or total: 每年种植300亩，收入20万元 is per year too, 去年…收入 is not.
 _WORK_PERIOD = re.compile("(?:每|一)个?(?P<p>天|日|小时|月|年)(?![前后来多])")
-_EARNS = re.compile("赚|挣|收入|工钱|工资|报酬|拿到|拿了|得到|能拿|可得|能得|可拿")
+_EARNS = re.compile("赚|挣|收入|工钱|工资|报酬|拿到|拿了|得到|获得|能拿|可得|能得|可拿")
 WORK_REACH = 12  # characters from the figure of the work to the sum, at most
 _WORK_CLAUSE = 30
 
@@ -771,7 +772,7 @@ _NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
     # (no numeral before 亩: 300亩产小龙虾5万斤 is the catch of 300 亩)
     rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|用|起捕|捕捞))"
-    r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万])一)亩"
+    r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万.])[一1])亩"  # 1亩茶地茶叶产量六七十斤
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
     + r"{0,5}?)"  # the crop: 每亩上品果产量 (not 300亩茶园产茶: the total of 300 亩)
@@ -786,7 +787,9 @@ _YIELD_BEFORE = re.compile(
     # 亩用种2-3公斤, 亩用肥50公斤: what one 亩 takes (seed, manure) per 亩, as its yield
     # 年可孵化种蛋5000多枚, 年可加工白条鹅1万多只: a hatchery's or a plant's yearly output
     # 年生产鸟笼10万个: a workshop's yearly output, as 年产
-    + r"(?P<verb>生?产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工)(?P<of>量|值)?"
+    # 一畝采收350-400斤: a harvest per 亩 as its yield
+    + r"(?P<verb>生?产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工|采收|收获)"
+    + r"(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
     + r"(?:能|可|可以|能够|一般|平均|大概|大约|预计|基本|就|也|还)?"
@@ -794,7 +797,7 @@ _YIELD_BEFORE = re.compile(
 )
 YIELD_LOOKBACK = 16
 # every yield word holds one of these: a cheap test before _YIELD_BEFORE
-has_yield_word = re.compile("[产伐栏欄销捕用孵工]").search
+has_yield_word = re.compile("[产伐栏欄销捕用孵工收]").search
 WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "克", "kg", "㎏", "吨"})
 
 
