@@ -176,7 +176,8 @@ _CLAUSE_WORDS = {
     # 1平方米的产值大约为300-400元: what one 平方米 brings, as 一亩的收入 (not 11平方米)
     r"|(?<![0-9.])[1一]平方米的?(?=[毛纯]?(?:收入|利润)|产值|收益|租金)",
     "股": r"每股|股均|一股(?![劲脑风气味热浪清暖力潮])",  # 每年一股可以得到650元 (not 一股劲)
-    "人次": r"每人次",  # before 人: 每人次消费100元 is per visit
+    # before 人: 每人次消费100元 is per visit, and so is 每人每次 (烧烤区使用:每人每次约10-20元)
+    "人次": r"每人次|每人每次",
     # 人年均增收3000元: per person and year, its 年均 read as the period
     # 一人一天100元; 一人 touching a sum (一人5000块钱), not 十一人 (eleven people)
     # 劳均 (per labourer) as 人均; 夫妻俩每月各领150元: the pair's 各 is per person;
@@ -222,7 +223,7 @@ _CLAUSE_WORDS = {
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
     "间": r"每间|一间房",
-    "床": r"每床|每张床|一张床|[每一]个床位|每床位",
+    "床": r"每床|每张床|一张床|[每一]个床[位铺]|每床位",  # 每个床铺一天收费80元
     "晚": r"每晚|一晚|(?<![0-9.])1晚",  # 住1晚只要280元
     # 每公里安排以奖代补资金1万元: a road's grant per kilometre (CNY/km)
     "公里": r"每公里|每千米",
@@ -535,6 +536,13 @@ def _new_holder(own: str, scan: str, start: int) -> bool:
     return False
 
 
+_ALL_TOLD = re.compile("(?:一|每)个?(?:年|月|天)下来")
+# An income per head is a year's (人均收入, docs/DESIGN.md "Units"): a day or hour of another
+# clause (每日守着几亩耕地过日子，人均收入不足3200元) is not its period.
+_INCOME_AFTER = re.compile("收入")
+_SHORT_PERIODS = {"天", "日", "小时", "晚", "夜", "半天"}
+
+
 def sentence_rate(scan, start, per, words, lo, prev_rate):
     """``per`` (one denominator) completed by the sentence's earlier clauses after ``lo``
     (the end of the last figure with a rate), or by ``prev_rate``: a per-head rate with a
@@ -591,6 +599,11 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
         return per
+    if per[0] in _PER_HEAD and found in _SHORT_PERIODS and _INCOME_AFTER.search(own):
+        return per  # 人均收入: a year's, not the day of another clause
+    if found in _LAND and _ALL_TOLD.search(own):
+        return per  # 每亩每年700元，一年下来也能有4200元的收入: the year's whole, not per 亩
+        # (每人做工一小时12元，…一天下来也可能挣72元 stays per person: a person's day)
     if found == "亩" and (_WAGE_WORK.search(own) or _WAGE_WORK.search(scan, start, start + 12)):
         return per  # 干一天就有100多元工钱: a day's wage, before or after the figure
     if per[0] in _LAND and found in _WORK_SPELLS:
