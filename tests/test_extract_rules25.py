@@ -1,7 +1,7 @@
 """Rules written after rates28 was measured, on its classes (no longer unseen), with sentences
 written for them and near-misses: 每人每次 per visit, 每个床铺 per bed, a year's whole (一年下来)
-not per 亩, and an income per head taking no day of another clause.  Each reading is (span,
-value, lower, upper, unit, qualifier, canonical unit), NaN as None."""
+not per 亩, an income per head taking no day of another clause, 两种类型 and 24顶.  Each
+reading is (span, value, lower, upper, unit, qualifier, canonical unit), NaN as None."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ from extract_readings import full_rows as readings
         ("每人每天约50元。", [
             ("每人每天约50元", 50, None, None, "元/人/天", "approx", "CNY/person/day"),
         ]),
+        # kinds before 类型, and tents counted in 顶 (not 种植, 种类, 顶多)
+        ("分为露营和房车两种类型。", [("两种", 2, 2, 2, "种", "exact", "count:种")]),
+        ("两种植物，多种种类。", []),
+        ("24頂帳篷房。", [("24頂", 24, 24, 24, "顶", "exact", "count:顶")]),
+        ("顶级酒店，顶多三天。", [("顶多三天", 3, None, 3, "天", "under", "day")]),
         ("每个床铺一天收费80元。", [("80元", 80, 80, 80, "元/床/天", "exact", "CNY/bed/day")]),
         # 每人年均 is per person and year, as 人年均 (the older lists' reading; rates28's writer
         # read 每人年均工资 as a year's pay per person: a convention left unforced)
