@@ -198,6 +198,9 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "米": ("m", Fraction(1)),
     "公里": ("km", Fraction(1)),
     "㎞": ("km", Fraction(1)),  # the sign (U+339E)
+    "km": ("km", Fraction(1)),  # 全程约120km: the Latin symbol, as kg
+    "kM": ("km", Fraction(1)),  # the copy's 120kM
+    "KM": ("km", Fraction(1)),
     "千米": ("km", Fraction(1)),
     "年": ("year", Fraction(1)),
     "载": ("year", Fraction(1)),

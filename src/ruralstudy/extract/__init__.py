@@ -254,7 +254,7 @@ UNITS = (
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
     "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 "
     "道 棒 棚 排 顶 "
-    "㎡ m² ㎏ ㎞"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏)
+    "㎡ m² ㎏ ㎞ km kM KM"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏), Latin km
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -318,7 +318,8 @@ _UNIT_GUARDS = {
     "棚": "棚(?![户改])",
     "排": "排(?![名行放查污水灌序队除练])",
     # 30道工序, 三道菜: steps and dishes counted (not 道路, 道理, 知道)
-    "道": "道(?![路理德教观歉家具口])",
+    # (nor a place's or a name's N道: 二道沟, 南七道)
+    "道": "(?<![东南西北][一二三四五六七八九十])道(?![路理德教观歉家具口沟河岔湾梁街江桥坎])",
     # 7分钱 (a hundredth of a 元); not the 分 of a mixed sum the pattern does not read (5毛8分钱),
     # nor the idiom's lone 一 (赚不到一分钱, 一分钱一分货: not a cent)
     "分钱": "(?<![毛角][0-9〇零一二两三四五六七八九])(?<!一)分钱|(?<=[0-9十]一)分钱",
@@ -1089,6 +1090,7 @@ _DIGIT_SET = frozenset("0123456789")
 # views after the time a page was posted (2025-06-28 22:59:08 7次), and a figure after a word
 # of views or reads (浏览 49553 次, 阅读数:416).
 _SLIDE_NUMBER = re.compile(r"[0-9]{1,3}/[0-9]{1,3}")
+_VIEWS_AFTER = ("浏览", "阅读", "点击")
 _COUNTER_WORD = re.compile(r"(?:浏览|阅读|点击)(?:数|量|次数)?[:：]?[ \t]*(?:量[:：]?)?$")
 _VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 
@@ -1102,6 +1104,8 @@ def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
     slide = "/" in scan[s:e]
     if not slide and scan[e - 1] != "次":
         return False  # most figures
+    if not slide and scan.startswith(_VIEWS_AFTER, e):
+        return True  # 0次浏览
     if not (e == len(scan) or scan[e] == "\n" or _break_at(breaks, e)):
         return False  # inside a line
     if slide:
