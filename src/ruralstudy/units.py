@@ -170,6 +170,8 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),
     "kg": ("kg", Fraction(1)),  # 175kg: the Latin symbol
+    "KG": ("kg", Fraction(1)),  # 亩产800KG: in capitals
+    "Kg": ("kg", Fraction(1)),
     "㎏": ("kg", Fraction(1)),  # the sign (U+338F)
     "克": ("kg", Fraction(1, 1000)),  # a gram (500克 a pack of food, a silver piece's weight)
     "吨": ("t", Fraction(1)),
@@ -189,6 +191,8 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "位": ("person", Fraction(1)),
     "口人": ("person", Fraction(1)),  # 家里5口人: members of a household
     "人次": ("person-time", Fraction(1)),
+    "人(次)": ("person-time", Fraction(1)),  # 务工4000人(次): visits, the 次 in brackets
+    "人（次）": ("person-time", Fraction(1)),
     "%": ("percent", Fraction(1)),
     "％": ("percent", Fraction(1)),
     "成": ("percent", Fraction(10)),  # 四成 = 40 %

@@ -236,6 +236,12 @@ PREFIX_QUALIFIER |= {
     + [(v, ("到", "下")) for v in ("挣", "赚", "攒", "存", "收", "收入", "卖", "拿")]
     for end in ends
 } | {"没": "under", "没有": "under"}  # 没半个月就, 没有三天: not yet that span (time only, below)
+# … and the written negations of reaching (亩产从未超过3000斤, 未达到500元)
+PREFIX_QUALIFIER |= {
+    f"{neg}{verb}": "under"
+    for neg in ("未", "从未", "从没", "从没有", "从来没有")
+    for verb in ("到", "超过", "达到")
+}
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
@@ -248,13 +254,14 @@ _FROM = r"起步?(?=[，。；、！？,.;!?）)”\s]|$|的)"  # 3000元起步:
 _SUFFIX_BOUND = rf"(?:[都还也])?(?:不到|不足)(?![0-9{CN_CHARS}半几数])"  # not 不到一年 after it
 
 UNITS = (
-    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 克 市斤 斤 吨 公里 千米 米 人次 口人 口 元钱 元 "
+    "个百分点 平方公里 平方米 公顷 亩 公斤 千克 克 市斤 斤 吨 公里 千米 米 人次 口人 口 "
+    "人(次) 人（次） 元钱 元 "
     "块钱 个多月 个月 个多小时 个小时 小时 年 载 天 周岁 周 岁 人 名 位 户 个 家 所 张 条 座 栋 幢 "
     "间 套 项 组 台 辆 艘 头 只 羽 株 棵 处 支 批 场 次 件 种 类 篇 份 % 成 块 股 窖 桶 床 倍 "
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
     "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 "
     "道 棒 棚 排 顶 "
-    "㎡ m² ㎏ ㎞ km kM KM"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏), Latin km
+    "㎡ m² ㎏ ㎞ km kM KM KG Kg"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏), Latin km, kg
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -285,6 +292,7 @@ _UNIT_GUARDS = {
     "成": "成(?![员本果功绩熟长立效交都就为品型群]|不变)",  # 一成不变 (an idiom)
     "种": "种(?![植养子]|类(?!型))",  # 两种类型 (two types), not 种类 (kinds)
     "股": "股(?![份东权民金票])",
+    "项": "项(?!目(?!标))",  # 四改三项目 (a project's name); 三项目标 is three goals
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
     # 人气:30, a page's popularity; 四人间, a room type; 100人民币 (money), 91人妻 (a word)
@@ -352,6 +360,8 @@ _UNIT_GUARDS = {
     # date's day (7日上午), and after 月 always one (7月7日游客: _is_not_a_quantity)
     "日": "日(?=游(?!客)|营|全包|行程|套餐|研学)",
     "kg": "(?<=[0-9])kg(?![A-Za-z])",
+    "KG": "(?<=[0-9])KG(?![A-Za-z])",  # 亩产800KG: the symbol in capitals, as KM
+    "Kg": "(?<=[0-9])Kg(?![A-Za-z])",
     "m²": "(?<=[0-9])m²",  # 120m², as kg: after digits
     "款": "款(?![项式子额])",  # 60余款产品: kinds of a product; not 款项, 款式
     # 200多层 (layers): a count with 余/多 only; 三层楼, 四层 (a building's storeys) the lists
@@ -497,9 +507,10 @@ def quantity_pattern(opt=_optional) -> str:
     num = _number_pattern(opt)
     prefix = "|".join(sorted(PREFIX_QUALIFIER, key=len, reverse=True))
     per = rates.DENOMINATOR_PATTERN
-    # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天)
+    # a slash may have a space of layout on either side (800 元 / 亩, 120 元 / 人 / 天), and a
+    # 每 after it (4.5元/每公斤)
     written_per = (
-        rf"(?:(?:{_SP}/{_SP}|每)(?:{per})){{1,2}}" + opt(rf"[·・•?](?:{_PERIOD})")
+        rf"(?:(?:{_SP}/{_SP}每?|每)(?:{per})){{1,2}}" + opt(rf"[·・•?](?:{_PERIOD})")
         + rf"|/[（(](?:{per})[·・•/](?:{_PERIOD})[)）]|一个?(?:{per})|{_ONE_WEIGHT}"
     )  # fmt: skip
     post = "|".join(p for p, _ in _POST)
@@ -551,10 +562,10 @@ _SEPARATORS = "".join(w[0] for w in _SEPARATOR_WORDS)  # the characters a separa
 
 def _written_per_width() -> int:
     """The most characters quantity_pattern's written_per can match (/亩·年, 每人每天,
-    /（亩·年）, 一个晚上), for the range lookahead: it must pass every real range."""
+    /（亩·年）, 一个晚上, / 每公斤), for the range lookahead: it must pass every real range."""
     per = max(map(len, rates.WRITTEN_DENOMINATORS))
     period = max(map(len, rates.PERIOD_WORDS))
-    return max(2 * (3 + per) + 1 + period, 4 + per + period, 2 + per)  # 3: " / "
+    return max(2 * (4 + per) + 1 + period, 4 + per + period, 2 + per)  # 4: " / 每"
 
 
 _WITHIN = "内(?![容部蒙外地江设需销涵在生心资陆河科务政服网径侧])"
@@ -705,6 +716,9 @@ _IDIOM_WORDS = (
     "一波三折", "百折不挠", "七折八扣",
     "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载", "一年比一年", "一天比一天",
     "一年胜过一年",
+    # the saying of leased land: its rent and the wage of work on it (一份土地两份收入)
+    "一份(?:土地|耕地|地)两份收[入益]", "一块(?:土地|耕地|地)两份收[入益]",
+    "一亩(?:土地|耕地|地)两份收[入益]",
     "四周(?<![十0-9]四周)(?!时间|后|内|以[来内后]|左右|的时间)",
 )  # fmt: skip
 IDIOMS = re.compile("|".join(_IDIOM_WORDS))
@@ -743,7 +757,7 @@ _MORE_UNITS = {"个多月": "个月", "个多小时": "个小时", "个多星期
 # A lone 一 with a unit of measure is a quantity (离家一公里); with a classifier an article.
 _MEASURE_UNITS = {
     "公里", "千米", "米", "平方米", "平方公里", "公顷", "亩", "斤", "市斤", "公斤", "千克", "克",
-    "kg", "吨", "倍", "个百分点", "成", "㎡", "㎏", "㎞",
+    "kg", "KG", "Kg", "吨", "倍", "个百分点", "成", "㎡", "㎏", "㎞",
 }  # fmt: skip
 _MEASURE_OR_TIME = _MEASURE_UNITS | _TIME_UNITS
 # Relative time is no duration: 两年前, 两个月后, 这两年.

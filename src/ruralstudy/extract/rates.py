@@ -584,6 +584,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
         return per  # 每棵树每年有3元: the clause names its own entity
     if not wants_entity and (per[0] not in _EARNS_OVER_TIME or _PER_VISIT.search(own)):
         return per  # 每斤…30元 and 人均消费200元 are prices, not per day or year
+    if not wants_entity and per[0] in _LAND and _WAGE_WORK.search(own):
+        return per  # 每亩每年550元，…务工工资是75元一亩: a piece rate of work, no period
     found = None
     same_sentence = stop is None and window_start == lo  # the figure before is in it
     if same_sentence and prev_rate is not None and len(prev_rate) == 2:
@@ -599,6 +601,8 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
             found = _SENTENCE_KEYS.get(d, d)
     if found is None or (wants_entity and found not in _EARNS_OVER_TIME):
         return per
+    if wants_entity and _counted(found, window[len(window) - len(own) - 1 :: -1]):
+        return per  # 每亩创收3600元，550亩，每年198万元: the whole of the 亩 counted between
     if per[0] in _PER_HEAD and found in _SHORT_PERIODS and _INCOME_AFTER.search(own):
         return per  # 人均收入: a year's, not the day of another clause
     if found in _LAND and _ALL_TOLD.search(own):
@@ -611,6 +615,24 @@ def sentence_rate(scan, start, per, words, lo, prev_rate):
     if wants_entity and found in _PER_HEAD and _YEAR_COVERED.fullmatch(words):
         return [found]  # 每户…，年收入5万元: a year's sum per household (DESIGN.md, Units)
     return ordered([*per, found]) or per
+
+
+# A count of the entity a 每-word names (550亩, 30户, 12人; not 一亩 nor 每亩): a sum after it
+# is the whole of them.
+_COUNTS_OF = {
+    e: re.compile(rf"{w}[余多]?[0-9一二两三四五六七八九十百千万.]*[0-9二两三四五六七八九十百千万]")
+    for e, w in (("亩", "亩"), ("人", "[人名位]"), ("户", "[户家]"))
+}
+
+
+def _counted(entity: str, backwards: str) -> bool:
+    """Whether ``backwards`` (the sentence before the sum's own clause, reversed) holds a
+    count of ``entity`` in a clause of its own after the last 每- or 均-word."""
+    pattern = _COUNTS_OF.get(entity)
+    if pattern is None:
+        return False
+    head = re.split("每|均", backwards, maxsplit=1)[0]
+    return pattern.search(head) is not None
 
 
 # A 、-item right after a rate of the same entity with a period shares the period: 县道7000元/
@@ -811,7 +833,7 @@ _YIELD_BEFORE = re.compile(
 YIELD_LOOKBACK = 16
 # every yield word holds one of these: a cheap test before _YIELD_BEFORE
 has_yield_word = re.compile("[产伐栏欄销捕用孵工收]").search
-WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "克", "kg", "㎏", "吨"})
+WEIGHT_UNITS = frozenset({"斤", "市斤", "公斤", "千克", "克", "kg", "KG", "Kg", "㎏", "吨"})
 
 
 # 年产八茬: harvests of a year are counted in the year (count:茬, as rates7 reads it)
