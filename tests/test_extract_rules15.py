@@ -73,9 +73,8 @@ def test_a_noun_counted_after_wan_with_a_modifier_between(text, found):
         ),
         (
             "帶動2萬山(shān)區群眾增收",
-            # (the written unit keeps 區: the scan copy maps the traditional forms of numerals,
-            # units and the words the rules read, not every character)
-            [("2萬山(shān)區群眾", 20000, 20000, 20000, "山區群众", "exact", "person")],
+            # (the written unit is the scan copy's, every traditional character simplified)
+            [("2萬山(shān)區群眾", 20000, 20000, 20000, "山区群众", "exact", "person")],
         ),
         # near-misses: a gloss inside a unit of measure, a gloss before a word that is no noun
         ("種植2萬畝(mǔ)茶葉", [("2萬畝", 20000, 20000, 20000, "亩", "exact", "ha")]),

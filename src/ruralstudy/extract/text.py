@@ -19,7 +19,8 @@ from ruralstudy.extract.numerals import CN_CHARS
 # range, – − ﹣ 〜, as - and ~, and the full-width slash of a rate, 元／亩) and the traditional
 # forms of numerals, units, counted nouns (農民), qualifier and rate words (不少於, 不會超過,
 # 純收入) and words the rate rules read (總, 集體, 工資, 週末, 兩年後) made
-# simplified/ASCII.  Each
+# simplified/ASCII; every other traditional character is read as OpenCC makes it
+# (traditional_to_simplified).  Each
 # character maps to one character, so offsets into the copy are offsets into
 # the text.
 SCAN_MAP = str.maketrans(
@@ -229,9 +230,34 @@ def _scan_table():
     import numpy as np
 
     table = np.arange(0x110000, dtype=np.uint32)
-    for source, target in SCAN_MAP.items():
+    for source, target in traditional_to_simplified().items():
+        table[source] = target
+    for source, target in SCAN_MAP.items():  # SCAN_MAP's own readings win
         table[source] = target
     return table
+
+
+# The CJK blocks whose traditional characters the scan copy reads as simplified.
+_HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@lru_cache(maxsize=1)
+def traditional_to_simplified() -> dict[int, int]:
+    """Every CJK character OpenCC's t2s reads as one other character, as code points.
+
+    SCAN_MAP names only the traditional characters the rules were written for; a
+    page in traditional characters has many more beside a figure (年實現產品銷售150余萬元:
+    實), and each one the rules do not know hides the figure's words.  OpenCC's
+    character table is the standard one; its phrase rules are not used, as the scan
+    copy maps one character to one to keep offsets.
+    """
+    import opencc  # loaded with the first scan copy of a non-ASCII text
+
+    chars = [chr(c) for first, last in _HAN_BLOCKS for c in range(first, last + 1)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a phrase rule joined or split lines: read none
+        raise RuntimeError("OpenCC t2s changed the number of lines of a character list")
+    return {ord(a): ord(b) for a, b in zip(chars, converted, strict=True) if len(b) == 1 and a != b}
 
 
 # The characters sentence_ends reads: a stop, a closing quote or bracket, a line break.
