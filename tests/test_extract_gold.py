@@ -56,7 +56,7 @@ LATER_LISTS = {
         *("rates12", "rates13", "rates14", "rates15", "rates16", "rates17"),
         *("rates18", "rates19", "rates20", "rates21", "rates22", "rates23", "rates24"),
         *("rates25", "rates26", "rates27", "rates28", "rates29", "rates30"),
-        *("rates31", "rates32"),
+        *("rates31", "rates32", "rates33"),
     )
 }
 RAW = ["value", "lower", "upper"]
@@ -710,6 +710,12 @@ MEASURED_LATER = {
     # (tests/test_extract_rules26.py).
     "rates31": {"tp": 234, "n_gold": 234, "fp": 3, "n_bounds": 231, "rates": (39, 41)},
     "rates32": {"tp": 164, "n_gold": 165, "fp": 7, "n_bounds": 159, "rates": (46, 52)},
+    # The thirty-third list (abandoned farmland brought back into use, and what it yields; 208
+    # gold spans, 20 texts), written 2026-12-03/04 and scored once at 91a5c23 (OpenCC's t2s in
+    # the scan copy): precision 0.986 (206/209), recall 0.990 (206/208), bounds 0.990 (204/206),
+    # rate units 0.765 (52/68): recall and bounds meet their targets, precision and rate units
+    # do not.  Tuned since: xrules28 on its classes (tests/test_extract_rules28.py).
+    "rates33": {"tp": 208, "n_gold": 208, "fp": 0, "n_bounds": 207, "rates": (60, 68)},
 }
 
 
