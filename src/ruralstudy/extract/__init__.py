@@ -244,6 +244,7 @@ PREFIX_QUALIFIER |= {
 }
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
+    "及以上": "over", "及以下": "under",  # 60岁及以上: X and above
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
     "出头": "over",  # 一千斤出头, 三十岁出头: a little over
 }  # fmt: skip
@@ -715,7 +716,7 @@ _IDIOM_WORDS = (
     "四处", "三天两头", "三番五次", "三年五载", "十年树木", "百年树人", "半斤八两", "三五成群",
     "一波三折", "百折不挠", "七折八扣",
     "成千上万", "成百上千", "一亩三分地", "一成不变", "一年半载", "一年比一年", "一天比一天",
-    "一年胜过一年",
+    "一年胜过一年", "不止一次",  # more than once: often
     # the saying of leased land: its rent and the wage of work on it (一份土地两份收入)
     "一份(?:土地|耕地|地)两份收[入益]", "一块(?:土地|耕地|地)两份收[入益]",
     "一亩(?:土地|耕地|地)两份收[入益]",
@@ -1107,6 +1108,8 @@ _SLIDE_NUMBER = re.compile(r"[0-9]{1,3}/[0-9]{1,3}")
 _VIEWS_AFTER = ("浏览", "阅读", "点击")
 _COUNTER_WORD = re.compile(r"(?:浏览|阅读|点击)(?:数|量|次数)?[:：]?[ \t]*(?:量[:：]?)?$")
 _VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
+# … and a page's count of its own characters (本文共有 375 个字，阅读大概需要 1 分钟)
+_OWN_LENGTH = re.compile(r"(?:本文|全文)共?有?[ \t]*$")
 
 
 def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
@@ -1115,6 +1118,8 @@ def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
     w = scan[s - 8 if s > 8 else 0 : s]
     if ("览" in w or "阅读" in w or "点击" in w) and _COUNTER_WORD.search(w):
         return True  # 浏览 49553 次, 阅读数:416 (网友评论:1)
+    if scan[e - 1] == "个" and scan.startswith("字", e) and _OWN_LENGTH.search(w):
+        return True  # 本文共有 375 个字
     slide = "/" in scan[s:e]
     if not slide and scan[e - 1] != "次":
         return False  # most figures
@@ -1704,6 +1709,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
         return True  # 花王九组89户农民, 罗令五组的村民: a village group named by its number
     if unit == "村" and n1 == "1" and scan[end : end + 1] == "1":
         return True  # 1村1品, 1村1策: the slogan 一村一品 in digits
+    if n1 == "一" and len(unit) == 1 and scan[end : end + 1] == unit:
+        return True  # 一斤斤粮食, 一座座大棚: many of them, no count
     if unit == "日" and scan[start - 1 : start] in ("月", "初"):
         return True  # 7月3日游园, 初五日营业: a date
     if unit == "分" and n1 in ("十", "百", "万"):
@@ -2070,7 +2077,7 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
     per, words = rates.clause_rate(pieces[-1], True)
     if not per and scan.endswith("价值", 0, start):  # 每人每天…1份价值3元: the value of one
         per, words = rates.one_valued(scan, start)
-    if not per and scan[m.end() : m.end() + 1] in "左以上的":  # 1万元左右的人均收入
+    if not per and scan[m.end() : m.end() + 1] in "左以上的年月日":  # 1万元左右的人均收入
         per, words = rates.avg_after(scan, m.end())
     if not per and "、" in pieces[-1]:  # 每人1床被单、…、500元钱
         clause = rates.own_clause(scan, max(0, start - rates.LIST_HEAD_REACH), start)

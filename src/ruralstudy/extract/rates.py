@@ -131,8 +131,10 @@ def one_weight_priced(scan: str, start: int) -> tuple[list[str], int]:
 _NOT_A_YEAR_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千今去明前后当全同次每])(?<!(?<!线)上)"
 _EARNS_IN = "入(?![选股党学职户住围驻园境口库])"
 # 月发放工人工资40余万元, 年支付土地租金60万元: a pay or rent paid out every month (year)
+# (年缴500元, 年补贴人均700元, 月补助300元: a fee paid in or a grant paid out every year, month)
 _PAYS = (
-    "(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
+    "(?:(?:发放|支付|兑现|兑付|发)[^0-9，。；：,;:]{0,4}?(?:工资|租金|分红|薪酬|报酬|劳务费|流转费)"
+    "|缴(?:纳|费)?|补贴|补助)"
 )
 # Verbs of taking a person or household on, each one paid for: 每吸纳一名贫困劳动力补贴1000元
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
@@ -270,18 +272,23 @@ def split_denominators(written: str) -> list[str]:
 
 
 def rate_before(scan: str, start: int) -> tuple[list[str], int]:
-    """Denominators written just before ``start`` (每亩每年, 人均), and their length."""
+    """Denominators written just before ``start`` (每亩每年, 人均), and their length (with
+    the layout's spaces between: 按每天 1 斤来算)."""
+    lead = scan[max(0, start - 2) : start]
+    spaces = len(lead) - len(lead.rstrip(" \t\u3000\u00a0"))
+    start -= spaces
     window = scan[max(0, start - BEFORE_LOOKBACK) : start]
     m = _BEFORE.search(window)
     if m is None:
         return [], 0
+    length = len(m.group()) + spaces
     if m["avg"]:
-        return [m["avg"]], 0 if m["land"] else len(m.group())
+        return [m["avg"]], 0 if m["land"] else length
     if m["price"]:
-        return [m["price"]], len(m.group())
+        return [m["price"]], length
     if m["one"]:
-        return [m["one"]], len(m.group())
-    return split_denominators(m.group().replace("土地", "").replace("地", "")), len(m.group())
+        return [m["one"]], length
+    return split_denominators(m.group().replace("土地", "").replace("地", "")), length
 
 
 # 每人1床被单、1个茶杯: a count heading a list of what each one gets (not a list of rates, 每-)
@@ -666,14 +673,19 @@ def own_period(own: str, per: list[str], words: str) -> list[str]:
     return ordered([*per, "年" if m["p"] == "年" else "月"]) or per
 
 
-# 带来了1万元左右的人均可支配收入, 实现3000元的户均增收: a per-head word after the sum and 的
-_AVG_AFTER = re.compile("(?:左右|以上|上下)?的(?P<a>[人户亩])均")
+# 带来了1万元左右的人均可支配收入, 实现3000元的户均增收: a per-head word after the sum and 的;
+# 以10万元年薪聘请, 5000元的月薪: a pay's period after it
+_AVG_AFTER = re.compile("(?:左右|以上|上下)?(?:的(?P<a>[人户亩])均|的?(?P<p>[年月日])薪)")
+_PAY_PERIODS = {"年": "年", "月": "月", "日": "天"}
 
 
 def avg_after(scan: str, end: int) -> tuple[list[str], str]:
-    """(['人'], words) when ``的人均`` (户均, 亩均) follows the sum ending at ``end``."""
+    """(['人'], words) when ``的人均`` (户均, 亩均) follows the sum ending at ``end``, and
+    (['年'], words) when 年薪 (月薪, 日薪) does."""
     m = _AVG_AFTER.match(scan, end)
-    return ([m["a"]], m.group()) if m else ([], "")
+    if m is None:
+        return [], ""
+    return [m["a"] or _PAY_PERIODS[m["p"]]], m.group()
 
 
 # 每人1床被单、1个茶杯、4条毛巾、500元钱: the 每-word leading a list of what each one gets
