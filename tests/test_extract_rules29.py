@@ -2,8 +2,9 @@
 before a figure with the layout's spaces between (每天 1 斤), X及以上 and X及以下 as bounds, a
 fee or grant paid every year or month (年缴, 年补贴, 月补助), a pay's period after the sum
 (10万元年薪), and no counts in a reduplicated classifier (一斤斤粮食), 不止一次 (often) or a
-page's count of its own characters.  Each reading is (span, value, lower, upper, unit,
-qualifier, canonical unit), NaN as None."""
+page's count of its own characters; and, from rates32's and rates33's gold, a household's
+yearly average income (家庭年均收入) per household.  Each reading is (span, value, lower, upper,
+unit, qualifier, canonical unit), NaN as None."""
 
 from __future__ import annotations
 
@@ -46,4 +47,27 @@ from extract_readings import full_rows as readings
     ],
 )  # fmt: skip
 def test_rules_of_rates35s_classes(text, found):
+    assert readings(text) == found
+
+
+# A household's yearly average income (家庭年均收入, 农户年均…收入) is per household, as 户均年收入
+# (DESIGN.md, Units); a gain per year (年均增收) or a worker's average stays per year.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("农户年均高粱收入3万余元。", [
+            ("3万余元", 30000, 30000, 40000, "元/户", "plus", "CNY/household"),
+        ]),
+        ("家庭年均收入20万元。", [
+            ("20万元", 200000, 200000, 200000, "元/户", "exact", "CNY/household"),
+        ]),
+        ("全村农户年均纯收入达1.2万元。", [
+            ("1.2万元", 12000, 12000, 12000, "元/户", "exact", "CNY/household"),
+        ]),
+        ("农户年均增收3000元。", [("3000元", 3000, 3000, 3000, "元/年", "exact", "CNY/year")]),
+        ("工人的年均收入612元。", [("612元", 612, 612, 612, "元/年", "exact", "CNY/year")]),
+        ("家庭年均支出5000元。", [("5000元", 5000, 5000, 5000, "元/年", "exact", "CNY/year")]),
+    ],
+)  # fmt: skip
+def test_a_households_yearly_average_income_is_per_household(text, found):
     assert readings(text) == found
