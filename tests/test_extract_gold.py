@@ -504,7 +504,9 @@ def test_rates3_list_is_no_worse_than_after_xrules5s_rules():
 MEASURED_LATER = {
     # xrules15: 约占 a few words before a share is about (约占…的三分之一): rates4 bounds 157/157.
     "rates4": {"tp": 157, "n_gold": 157, "fp": 0, "n_bounds": 157, "rates": (47, 48)},
-    "rates5": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (45, 45)},
+    # 近N年 (近4天) alone re-read as relative time, a trap (2026-12-04, docs/DESIGN.md, Qualifiers):
+    # rates5 one gold row fewer, rates9 four, rates22 one, and rates21 no false positive.
+    "rates5": {"tp": 144, "n_gold": 144, "fp": 0, "n_bounds": 144, "rates": (45, 45)},
     "rates6": {"tp": 193, "n_gold": 193, "fp": 0, "n_bounds": 193, "rates": (49, 49)},
     "rates7": {"tp": 158, "n_gold": 158, "fp": 0, "n_bounds": 158, "rates": (72, 73)},
     # The eighth and ninth lists: issue 12's measurement on unseen text after xrules7's and
@@ -546,7 +548,7 @@ MEASURED_LATER = {
     "rates11": {"tp": 145, "n_gold": 145, "fp": 0, "n_bounds": 145, "rates": (63, 63)},
     "rates8": {"tp": 166, "n_gold": 166, "fp": 0, "n_bounds": 166, "rates": (56, 56)},
     # xrules10: a negated reaching is at most (沒收入下1萬塊錢): rates9 bounds 178/178.
-    "rates9": {"tp": 178, "n_gold": 178, "fp": 0, "n_bounds": 178, "rates": (54, 55)},
+    "rates9": {"tp": 174, "n_gold": 174, "fp": 0, "n_bounds": 174, "rates": (54, 55)},
     # The twelfth and thirteenth lists are issue 12's measurement on unseen text after xrules10,
     # xrates10 and xrules11, scored once by the lead (extractor as at 3ef72ff; golds committed
     # before any run and read by a second hand).  rates12 (subsidies, cadre pay, public works;
@@ -642,7 +644,7 @@ MEASURED_LATER = {
     # (2026-12-03, later: the views after a posting time are no quantity; rates18 no false
     # positive)
     "rates18": {"tp": 146, "n_gold": 146, "fp": 0, "n_bounds": 144, "rates": (49, 52)},
-    "rates21": {"tp": 183, "n_gold": 185, "fp": 1, "n_bounds": 183, "rates": (43, 45)},
+    "rates21": {"tp": 183, "n_gold": 185, "fp": 0, "n_bounds": 183, "rates": (43, 45)},
     # The twenty-second to twenty-fourth lists (2026-12-03) are issue 12's measurement on unseen
     # text after xrates16/xrules18 (written on rates18/21), each scored once by the lead; golds
     # committed before any run, each read by a second hand.  rates24 (bees, silk, medicinal
@@ -662,7 +664,7 @@ MEASURED_LATER = {
     # units 51/53 (tests/test_extract_rules19.py, tests/test_extract_rules20.py).
     # Tuned since: xrules21 on rates22 (a plan's name, 两月, 年可孵化/年可加工, 村民平均收入;
     # tests/test_extract_rules21.py): recall 206/206, no false positive, rate units 52/54.
-    "rates22": {"tp": 206, "n_gold": 206, "fp": 0, "n_bounds": 206, "rates": (52, 54)},
+    "rates22": {"tp": 205, "n_gold": 205, "fp": 0, "n_bounds": 205, "rates": (52, 54)},
     "rates23": {"tp": 189, "n_gold": 190, "fp": 0, "n_bounds": 189, "rates": (51, 53)},
     # (later: income after a yield per 亩 in its sentence, 种植1亩…需要; rates24 rate units 100/110)
     "rates24": {"tp": 216, "n_gold": 216, "fp": 0, "n_bounds": 216, "rates": (100, 110)},

@@ -296,8 +296,9 @@ _UNIT_GUARDS = {
     "项": "项(?!目(?!标))",  # 四改三项目 (a project's name); 三项目标 is three goals
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
-    # 人气:30, a page's popularity; 四人间, a room type; 100人民币 (money), 91人妻 (a word)
-    "人": "人(?![气间民妻])",
+    # 人气:30, a page's popularity; 四人间, 3人房, room types (not 人房屋, 人房租); 100人民币
+    # (money), 91人妻 (a word)
+    "人": "人(?![气间民妻]|房(?![屋租产]))",
     "口": "口(?![岸号子径罩感碑味语才头述令诀腔袋吻红算服粮气])",  # 5口井, not 八一口岸
     "类": "类(?!贫困|地区|村|县|城市)",  # 三类贫困村, 二类地区: a category, not a count
     # 块 is also money before a price's denominator or the 角 of a mixed sum (两块一斤,
@@ -591,6 +592,8 @@ _SLASH_FIRST = frozenset("/ \u3000\u00a0")  # a slash, or a space of layout befo
 _PER_AFTER_BOUND = re.compile(rf"(?:{_SP}/{_SP}(?:{rates.DENOMINATOR_PATTERN})){{1,2}}")
 # ... and one weight after 左右 (110元左右一公斤, 12块钱左右一斤): the unit after the bound
 _ONE_PER_AFTER_BOUND = re.compile("一(?:市斤|公斤|千克|斤|吨|克)")
+# ... and one denominator in digits after a sum (3441元1晚), not a figure of its own (5元1000斤)
+_DIGIT_ONE_PER = re.compile(rf"1个?(?P<per>{rates.DENOMINATOR_PATTERN})(?![0-9.])")
 # ... and after a bracketed label of what the sum is for (800元(常耕地)/亩/年, a land class);
 # the item before it, labelled the same way (500元(荒地)、), shares the rate.
 # 一亩, 1亩, 1平方米 before a sum are the next sum's rate word, not a figure that ends a clause
@@ -984,6 +987,7 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
     weight = (-1, [])  # where the last weight ends and its yield rate (per 亩 or 年), if any
     bare = None  # the last sum, if it has no rate: (its row, start, end, what _bounds reads)
     shared = None  # a bound a list's items share (分别约为X、Y和Z): (qualifier, last item's end)
+    crop = None  # the sentence's yield per 亩 and price per kg: ((start, kg/ha, per), CNY/kg)
     for m in _matches(scan, kinds):
         try:
             found = _read_match(m, scan)
@@ -1029,6 +1033,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             w = _ONE_PER_AFTER_BOUND.match(scan, e)  # 110元左右一公斤: the price's weight after
             if w is not None:
                 per_after, e = w.group(), w.end()
+        if per_after is None and scan[e : e + 1] == "1" and unit in _MONEY and not m[_PER]:
+            w = _DIGIT_ONE_PER.match(scan, e)  # 3441元1晚: one night in digits, as 300元一晚
+            if w is not None:
+                per_after, e = w["per"], w.end()
         # 一块七角一斤: the price's denominator after the part; 2元多一斤: after 多 (余)
         if unit in _MONEY and (e > m.end() or (m["p3"] and m[_PER] is None and e == m.end())):
             w = _PER_AFTER_PART.match(scan, e)
@@ -1065,6 +1073,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
             bounds = _bounds(unit, per, value, qualifier, step, hi)
         except (ValueError, ArithmeticError):
             continue
+        if not per and unit in _MONEY and crop and crop[1] and _is_product(scan, s, bounds, crop):
+            per = crop[0][2]  # 每亩产量约900斤，每斤售价1.08元，总收入972元: the 亩's income
+            bounds, note = _bounds(unit, per, value, qualifier, step, hi), "rate as yield x price"
+        crop = _crop_of(crop, bounds, s)
         if took or (qualifier in _SHARED_BOUNDS and scan[s - 2 : s] in _EACH):
             shared = (qualifier, e)
         else:
@@ -1110,6 +1122,7 @@ _COUNTER_WORD = re.compile(r"(?:浏览|阅读|点击)(?:数|量|次数)?[:：]?[
 _VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 # … and a page's count of its own characters (本文共有 375 个字，阅读大概需要 1 分钟)
 _OWN_LENGTH = re.compile(r"(?:本文|全文)共?有?[ \t]*$")
+_ANSWERS = ("回答", "评论", "留言")
 
 
 def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
@@ -1120,6 +1133,8 @@ def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
         return True  # 浏览 49553 次, 阅读数:416 (网友评论:1)
     if scan[e - 1] == "个" and scan.startswith("字", e) and _OWN_LENGTH.search(w):
         return True  # 本文共有 375 个字
+    if scan[e - 1] in "个条" and scan.startswith(_ANSWERS, e) and w.endswith("共"):
+        return True  # 共1个回答, 共3条评论: a question page's count of its answers
     slide = "/" in scan[s:e]
     if not slide and scan[e - 1] != "次":
         return False  # most figures
@@ -1208,6 +1223,34 @@ def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
     """Whether a joined layout break (a line's end in the text) lies in ``[lo, hi)``."""
     i = bisect_left(breaks, lo)
     return i < len(breaks) and breaks[i] < hi
+
+
+# A sum equal to the yield per 亩 times the price per kg written before it in its sentence is
+# what one 亩 brings (每亩产量约900斤，每斤售价1.08元，总收入972元): per 亩, as the yield; the
+# product decides, so a total or another sum in the same sentence keeps its own reading.
+_PRODUCT_TOLERANCE = 0.01  # relative: the text rounds the product at most to its last digit
+_MU_PER_HA = 15  # a 亩 is 1/15 ha (units.WRITTEN_DENOMINATORS)
+_SENTENCE_END = frozenset("。！？!?\n")
+
+
+def _crop_of(crop, bounds: tuple, s: int):
+    """The yield and price ``crop`` after a figure with ``bounds`` at ``s``."""
+    norm_unit, nv = bounds[-1], bounds[5]
+    if norm_unit in ("kg/ha", "kg/ha/year") and nv:
+        return (s, nv, bounds[3].split("/")[1:]), None  # 斤/亩/年: per 亩 and year, as written
+    if norm_unit == "CNY/kg" and crop is not None:
+        return crop[0], nv
+    return crop
+
+
+def _is_product(scan: str, s: int, bounds: tuple, crop) -> bool:
+    """Whether the sum at ``s`` (plain CNY, ``bounds``) is ``crop``'s yield times its price,
+    in one sentence."""
+    (start, kg_per_ha, _), price = crop
+    if any(c in _SENTENCE_END for c in scan[start:s]):
+        return False
+    per_ha = bounds[5] * _MU_PER_HA  # the sum as the income of one 亩, per ha
+    return abs(per_ha - kg_per_ha * price) <= _PRODUCT_TOLERANCE * per_ha
 
 
 def _with_rate(row: tuple, read: tuple, per: list[str], whose: str) -> tuple:
@@ -1380,7 +1423,9 @@ def _read_match(m: re.Match, scan: str):
         if post is None and scan.startswith(_ABOUT, end):
             post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
     if pre == "近" and unit in _TIME_UNITS and not _nearly_after_verb(scan, start, end):
-        start, pre = _skip_spaces(scan, start + 1), None  # 近3年: "the past 3 years"
+        if not scan.startswith(_SPAN_AFTER_PAST, end):
+            return None  # 近两年，当地发展起了…: a time frame, as 这两年 (relative time)
+        start, pre = _skip_spaces(scan, start + 1), None  # 近3年来: "the past 3 years"
         # (after 了 or a verb's object a verb's span: 废弃了近20年, 在外打工近20年 are
         # nearly 20 years, under)
     if unit in _MORE_UNITS or p3:  # 多 after the unit: 12亩多, 3个多月, 一个多小时
@@ -1662,6 +1707,9 @@ _PAIRS = frozenset(
 # 她近4天采收: a place or a person before it); any other character of a word is a verb or its
 # object, whose span is nearly N (打工近20年).
 _PAST_BEFORE_NEAR = frozenset("在于从最这那的是后前里内中上下她他我你它们")
+# ... and only 来 or 以来 after the span makes it one (近30年来, 这5年来: over the past N years);
+# 近两年 alone frames a time, as 这两年 does, and names no span (the issue's relative time)
+_SPAN_AFTER_PAST = ("来", "以来")
 
 
 def _nearly_after_verb(scan: str, start: int, end: int) -> bool:
@@ -1760,8 +1808,9 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if n1[0] in CN_CHARS:
         if unit == "元" and n1 == "三" and _is_cross_breed(scan, start, end):
             return True  # 外三元, 三元杂交猪: a pig cross of three breeds, a name
-        if in_short_quote(scan, start, end):
-            return True  # names: “红十二条”, “十户联体”
+        said = unit in _MONEY and not all(c in MULTIPLIERS for c in n1)  # not “万元户”
+        if not said and in_short_quote(scan, start, end):
+            return True  # names: “红十二条”, “十户联体” (a sum is said: “住一晚要两千元”)
         if scan[end : end + 1] in CN_DIGITS and _METHOD_NAME.match(scan, end):
             return True  # 四股六分法, 三股两分法: a method's name, no count
         slogans = _SLOGANS.get(scan[start:end])

@@ -103,7 +103,9 @@ def avg_held_before(scan: str, start: int, is_area: bool) -> list[str]:
 # One 亩 of land leading what it yields or brings (一亩田700斤, 一亩地600元, 一亩地麦子收个一千斤):
 # not an area held or taken on (有一亩地, 租了一亩地), a part of 十一亩, nor 一亩多地.
 _ONE_MU = r"(?<![0-9〇零一二两三四五六七八九十百千万有了租包转是占])[一1]亩(?:土?地|田)(?![多半])"
-_ONE_MU_BEFORE = re.compile(f"{_ONE_MU}$")
+# … and touching the sum after it, whatever the verb before (流转一亩地500元, 租了一亩地至少500元:
+# the price of one 亩); only 有一亩地 stays an area held, and 十一亩 a part of a number
+_ONE_MU_BEFORE = re.compile(r"(?<![0-9〇零一二两三四五六七八九十百千万有])[一1]亩(?:土?地|田)$")
 
 
 def one_mu_before(scan: str, start: int) -> int:
@@ -148,9 +150,10 @@ _CLAUSE_WORDS = {
     # (… and one 亩 of an orchard or a tea garden before what it costs, its year left to the
     # period's word: 一亩果园一年的管护成本大约在1500元, CNY/ha/year)
     "亩": r"每亩|亩均|亩产|一亩(?:地|田|土地|[果茶菜桑竹花药][园地田]"
-    r"|(?=[\u4e00-\u9fff]{1,4}?(?:一年|每年)的?[毛纯]?(?:收入|利润))[^0-9〇零一二两三四五六七八九十百千万多半的]{1,4}?)?"
+    r"|(?=[\u4e00-\u9fff]{1,4}?(?:(?:一年|每年)的?)?[毛纯]?(?:收入|利润|产值|收益))"
+    r"[^0-9〇零一二两三四五六七八九十百千万多半的]{1,4}?)?"
     r"(?:[种栽养][^0-9，。；：,;:]{1,4}?)?的?(?=(?:(?:一年|每年)的?)?"
-    r"(?:[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右
+    r"(?:[毛纯]?(?:收入|利润)|产值|收益|租金"  # 一亩纯利润在7万元左右, 一亩太子参纯收入5000元
     r"|(?:管护|管理|种植|生产)?(?:成本|投入|费用)"
     r"|(?:就|还)?(?:可|能|可以|能够)?(?:收入|得到|拿到|分到|收到|赚|挣|得|拿|分)))"
     # … and a clause led by one 亩 of land, whatever the verb: 一亩地顶多挣300元, 一亩地有600元
@@ -206,6 +209,9 @@ _CLAUSE_WORDS = {
     # 年 leading its clause, the product before 产值 or 收益: 年中药材产值4亿多元 (as 年产值),
     # 年碳汇收益达6000万元
     r"|^年[^0-9，。；：、,;:!?！？\n]{1,6}?(?:产值|收益)"
+    # 年旅游总收入超过10亿元, 年综合收入: a year's income of a kind, its words between (not
+    # 2023年旅游收入, a dated year's)
+    rf"|{_NOT_A_YEAR_BEFORE}年(?:旅游|综合|经营|总|毛){{1,3}}(?:纯?收入|营收|产值)"
     # 年增收6万元, 年收益20多万元, 年创收三百万元: what a year brings (not 2022年增收, 去年增收)
     rf"|{_NOT_A_YEAR_BEFORE}年(?:增收|收益|创收)"
     r"|(?<!年)全年(?=收入|纯收入|营收|营业额|利润|产值|(?:可|能|可以|能够|就)?(?:挣|赚|创收|增收))"
@@ -227,7 +233,7 @@ _CLAUSE_WORDS = {
     "天": r"每天|每日|日均|一天|日薪|[每一]个?工作?日|[每一]个工(?![人作厂程资会具地种])|"
     r"(?<![0-9〇零一二两三四五六七八九十今昨明当次前某同节假生])日(?:收入|工资|挣|赚|入(?!选|股|住))",
     "小时": r"每小时|每个小时|一小时|一个小时|时薪",
-    "间": r"每间|一间房",
+    "间": r"每间|一间房|[每一]个房间",  # 旺季一个房间得收200多块钱
     "床": r"每床|每张床|一张床|[每一]个床[位铺]|每床位",  # 每个床铺一天收费80元
     "晚": r"每晚|一晚|(?<![0-9.])1晚",  # 住1晚只要280元
     # 每公里安排以奖代补资金1万元: a road's grant per kilometre (CNY/km)
@@ -678,14 +684,18 @@ def own_period(own: str, per: list[str], words: str) -> list[str]:
 
 
 # 带来了1万元左右的人均可支配收入, 实现3000元的户均增收: a per-head word after the sum and 的;
-# 以10万元年薪聘请, 5000元的月薪: a pay's period after it
-_AVG_AFTER = re.compile("(?:左右|以上|上下)?(?:的(?P<a>[人户亩])均|的?(?P<p>[年月日])薪)")
+# 以10万元年薪聘请, 5000元的月薪: a pay's period after it; 12万元年收益归集体, 3000元月收入: a
+# yearly (monthly, daily) income's (not 50万元年底: 年 must name the sum after it)
+_AVG_AFTER = re.compile(
+    "(?:左右|以上|上下)?(?:的(?P<a>[人户亩])均"
+    "|的?(?P<p>[年月日])(?:薪|纯?收入|收益|利润|租金|分红|营业额|销售额))"
+)
 _PAY_PERIODS = {"年": "年", "月": "月", "日": "天"}
 
 
 def avg_after(scan: str, end: int) -> tuple[list[str], str]:
     """(['人'], words) when ``的人均`` (户均, 亩均) follows the sum ending at ``end``, and
-    (['年'], words) when 年薪 (月薪, 日薪) does."""
+    (['年'], words) when 年薪 (月薪, 日薪; 年收益, 月收入 …) does."""
     m = _AVG_AFTER.match(scan, end)
     if m is None:
         return [], ""
@@ -796,7 +806,11 @@ def period_total(between: str, prev_rate: list[str]) -> bool:
 # A from-to pair shares the rate written on its second figure: 蔬菜价格从去年的一元增加到了
 # 1.6元一斤 (both CNY/kg; the rates3 list's convention), 租金从300元涨到500元/亩.  Only in one
 # clause, 从 before the first sum and a verb of change to (涨到, 增加到, 降至 …) between.
-_FROM_BEFORE = re.compile("从[^0-9，。；：,;:!?！？\n]{0,8}$")
+# 从 (由) before the first sum; or a price's word, the change to the second its (标价1400元的宾馆
+# 则降至748元/晚: both per night)
+_FROM_BEFORE = re.compile(
+    "[从由][^0-9，。；：,;:!?！？\n]{0,8}$|(?:标价|原价|房价|售价|票价)[^0-9，。；：,;:!?！？\n]{0,2}$"
+)
 _CHANGED_TO = re.compile("(?:增加|增长|上涨|涨|提高|提升|升|下降|降|下跌|跌|变|翻)了?[到至成为]")
 _FROM_TO_MAX = 14  # characters between the two sums
 _CHANGE_ONLY = re.compile(f"(?:一路)?(?:{_CHANGED_TO.pattern})了?")
