@@ -56,7 +56,7 @@ LATER_LISTS = {
         *("rates12", "rates13", "rates14", "rates15", "rates16", "rates17"),
         *("rates18", "rates19", "rates20", "rates21", "rates22", "rates23", "rates24"),
         *("rates25", "rates26", "rates27", "rates28", "rates29", "rates30"),
-        *("rates31", "rates32", "rates33", "rates35", "rates36", "rates37"),
+        *("rates31", "rates32", "rates33", "rates35", "rates36", "rates37", "rates38"),
     )
 }
 RAW = ["value", "lower", "upper"]
@@ -508,6 +508,7 @@ MEASURED_LATER = {
     # rates5 one gold row fewer, rates9 four, rates22 one, and rates21 no false positive.
     "rates5": {"tp": 144, "n_gold": 144, "fp": 0, "n_bounds": 144, "rates": (45, 45)},
     "rates6": {"tp": 193, "n_gold": 193, "fp": 0, "n_bounds": 193, "rates": (49, 49)},
+    # (2026-12-04: 未來的20天之內 re-read as within, under, with 之内 as a bound: bounds 158/158)
     "rates7": {"tp": 158, "n_gold": 158, "fp": 0, "n_bounds": 158, "rates": (72, 73)},
     # The eighth and ninth lists: issue 12's measurement on unseen text after xrules7's and
     # xrates7's rules, scored once by the lead (extractor as at f0fc806; golds committed before
@@ -714,7 +715,8 @@ MEASURED_LATER = {
     # (tests/test_extract_rules26.py).  A household's 年均收入 per household (2026-12-04,
     # tests/test_extract_rules29.py): rates32 rate units 47/52.
     "rates31": {"tp": 234, "n_gold": 234, "fp": 3, "n_bounds": 231, "rates": (39, 41)},
-    "rates32": {"tp": 164, "n_gold": 165, "fp": 7, "n_bounds": 159, "rates": (47, 52)},
+    # (2026-12-04: 不下20间 over, tests/test_extract_rules30.py: bounds 160)
+    "rates32": {"tp": 164, "n_gold": 165, "fp": 7, "n_bounds": 160, "rates": (47, 52)},
     # The thirty-third list (abandoned farmland brought back into use, and what it yields; 208
     # gold spans, 20 texts), written 2026-12-03/04 and scored once at 91a5c23 (OpenCC's t2s in
     # the scan copy): precision 0.986 (206/209), recall 0.990 (206/208), bounds 0.990 (204/206),
@@ -739,6 +741,12 @@ MEASURED_LATER = {
     # both (tests/test_extract_rules30.py).
     "rates36": {"tp": 181, "n_gold": 182, "fp": 4, "n_bounds": 177, "rates": (49, 50)},
     "rates37": {"tp": 193, "n_gold": 194, "fp": 2, "n_bounds": 188, "rates": (48, 56)},
+    # The thirty-eighth list (Guizhou's specialty crops: 刺梨, 猕猴桃, 樱桃, 火龙果, fungi, ginger;
+    # 215 gold spans, 20 texts, all in Guizhou; gold committed before any run and read by a second
+    # hand), scored once at 41228a6 (xrules30 in): precision 1.000 (215/215), recall 1.000, bounds
+    # 0.981 (211/215), rate units 0.923 (48/52): all but bounds meet their targets.  Tuned since:
+    # 不下 and 之内 as bounds (tests/test_extract_rules30.py): bounds 214/215.
+    "rates38": {"tp": 215, "n_gold": 215, "fp": 0, "n_bounds": 214, "rates": (48, 52)},
 }
 
 

@@ -117,3 +117,19 @@ def test_a_sum_that_is_the_yield_times_the_price_is_per_mu(text, found):
 )  # fmt: skip
 def test_rules_of_rates36s_classes(text, found):
     assert readings(text) == found
+
+
+# rates38's bounds (measured at 41228a6, after the rules above): 不下 (no fewer than) and 之内
+# (within) as bounds (docs/DESIGN.md, Qualifiers).
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("平均畝產量不下4000斤。", [("不下4000斤", 4000, 4000, None, "斤/亩", "over", "kg/ha")]),
+        ("不下20间", [("不下20间", 20, 20, None, "间", "over", "count:间")]),
+        ("仓库装不下1000斤", [("不下1000斤", 1000, None, 1000, "斤", "under", "kg")]),
+        ("当天收购，24小时之内压榨。", [("24小时之内", 24, None, 24, "小时", "under", "hour")]),
+        ("一年之内", [("一年之内", 1, None, 1, "年", "under", "year")]),
+    ],
+)  # fmt: skip
+def test_rules_of_rates38s_bounds(text, found):
+    assert readings(text) == found

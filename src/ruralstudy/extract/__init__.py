@@ -207,6 +207,7 @@ PREFIX_QUALIFIER = {
     "未满": "under", "不满": "under", "不超过": "under", "不高于": "under", "低于": "under",
     "高于": "over",
     "至少": "over", "至少有": "over", "不少于": "over", "不低于": "over",
+    "不下": "over", "不下于": "over",  # 不下4000斤, 不下20间: no fewer than (装不下: below)
     "约": "approx", "大约": "approx", "约为": "approx", "约合": "approx", "大概": "approx",
     "约有": "approx", "大约有": "approx", "差不多": "approx", "差不多有": "approx",
     "大概在": "approx", "大约在": "approx",  # 一个月的收益大概在3000元: 在 between
@@ -245,6 +246,7 @@ PREFIX_QUALIFIER |= {
 SUFFIX_QUALIFIER = {
     "以上": "over", "以下": "under", "以内": "under", "左右": "approx", "封顶": "under",
     "及以上": "over", "及以下": "under",  # 60岁及以上: X and above
+    "之内": "under",  # 24小时之内, 三天之内: within, as 以内
     "摆布": "approx",  # 7000元摆布: a spun copy's word for 左右
     "出头": "over",  # 一千斤出头, 三十岁出头: a little over
 }  # fmt: skip
@@ -1422,6 +1424,8 @@ def _read_match(m: re.Match, scan: str):
         value = value + added
         if post is None and scan.startswith(_ABOUT, end):
             post, end = scan[end : end + 2], end + 2  # 两块六左右, 一亩半左右: about
+    if pre == "不下" and scan[start - 1 : start] in _HOLDS:
+        pre = "不足"  # 装不下1000斤, 住不下20人: cannot hold that many, below it
     if pre == "近" and unit in _TIME_UNITS and not _nearly_after_verb(scan, start, end):
         if not scan.startswith(_SPAN_AFTER_PAST, end):
             return None  # 近两年，当地发展起了…: a time frame, as 这两年 (relative time)
@@ -1706,6 +1710,8 @@ _PAIRS = frozenset(
 # Before 近 and a span of time, these make it "the past N" (在近3年里, 这近两年, 坝子里近十多年,
 # 她近4天采收: a place or a person before it); any other character of a word is a verb or its
 # object, whose span is nearly N (打工近20年).
+# Verbs of holding before 不下: what cannot be held (装不下1000斤) is more than is held
+_HOLDS = frozenset("装放住坐容盛睡停躺吃")
 _PAST_BEFORE_NEAR = frozenset("在于从最这那的是后前里内中上下她他我你它们")
 # ... and only 来 or 以来 after the span makes it one (近30年来, 这5年来: over the past N years);
 # 近两年 alone frames a time, as 这两年 does, and names no span (the relative time)
