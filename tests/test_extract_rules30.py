@@ -133,3 +133,26 @@ def test_rules_of_rates36s_classes(text, found):
 )  # fmt: skip
 def test_rules_of_rates38s_bounds(text, found):
     assert readings(text) == found
+
+
+# ... and its rate units: 每年 heading a clause is the period of its sum past a figure of another
+# kind between; not past a sum, nor without a word of income.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("每年通过3亩多土地流转还有1500多元的流转费。", [
+            ("3亩多", 3, 3, 4, "亩", "plus", "ha"),
+            ("1500多元", 1500, 1500, 1600, "元/年", "plus", "CNY/year"),
+        ]),
+        ("每年种植3亩辣椒花了500元。", [  # no income: a cost, as written
+            ("3亩", 3, 3, 3, "亩", "exact", "ha"),
+            ("500元", 500, 500, 500, "元", "exact", "CNY"),
+        ]),
+        ("每年在2019年的基础上增加3亩，收入500元。", [
+            ("3亩", 3, 3, 3, "亩", "exact", "ha"),
+            ("500元", 500, 500, 500, "元", "exact", "CNY"),
+        ]),
+    ],
+)  # fmt: skip
+def test_a_period_heading_the_clause_past_another_figure(text, found):
+    assert readings(text) == found

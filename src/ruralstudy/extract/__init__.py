@@ -2158,6 +2158,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         per, words = ["亩"], "亩产 (the sentence's)"  # 亩产1500多斤,但产值不过1700元
     if not per and "每" in scan[max(rated[0], start - rates.EACH_LEAD_REACH) : start]:
         per, words = rates.each_lead(scan, start, rated[0])  # 每户只要养两箱蜂，年增收2000元
+    back = start - rates.CLAUSE_LOOKBACK  # a figure between: 每年 before it, in the clause?
+    if not per and prev_end == lo and "每" in scan[back if back > 0 else 0 : lo]:
+        per, words = rates.period_heading_clause(scan, start)  # 每年通过3亩多土地流转还有1500多元
     if per == ["人"] and _visit_parts(scan, start):  # 其中…；人均农产品直销额42元: per visit
         return start, ["人次"], "rate as the spending per visit before (其中)"
     if per:

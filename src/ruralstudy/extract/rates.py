@@ -417,6 +417,27 @@ def yearly_lead(lead: str, clause: str) -> tuple[list[str], str]:
     return ["年" if m["p"] == "年" else "月"], m.group()
 
 
+# 每年 (每月) heading a clause is the period of its sum past a figure of another kind between
+# (每年通过3亩多土地流转还有1500多元的流转费: an area, then the rent a year); not past a sum of
+# money (每年300元，再加200元), a date or a total (共, 累计 …).
+_PERIOD_HEAD = re.compile("每(?P<p>年|个?月)")
+_MONEY_BETWEEN = re.compile("[元块]|[0-9]{4}年")
+
+
+def period_heading_clause(scan: str, start: int) -> tuple[list[str], str]:
+    """(['年'], words) when 每年 heads the clause of the sum at ``start``."""
+    clause = own_clause(scan, max(0, start - CLAUSE_LOOKBACK), start)
+    m = _PERIOD_HEAD.match(clause)
+    if m is None or _MONEY_BETWEEN.search(clause) or not _FLOW_OR_EARN.search(clause, m.end()):
+        return [], ""
+    if _TOTAL.search(clause):
+        return [], ""  # 每年让200户社员共增收60万元: the holders' total
+    return ["年" if m["p"] == "年" else "月"], f"{m.group()} (heading its clause)"
+
+
+_FLOW_OR_EARN = re.compile("收入|租金|分红|营收|营业额|收益|利润|费|工资|挣|赚|增收|可得|能得|还有")
+
+
 # A sum in a parallel list of prices shares the denominator of the sum before it in the
 # same sentence: 平日一晚3000元，周末4700元 (both per night).  Inside one clause
 # (标间每晚300元、套房500元) the figure before passes its rate anyway; across clauses the
