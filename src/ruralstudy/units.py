@@ -178,6 +178,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "元": ("CNY", Fraction(1)),
     "¥": ("CNY", Fraction(1)),  # the sign before a figure (¥500), read as 元
     "元钱": ("CNY", Fraction(1)),  # 500元钱: the spoken 元, as 块钱
+    "人民币": ("CNY", Fraction(1)),  # 110人民币: a travel log's price, the currency's name
     "块": ("CNY", Fraction(1)),
     "块钱": ("CNY", Fraction(1)),
     "角": ("CNY", Fraction(1, 10)),  # a tenth of a 元 (5角钱一斤); 毛 is its spoken name
@@ -205,6 +206,7 @@ WRITTEN_UNITS: dict[str, tuple[str, Fraction]] = {
     "km": ("km", Fraction(1)),  # 全程约120km: the Latin symbol, as kg
     "kM": ("km", Fraction(1)),  # the copy's 120kM
     "KM": ("km", Fraction(1)),
+    "Km": ("km", Fraction(1)),  # 日行62Km
     "千米": ("km", Fraction(1)),
     "年": ("year", Fraction(1)),
     "载": ("year", Fraction(1)),

@@ -264,7 +264,8 @@ UNITS = (
     "两 分 个多星期 个星期 星期 个礼拜 茬 角钱 角 毛钱 毛 分钱 粒 颗 箱 袋 平米 折 日 kg 款 层 尾 "
     "匹 瓶 罐 盒 捆 筐 席 样 根 趟 季 档 股份 个人 台套 单 枚 期 群 轮 双 月 批次 拨 盘 架 场次 "
     "道 棒 棚 排 顶 "
-    "㎡ m² ㎏ ㎞ km kM KM KG Kg"  # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏), Latin km, kg
+    # the signs of 平方米, 公斤, 公里 (1200㎡, 3元/㎏), Latin km and kg; 110人民币 (money)
+    "㎡ m² ㎏ ㎞ km kM KM Km KG Kg 人民币"
 ).split()
 # Nouns counted without a classifier (1.5万余村民): only after Arabic digits, 万/亿 or 余/多.
 NOUN_UNITS = (
@@ -298,6 +299,7 @@ _UNIT_GUARDS = {
     "项": "项(?!目(?!标))",  # 四改三项目 (a project's name); 三项目标 is three goals
     "周": "周(?![年边末围期])",
     "床": "床(?![单头上])",
+    "次": "次(?!列车|特快|动车|航班)",  # 73次列车: a train's number
     # 人气:30, a page's popularity; 四人间, 3人房, room types (not 人房屋, 人房租); 100人民币
     # (money), 91人妻 (a word)
     "人": "人(?![气间民妻]|房(?![屋租产]))",
@@ -434,7 +436,7 @@ UNIT_PATTERN = "|".join(
     + [_UNIT_GUARDS.get(u, re.escape(u)) for u in _ALL_UNITS if u not in _LONE]
     + [_PEOPLE_NOUN, _MODIFIED_NOUN]
 )
-_MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱", "分钱"}
+_MONEY = {"元", "元钱", "块钱", "块", "角", "角钱", "毛", "毛钱", "分钱", "人民币"}
 
 _SP = r"[ \u3000\u00a0]?"  # one space inside a figure is layout: 361.76 亿元, 10 条, 超 200 万元
 # 十几种, 二十几名: 几 after 十 reads as 多; 百把, 千把 (a hundred or so) as 来: about, for a
@@ -604,6 +606,20 @@ _OPEN_BRACKETS = frozenset("(（")
 _LABEL = r"[(（][^0-9()（）\n]{1,6}[)）]"
 _LABEL_THEN_PER = re.compile(rf"{_LABEL}(?P<per>(?:/(?:{rates.DENOMINATOR_PATTERN})){{1,2}})")
 _LABELLED_PAIR = re.compile(rf"{_LABEL}[、和及与或]")
+
+# A denominator after a sum with its slash left out, ending the phrase (80元天(不含早餐), 60元公斤,
+# 40元人次、): not 100元天津, 300元年底
+_SLASHLESS_PER = re.compile("(?P<per>公斤|市斤|斤|天|晚|人次)")
+_SLASHLESS_FIRST = frozenset("公市斤天晚人")
+_PHRASE_END = frozenset(" \t\n\u3000（(，。、；！？,.;!?)）")
+
+
+def _ends_phrase(scan: str, at: int, before_breaks: set[int]) -> bool:
+    """Whether a phrase ends at ``at``: a stop or a bracket, the text's end, or a joined
+    layout break (before_breaks holds the last character of each joined line)."""
+    return at == len(scan) or scan[at] in _PHRASE_END or at - 1 in before_breaks
+
+
 # ... and after the part of a mixed sum (一块七角一斤, 三块五每斤), which QUANTITY ends before.
 _PER_AFTER_PART = re.compile(rf"(?:[/每]|一个?)(?:{rates.DENOMINATOR_PATTERN})|{_ONE_WEIGHT}")
 # Where a figure's number can begin: the start of a run of numerals, or where
@@ -1038,6 +1054,10 @@ def _rows(scan: str, breaks: list[int], kinds) -> list[tuple]:
         if per_after is None and scan[e : e + 1] == "1" and unit in _MONEY and not m[_PER]:
             w = _DIGIT_ONE_PER.match(scan, e)  # 3441元1晚: one night in digits, as 300元一晚
             if w is not None:
+                per_after, e = w["per"], w.end()
+        if per_after is None and scan[e : e + 1] in _SLASHLESS_FIRST and unit in _MONEY:
+            w = _SLASHLESS_PER.match(scan, e)  # 付费80元天(不含早餐), 60元公斤: the slash left out
+            if w is not None and not m[_PER] and _ends_phrase(scan, w.end(), before_breaks):
                 per_after, e = w["per"], w.end()
         # 一块七角一斤: the price's denominator after the part; 2元多一斤: after 多 (余)
         if unit in _MONEY and (e > m.end() or (m["p3"] and m[_PER] is None and e == m.end())):
@@ -1805,7 +1825,8 @@ def _is_not_a_quantity(n1, unit, scan, start, end, qualified) -> bool:
     if unit in _TIME_UNITS and _is_relative_time(scan, start, end):
         return True  # relative time: 这两年, 两年前, 两个月后 (not 这5年来, 经营6个月后)
     if unit in _NOUN_UNIT_SET and not (n1[0].isdigit() or qualified or n1[-1] in "万亿"):
-        return True  # 三村民: only a number that is surely one counts a bare noun
+        if not (unit in _VILLAGE_NOUNS and _villages_counted(scan, start, end)):
+            return True  # 三村民: only a number that is surely one counts a bare noun
     if _counted_head(unit) and _money_before(scan, start):
         return True  # 投资500万建设居民安置房: a sum, with a word before the noun
     if n1[0] in "百千万亿" and all(c in MULTIPLIERS for c in n1) and not qualified:
@@ -1991,6 +2012,20 @@ def _is_an_age(scan: str, start: int, end: int) -> bool:
     if scan.startswith(_AGE_AFTER, end):
         return True
     return scan.startswith("的历史", end) and "有" in scan[max(0, start - 3) : start]
+
+
+# Villages counted in Chinese numerals where no name can hold them: after a stop or a word of
+# which (，两村合并以来, 这两村), and not a name's start (蔡三村, 三村村委会, a text's first word)
+_VILLAGE_NOUNS = frozenset(("村",))
+_WHICH_BEFORE = frozenset("这该各全共等和与及、")
+_NAME_GOES_ON = frozenset("村委镇乡组寨")
+
+
+def _villages_counted(scan: str, start: int, end: int) -> bool:
+    before = scan[start - 1 : start]
+    cjk = "\u4e00" <= before <= "\u9fff"
+    after = scan[end : end + 1]
+    return before != "" and (not cjk or before in _WHICH_BEFORE) and after not in _NAME_GOES_ON
 
 
 def _is_relative_time(scan: str, start: int, end: int) -> bool:

@@ -1,0 +1,71 @@
+"""Rules written after rates39 and rates40 were measured, on their classes (neither is unseen
+now): 人民币 after a figure as money, the Latin Km, a train's number (73次列车), a denominator
+with its slash left out at a phrase's end (80元天, 60元公斤, 40元人次), a year's income of a kind
+(年发电收入), 年 before 亩产值, and villages counted in Chinese numerals after a stop or a word
+of which (，两村合并以来).  Each reading is (span, value, lower, upper, unit, qualifier,
+canonical unit), NaN as None."""
+
+from __future__ import annotations
+
+import pytest
+from extract_readings import full_rows as readings
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("門票110人民幣，長桌宴48人民幣。", [
+            ("110人民幣", 110, 110, 110, "人民币", "exact", "CNY"),
+            ("48人民幣", 48, 48, 48, "人民币", "exact", "CNY"),
+        ]),
+        ("100人民", []),  # no money, and no people
+        ("日行62Km，全程1646Km。", [
+            ("62Km", 62, 62, 62, "Km", "exact", "km"),
+            ("1646Km", 1646, 1646, 1646, "Km", "exact", "km"),
+        ]),
+        ("乘到上海的73次列車到玉屏站", []),
+        ("他去了3次", [("3次", 3, 3, 3, "次", "exact", "count:次")]),
+    ],
+)  # fmt: skip
+def test_units_of_rates40s_pages(text, found):
+    assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("付费80元天(不含早餐)。", [("80元天", 80, 80, 80, "元/天", "exact", "CNY/day")]),
+        ("最低仅60元公斤\n大家好", [("60元公斤", 60, 60, 60, "元/公斤", "exact", "CNY/kg")]),
+        ("门票价格为40元人次、观光车", [
+            ("40元人次", 40, 40, 40, "元/人次", "exact", "CNY/person-time"),
+        ]),
+        # near-misses: the next word goes on (天津, 年底), or a clause ends first
+        ("花了100元天津的", [("100元", 100, 100, 100, "元", "exact", "CNY")]),
+        ("给了100元，天很冷", [("100元", 100, 100, 100, "元", "exact", "CNY")]),
+        ("按照年發電收入40萬元計算", [
+            ("40萬元", 400000, 400000, 400000, "元/年", "exact", "CNY/year"),
+        ]),
+        ("老年人收入1000元", [("1000元", 1000, 1000, 1000, "元", "exact", "CNY")]),
+        ("年畝產值達4500元。", [("4500元", 4500, 4500, 4500, "元/亩/年", "exact", "CNY/ha/year")]),
+    ],
+)  # fmt: skip
+def test_rate_units_of_rates39s_and_rates40s_pages(text, found):
+    assert readings(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("也是两村合并的第二年，两村合并以来", [
+            ("两村", 2, 2, 2, "村", "exact", "count:村"),
+        ]),
+        ("这两村", [("两村", 2, 2, 2, "村", "exact", "count:村")]),
+        ("一、八村联营促“三变”", [("八村", 8, 8, 8, "村", "exact", "count:村")]),
+        # near-misses: names (蔡三村, 三村村委会) and a county's name before (开化两村)
+        ("来到蔡三村", []),
+        ("，三村村委会", []),
+        ("开化两村开办老年食堂", []),
+    ],
+)  # fmt: skip
+def test_villages_counted_in_chinese_numerals(text, found):
+    assert readings(text) == found
