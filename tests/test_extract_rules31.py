@@ -69,3 +69,22 @@ def test_rate_units_of_rates39s_and_rates40s_pages(text, found):
 )  # fmt: skip
 def test_villages_counted_in_chinese_numerals(text, found):
     assert readings(text) == found
+
+
+# 约 with 多 or 余 on one figure is plus: 多 bounds it, 约 only hedges (docs/DESIGN.md), as
+# rates38's and rates40's golds read it (the older lists left it optional).
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("约300多万元", [("约300多万元", 3000000, 3000000, 4000000, "元", "plus", "CNY")]),
+        ("约百余家", [("约百余家", 100, 100, 200, "家", "plus", "count:家")]),
+        ("一年大约十多万元", [
+            ("大约十多万元", 100000, 100000, 200000, "元/年", "plus", "CNY/year"),
+        ]),
+        # near-misses: 约 alone, and 左右 after 多 (about again)
+        ("约300万元", [("约300万元", 3000000, None, None, "元", "approx", "CNY")]),
+        ("300多元左右", [("300多元左右", 300, None, None, "元", "approx", "CNY")]),
+    ],
+)  # fmt: skip
+def test_about_with_a_plus_step_is_plus(text, found):
+    assert readings(text) == found

@@ -2058,6 +2058,8 @@ def _lone_yi_measures(n1, unit, scan, start, end) -> bool:
 
 def _qualifier(pre, post, marker) -> str:
     if pre:
+        if marker and PREFIX_QUALIFIER[pre] == "approx":
+            return "plus"  # 约300多万元, 约百余家: 多 (余) bounds it, 约 only hedges (DESIGN.md)
         return PREFIX_QUALIFIER[pre]
     if post:
         if post.endswith(("不到", "不足")):
