@@ -88,3 +88,30 @@ def test_villages_counted_in_chinese_numerals(text, found):
 )  # fmt: skip
 def test_about_with_a_plus_step_is_plus(text, found):
     assert readings(text) == found
+
+
+# A table's rows take the rate of the heading just above the table (四、预算参考(人均)), for
+# their bare sums and to complete a period written on a sum (200元/晚: per person and night).
+_BUDGET = """四、预算参考(人均)
+| 项目 | 经济型 | 舒适型 |
+|---|---|---|
+| 交通 | 高铁+巴士 约400元 | 自驾 约600元 |
+| 住宿 | 民宿 200元/晚 | 星级酒店 400元/晚 |
+"""
+
+
+def test_a_tables_rows_take_the_rate_of_its_heading():
+    assert readings(_BUDGET) == [
+        ("约400元", 400, None, None, "元/人", "approx", "CNY/person"),
+        ("约600元", 600, None, None, "元/人", "approx", "CNY/person"),
+        ("200元/晚", 200, 200, 200, "元/人/晚", "exact", "CNY/person/night"),
+        ("400元/晚", 400, 400, 400, "元/人/晚", "exact", "CNY/person/night"),
+    ]
+
+
+def test_a_table_under_a_heading_without_a_rate_keeps_its_sums():
+    text = "价格表\n| 交通 | 400元 | 200元/晚 |\n"
+    assert readings(text) == [
+        ("400元", 400, 400, 400, "元", "exact", "CNY"),
+        ("200元/晚", 200, 200, 200, "元/晚", "exact", "CNY/night"),
+    ]

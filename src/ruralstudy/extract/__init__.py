@@ -2135,6 +2135,10 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
                 per = rates.other_side(rates.own_clause(scan, lo, start), per)
         if len(per) == 1 and unit in _MONEY:
             per = _completed(scan, start, per, "", prev_end, rated)
+        if len(per) == 1 and unit in _MONEY and per[0] in rates.PERIOD_WORDS:
+            head = rates.table_rate_of(scan, start, breaks)  # | 住宿 | 200元/晚 | under 人均
+            if head and head[0] not in rates.PERIOD_WORDS:
+                per = rates.ordered([*head, *per]) or per
         return start, per, ""
     mu_end = prevs[2][0] if prevs[2][1][:1] == ["亩"] else -1  # the last yield per 亩's end
     if unit not in _MONEY:

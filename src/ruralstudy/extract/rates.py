@@ -1176,7 +1176,7 @@ def ordered(per: list[str]) -> list[str] | None:
 # own takes the header's (CNY/night); a total in the item (合计, 全年 …) does not.
 _ITEM_MARK = re.compile(
     r"[ \t\u3000]*(?:[-–—•·*+▪●◆■]|[0-9]{1,2}[.、)）]|[(（][0-9一二三四五六七八九十]{1,2}[)）]"
-    r"|[一二三四五六七八九十]{1,2}、|[①-⑳])"
+    r"|[一二三四五六七八九十]{1,2}、|[①-⑳]|\|)"  # | starts a table's row
 )
 LIST_MAX_LINES = 30  # lines one item walks back to its header or a resolved item, at most
 _ITEM_MAX = 60  # characters in an item line above the sum
@@ -1264,6 +1264,35 @@ def _line_start(scan: str, pos: int, breaks: list[int], ends_here: bool = False)
     return start if start or pos <= LINE_MAX else -1
 
 
+# A table's rows take the rate of the heading just above the table, if it says one (四、预算参考
+# (人均) above "| 交通 | 高铁+巴士 约400元 |": CNY/person); a longer line above is prose.
+_TABLE_HEAD_MAX = 30
+
+
+def table_rate_of(scan: str, start: int, breaks: list[int]) -> list[str]:
+    """The heading's rate when the sum at ``start`` is in a table's row, else []."""
+    line = _line_start(scan, start, breaks)
+    if line < 0 or not scan.startswith("|", line):
+        return []
+    return _table_rate(scan, line, breaks)[0]
+
+
+def _table_rate(scan: str, line: int, breaks: list[int]) -> tuple[list[str], str]:
+    """The rate of the heading above the table whose row starts at ``line``."""
+    for _ in range(LIST_MAX_LINES):
+        if line == 0:
+            return [], ""
+        end = line - 1 if scan[line - 1] == "\n" else line
+        above = _line_start(scan, end, breaks, ends_here=True)
+        if above < 0:
+            return [], ""
+        text = scan[above:end].strip()
+        if not text.startswith("|"):
+            return header_rate(text) if 0 < len(text) <= _TABLE_HEAD_MAX else ([], "")
+        line = above
+    return [], ""
+
+
 def _last_sentence_start(text: str, end: int) -> int:
     """Where the last sentence of ``text[:end]`` starts."""
     m = _UP_TO_LAST_STOP.match(text, 0, end)
@@ -1279,6 +1308,9 @@ def _header_rate(
     start to whether it is an item), so each item
     walks back only to the item before it: a list of any length costs one look each."""
     first, result = line, ([], "")
+    if scan.startswith("|", line):
+        known[first] = result = _table_rate(scan, line, breaks)
+        return result
     for _ in range(LIST_MAX_LINES):
         if line in known:
             result = known[line]
