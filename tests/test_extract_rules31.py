@@ -115,3 +115,20 @@ def test_a_table_under_a_heading_without_a_rate_keeps_its_sums():
         ("400元", 400, 400, 400, "元", "exact", "CNY"),
         ("200元/晚", 200, 200, 200, "元/晚", "exact", "CNY/night"),
     ]
+
+
+# rates42's classes (scored once at ac0a8b9): 亩均单产 as a yield per 亩, and years of doing
+# business (经商) before 后 as a span, not relative time.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("亩均单产421.13千克。", [
+            ("421.13千克", 421.13, 421.13, 421.13, "千克/亩", "exact", "kg/ha"),
+        ]),
+        ("单产421千克", [("421千克", 421, 421, 421, "千克", "exact", "kg")]),  # no 亩: as written
+        ("在城里经商20多年后，这还是头一次", [("20多年", 20, 20, 30, "年", "plus", "year")]),
+        ("两年后，这还是头一次", []),
+    ],
+)  # fmt: skip
+def test_rules_of_rates42s_classes(text, found):
+    assert readings(text) == found

@@ -793,7 +793,8 @@ _RELATIVE_AFTER = re.compile(r"[前后]|以[前后]|之[前后]")
 # ... but a span of time that something lasted is: 这5年来 (over these 5 years), 经营6个月后
 # (after 6 months of running it): a verb of doing before the figure, 来/以来 after it.
 _DURATION_VERBS = frozenset(
-    "经营 运营 营业 开业 工作 务工 打工 培训 学习 种植 养殖 运行 坚持 持续 历时 经过 用了 花了 "
+    "经营 运营 营业 开业 工作 务工 打工 经商 从商 当兵 服役 行医 教书 "
+    "培训 学习 种植 养殖 运行 坚持 持续 历时 经过 用了 花了 "
     "干了 做了 投产 建成 成立 开园 挂果 种下 栽下 栽种 入股 流转 返乡 回乡 创业 开办 创办 实施 "
     "运转 住了 待了 来了".split()
 )

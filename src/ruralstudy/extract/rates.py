@@ -860,7 +860,7 @@ def from_to(scan: str, first_start: int, first_end: int, start: int) -> bool:
 _NO_CLAUSE_BREAK = r"[^0-9，。；：、,;:!?！？\n]"
 _YIELD_BEFORE = re.compile(
     # (no numeral before 亩: 300亩产小龙虾5万斤 is the catch of 300 亩)
-    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:产|用|起捕|捕捞))"
+    rf"(?:(?P<mu>{_NO_NUMERAL_BEFORE}亩均?(?=年?[可能已]?(?:单?产|用|起捕|捕捞))"
     r"|(?:每|(?<![0-9〇零一二两三四五六七八九十百千万.])[一1])亩"  # 1亩茶地茶叶产量六七十斤
     + r"(?:土?地|田)?"
     + _NO_CLAUSE_BREAK
@@ -877,7 +877,9 @@ _YIELD_BEFORE = re.compile(
     # 年可孵化种蛋5000多枚, 年可加工白条鹅1万多只: a hatchery's or a plant's yearly output
     # 年生产鸟笼10万个: a workshop's yearly output, as 年产
     # 一畝采收350-400斤: a harvest per 亩 as its yield
-    + r"(?P<verb>生?产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工|采收|收获)"
+    # 亩均单产421.13千克: the unit yield per 亩
+    + r"(?P<verb>生?产|(?<=亩均)单产|(?<=亩)用|[采採砍]伐|出[栏欄]|销售?|起捕|捕捞|孵化|加工"
+    + r"|采收|收获)"
     + r"(?P<of>量|值)?"
     + _NO_CLAUSE_BREAK
     + r"{0,4}?"
