@@ -1146,6 +1146,8 @@ _VIEWS_AFTER_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]+$")
 # … and a page's count of its own characters (本文共有 375 个字，阅读大概需要 1 分钟)
 _OWN_LENGTH = re.compile(r"(?:本文|全文)共?有?[ \t]*$")
 _ANSWERS = ("回答", "评论", "留言")
+_COMMENT_COUNTS = ("参与", "评论")
+_COMMENT_BOX_BEFORE = frozenset(" ,，\n\t有")  # (not 共收到200条评论建议)
 
 
 def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
@@ -1158,7 +1160,12 @@ def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
         return True  # 本文共有 375 个字
     if scan[e - 1] in "个条" and scan.startswith(_ANSWERS, e) and w.endswith("共"):
         return True  # 共1个回答, 共3条评论: a question page's count of its answers
+    if scan[e - 1] in "人条" and _comment_count(scan, s, e, w, breaks):
+        return True  # 评论 0人参与,0条评论; 已有0人参与: a comment box's counts
     slide = "/" in scan[s:e]
+    if slide and (s == 0 or scan[s - 1] == "\n" or _break_at(breaks, s)):
+        if scan[e : e + 1] in _SPACES and _SLIDE_NUMBER.fullmatch(scan, s, e):
+            return True  # 1/5 穿蓝衣服的是李大叔: a picture's number before its caption
     if not slide and scan[e - 1] != "次":
         return False  # most figures
     if not slide and scan.startswith(_VIEWS_AFTER, e):
@@ -1169,6 +1176,14 @@ def _page_counter(scan: str, s: int, e: int, breaks: list[int]) -> bool:
         at_start = s == 0 or scan[s - 1] == "\n" or _break_at(breaks, s)
         return at_start and _SLIDE_NUMBER.fullmatch(scan, s, e) is not None
     return _VIEWS_AFTER_TIME.search(scan, max(0, s - 12), s) is not None
+
+
+def _comment_count(scan: str, s: int, e: int, w: str, breaks: list[int]) -> bool:
+    """Whether the figure at scan[s:e] (``w`` the words before it) counts a comment box's
+    people or comments, at the box's start (not 共收到200条评论建议)."""
+    if not scan.startswith(_COMMENT_COUNTS, e) or "评论" not in w + scan[e : e + 2]:
+        return False
+    return s == 0 or scan[s - 1] in _COMMENT_BOX_BEFORE or _break_at(breaks, s)
 
 
 def _break_at(breaks: list[int], at: int) -> bool:

@@ -34,6 +34,9 @@ _PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
 # A pair of next digits after 十 (十二三只, 二十七八岁: 12-13, 27-28); 十四五 is the five-year
 # plan's name, so not a pair
 _TENS_PAIR = re.compile(r"((?:[一二三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])")
+# … and a pair after a round head (一千四五百, 一千四五, 一万二三千: 1400-1500, 1400-1500,
+# 12000-13000); a pair with no place of its own takes the place below the head's last
+_HEAD_PAIR = re.compile(r"(.*[百千万亿])([一二两三四五六七八九][二两三四五六七八九][十百千]?)")
 
 
 @lru_cache(maxsize=4096)
@@ -111,6 +114,9 @@ def parse_chinese(s: str):
     if tens and CN_DIGITS[tens[3]] == CN_DIGITS[tens[2]] + 1 and s != "十四五":
         low = parse_chinese(tens[1] + tens[2])[0]
         return low, Fraction(1), low + 1
+    head_pair = _HEAD_PAIR.fullmatch(s) if len(s) > 3 else None
+    if head_pair:
+        return _after_head(head_pair[1], head_pair[2])
     pair = _PAIR.fullmatch(s)
     if pair:  # 七八 (7–8), 三五 (3–5), 二三十 (20–30), 三五万 (30000–50000)
         a, b = CN_DIGITS[pair[1]], CN_DIGITS[pair[2]]
@@ -164,6 +170,19 @@ def parse_chinese(s: str):
     if s[-1] in CN_BIG:  # 五万余: 余 follows 万, step 1 万
         step = Fraction(CN_BIG[s[-1]])
     return Fraction(value), step
+
+
+def _after_head(head: str, pair: str):
+    """一千 + 四五百: (1400, 100, 1500), or None if the pair does not fit below the head."""
+    top, low = parse_chinese(head), parse_chinese(pair)
+    if top is None or low is None or len(top) != 2 or len(low) != 3:
+        return None
+    place = MULTIPLIERS[head[-1]]
+    scale = 1 if pair[-1] in MULTIPLIERS else place // 10  # 一千四五: the pair in hundreds
+    lo, step, hi = low[0] * scale, low[1] * scale, low[2] * scale
+    if top[0] % place or hi >= place:
+        return None  # 一千五六千, 三百二十三四: no head and pair
+    return top[0] + lo, step, top[0] + hi
 
 
 def last_nonzero_place(digits: str) -> Fraction:
