@@ -120,6 +120,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "m²": ("m2", Fraction(1)),
     "斤": ("kg", Fraction(1, 2)),
     "市斤": ("kg", Fraction(1, 2)),  # the market 斤 of price lists: the same half kilogram
+    "百斤": ("kg", Fraction(50)),  # 37元/百斤: bamboo and grain priced per hundred 斤
     "两": ("kg", Fraction(1, 20)),  # a tenth of a 斤: tea and ginseng are priced per 两
     "公斤": ("kg", Fraction(1)),
     "千克": ("kg", Fraction(1)),

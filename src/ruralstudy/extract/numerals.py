@@ -33,7 +33,9 @@ _PAIR = re.compile(r"([一二两三四五六七八九])([二两三四五六七�
 _PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
 # A pair of next digits after 十 (十二三只, 二十七八岁: 12-13, 27-28); 十四五 is the five-year
 # plan's name, so not a pair
-_TENS_PAIR = re.compile(r"((?:[一二三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])")
+_TENS_PAIR = re.compile(
+    r"((?:[一二三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])([万亿]?)"
+)  # … and in 万 or 亿 (十七八万元: 170000-180000)
 # … and a pair after a round head (一千四五百, 一千四五, 一万二三千: 1400-1500, 1400-1500,
 # 12000-13000); a pair with no place of its own takes the place below the head's last
 _HEAD_PAIR = re.compile(r"(.*[百千万亿])([一二两三四五六七八九][二两三四五六七八九][十百千]?)")
@@ -110,10 +112,12 @@ def parse_mixed(s: str):
 
 
 def parse_chinese(s: str):
-    tens = _TENS_PAIR.fullmatch(s) if len(s) > 2 and s[-2] in CN_DIGITS else None
+    pairs_tens = len(s) > 2 and (s[-2] in CN_DIGITS or s[-1] in CN_BIG)
+    tens = _TENS_PAIR.fullmatch(s) if pairs_tens else None
     if tens and CN_DIGITS[tens[3]] == CN_DIGITS[tens[2]] + 1 and s != "十四五":
         low = parse_chinese(tens[1] + tens[2])[0]
-        return low, Fraction(1), low + 1
+        f = CN_BIG[tens[4]] if tens[4] else 1
+        return low * f, Fraction(f), (low + 1) * f
     head_pair = _HEAD_PAIR.fullmatch(s) if len(s) > 3 else None
     if head_pair:
         return _after_head(head_pair[1], head_pair[2])
