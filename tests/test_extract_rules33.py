@@ -34,3 +34,31 @@ from extract_readings import full_rows as readings
 )  # fmt: skip
 def test_rules_of_rates43s_and_rates44s_classes(text, found):
     assert readings(text) == found
+
+
+# rates46's classes (scored once at f72122c): 块 as money in speech before a particle, 就 or
+# its period (一年八千块了, 200块就一亩, 两百块一年), and 亩利润 as what one 亩 earns.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("那就是一年八千块了，把地租出去", [
+            ("八千块", 8000, 8000, 8000, "块/年", "exact", "CNY/year"),
+        ]),
+        ("不是一定是200块就一亩", [
+            ("200块", 200, 200, 200, "块", "exact", "CNY"),
+            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
+        ]),
+        ("一亩地两百块一年的租金", [
+            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
+            ("两百块一年", 200, 200, 200, "块/亩/年", "exact", "CNY/ha/year"),
+        ]),
+        ("现在稻虾双收，亩利润超2800元！", [
+            ("超2800元", 2800, 2800, None, "元/亩", "over", "CNY/ha"),
+        ]),
+        # near-misses: 块 counting what it names
+        ("两块就地取材的石头", []),
+        ("三块一组", []),
+    ],
+)  # fmt: skip
+def test_rules_of_rates46s_classes(text, found):
+    assert readings(text) == found

@@ -317,6 +317,9 @@ _UNIT_GUARDS = {
         + "|(?<=[万千])块(?=的(?![砖石地田板瓦木玻]))"
         # ... and before a word of money (5万块无息贷款, 两万块补贴, 3千块奖金)
         + "|(?<=[万千])块(?=(?:无息)?贷款|补贴|补助|奖金|奖励|工资|现金|资金|租金|分红|押金|存款)"
+        # ... and in speech before a particle, 就 or the period it is paid for (一年八千块了,
+        # 200块就一亩, 两百块一年的租金; not 两块就地, 三块一组)
+        + "|块(?=[了呢啊吧呀]|就(?!地)|一(?:年|个?月|季))"
     ),
     # 两 as a weight after digits (5两到8两, 8两以上); after a Chinese numeral it is as
     # often "two" (三两个, 两两): 三斤二两 is read as a mixed figure of 斤

@@ -142,7 +142,8 @@ _PAYS = (
 # (traditional 帶, 幫, 錄, 僱, 訓, 納 as written: the scan copy keeps them)
 _TAKES_ON = "(?:安置|吸[纳納]|[带帶]动|[帮幫]扶|招[收用]|[录錄]用|[雇僱]用|聘用|接收|培[训訓]|转移)"
 # 亩收, 亩增, 亩增收, 亩增产 leading a figure: per 亩 (the 亩 not an area's: no numeral before)
-_MU_WORD = rf"{_NO_NUMERAL_BEFORE}亩(?:增|收(?![购割回归储取]))"
+# 亩利润超2800元, 亩效益: what one 亩 earns, as 亩收
+_MU_WORD = rf"{_NO_NUMERAL_BEFORE}亩(?:增|收(?![购割回归储取])|利润|效益|纯利)"
 _CLAUSE_WORDS = {
     # 一亩毛收入6000到8000元: 一亩 before what one 亩 earns (not 一亩多, 一亩三分)
     # … and 一亩地 before what one 亩 brings its holder: 一亩地可得到800元, 一亩田能拿到600元
