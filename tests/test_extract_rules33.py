@@ -48,9 +48,8 @@ def test_rules_of_rates43s_and_rates44s_classes(text, found):
             ("200块", 200, 200, 200, "块", "exact", "CNY"),
             ("一亩", 1, 1, 1, "亩", "exact", "ha"),
         ]),
-        ("一亩地两百块一年的租金", [
-            ("一亩", 1, 1, 1, "亩", "exact", "ha"),
-            ("两百块一年", 200, 200, 200, "块/亩/年", "exact", "CNY/ha/year"),
+        ("一亩地两百块一年的租金", [  # 一亩地 touching the sum is its rate's, with the year after
+            ("一亩地两百块一年", 200, 200, 200, "块/亩/年", "exact", "CNY/ha/year"),
         ]),
         ("现在稻虾双收，亩利润超2800元！", [
             ("超2800元", 2800, 2800, None, "元/亩", "over", "CNY/ha"),

@@ -2142,8 +2142,9 @@ def _rate(scan, m, start, unit, prev_end, prevs, per_after, breaks, top, rated, 
         if before and scan[start - width] == "每" and rates.is_count(canonical_unit(unit)[0]):
             if not rates.count_per(before, scan, m.end()):  # 每戶450株: count:株/household
                 before, width = [], 0  # 每人1床被单、1个茶杯: a list of what each one gets
-    if not before and not per and "亩" in near and (unit in _MONEY or unit in rates.WEIGHT_UNITS):
-        width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元: one rate
+    money_or_weight = unit in _MONEY or unit in rates.WEIGHT_UNITS
+    if not before and "亩" not in per and "亩" in near and money_or_weight:
+        width = rates.one_mu_before(scan, start)  # 一亩田700斤, 一亩地600元, 一亩地两百块一年
         before = ["亩"] if width else []
     if not before and not per and unit in _MONEY and ("按" in near or "以" in near):
         before, width = rates.one_weight_priced(scan, start)  # 按照一斤10元的价格: CNY/kg
