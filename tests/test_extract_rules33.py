@@ -61,3 +61,22 @@ def test_rules_of_rates43s_and_rates44s_classes(text, found):
 )  # fmt: skip
 def test_rules_of_rates46s_classes(text, found):
     assert readings(text) == found
+
+
+# rates45's classes (scored once at 2f7cc1c): a standard room written out (40元/标准间) and a
+# household's average written 平均户 (平均户经营净收入).
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("淡季20元/人，40元/标准间", [
+            ("20元/人", 20, 20, 20, "元/人", "exact", "CNY/person"),
+            ("40元/标准间", 40, 40, 40, "元/标准间", "exact", "CNY/room"),
+        ]),
+        ("平均户经营净收入达到6万多元", [
+            ("6万多元", 60000, 60000, 70000, "元/户", "plus", "CNY/household"),
+        ]),
+        ("全村平均户数100户", [("100户", 100, 100, 100, "户", "exact", "household")]),
+    ],
+)  # fmt: skip
+def test_rules_of_rates45s_classes(text, found):
+    assert readings(text) == found

@@ -139,6 +139,7 @@ WRITTEN_DENOMINATORS: dict[str, tuple[str, Fraction]] = {
     "千米": ("km", Fraction(1)),
     "间": ("room", Fraction(1)),
     "标间": ("room", Fraction(1)),  # a standard room of a price list: 320元/标间/晚
+    "标准间": ("room", Fraction(1)),  # 40元/标准间: the word 标间 shortens
     "床": ("bed", Fraction(1)),
     "股": ("share", Fraction(1)),
     "年": ("year", Fraction(1)),

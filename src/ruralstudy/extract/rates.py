@@ -201,7 +201,7 @@ _CLAUSE_WORDS = {
     # 给每个特困户2000元: 每个 and a noun of households
     # 家庭年均收入20万元, 农户年均高粱收入3万余元: a household's yearly average income is per
     # household, its year the fact's (as 户均年收入; DESIGN.md, Units)
-    "户": rf"户均|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
+    "户": rf"户均|平均户|每户|每{_TAKES_ON}一(?:户|个家庭)|[每一]个家庭|每家每户"
     r"|(?:家庭|农户)年均(?=[^0-9，。；：、,;:]{0,4}?纯?收入)"
     r"|每个(?:特困|贫困|建档立卡(?:贫困)?|低保|脱贫|搬迁|农)户"
     r"|一户(?!一[策档码宅品业案卡])",
@@ -250,7 +250,7 @@ _CLAUSE_ALTERNATION = "|".join(f"(?P<d{i}>{w})" for i, w in enumerate(_CLAUSE_WO
 # characters from sre's search, so without the lookahead it tries every group at every
 # character (a third of clause_rate's time).
 # 床's words start with 每 or 一
-_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨村农居家"
+_CLAUSE_WORD_FIRST = "每亩一股人户年月日时全1劳俩倆斤市公吨村农居家平"
 _CLAUSE_WORD = re.compile(f"(?=[{_CLAUSE_WORD_FIRST}])(?:{_CLAUSE_ALTERNATION})")
 _CLAUSE_KEYS = list(_CLAUSE_WORDS)
 # Every clause word holds one of these characters: a clause without them is read at C
