@@ -612,8 +612,9 @@ _LABELLED_PAIR = re.compile(rf"{_LABEL}[、和及与或]")
 
 # A denominator after a sum with its slash left out, ending the phrase (80元天(不含早餐), 60元公斤,
 # 40元人次、): not 100元天津, 300元年底
-_SLASHLESS_PER = re.compile("(?P<per>公斤|市斤|斤|天|晚|人次)")
-_SLASHLESS_FIRST = frozenset("公市斤天晚人")
+_SLASHLESS_WORDS = ("公斤", "市斤", "斤", "天", "晚", "人次")
+_SLASHLESS_PER = re.compile(f"(?P<per>{'|'.join(_SLASHLESS_WORDS)})")
+_SLASHLESS_FIRST = frozenset(w[0] for w in _SLASHLESS_WORDS)
 _PHRASE_END = frozenset(" \t\n\u3000（(，。、；！？,.;!?)）")
 
 
@@ -1270,15 +1271,14 @@ def _line_between(breaks: list[int], lo: int, hi: int) -> bool:
 # what one 亩 brings (每亩产量约900斤，每斤售价1.08元，总收入972元): per 亩, as the yield; the
 # product decides, so a total or another sum in the same sentence keeps its own reading.
 _PRODUCT_TOLERANCE = 0.01  # relative: the text rounds the product at most to its last digit
-_MU_PER_HA = 15  # a 亩 is 1/15 ha (units.WRITTEN_DENOMINATORS)
-_SENTENCE_END = frozenset("。！？!?\n")
+_MU_PER_HA = 1 / rates.WRITTEN_DENOMINATORS["亩"][1]  # 15: a 亩 is 1/15 ha
 
 
 def _crop_of(crop, bounds: tuple, s: int):
     """The yield and price ``crop`` after a figure with ``bounds`` at ``s``."""
-    norm_unit, nv = bounds[-1], bounds[5]
+    written, nv, norm_unit = bounds[3], bounds[5], bounds[-1]  # (_bounds' columns)
     if norm_unit in ("kg/ha", "kg/ha/year") and nv:
-        return (s, nv, bounds[3].split("/")[1:]), None  # 斤/亩/年: per 亩 and year, as written
+        return (s, nv, written.split("/")[1:]), None  # 斤/亩/年: per 亩 and year, as written
     if norm_unit == "CNY/kg" and crop is not None:
         return crop[0], nv
     return crop
@@ -1288,7 +1288,7 @@ def _is_product(scan: str, s: int, bounds: tuple, crop) -> bool:
     """Whether the sum at ``s`` (plain CNY, ``bounds``) is ``crop``'s yield times its price,
     in one sentence."""
     (start, kg_per_ha, _), price = crop
-    if any(c in _SENTENCE_END for c in scan[start:s]):
+    if any(c in rates.SENTENCE_STOPS for c in scan[start:s]):
         return False
     per_ha = bounds[5] * _MU_PER_HA  # the sum as the income of one 亩, per ha
     return abs(per_ha - kg_per_ha * price) <= _PRODUCT_TOLERANCE * per_ha
@@ -1749,12 +1749,12 @@ _PAIRS = frozenset(
 # Before 近 and a span of time, these make it "the past N" (在近3年里, 这近两年, 坝子里近十多年,
 # 她近4天采收: a place or a person before it); any other character of a word is a verb or its
 # object, whose span is nearly N (打工近20年).
-# Verbs of holding before 不下: what cannot be held (装不下1000斤) is more than is held
-_HOLDS = frozenset("装放住坐容盛睡停躺吃")
 _PAST_BEFORE_NEAR = frozenset("在于从最这那的是后前里内中上下她他我你它们")
 # ... and only 来 or 以来 after the span makes it one (近30年来, 这5年来: over the past N years);
 # 近两年 alone frames a time, as 这两年 does, and names no span (the issue's relative time)
 _SPAN_AFTER_PAST = ("来", "以来")
+# Verbs of holding before 不下: what cannot be held (装不下1000斤) is more than is held
+_HOLDS = frozenset("装放住坐容盛睡停躺吃")
 
 
 def _nearly_after_verb(scan: str, start: int, end: int) -> bool:
@@ -2037,10 +2037,10 @@ def _is_an_age(scan: str, start: int, end: int) -> bool:
     return scan.startswith("的历史", end) and "有" in scan[max(0, start - 3) : start]
 
 
+_TRAINS = ("列车", "特快", "动车", "航班")  # 73次列车: a train's number, no count
 # Villages counted in Chinese numerals where no name can hold them: after a stop or a word of
 # which (，两村合并以来, 这两村), and not a name's start (蔡三村, 三村村委会, a text's first word)
 _VILLAGE_NOUNS = frozenset(("村",))
-_TRAINS = ("列车", "特快", "动车", "航班")
 _WHICH_BEFORE = frozenset("这该各全共等和与及、")
 _NAME_GOES_ON = frozenset("村委镇乡组寨")
 

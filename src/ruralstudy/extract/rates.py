@@ -428,6 +428,7 @@ def yearly_lead(lead: str, clause: str) -> tuple[list[str], str]:
 # money (每年300元，再加200元), a date or a total (共, 累计 …).
 _PERIOD_HEAD = re.compile("每(?P<p>年|个?月)")
 _MONEY_BETWEEN = re.compile("[元块]|[0-9]{4}年")
+_FLOW_OR_EARN = re.compile("收入|租金|分红|营收|营业额|收益|利润|费|工资|挣|赚|增收|可得|能得|还有")
 
 
 def period_heading_clause(scan: str, start: int) -> tuple[list[str], str]:
@@ -436,12 +437,9 @@ def period_heading_clause(scan: str, start: int) -> tuple[list[str], str]:
     m = _PERIOD_HEAD.match(clause)
     if m is None or _MONEY_BETWEEN.search(clause) or not _FLOW_OR_EARN.search(clause, m.end()):
         return [], ""
-    if _TOTAL.search(clause):
+    if _TOTAL.search(clause):  # (_TOTAL is defined below, with the parallel items)
         return [], ""  # 每年让200户社员共增收60万元: the holders' total
     return ["年" if m["p"] == "年" else "月"], f"{m.group()} (heading its clause)"
-
-
-_FLOW_OR_EARN = re.compile("收入|租金|分红|营收|营业额|收益|利润|费|工资|挣|赚|增收|可得|能得|还有")
 
 
 # A sum in a parallel list of prices shares the denominator of the sum before it in the
@@ -933,7 +931,7 @@ def yield_before(scan: str, start: int) -> list[str]:
 # The parts of a spending per visit, in the sentence after it that opens with 其中: 人均消费水平
 # 为87元/人次。其中，旅游观光消费32元，…；人均农产品直销额42元 (CNY/person-time, 人均 too).
 VISIT_PARTS_REACH = 80  # characters from the sentence's 其中 to the sum
-_SENTENCE_STOPS = "。！？!?\n"
+SENTENCE_STOPS = "。！？!?\n"
 _PER_VISIT_BEFORE = re.compile(r"(?:/人次|每人次[^0-9。！？!?\n]{0,6}[0-9.]+元)[）)]?$")
 
 
@@ -941,7 +939,7 @@ def visit_parts(scan: str, start: int) -> bool:
     """Whether the sum at ``start`` is in a sentence opening with 其中 right after a sentence
     ending on a spending per visit (元/人次)."""
     lo = max(0, start - VISIT_PARTS_REACH)
-    stop = max(scan.rfind(c, lo, start) for c in _SENTENCE_STOPS)
+    stop = max(scan.rfind(c, lo, start) for c in SENTENCE_STOPS)
     if stop < 0 or scan[stop + 1 : stop + 3] != "其中":
         return False
     return _PER_VISIT_BEFORE.search(scan, max(0, stop - 20), stop) is not None
